@@ -1,0 +1,96 @@
+import type { ResolvedOptions } from "../model/defaults.js";
+import type { Problem } from "../model/problem-schema.js";
+import type { CompiledProblem } from "./compiled-problem.js";
+import { travelModel } from "./travel-model.js";
+
+/** Turns a validated problem into typed arrays (see `CompiledProblem`). Does not touch the input. */
+export function compileProblem(problem: Problem, options: ResolvedOptions): CompiledProblem {
+  const { accounts, reps } = problem;
+  const n = accounts.length;
+  const m = reps.length;
+  const repIndex = new Map<string, number>();
+  reps.forEach((rep, r) => repIndex.set(rep.id, r));
+
+  const workload = new Float64Array(n);
+  const potential = new Float64Array(n);
+  const visits = new Float64Array(n);
+  const accountLng = new Float64Array(n);
+  const accountLat = new Float64Array(n);
+  const lockedRep = new Int32Array(n).fill(-1);
+  const currentRep = new Int32Array(n).fill(-1);
+  let totalWorkload = 0;
+  for (let a = 0; a < n; a++) {
+    const account = accounts[a];
+    workload[a] = account.workload;
+    potential[a] = account.potential ?? 0;
+    visits[a] = account.visits ?? 1;
+    accountLng[a] = account.location[0];
+    accountLat[a] = account.location[1];
+    if (account.lockedRep !== undefined) lockedRep[a] = repIndex.get(account.lockedRep) ?? -1;
+    if (account.currentRep !== undefined) currentRep[a] = repIndex.get(account.currentRep) ?? -1;
+    totalWorkload += account.workload;
+  }
+
+  const capacity = new Float64Array(m);
+  const repLng = new Float64Array(m);
+  const repLat = new Float64Array(m);
+  const maxTravel = new Float64Array(m);
+  let totalCapacity = 0;
+  for (let r = 0; r < m; r++) {
+    const rep = reps[r];
+    capacity[r] = rep.capacity;
+    repLng[r] = rep.home[0];
+    repLat[r] = rep.home[1];
+    maxTravel[r] = rep.maxTravelMinutes ?? Infinity;
+    totalCapacity += rep.capacity;
+  }
+
+  const balance = options.balance.workload;
+  const target = new Float64Array(m);
+  const lower = new Float64Array(m);
+  const upper = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    target[r] = (totalWorkload * capacity[r]) / totalCapacity;
+    lower[r] = target[r] * (1 - balance);
+    upper[r] = Math.min(capacity[r], target[r] * (1 + balance));
+  }
+
+  return {
+    n,
+    m,
+    workload,
+    potential,
+    visits,
+    accountLng,
+    accountLat,
+    repLng,
+    repLat,
+    capacity,
+    target,
+    lower,
+    upper,
+    lockedRep,
+    currentRep,
+    totalWorkload,
+    totalCapacity,
+    balance,
+    travel: travelModel(problem, options),
+    compatible: compatibility(problem),
+    maxTravel,
+  };
+}
+
+/** Segment and region rule: a rep with `segments` serves only those; regions must match when both are set. */
+function compatibility(problem: Problem): (r: number, a: number) => boolean {
+  const { accounts, reps } = problem;
+  const repSegments = reps.map((rep) => (rep.segments ? new Set(rep.segments) : undefined));
+  const anyRule = reps.some((rep) => rep.segments !== undefined || rep.region !== undefined);
+  if (!anyRule) return () => true;
+  return (r, a) => {
+    const account = accounts[a];
+    const segments = repSegments[r];
+    if (segments && account.segment !== undefined && !segments.has(account.segment)) return false;
+    const region = reps[r].region;
+    return !(region !== undefined && account.region !== undefined && region !== account.region);
+  };
+}

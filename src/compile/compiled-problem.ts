@@ -1,0 +1,50 @@
+import type { TravelMinutes } from "./travel-model.js";
+
+/**
+ * The problem as solvers see it: indices instead of ids, typed arrays instead of records.
+ * Accounts are indexed 0..n-1 and reps 0..m-1, both in input order.
+ */
+export interface CompiledProblem {
+  /** Number of accounts. */
+  readonly n: number;
+  /** Number of reps. */
+  readonly m: number;
+  /** Account workload, hours; length n. */
+  readonly workload: Float64Array;
+  /** Account potential; length n. */
+  readonly potential: Float64Array;
+  /** Visits per period (default 1); used when travel counts in workload; length n. */
+  readonly visits: Float64Array;
+  /** Account longitude / latitude, degrees; length n each. */
+  readonly accountLng: Float64Array;
+  readonly accountLat: Float64Array;
+  /** Rep home longitude / latitude, degrees; length m each. */
+  readonly repLng: Float64Array;
+  readonly repLat: Float64Array;
+  /** Rep capacity, hours; length m. */
+  readonly capacity: Float64Array;
+  /** Rep target workload = total workload × capacity / total capacity, hours; length m. */
+  readonly target: Float64Array;
+  /** Band ends: lower = target × (1 − balance), upper = min(capacity, target × (1 + balance)); length m. */
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  /** Rep an account is locked to, or −1; length n. */
+  readonly lockedRep: Int32Array;
+  /** Rep that owns the account today, or −1; length n. */
+  readonly currentRep: Int32Array;
+  /** Σ workload over all accounts, hours. */
+  readonly totalWorkload: number;
+  /** Σ capacity over all reps, hours. */
+  readonly totalCapacity: number;
+  /** Balance band as a fraction. */
+  readonly balance: number;
+  /** Travel minutes from rep r's home to account a. */
+  readonly travel: TravelMinutes;
+  /**
+   * Whether rep r may serve account a by segment and region (travel limits and locks are
+   * applied when candidates are built).
+   */
+  readonly compatible: (r: number, a: number) => boolean;
+  /** Rep's `maxTravelMinutes`, or Infinity; length m. */
+  readonly maxTravel: Float64Array;
+}

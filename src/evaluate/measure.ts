@@ -1,0 +1,86 @@
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+import type { Metrics, Territory } from "../model/plan.js";
+import type { Problem } from "../model/problem-schema.js";
+import { spreadOf } from "./spread.js";
+
+/** Relative slack allowed when testing band membership, so float noise never flags a rep. */
+export const BAND_TOLERANCE = 1e-9;
+
+/** Whether load lies in rep r's band [lower, upper]. */
+export function inBand(p: CompiledProblem, r: number, load: number): boolean {
+  const slack = BAND_TOLERANCE * Math.max(1, p.target[r]);
+  return load >= p.lower[r] - slack && load <= p.upper[r] + slack;
+}
+
+/**
+ * Territories and metrics of an indexed assignment (`assign[a]` = rep index or −1), recomputed
+ * from scratch. This is the single definition of every reported number.
+ */
+export function measure(problem: Problem, p: CompiledProblem, assign: Int32Array): { territories: Territory[]; metrics: Metrics } {
+  const { n, m } = p;
+  const load = new Float64Array(m);
+  const potential = new Float64Array(m);
+  const travel = new Float64Array(m);
+  const weighted = new Float64Array(m);
+  const longest = new Float64Array(m);
+  const members: number[][] = Array.from({ length: m }, () => []);
+  let assigned = 0, moved = 0, movedHours = 0, currentHours = 0;
+  for (let a = 0; a < n; a++) {
+    const r = assign[a];
+    if (p.currentRep[a] >= 0) currentHours += p.workload[a];
+    if (r < 0) continue;
+    assigned++;
+    const t = p.travel(r, a);
+    load[r] += p.workload[a];
+    potential[r] += p.potential[a];
+    travel[r] += t;
+    weighted[r] += p.workload[a] * t;
+    longest[r] = Math.max(longest[r], t);
+    members[r].push(a);
+    if (p.currentRep[a] >= 0 && p.currentRep[a] !== r) {
+      moved++;
+      movedHours += p.workload[a];
+    }
+  }
+
+  const territories: Territory[] = [];
+  let objective = 0, totalTravel = 0, maxDeviation = 0, outside = 0;
+  for (let r = 0; r < m; r++) {
+    const deviation = p.target[r] > 0 ? (load[r] - p.target[r]) / p.target[r] : 0;
+    maxDeviation = Math.max(maxDeviation, Math.abs(deviation));
+    if (!inBand(p, r, load[r])) outside++;
+    objective += weighted[r];
+    totalTravel += travel[r];
+    territories.push({
+      repId: problem.reps[r].id,
+      accountIds: members[r].map((a) => problem.accounts[a].id),
+      accountCount: members[r].length,
+      workloadHours: load[r],
+      potential: potential[r],
+      targetHours: p.target[r],
+      deviation,
+      utilisation: load[r] / p.capacity[r],
+      travelMinutes: travel[r],
+      weightedTravel: weighted[r],
+      maxTravelMinutes: longest[r],
+    });
+  }
+  const potentialSpread = spreadOf(potential);
+  return {
+    territories,
+    metrics: {
+      objective,
+      totalTravelMinutes: totalTravel,
+      workload: { ...spreadOf(load), maxDeviation },
+      potential: { ...potentialSpread, spread: potentialSpread.max - potentialSpread.min },
+      repsOutsideBand: outside,
+      accountsAssigned: assigned,
+      accountsUnassigned: n - assigned,
+      disruption: {
+        accountsMoved: moved,
+        workloadMovedHours: movedHours,
+        fractionMoved: currentHours > 0 ? movedHours / currentHours : 0,
+      },
+    },
+  };
+}

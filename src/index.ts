@@ -1,0 +1,22 @@
+/**
+ * terralign: sales territory optimisation. The public API, in one place.
+ * @packageDocumentation
+ */
+export { align } from "./align.js";
+export { evaluate, type Evaluation } from "./evaluate/evaluate.js";
+export { TerralignError, type ErrorCode, type InputIssue } from "./errors.js";
+export { defaultOptions, type ResolvedOptions } from "./model/defaults.js";
+export { strategies, type AlignOptions, type Progress, type Strategy, type TravelFunction } from "./model/options-schema.js";
+export { parseProblem } from "./model/parse.js";
+export type {
+  AssignmentRow,
+  Bound,
+  Diagnostic,
+  Metrics,
+  Plan,
+  PlanStatus,
+  Spread,
+  Territory,
+  UnassignedAccount,
+} from "./model/plan.js";
+export type { Account, Problem, Rep, TravelMatrix } from "./model/problem-schema.js";

@@ -1,0 +1,97 @@
+import type { z } from "zod";
+import type { ErrorCode } from "../errors.js";
+import { describeValue } from "./describe-value.js";
+import type { Problem } from "./problem-schema.js";
+
+type Path = (string | number)[];
+type Report = (path: Path, message: string, code?: ErrorCode) => void;
+
+/**
+ * Value checks that the structural schema cannot express: ranges, duplicate ids and references
+ * between records. Runs as the problem schema's refinement, so its issues share the zod shape;
+ * `params.code` carries the terralign error code.
+ */
+export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
+  const report: Report = (path, message, code = "invalid_input") =>
+    ctx.addIssue({ code: "custom", path, message, params: { code } });
+
+  if (problem.reps.length === 0) report(["reps"], "no reps given: at least one rep is needed to build territories");
+
+  const repIds = new Map<string, number>();
+  problem.reps.forEach((rep, r) => {
+    checkId(rep.id, ["reps", r, "id"], repIds, r, "rep", report);
+    checkLngLat(rep.home, ["reps", r, "home"], report);
+    if (!Number.isFinite(rep.capacity) || rep.capacity <= 0) {
+      report(["reps", r, "capacity"], `capacity ${describeValue(rep.capacity)} must be a positive number of hours`);
+    }
+    if (rep.maxTravelMinutes !== undefined && !(rep.maxTravelMinutes >= 0 && Number.isFinite(rep.maxTravelMinutes))) {
+      report(["reps", r, "maxTravelMinutes"], `maxTravelMinutes ${describeValue(rep.maxTravelMinutes)} must be a finite number ≥ 0`);
+    }
+  });
+
+  const accountIds = new Map<string, number>();
+  problem.accounts.forEach((account, a) => {
+    const path: Path = ["accounts", a];
+    checkId(account.id, [...path, "id"], accountIds, a, "account", report);
+    checkLngLat(account.location, [...path, "location"], report);
+    checkAmount(account.workload, [...path, "workload"], "workload", report);
+    if (account.potential !== undefined) checkAmount(account.potential, [...path, "potential"], "potential", report);
+    if (account.visits !== undefined) checkAmount(account.visits, [...path, "visits"], "visits", report);
+    for (const field of ["lockedRep", "currentRep"] as const) {
+      const repId = account[field];
+      if (repId !== undefined && !repIds.has(repId)) {
+        report([...path, field], `${field} ${describeValue(repId)} is not the id of any rep`, "unknown_reference");
+      }
+    }
+  });
+
+  if (problem.travel) checkMatrix(problem.travel.minutes, problem.reps.length, problem.accounts.length, report);
+}
+
+function checkId(id: string, path: Path, seen: Map<string, number>, index: number, kind: string, report: Report): void {
+  if (id.length === 0) {
+    report(path, `${kind} id is empty`);
+    return;
+  }
+  const first = seen.get(id);
+  if (first !== undefined) {
+    report(path, `duplicate ${kind} id ${describeValue(id)} (also used by ${kind}s[${first}])`, "duplicate_id");
+  } else {
+    seen.set(id, index);
+  }
+}
+
+function checkLngLat([lng, lat]: readonly [number, number], path: Path, report: Report): void {
+  const lngOk = Number.isFinite(lng) && lng >= -180 && lng <= 180;
+  const latOk = Number.isFinite(lat) && lat >= -90 && lat <= 90;
+  const swapped = !latOk && Number.isFinite(lat) && Math.abs(lat) <= 180 && Math.abs(lng) <= 90;
+  const hint = swapped ? `; it looks swapped: locations are [lng, lat] (GeoJSON order), e.g. [${lat}, ${lng}]` : "";
+  if (!lngOk) report([...path, 0], `longitude ${describeValue(lng)} is outside [-180, 180]`);
+  if (!latOk) report([...path, 1], `latitude ${describeValue(lat)} is outside [-90, 90]${hint}`);
+}
+
+function checkAmount(value: number, path: Path, name: string, report: Report): void {
+  if (!Number.isFinite(value)) report(path, `${name} ${describeValue(value)} must be a finite number`);
+  else if (value < 0) report(path, `${name} ${value} must not be negative`);
+}
+
+function checkMatrix(minutes: number[][], reps: number, accounts: number, report: Report): void {
+  if (minutes.length !== reps) {
+    report(["travel", "minutes"], `expected ${reps} rows (one per rep), got ${minutes.length}`);
+    return;
+  }
+  for (let r = 0; r < reps; r++) {
+    const row = minutes[r];
+    if (row.length !== accounts) {
+      report(["travel", "minutes", r], `expected ${accounts} columns (one per account), got ${row.length}`);
+      return;
+    }
+    for (let a = 0; a < accounts; a++) {
+      const value = row[a];
+      if (!(Number.isFinite(value) && value >= 0)) {
+        report(["travel", "minutes", r, a], `travel time ${describeValue(value)} must be a finite number of minutes ≥ 0`);
+        return;
+      }
+    }
+  }
+}

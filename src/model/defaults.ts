@@ -1,0 +1,54 @@
+import type { Progress, Strategy, TravelFunction } from "./options-schema.js";
+
+/** Options with every default filled in (what solvers see). */
+export interface ResolvedOptions {
+  /** Solver strategy. Default `"auto"`. */
+  readonly strategy: Strategy;
+  readonly balance: {
+    /**
+     * Allowed deviation of each rep's workload from its target, as a fraction (0.1 = ±10 %).
+     * The target is total workload × rep capacity / total capacity. Default 0.1.
+     */
+    readonly workload: number;
+  };
+  readonly travel: {
+    /** Average door-to-door speed in km/h. Default 50. */
+    readonly speedKmh: number;
+    /** Road distance over great-circle distance (≥ 1). Default 1.3. */
+    readonly circuity: number;
+    /** Replaces the built-in model when given. */
+    readonly minutes?: TravelFunction;
+  };
+  readonly workload: {
+    /**
+     * Count travel in each rep's hours: account a costs rep r
+     * `workload[a] + visits[a] × 2 × travelMinutes(r, a) / 60` hours (round trips; visits default 1).
+     * Workload then depends on the rep, which makes the problem a generalised assignment
+     * problem (strategy `gap`). Default false.
+     */
+    readonly includeTravel: boolean;
+  };
+  readonly candidates: {
+    /** Nearest eligible reps considered per account (more are added to guarantee coverage). Default 16. */
+    readonly k: number;
+  };
+  /** Seed for every random choice; the same seed gives the same plan. Default 1. */
+  readonly seed: number;
+  /** Wall-clock limit in milliseconds; the best plan so far is returned with status `timeout`. Default 60,000. */
+  readonly timeLimitMs: number;
+  /** Aborts the solve; the best plan so far is returned with status `timeout`. */
+  readonly signal?: AbortSignal;
+  /** Called with progress now and then (at most every ~100 ms). */
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+/** Every option's default. */
+export const defaultOptions: ResolvedOptions = Object.freeze({
+  strategy: "auto",
+  balance: Object.freeze({ workload: 0.1 }),
+  travel: Object.freeze({ speedKmh: 50, circuity: 1.3 }),
+  workload: Object.freeze({ includeTravel: false }),
+  candidates: Object.freeze({ k: 16 }),
+  seed: 1,
+  timeLimitMs: 60_000,
+});

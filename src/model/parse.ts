@@ -1,0 +1,48 @@
+import { TerralignError, type ErrorCode } from "../errors.js";
+import { checkProblem } from "./check-problem.js";
+import { defaultOptions, type ResolvedOptions } from "./defaults.js";
+import { optionsSchema, type AlignOptions } from "./options-schema.js";
+import { problemSchema, type Problem } from "./problem-schema.js";
+import { toTerralignError } from "./zod-issues.js";
+
+const validatedProblemSchema = problemSchema.superRefine(checkProblem);
+
+/**
+ * The one gate for problems: returns the problem unchanged (same objects) when valid, throws a
+ * `TerralignError` naming the first bad field and its value otherwise.
+ */
+export function parseProblem(input: unknown): Problem {
+  if (input === null || typeof input !== "object") {
+    throw new TerralignError("invalid_input", `problem: expected an object with accounts and reps, got ${input === null ? "null" : typeof input}`);
+  }
+  const result = validatedProblemSchema.safeParse(input, { reportInput: true });
+  if (!result.success) {
+    const custom = result.error.issues.find((i) => i.code === "custom");
+    const code = ((custom as { params?: { code?: ErrorCode } } | undefined)?.params?.code ?? "invalid_input") as ErrorCode;
+    throw toTerralignError(result.error, code);
+  }
+  return input as Problem;
+}
+
+/** Validates options and fills in defaults. Throws `TerralignError` (`invalid_option`). */
+export function resolveOptions(options: AlignOptions | undefined): ResolvedOptions {
+  if (options === undefined) return defaultOptions;
+  const result = optionsSchema.safeParse(options, { reportInput: true });
+  if (!result.success) throw toTerralignError(result.error, "invalid_option", ["options"]);
+  const o = result.data;
+  return {
+    strategy: o.strategy ?? defaultOptions.strategy,
+    balance: { workload: o.balance?.workload ?? defaultOptions.balance.workload },
+    travel: {
+      speedKmh: o.travel?.speedKmh ?? defaultOptions.travel.speedKmh,
+      circuity: o.travel?.circuity ?? defaultOptions.travel.circuity,
+      minutes: o.travel?.minutes,
+    },
+    workload: { includeTravel: o.workload?.includeTravel ?? defaultOptions.workload.includeTravel },
+    candidates: { k: o.candidates?.k ?? defaultOptions.candidates.k },
+    seed: o.seed ?? defaultOptions.seed,
+    timeLimitMs: o.timeLimitMs ?? defaultOptions.timeLimitMs,
+    signal: o.signal,
+    onProgress: o.onProgress,
+  };
+}

@@ -1,0 +1,131 @@
+import type { Strategy } from "./options-schema.js";
+import type { Problem } from "./problem-schema.js";
+
+/**
+ * Outcome of a solve.
+ * - `optimal`: proven optimal (exact strategies only).
+ * - `feasible`: every account assigned, every constraint met.
+ * - `infeasible`: some constraint cannot be met; the plan is the best found and `diagnostics` say what binds.
+ * - `timeout`: the time limit or the abort signal stopped the search; the plan is the best so far.
+ */
+export type PlanStatus = "optimal" | "feasible" | "infeasible" | "timeout";
+
+/** One account's owner. */
+export interface AssignmentRow {
+  readonly accountId: string;
+  readonly repId: string;
+}
+
+/** An account that could not be assigned, and why. */
+export interface UnassignedAccount {
+  readonly accountId: string;
+  readonly reason: string;
+}
+
+/** One rep's territory. */
+export interface Territory {
+  readonly repId: string;
+  /** Account ids in input order. */
+  readonly accountIds: readonly string[];
+  readonly accountCount: number;
+  /** Σ workload of its accounts, hours per period. */
+  readonly workloadHours: number;
+  /** Σ potential of its accounts, currency per period. */
+  readonly potential: number;
+  /** Target workload = total workload × capacity / total capacity, hours. */
+  readonly targetHours: number;
+  /** (workload − target) / target; 0.04 means 4 % above target. */
+  readonly deviation: number;
+  /** workload / capacity. */
+  readonly utilisation: number;
+  /** Σ one-way travel minutes from the rep's home to each of its accounts. */
+  readonly travelMinutes: number;
+  /** Σ workload × travel minutes: this territory's share of the objective. */
+  readonly weightedTravel: number;
+  /** Longest one-way trip to one of its accounts, minutes. */
+  readonly maxTravelMinutes: number;
+}
+
+/** Summary of the spread of one quantity over the territories. */
+export interface Spread {
+  readonly min: number;
+  readonly max: number;
+  readonly mean: number;
+  /** Standard deviation / mean (0 when the mean is 0). */
+  readonly coefficientOfVariation: number;
+  /** Gini coefficient in [0, 1): 0 is perfect equality. */
+  readonly gini: number;
+}
+
+/** Quality of a plan, recomputed from the assignment by `evaluate`. */
+export interface Metrics {
+  /** Σ over accounts of workload × travel minutes from its rep's home (minimised). */
+  readonly objective: number;
+  /** Σ one-way travel minutes from each assigned account's rep home. */
+  readonly totalTravelMinutes: number;
+  readonly workload: Spread & {
+    /** Largest |workload − target| / target over the territories. */
+    readonly maxDeviation: number;
+  };
+  readonly potential: Spread & {
+    /** max − min territory potential. */
+    readonly spread: number;
+  };
+  /** Reps whose workload lies outside the balance band. */
+  readonly repsOutsideBand: number;
+  readonly accountsAssigned: number;
+  readonly accountsUnassigned: number;
+  /** Compared with `currentRep` (only accounts that have one count). */
+  readonly disruption: {
+    readonly accountsMoved: number;
+    readonly workloadMovedHours: number;
+    /** Moved workload / workload of accounts that have a current rep (0 when none). */
+    readonly fractionMoved: number;
+  };
+}
+
+/** Lower bound on the objective and the plan's distance from it. */
+export interface Bound {
+  /** A valid lower bound on the optimal objective over all plans meeting the constraints. */
+  readonly lowerBound: number;
+  /** The plan's objective. */
+  readonly objective: number;
+  /** (objective − lowerBound) / objective as a fraction (0.003 = 0.3 %); 0 when the objective is 0. */
+  readonly gap: number;
+}
+
+/** Something the user should know about the result: what binds, what conflicts, why infeasible. */
+export interface Diagnostic {
+  /** `error` makes the plan infeasible; `warning` and `info` do not. */
+  readonly severity: "error" | "warning" | "info";
+  /** Stable code, e.g. `capacity_exceeded`, `no_eligible_rep`, `band_violated`. */
+  readonly code: string;
+  /** One sentence with the numbers, e.g. "total workload 1,240 h exceeds total capacity 1,100 h". */
+  readonly message: string;
+  /** Ids of the accounts or reps concerned, when any. */
+  readonly accountIds?: readonly string[];
+  readonly repIds?: readonly string[];
+}
+
+/** The result of `align`. */
+export interface Plan {
+  readonly status: PlanStatus;
+  /** The strategy that produced the plan (what `auto` picked). */
+  readonly strategy: Exclude<Strategy, "auto">;
+  /** One row per assigned account, in input order. */
+  readonly assignment: readonly AssignmentRow[];
+  /** Accounts left unassigned, with the reason; every input account is in exactly one of the two lists. */
+  readonly unassigned: readonly UnassignedAccount[];
+  /** One territory per rep, in input order (reps with no accounts included). */
+  readonly territories: readonly Territory[];
+  readonly metrics: Metrics;
+  /** Present when the strategy proves a lower bound. */
+  readonly bound?: Bound;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The balance band the plan was built for (fraction). */
+  readonly balance: number;
+  /** Milliseconds spent in `align`. */
+  readonly elapsedMs: number;
+  /** The validated input (same objects, never mutated), so outputs can draw accounts and reps. */
+  readonly problem: Problem;
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/**
+ * The zod schemas for the problem are the single source of truth for the input types: the
+ * `Account`, `Rep` and `Problem` types are inferred from them. Structural checks (types, required
+ * fields, unknown keys) live in the object schemas; value checks (ranges, duplicate ids, references
+ * between records) live in `checkProblem`, so every input error has the same shape.
+ */
+
+/** `[lng, lat]` in degrees, GeoJSON order. */
+export const lngLatSchema = z.tuple([z.number(), z.number()]);
+
+export const accountSchema = z.strictObject({
+  /** Caller's id; any non-empty string, including `__proto__` or `constructor`. */
+  id: z.string(),
+  /** `[lng, lat]` in degrees (GeoJSON order, always). */
+  location: lngLatSchema,
+  /** Hours of work this account needs per period; finite and ≥ 0. */
+  workload: z.number(),
+  /** Sales potential per period (currency); finite and ≥ 0. Default 0. */
+  potential: z.number().optional(),
+  /** Planned visits per period (informational; carried to outputs). */
+  visits: z.number().optional(),
+  /** Account tier, e.g. `"A"` for key accounts (carried to outputs). */
+  tier: z.string().optional(),
+  /** Segment; only reps whose `segments` include it (or reps with no `segments`) may serve it. */
+  segment: z.string().optional(),
+  /** Region; when both the account and a rep have a region, they must match. */
+  region: z.string().optional(),
+  /** Geographic unit id (ZIP, county, brick) the account lies in. */
+  unit: z.string().optional(),
+  /** Rep that owns the account today; used to measure disruption. */
+  currentRep: z.string().optional(),
+  /** Rep that must own the account, whatever the cost. */
+  lockedRep: z.string().optional(),
+  /** Free attributes, carried untouched to every output. */
+  attributes: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const repSchema = z.strictObject({
+  /** Caller's id; any non-empty string. */
+  id: z.string(),
+  /** Home base `[lng, lat]` in degrees. */
+  home: lngLatSchema,
+  /** Hours available per period; finite and > 0. */
+  capacity: z.number(),
+  /** Region; accounts with a different region are not eligible for this rep. */
+  region: z.string().optional(),
+  /** Segments this rep may serve; absent means every segment. */
+  segments: z.array(z.string()).optional(),
+  /** Longest one-way trip (minutes) from home to an account this rep may serve. */
+  maxTravelMinutes: z.number().optional(),
+  /** Free attributes, carried untouched to every output. */
+  attributes: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * A travel-time matrix that replaces the built-in great-circle model: `minutes[r][a]` is the
+ * one-way time from rep `r`'s home to account `a`, both in input order.
+ */
+export const travelMatrixSchema = z.strictObject({
+  minutes: z.array(z.array(z.number())),
+});
+
+export const problemSchema = z.strictObject({
+  accounts: z.array(accountSchema),
+  reps: z.array(repSchema),
+  travel: travelMatrixSchema.optional(),
+});
+
+/** An account to be placed in a territory. See the field docs in `accountSchema`. */
+export type Account = z.infer<typeof accountSchema>;
+/** A sales rep with a home base and a capacity. See the field docs in `repSchema`. */
+export type Rep = z.infer<typeof repSchema>;
+/** A travel-time matrix in minutes, `minutes[repIndex][accountIndex]`. */
+export type TravelMatrix = z.infer<typeof travelMatrixSchema>;
+/** Everything to align: accounts, reps and, optionally, a travel-time matrix. */
+export type Problem = z.infer<typeof problemSchema>;

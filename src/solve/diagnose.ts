@@ -1,0 +1,73 @@
+import type { Candidates } from "../compile/candidates.js";
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+import type { Diagnostic } from "../model/plan.js";
+import type { Problem } from "../model/problem-schema.js";
+
+const hours = (x: number) => `${Math.round(x).toLocaleString("en-US")} h`;
+
+/** Problems visible before solving: total capacity, accounts no rep may serve, conflicting locks. */
+export function diagnoseInput(problem: Problem, p: CompiledProblem, candidates: Candidates): { diagnostics: Diagnostic[]; unservable: Map<number, string> } {
+  const diagnostics: Diagnostic[] = [];
+  if (p.totalWorkload > p.totalCapacity * (1 + 1e-12)) {
+    diagnostics.push({
+      severity: "error",
+      code: "capacity_exceeded",
+      message: `total workload ${hours(p.totalWorkload)} exceeds total capacity ${hours(p.totalCapacity)}`,
+    });
+  }
+  const unservable = new Map<number, string>();
+  for (let a = 0; a < p.n; a++) {
+    if (candidates.start[a + 1] === candidates.start[a]) unservable.set(a, whyNoRep(problem, p, a));
+    const locked = p.lockedRep[a];
+    if (locked >= 0 && !p.compatible(locked, a)) {
+      diagnostics.push({
+        severity: "warning",
+        code: "lock_overrides_rule",
+        message: `account ${problem.accounts[a].id} is locked to rep ${problem.reps[locked].id}, whose segment or region rules would not allow it; the lock wins`,
+        accountIds: [problem.accounts[a].id],
+        repIds: [problem.reps[locked].id],
+      });
+    }
+  }
+  if (unservable.size > 0) {
+    const ids = [...unservable.keys()].map((a) => problem.accounts[a].id);
+    const [first] = unservable;
+    diagnostics.push({
+      severity: "error",
+      code: "no_eligible_rep",
+      message: `${ids.length} account${ids.length > 1 ? "s have" : " has"} no eligible rep; e.g. account ${problem.accounts[first[0]].id}: ${first[1]}`,
+      accountIds: ids,
+    });
+  }
+  const lockedLoad = new Float64Array(p.m);
+  for (let a = 0; a < p.n; a++) if (p.lockedRep[a] >= 0) lockedLoad[p.lockedRep[a]] += p.workload[a];
+  for (let r = 0; r < p.m; r++) {
+    if (lockedLoad[r] > p.capacity[r] * (1 + 1e-12)) {
+      diagnostics.push({
+        severity: "error",
+        code: "locked_over_capacity",
+        message: `rep ${problem.reps[r].id} has ${hours(lockedLoad[r])} of locked accounts but a capacity of ${hours(p.capacity[r])}`,
+        repIds: [problem.reps[r].id],
+      });
+    }
+  }
+  return { diagnostics, unservable };
+}
+
+/** Names the rule that leaves account a without a rep. */
+function whyNoRep(problem: Problem, p: CompiledProblem, a: number): string {
+  const account = problem.accounts[a];
+  const { reps } = problem;
+  if (account.segment !== undefined && reps.every((rep) => rep.segments !== undefined && !rep.segments.includes(account.segment!))) {
+    return `segment '${account.segment}' is served by no rep`;
+  }
+  if (account.region !== undefined && reps.every((rep) => rep.region !== undefined && rep.region !== account.region)) {
+    return `region '${account.region}' has no rep`;
+  }
+  let nearest = Infinity;
+  for (let r = 0; r < p.m; r++) if (p.compatible(r, a)) nearest = Math.min(nearest, p.travel(r, a));
+  if (Number.isFinite(nearest)) {
+    return `every rep allowed to serve it is beyond its maxTravelMinutes (nearest is ${Math.round(nearest)} min away)`;
+  }
+  return "no rep matches both its segment and its region";
+}

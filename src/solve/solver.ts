@@ -1,0 +1,31 @@
+import type { Candidates } from "../compile/candidates.js";
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+import type { ResolvedOptions } from "../model/defaults.js";
+import type { Diagnostic, PlanStatus } from "../model/plan.js";
+import type { SolveContext } from "./solve-context.js";
+
+/** What every strategy returns; `align` turns it into a `Plan`. */
+export interface SolverResult {
+  /** Rep index per account, or −1 when unassigned; length n. */
+  readonly assign: Int32Array;
+  /**
+   * `optimal` only when proven; `timeout` when stopped early; otherwise `feasible` (the final
+   * status is recomputed from the assignment, so a solver need not judge feasibility itself).
+   */
+  readonly status: PlanStatus;
+  /** Why each unassigned account is unassigned (account index → reason). */
+  readonly unassignedReasons?: ReadonlyMap<number, string>;
+  readonly diagnostics?: readonly Diagnostic[];
+  /** A valid lower bound on the optimal objective, when the strategy proves one. */
+  readonly lowerBound?: number;
+}
+
+/** Input shared by every strategy. */
+export interface SolverInput {
+  readonly problem: CompiledProblem;
+  readonly candidates: Candidates;
+  readonly options: ResolvedOptions;
+  readonly context: SolveContext;
+}
+
+export type Solver = (input: SolverInput) => SolverResult;
