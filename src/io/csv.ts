@@ -1,0 +1,166 @@
+import { TerralignError } from "../errors.js";
+
+/** One data record of a CSV file. */
+export interface CsvRecord {
+  /** 1-based line of the file on which the record starts (the header is line 1). */
+  readonly line: number;
+  /** Field values, one per header column, exactly as written (quotes removed, `""` → `"`). */
+  readonly cells: readonly string[];
+}
+
+/** A parsed CSV file: header and records. */
+export interface CsvTable {
+  /** Column names as written in the first line (BOM and surrounding spaces removed). */
+  readonly header: readonly string[];
+  readonly records: readonly CsvRecord[];
+}
+
+/**
+ * Reads comma-separated text as RFC 4180 describes it: fields may be quoted, quoted fields may
+ * hold commas, newlines and doubled quotes; lines end in CRLF or LF; a leading UTF-8 BOM is
+ * dropped. Blank lines (including a trailing one) are skipped. Every record must have as many
+ * fields as the header, otherwise a `TerralignError` (`invalid_file`) names the line and column;
+ * so do an unclosed quote and a quote inside an unquoted field. `file` names the source in messages.
+ */
+export function parseCsv(text: string, file: string): CsvTable {
+  const rows = tokenize(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
+  if (rows.length === 0) throw new TerralignError("invalid_file", `${file}: the file is empty; expected a header line with column names`);
+  const header = rows[0].cells.map((name) => name.trim());
+  checkHeader(header, file);
+  const records: CsvRecord[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i];
+    if (row.cells.length !== header.length) throw raggedRow(row, header, file);
+    records.push(row);
+  }
+  return { header, records };
+}
+
+function checkHeader(header: readonly string[], file: string): void {
+  const seen = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (name === "") throw new TerralignError("invalid_file", `${file} line 1, column ${i + 1}: the header has an empty column name`);
+    const key = name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new TerralignError("invalid_file", `${file} line 1: column "${name}" appears twice (columns ${first + 1} and ${i + 1})`);
+    }
+    seen.set(key, i);
+  });
+}
+
+function raggedRow(row: CsvRecord, header: readonly string[], file: string): TerralignError {
+  const found = row.cells.length;
+  const expected = header.length;
+  const where = `${file} line ${row.line}`;
+  if (found > expected) {
+    const extra = row.cells[expected];
+    return new TerralignError(
+      "invalid_file",
+      `${where}, column ${expected + 1}: found ${found} fields but the header has ${expected} (extra value ${JSON.stringify(extra)}); quote values that contain commas`,
+    );
+  }
+  return new TerralignError(
+    "invalid_file",
+    `${where}, column ${header[found]}: found ${found} field${found === 1 ? "" : "s"} but the header has ${expected}; the value for column ${header[found]} is missing`,
+  );
+}
+
+const QUOTE = 34; // "
+const COMMA = 44; // ,
+const CR = 13;
+const LF = 10;
+
+/** Splits text into records of raw fields, tracking the line on which each record starts. */
+function tokenize(text: string, file: string): CsvRecord[] {
+  const rows: CsvRecord[] = [];
+  let cells: string[] = [];
+  let line = 1;
+  let recordLine = 1;
+  let i = 0;
+  const n = text.length;
+  // A record that is one empty unquoted field is a blank line: skipped, not a ragged row.
+  const endRecord = (quotedAny: boolean) => {
+    if (!(cells.length === 1 && cells[0] === "" && !quotedAny)) rows.push({ line: recordLine, cells });
+    cells = [];
+  };
+  let quotedInRecord = false;
+  while (i <= n) {
+    const column = cells.length + 1;
+    let value: string;
+    if (i < n && text.charCodeAt(i) === QUOTE) {
+      quotedInRecord = true;
+      const startLine = line;
+      let out = "";
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          throw new TerralignError("invalid_file", `${file} line ${startLine}, column ${column}: a quoted field is never closed (missing ")`);
+        }
+        const chunk = text.slice(j, q);
+        line += countNewlines(chunk);
+        out += chunk;
+        if (text.charCodeAt(q + 1) === QUOTE) {
+          out += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
+      }
+      value = out;
+      i = j;
+      const c = i < n ? text.charCodeAt(i) : -1;
+      if (c !== COMMA && c !== LF && c !== CR && c !== -1) {
+        throw new TerralignError(
+          "invalid_file",
+          `${file} line ${line}, column ${column}: unexpected ${JSON.stringify(text[i])} after a closing quote; a quoted field must end at a comma or the end of the line`,
+        );
+      }
+    } else {
+      let j = i;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (c === COMMA || c === LF || c === CR) break;
+        if (c === QUOTE) {
+          throw new TerralignError(
+            "invalid_file",
+            `${file} line ${line}, column ${column}: a quote inside an unquoted field; wrap the whole field in quotes and double the inner quote ("")`,
+          );
+        }
+        j++;
+      }
+      value = text.slice(i, j);
+      i = j;
+    }
+    cells.push(value);
+    if (i >= n) {
+      endRecord(quotedInRecord);
+      break;
+    }
+    const c = text.charCodeAt(i);
+    if (c === COMMA) {
+      i++;
+      continue;
+    }
+    // End of line: CRLF, LF or a lone CR.
+    i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+    line++;
+    endRecord(quotedInRecord);
+    quotedInRecord = false;
+    recordLine = line;
+    if (i >= n) break;
+  }
+  return rows;
+}
+
+function countNewlines(s: string): number {
+  let count = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === LF) count++;
+    else if (c === CR && s.charCodeAt(k + 1) !== LF) count++;
+  }
+  return count;
+}

@@ -1,0 +1,48 @@
+import { TerralignError } from "../errors.js";
+import { describeValue } from "../model/describe-value.js";
+
+/** Decimal number as written in data files: optional sign, digits, optional fraction and exponent. */
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** True when a cell holds nothing: absent, null, or only spaces. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * Reads a number strictly: JSON numbers as they are, strings only when they are a plain decimal
+ * number (`"12"`, `"-0.5"`, `"1e3"`). `"abc"`, `""`, `"1,5"`, `"NaN"` and `"Infinity"` throw a
+ * `TerralignError` naming `at` (file, line, column) and the value.
+ */
+export function toNumber(value: unknown, at: string): number {
+  if (typeof value === "number") return value;
+  if (typeof value === "string") {
+    const text = value.trim();
+    if (NUMBER.test(text)) return Number(text);
+    throw new TerralignError("invalid_input", `${at}: ${JSON.stringify(value)} is not a number${numberHint(text)}`);
+  }
+  throw new TerralignError("invalid_input", `${at}: expected a number, got ${describeValue(value)}`);
+}
+
+function numberHint(text: string): string {
+  if (text === "") return " (the cell is empty)";
+  if (/^[+-]?\d+,\d+$/.test(text)) return "; use a dot as the decimal separator";
+  if (/^[+-]?(infinity|inf|nan)$/i.test(text)) return "; it must be finite";
+  return "";
+}
+
+/** Reads an id or a label: strings trimmed, numbers written in decimal; anything else throws. */
+export function toText(value: unknown, at: string): string {
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw new TerralignError("invalid_input", `${at}: expected a string, got ${describeValue(value)}`);
+}
+
+/** Reads a list of labels: a JSON array of strings, or a string of `;`-separated items (blanks dropped). */
+export function toTextList(value: unknown, at: string): string[] {
+  if (Array.isArray(value)) return value.map((item, i) => toText(item, `${at}[${i}]`));
+  return toText(value, at)
+    .split(";")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}

@@ -1,0 +1,77 @@
+import { TerralignError } from "../errors.js";
+import { describeValue } from "../model/describe-value.js";
+import type { SourceRecord, SourceTable } from "./source-record.js";
+
+/**
+ * Reads JSON text into source records. Accepted shapes: an array of objects; an object whose
+ * `listKey` (`"accounts"` or `"reps"`) is such an array; a GeoJSON FeatureCollection of Points,
+ * where each feature's `properties` hold the fields, its geometry gives the location and its `id`
+ * stands in for a missing `properties.id`.
+ */
+export function jsonRecords(text: string, file: string, listKey: string): SourceTable {
+  const data = parseJson(text, file);
+  if (Array.isArray(data)) return { file, records: data.map((item, i) => objectRecord(item, `${file} [${i}]`)) };
+  if (isObject(data) && data.type === "FeatureCollection") {
+    if (!Array.isArray(data.features)) throw new TerralignError("invalid_file", `${file}: a FeatureCollection needs a "features" array`);
+    return { file, records: data.features.map((feature, i) => featureRecord(feature, `${file} features[${i}]`)) };
+  }
+  if (isObject(data) && Array.isArray(data[listKey])) {
+    return { file, records: (data[listKey] as unknown[]).map((item, i) => objectRecord(item, `${file} ${listKey}[${i}]`)) };
+  }
+  throw new TerralignError(
+    "invalid_file",
+    `${file}: expected an array of objects, an object with a "${listKey}" array, or a GeoJSON FeatureCollection of Points; got ${describeValue(data)}`,
+  );
+}
+
+function objectRecord(item: unknown, where: string): SourceRecord {
+  if (!isObject(item)) throw new TerralignError("invalid_file", `${where}: expected an object, got ${describeValue(item)}`);
+  return { where, fields: new Map(Object.entries(item)), at: (field) => `${where}.${field}` };
+}
+
+function featureRecord(feature: unknown, where: string): SourceRecord {
+  if (!isObject(feature) || feature.type !== "Feature") {
+    throw new TerralignError("invalid_file", `${where}: expected a GeoJSON Feature, got ${describeValue(feature)}`);
+  }
+  const properties = feature.properties ?? {};
+  if (!isObject(properties)) throw new TerralignError("invalid_file", `${where}.properties: expected an object, got ${describeValue(properties)}`);
+  const fields = new Map(Object.entries(properties));
+  if (!fields.has("id") && (typeof feature.id === "string" || typeof feature.id === "number")) fields.set("id", feature.id);
+  const geometry = feature.geometry;
+  let point: unknown;
+  if (geometry !== null && geometry !== undefined) {
+    if (!isObject(geometry) || geometry.type !== "Point") {
+      const type = isObject(geometry) ? JSON.stringify(geometry.type) : describeValue(geometry);
+      throw new TerralignError("invalid_file", `${where}.geometry: expected a Point, got ${type}; accounts and reps are points`);
+    }
+    point = geometry.coordinates;
+  }
+  return {
+    where,
+    fields,
+    point,
+    at: (field) => `${where}.properties.${field}`,
+    pointAt: (index) => `${where}.geometry.coordinates[${index}]`,
+  };
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const where = position ? ` line ${lineOf(text, Number(position[1]))}` : "";
+    throw new TerralignError("invalid_file", `${file}${where}: not valid JSON (${message})`);
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === "object" && !Array.isArray(x);
+}

@@ -1,0 +1,44 @@
+import type { Account } from "../model/problem-schema.js";
+import type { FieldSpec } from "./field-spec.js";
+import { readTable, type RecordOrigin } from "./read-table.js";
+import type { SourceTable } from "./source-record.js";
+
+/**
+ * Account columns. Required: `id`, `lng` (or `lon`, `longitude`), `lat` (or `latitude`),
+ * `workload`. Optional: `potential`, `visits`, `tier`, `segment`, `region`, `unit`, `current_rep`,
+ * `locked_rep`. Names match case-insensitively, ignoring spaces, `_` and `-`.
+ */
+export const accountFields: readonly FieldSpec[] = [
+  { key: "id", names: ["id", "account_id"], kind: "text", required: true },
+  { key: "workload", names: ["workload", "workload_hours"], kind: "number", required: true },
+  { key: "potential", names: ["potential"], kind: "number" },
+  { key: "visits", names: ["visits"], kind: "number" },
+  { key: "tier", names: ["tier"], kind: "text" },
+  { key: "segment", names: ["segment"], kind: "text" },
+  { key: "region", names: ["region"], kind: "text" },
+  { key: "unit", names: ["unit"], kind: "text" },
+  { key: "currentRep", names: ["current_rep"], kind: "text" },
+  { key: "lockedRep", names: ["locked_rep"], kind: "text" },
+];
+
+/** Accounts read from a file, each with where it came from (same order). */
+export interface AccountRecords {
+  readonly file: string;
+  readonly accounts: Account[];
+  readonly origins: readonly RecordOrigin[];
+}
+
+/**
+ * Turns source records into `Account`s: blank optional cells leave the field out, other columns go
+ * to `attributes` untouched. Values are converted but not validated: `parseProblem` does that.
+ */
+export function accountsFromTable(table: SourceTable): AccountRecords {
+  const rows = readTable(table, accountFields, "location");
+  const accounts = rows.map(({ values, point, attributes }) => {
+    const account: Record<string, unknown> = { id: values.get("id"), location: point, workload: values.get("workload") };
+    for (const spec of accountFields) if (spec.key !== "id" && spec.key !== "workload" && values.has(spec.key)) account[spec.key] = values.get(spec.key);
+    if (attributes) account.attributes = attributes;
+    return account as Account;
+  });
+  return { file: table.file, accounts, origins: rows.map((row) => row.origin) };
+}

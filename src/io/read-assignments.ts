@@ -1,0 +1,53 @@
+import { TerralignError } from "../errors.js";
+import type { AssignmentRow } from "../model/plan.js";
+import type { FieldSpec } from "./field-spec.js";
+import { matchColumns, requireColumns } from "./field-spec.js";
+import { isBlank, toText } from "./field-values.js";
+import { readSourceTable, type FileText } from "./read-problem.js";
+
+const assignmentFields: readonly FieldSpec[] = [
+  { key: "accountId", names: ["account_id", "account"], kind: "text", required: true },
+  { key: "repId", names: ["rep_id", "rep"], kind: "text", required: true },
+];
+
+/** Assignment rows read from a file, each with the place it came from (same order). */
+export interface AssignmentRecords {
+  readonly file: string;
+  readonly rows: AssignmentRow[];
+  /** `assignments.csv line 5` for each row. */
+  readonly origins: readonly string[];
+}
+
+/**
+ * Reads an existing assignment (e.g. a CRM export): CSV or JSON records with `account_id` and
+ * `rep_id` (also `account`, `rep`, `accountId`, `repId`); other columns are ignored. A row with a
+ * blank `rep_id` leaves its account unassigned.
+ */
+export function readAssignments(input: FileText): AssignmentRecords {
+  const table = readSourceTable(input, "assignment");
+  const rows: AssignmentRow[] = [];
+  const origins: string[] = [];
+  if (table.columns) requireColumns(matchColumns(table.columns, assignmentFields, input.file), assignmentFields, table.columns, input.file, "column");
+  for (const record of table.records) {
+    const match = matchColumns(record.fields.keys(), assignmentFields, record.where);
+    if (!table.columns) requireColumns(match, assignmentFields, [...record.fields.keys()], record.where, "field");
+    const accountColumn = match.byKey.get("accountId")!;
+    const repColumn = match.byKey.get("repId")!;
+    const rep = record.fields.get(repColumn);
+    if (isBlank(rep)) continue;
+    rows.push({ accountId: toText(record.fields.get(accountColumn), record.at(accountColumn)), repId: toText(rep, record.at(repColumn)) });
+    origins.push(record.where);
+  }
+  return { file: input.file, rows, origins };
+}
+
+/** Restates an `evaluate` error about `assignment[i]` as the file and line of that row. */
+export function restateAssignmentError(error: unknown, records: AssignmentRecords): unknown {
+  if (!(error instanceof TerralignError)) return error;
+  const message = error.message.replace(/\bassignment\[(\d+)\](\.(accountId|repId))?/g, (whole, index: string, _field, key?: string) => {
+    const where = records.origins[Number(index)];
+    if (where === undefined) return whole;
+    return key ? `${where}, ${key === "accountId" ? "account_id" : "rep_id"}` : where;
+  });
+  return message === error.message ? error : new TerralignError(error.code, message, error.issues);
+}

@@ -1,0 +1,76 @@
+import { TerralignError, type InputIssue } from "../errors.js";
+import { parseProblem } from "../model/parse.js";
+import type { Problem } from "../model/problem-schema.js";
+import { csvRecords } from "./csv-records.js";
+import { jsonRecords } from "./json-records.js";
+import { accountsFromTable, type AccountRecords } from "./read-accounts.js";
+import { repsFromTable, type RepRecords } from "./read-reps.js";
+import type { RecordOrigin } from "./read-table.js";
+import type { SourceTable } from "./source-record.js";
+
+/** A file's text and the name to use for it in messages. */
+export interface FileText {
+  readonly file: string;
+  readonly text: string;
+}
+
+/**
+ * Reads a table in the format its name says: `.json` and `.geojson` as JSON, anything else as CSV
+ * unless the text starts with `{` or `[`.
+ */
+export function readSourceTable({ file, text }: FileText, listKey: string): SourceTable {
+  const lower = file.toLowerCase();
+  const json = lower.endsWith(".json") || lower.endsWith(".geojson") || (!lower.endsWith(".csv") && /^\uFEFF?\s*[[{]/.test(text));
+  return json ? jsonRecords(text, file, listKey) : csvRecords(text, file);
+}
+
+/** Reads accounts from CSV, JSON or GeoJSON text. Values are converted, not yet validated. */
+export function readAccounts(input: FileText): AccountRecords {
+  return accountsFromTable(readSourceTable(input, "accounts"));
+}
+
+/** Reads reps from CSV, JSON or GeoJSON text. Values are converted, not yet validated. */
+export function readReps(input: FileText): RepRecords {
+  return repsFromTable(readSourceTable(input, "reps"));
+}
+
+/**
+ * Reads and validates a problem from two files. Every error is a `TerralignError` whose message
+ * says where the bad value is in the user's file (`accounts.csv line 14, column workload: ...`)
+ * rather than in the model (`accounts[12].workload`).
+ */
+export function readProblem(accountsFile: FileText, repsFile: FileText): Problem {
+  return problemFromRecords(readAccounts(accountsFile), readReps(repsFile));
+}
+
+/** Validates records read from files with `parseProblem`, restating errors in file terms. */
+export function problemFromRecords(accounts: AccountRecords, reps: RepRecords): Problem {
+  const problem: Problem = { accounts: accounts.accounts, reps: reps.reps };
+  try {
+    return parseProblem(problem);
+  } catch (error) {
+    if (!(error instanceof TerralignError)) throw error;
+    throw restate(error, accounts, reps);
+  }
+}
+
+function restate(error: TerralignError, accounts: AccountRecords, reps: RepRecords): TerralignError {
+  const sources = new Map<unknown, { file: string; origins: readonly RecordOrigin[] }>([
+    ["accounts", accounts],
+    ["reps", reps],
+  ]);
+  const renameRecords = (message: string) =>
+    message.replace(/\b(accounts|reps)\[(\d+)\]/g, (whole, kind: string, index: string) => sources.get(kind)?.origins[Number(index)]?.where ?? whole);
+  const issues: InputIssue[] = error.issues.map((issue) => {
+    const [kind, index, ...rest] = issue.path;
+    const source = sources.get(kind);
+    if (!source) return { path: issue.path, message: renameRecords(issue.message) };
+    const origin = typeof index === "number" ? source.origins[index] : undefined;
+    const where = origin ? origin.at(rest) : source.file;
+    return { path: issue.path, message: `${where}: ${renameRecords(issue.message)}` };
+  });
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? "s" : ""})` : "";
+  const first = issues[0];
+  const message = sources.has(first.path[0]) ? `${first.message}${more}` : renameRecords(error.message);
+  return new TerralignError(error.code, message, issues);
+}
