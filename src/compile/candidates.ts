@@ -14,13 +14,14 @@ export interface Candidates {
   readonly minutes: Float64Array;
 }
 
-/** All pairs are kept below this many (n × m); above it, k nearest plus coverage. */
-const ALL_PAIRS_LIMIT = 2_000_000;
+/** All pairs are kept when there are at most k reps or at most this many pairs (n × m). */
+const ALL_PAIRS_LIMIT = 100_000;
 /** Each rep gets arcs to nearby accounts worth at least this many times its target workload. */
 const COVERAGE = 2;
 
 /**
- * Builds the candidate arcs: every eligible rep for small problems, otherwise the `k` nearest
+ * Builds the candidate arcs: every eligible rep for small problems (at most `k` reps or
+ * `ALL_PAIRS_LIMIT` pairs), otherwise the `k` nearest
  * eligible reps of each account plus rep-centric coverage (each rep gets arcs to its nearest
  * eligible accounts until they hold `COVERAGE` × its target workload), so no rep is starved.
  * Locked accounts get exactly their locked rep. Eligibility: segment/region compatibility and
@@ -29,7 +30,7 @@ const COVERAGE = 2;
 export function buildCandidates(p: CompiledProblem, k: number): Candidates {
   const eligible = (r: number, a: number, minutes: number) => minutes <= p.maxTravel[r] && p.compatible(r, a);
   const lists: { reps: number[]; minutes: number[] }[] = new Array(p.n);
-  if (p.n * p.m <= ALL_PAIRS_LIMIT) {
+  if (p.m <= k || p.n * p.m <= ALL_PAIRS_LIMIT) {
     for (let a = 0; a < p.n; a++) {
       const list = { reps: [] as number[], minutes: [] as number[] };
       for (let r = 0; r < p.m; r++) {
