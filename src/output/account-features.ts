@@ -1,0 +1,31 @@
+import type { Plan } from "../model/plan.js";
+import { repIndexByAccount } from "./account-sites.js";
+import { attributeNames, withAttributes } from "./attribute-names.js";
+import type { Feature, Point } from "./geojson-types.js";
+import { ACCOUNT_PROPERTY_NAMES, OPTIONAL_ACCOUNT_FIELDS, type AccountProperties } from "./geojson-properties.js";
+import { roundPosition } from "./round-coordinates.js";
+
+/** One Point per account, in input order, assigned or not. */
+export function accountFeatures(plan: Plan): Feature<Point, AccountProperties>[] {
+  const { accounts, reps } = plan.problem;
+  const repOf = repIndexByAccount(plan);
+  const reasons = new Map(plan.unassigned.map((u) => [u.accountId, u.reason]));
+  const names = attributeNames(ACCOUNT_PROPERTY_NAMES, accounts);
+  return accounts.map((account, a) => {
+    const r = repOf[a];
+    const fixed: [string, unknown][] = [
+      ["kind", "account"],
+      ["id", account.id],
+      ["repId", r >= 0 ? reps[r].id : null],
+      ["workload", account.workload],
+      ["potential", account.potential ?? 0],
+    ];
+    if (r < 0) fixed.push(["reason", reasons.get(account.id) ?? "not assigned"]);
+    for (const field of OPTIONAL_ACCOUNT_FIELDS) if (account[field] !== undefined) fixed.push([field, account[field]]);
+    return {
+      type: "Feature",
+      geometry: { type: "Point", coordinates: roundPosition(account.location[0], account.location[1]) },
+      properties: withAttributes(fixed, account.attributes, names) as AccountProperties,
+    };
+  });
+}

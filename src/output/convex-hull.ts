@@ -1,0 +1,28 @@
+/**
+ * Convex hull of planar points (Andrew's monotone chain), counter-clockwise, without repeating the
+ * first point. Collinear points on the hull are dropped; one distinct point gives a hull of one,
+ * collinear points a hull of their two ends.
+ */
+export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
+  const sorted = [...points].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  if (sorted.length <= 1) return sorted.map((p) => [p[0], p[1]]);
+  const cross = (o: readonly number[], a: readonly number[], b: readonly number[]) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  const lower: (readonly [number, number])[] = [];
+  for (const p of sorted) {
+    while (lower.length >= 2 && cross(lower[lower.length - 2], lower[lower.length - 1], p) <= 0) lower.pop();
+    lower.push(p);
+  }
+  const upper: (readonly [number, number])[] = [];
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const p = sorted[i];
+    while (upper.length >= 2 && cross(upper[upper.length - 2], upper[upper.length - 1], p) <= 0) upper.pop();
+    upper.push(p);
+  }
+  lower.pop();
+  upper.pop();
+  const hull = [...lower, ...upper].map((p): [number, number] => [p[0], p[1]]);
+  // All points equal: both chains collapse onto one point.
+  if (hull.length === 2 && hull[0][0] === hull[1][0] && hull[0][1] === hull[1][1]) hull.pop();
+  return hull;
+}

@@ -1,0 +1,87 @@
+import { Delaunay } from "d3-delaunay";
+import polygonClipping, { type MultiPolygon as ClipMultiPolygon, type Polygon as ClipPolygon } from "polygon-clipping";
+import type { Plan } from "../model/plan.js";
+import { accountSites, repIndexByAccount } from "./account-sites.js";
+import { bufferedHull } from "./buffered-hull.js";
+import type { Position } from "./geojson-types.js";
+import { localProjection } from "./local-projection.js";
+import { roundPolygons } from "./round-coordinates.js";
+
+/** One territory's outline. */
+export interface TerritoryShape {
+  /** Rep index (input order). */
+  readonly repIndex: number;
+  /** MultiPolygon coordinates: `[lng, lat]` rounded to 6 decimals, exterior rings counter-clockwise, holes clockwise, rings closed. */
+  readonly polygons: Position[][][];
+  /** Accounts of this rep drawn inside another rep's polygon because they share its location. */
+  readonly accountsNotCovered: number;
+}
+
+/** How territory outlines are drawn; see `territoryShapes`. */
+export interface TerritoryShapeOptions {
+  /**
+   * How far, in km, the outlines reach beyond the outermost accounts. Default: 5 % of the diagonal
+   * of the accounts' bounding box, at least 1 km. Must be > 0.
+   */
+  readonly bufferKm?: number;
+}
+
+/**
+ * Territory outlines, one per rep that owns at least one account (reps with no accounts get none),
+ * in rep input order. Drawn as follows:
+ *
+ * 1. Assigned accounts are grouped by location rounded to 6 decimals; each distinct location is a
+ *    site owned by the rep with the most workload there (unassigned accounts are not sites).
+ * 2. Sites are projected with a local equirectangular projection (km, centred on the data).
+ * 3. Each site gets its planar Voronoi cell (d3-delaunay), the area nearer to it than to any other
+ *    site in that projection.
+ * 4. The cells of each rep are merged (polygon-clipping union) and the result is clipped to the
+ *    convex hull of all sites grown by `bufferKm`, so outlines end near the data instead of at a
+ *    box; the territories tile that grown hull without overlapping.
+ * 5. Coordinates are projected back to `[lng, lat]` and rounded to 6 decimals.
+ *
+ * One site gives its rep the whole grown hull (a 32-gon around it); collinear sites give parallel
+ * strips. A rep whose accounts are not contiguous gets several polygons.
+ */
+export function territoryShapes(plan: Plan, options: TerritoryShapeOptions = {}): TerritoryShape[] {
+  const repOf = repIndexByAccount(plan);
+  const sites = accountSites(plan, repOf);
+  if (sites.count === 0) return [];
+  const projection = localProjection(sites.lng, sites.lat);
+  const points: [number, number][] = [];
+  let xMin = Infinity, yMin = Infinity, xMax = -Infinity, yMax = -Infinity;
+  for (let s = 0; s < sites.count; s++) {
+    const p = projection.project(sites.lng[s], sites.lat[s]);
+    points.push(p);
+    xMin = Math.min(xMin, p[0]);
+    yMin = Math.min(yMin, p[1]);
+    xMax = Math.max(xMax, p[0]);
+    yMax = Math.max(yMax, p[1]);
+  }
+  const buffer = options.bufferKm ?? Math.max(1, 0.05 * Math.hypot(xMax - xMin, yMax - yMin));
+  const hull = bufferedHull(points, buffer);
+  // The Voronoi box lies outside the grown hull, so its edges never reach the output.
+  const margin = 2 * buffer;
+  const voronoi = Delaunay.from(points).voronoi([xMin - margin, yMin - margin, xMax + margin, yMax + margin]);
+
+  const cells = new Map<number, ClipPolygon[]>();
+  for (let s = 0; s < sites.count; s++) {
+    const cell = voronoi.cellPolygon(s);
+    if (!cell) continue;
+    const list = cells.get(sites.owner[s]) ?? [];
+    list.push([cell as [number, number][]]);
+    cells.set(sites.owner[s], list);
+  }
+
+  const shapes: TerritoryShape[] = [];
+  const m = plan.problem.reps.length;
+  for (let r = 0; r < m; r++) {
+    const own = cells.get(r);
+    if (!own) continue;
+    const merged = polygonClipping.union(own[0], ...own.slice(1));
+    const clipped: ClipMultiPolygon = polygonClipping.intersection(merged, [hull]);
+    const lngLat = clipped.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => projection.invert(x, y))));
+    shapes.push({ repIndex: r, polygons: roundPolygons(lngLat), accountsNotCovered: sites.accountsNotCovered[r] });
+  }
+  return shapes;
+}
