@@ -1,0 +1,43 @@
+import { align } from "../align.js";
+import { parseArgs, required } from "./args.js";
+import type { CliIo } from "./cli-io.js";
+import { alignHelp } from "./help.js";
+import { loadOptions, loadProblem } from "./load-inputs.js";
+import { describePlan } from "./print-plan.js";
+import { createProgressBar } from "./progress-bar.js";
+import { writeOutputs } from "./write-outputs.js";
+
+const flags = { accounts: "value", reps: "value", out: "value", options: "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
+
+/**
+ * `terralign align`: reads the inputs, aligns, writes the five output files and prints a summary.
+ * Returns 0 when solved, 1 when infeasible or timed out (files still written). Bad input throws.
+ */
+export function runAlignCommand(argv: readonly string[], io: CliIo): number {
+  const command = "terralign align";
+  const args = parseArgs(argv, flags, command);
+  if (args.switches.has("help")) {
+    io.stdout(alignHelp);
+    return 0;
+  }
+  const accountsPath = required(args, "accounts", command);
+  const repsPath = required(args, "reps", command);
+  const outDir = required(args, "out", command);
+  const options = loadOptions(io, args);
+  const { problem } = loadProblem(io, accountsPath, repsPath);
+  const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
+  let plan;
+  try {
+    plan = align(problem, bar ? { ...options, onProgress: bar.update } : options);
+  } finally {
+    bar?.clear();
+  }
+  const paths = writeOutputs(plan, outDir, io);
+  io.stdout(describePlan(plan));
+  io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
+  if (plan.status === "optimal" || plan.status === "feasible") return 0;
+  const first = plan.diagnostics.find((d) => d.severity === "error");
+  const why = plan.status === "timeout" ? "the time limit stopped the search; the plan is the best found so far" : (first?.message ?? "some constraint cannot be met");
+  io.stderr(`terralign: plan is ${plan.status}: ${why}; outputs written to ${outDir}\n`);
+  return 1;
+}

@@ -1,0 +1,89 @@
+/** Help texts, one per command; printed by `--help`. */
+
+export const generalHelp = `terralign — sales territory optimisation
+
+Usage:
+  terralign align     --accounts FILE --reps FILE --out DIR [options]
+  terralign evaluate  --accounts FILE --reps FILE [--assignments FILE] [options]
+  terralign gap       ...   (generalised assignment instances; see 'terralign gap --help')
+  terralign --help | --version
+  terralign COMMAND --help
+
+Commands:
+  align      build territories: every account to one rep, workloads balanced, travel minimised
+  evaluate   score an existing assignment (e.g. today's, from your CRM)
+  gap        solve generalised assignment problem instances
+
+Input files are CSV (RFC 4180, comma-separated, UTF-8), JSON or GeoJSON (a FeatureCollection
+of Points). Accounts: id, lng, lat, workload[, potential, current_rep, locked_rep, segment,
+region, unit, tier, visits]; reps: id, lng, lat, capacity[, segments, region,
+max_travel_minutes]. Any other column is carried through to the outputs.
+
+Exit codes:
+  0   solved (status optimal or feasible)
+  1   infeasible or timed out: outputs are still written and the diagnostics printed
+  2   bad input or usage: one message on stderr naming the file, line and column
+  70  internal error (a bug): a short message; set TERRALIGN_DEBUG=1 for the stack trace
+
+Example:
+  terralign align --accounts examples/mexico/accounts.csv --reps examples/mexico/reps.csv \\
+    --options examples/mexico/options.json --out out
+`;
+
+export const alignHelp = `terralign align — build territories and write the plan, a map and reports
+
+Usage:
+  terralign align --accounts FILE --reps FILE --out DIR [--options FILE.json]
+                  [--strategy S] [--time-limit SECONDS] [--seed N]
+
+Options:
+  --accounts FILE        accounts (CSV, JSON or GeoJSON)
+  --reps FILE            reps (CSV, JSON or GeoJSON)
+  --out DIR              output directory (created when missing; files in it are overwritten)
+  --options FILE.json    align options as JSON, e.g. {"balance": {"workload": 0.1}, "travel": {"speedKmh": 60}}
+  --strategy S           auto | heuristic | transport | gap | mip (default: auto)
+  --time-limit SECONDS   stop searching after this many seconds and keep the best plan (default: 60)
+  --seed N               integer seed; the same seed gives the same plan (default: 1)
+  -h, --help             this help
+
+Flags override the same fields of the options file.
+
+Writes into DIR:
+  assignments.csv        account_id,rep_id, then the account's fields and attributes
+  report.json            status, metrics (objective = workload x travel minutes), territories,
+                         bound and gap (when the strategy proves one), diagnostics
+  territories.geojson    accounts as points and one polygon per territory
+  map.svg                the territories on a map, rep homes marked
+  report.md              a short readable report
+
+Exit codes: 0 solved, 1 infeasible or timed out (files still written), 2 bad input or usage.
+
+Examples:
+  terralign align --accounts accounts.csv --reps reps.csv --out out
+  terralign align --accounts accounts.geojson --reps reps.csv --options options.json \\
+    --time-limit 10 --seed 7 --out out
+`;
+
+export const evaluateHelp = `terralign evaluate — score an existing assignment with the same metrics as align
+
+Usage:
+  terralign evaluate --accounts FILE --reps FILE [--assignments FILE.csv]
+                     [--options FILE.json] [--out DIR]
+
+Options:
+  --accounts FILE        accounts (CSV, JSON or GeoJSON)
+  --reps FILE            reps (CSV, JSON or GeoJSON)
+  --assignments FILE     CSV (or JSON) with columns account_id,rep_id; a blank rep_id leaves the
+                         account unassigned. When omitted, the accounts' current_rep column is used.
+  --options FILE.json    options for the travel model and the balance band
+  --out DIR              also write report.json and assignments.csv (plus territories.geojson,
+                         map.svg and report.md) for the assignment into DIR
+  -h, --help             this help
+
+Exit codes: 0 scored (even when the assignment breaks the band or a capacity: the metrics and
+diagnostics say so), 2 bad input or usage.
+
+Examples:
+  terralign evaluate --accounts accounts.csv --reps reps.csv
+  terralign evaluate --accounts accounts.csv --reps reps.csv --assignments crm-export.csv --out today
+`;

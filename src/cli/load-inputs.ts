@@ -1,0 +1,53 @@
+import { readOptions } from "../io/read-options.js";
+import { readAccounts, readReps, problemFromRecords } from "../io/read-problem.js";
+import type { AccountRecords } from "../io/read-accounts.js";
+import type { RepRecords } from "../io/read-reps.js";
+import { strategies, type AlignOptions, type Strategy } from "../model/options-schema.js";
+import type { Problem } from "../model/problem-schema.js";
+import type { ParsedArgs } from "./args.js";
+import type { CliIo } from "./cli-io.js";
+import { UsageError } from "./usage-error.js";
+
+/** The validated problem and the records it was read from (to restate later errors in file terms). */
+export interface LoadedProblem {
+  readonly problem: Problem;
+  readonly accounts: AccountRecords;
+  readonly reps: RepRecords;
+}
+
+/** Reads and validates `--accounts` and `--reps`. */
+export function loadProblem(io: CliIo, accountsPath: string, repsPath: string): LoadedProblem {
+  const accounts = readAccounts({ file: accountsPath, text: io.readFile(accountsPath) });
+  const reps = readReps({ file: repsPath, text: io.readFile(repsPath) });
+  return { problem: problemFromRecords(accounts, reps), accounts, reps };
+}
+
+/**
+ * Reads `--options` (when given) and lays the `--strategy`, `--time-limit` and `--seed` flags over
+ * it. Flags are checked here so their errors name the flag rather than an options field.
+ */
+export function loadOptions(io: CliIo, args: ParsedArgs): AlignOptions {
+  const path = args.values.get("options");
+  const options: AlignOptions = path !== undefined ? readOptions({ file: path, text: io.readFile(path) }) : {};
+  const strategy = args.values.get("strategy");
+  if (strategy !== undefined) {
+    if (!(strategies as readonly string[]).includes(strategy)) {
+      throw new UsageError(`--strategy: unknown strategy ${JSON.stringify(strategy)}; expected one of ${strategies.join(", ")}`);
+    }
+    options.strategy = strategy as Strategy;
+  }
+  const timeLimit = args.values.get("time-limit");
+  if (timeLimit !== undefined) {
+    const seconds = Number(timeLimit);
+    if (!/^\d*\.?\d+$/.test(timeLimit.trim()) || !(seconds > 0)) {
+      throw new UsageError(`--time-limit: ${JSON.stringify(timeLimit)} is not a positive number of seconds`);
+    }
+    options.timeLimitMs = seconds * 1000;
+  }
+  const seed = args.values.get("seed");
+  if (seed !== undefined) {
+    if (!/^-?\d+$/.test(seed.trim()) || !Number.isSafeInteger(Number(seed))) throw new UsageError(`--seed: ${JSON.stringify(seed)} is not an integer`);
+    options.seed = Number(seed);
+  }
+  return options;
+}

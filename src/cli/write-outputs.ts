@@ -1,0 +1,24 @@
+import { join } from "node:path";
+import type { Plan } from "../model/plan.js";
+import { renderSvg, toAssignmentsCsv, toGeoJSON, toMarkdown, toReport } from "../output/index.js";
+import type { CliIo } from "./cli-io.js";
+
+/** The files `align` writes, in the order they are listed to the user. */
+export const outputFiles = ["assignments.csv", "report.json", "territories.geojson", "map.svg", "report.md"] as const;
+
+/** Writes the five output files of a plan into `dir` (created when missing); returns their paths. */
+export function writeOutputs(plan: Plan, dir: string, io: CliIo): string[] {
+  io.makeDir(dir);
+  const contents: Record<(typeof outputFiles)[number], () => string> = {
+    "assignments.csv": () => toAssignmentsCsv(plan),
+    "report.json": () => `${JSON.stringify(toReport(plan), null, 2)}\n`,
+    "territories.geojson": () => JSON.stringify(toGeoJSON(plan)),
+    "map.svg": () => renderSvg(plan),
+    "report.md": () => toMarkdown(plan),
+  };
+  return outputFiles.map((name) => {
+    const path = join(dir, name);
+    io.writeFile(path, contents[name]());
+    return path;
+  });
+}
