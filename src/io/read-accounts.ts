@@ -10,7 +10,7 @@ import type { SourceTable } from "./source-record.js";
  */
 export const accountFields: readonly FieldSpec[] = [
   { key: "id", names: ["id", "account_id"], kind: "text", required: true },
-  { key: "workload", names: ["workload", "workload_hours"], kind: "number", required: true },
+  { key: "workload", names: ["workload"], kind: "number", required: true },
   { key: "potential", names: ["potential"], kind: "number" },
   { key: "visits", names: ["visits"], kind: "number" },
   { key: "tier", names: ["tier"], kind: "text" },

@@ -9,7 +9,7 @@ import type { SourceTable } from "./source-record.js";
  */
 export const repFields: readonly FieldSpec[] = [
   { key: "id", names: ["id", "rep_id"], kind: "text", required: true },
-  { key: "capacity", names: ["capacity", "capacity_hours"], kind: "number", required: true },
+  { key: "capacity", names: ["capacity"], kind: "number", required: true },
   { key: "region", names: ["region"], kind: "text" },
   { key: "segments", names: ["segments"], kind: "list" },
   { key: "maxTravelMinutes", names: ["max_travel_minutes"], kind: "number" },
