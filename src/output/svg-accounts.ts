@@ -1,0 +1,37 @@
+import type { GeoProjection } from "d3-geo";
+import type { Plan } from "../model/plan.js";
+import { repIndexByAccount } from "./account-sites.js";
+import { darken } from "./palette.js";
+
+/**
+ * Account dots, grouped per territory so each group carries its colours once: filled with the
+ * territory colour, stroked darker, area proportional to workload (radius from 35 % to 100 % of a
+ * maximum that shrinks as the map gets crowded, 1.5–5 px). Unassigned accounts are white with a
+ * black stroke, drawn last.
+ */
+export function renderAccounts(plan: Plan, projection: GeoProjection, colours: readonly string[], mapArea: number): string {
+  const { accounts } = plan.problem;
+  const repOf = repIndexByAccount(plan);
+  let maxWorkload = 0;
+  for (const account of accounts) maxWorkload = Math.max(maxWorkload, account.workload);
+  const rMax = Math.min(5, Math.max(1.5, 0.25 * Math.sqrt(mapArea / Math.max(1, accounts.length))));
+  const radius = (w: number) => rMax * (0.35 + 0.65 * (maxWorkload > 0 ? Math.sqrt(w / maxWorkload) : 0));
+
+  const groups = new Map<number, string[]>();
+  accounts.forEach((account, a) => {
+    const xy = projection(account.location);
+    if (!xy) return;
+    const dots = groups.get(repOf[a]) ?? [];
+    dots.push(`<circle cx="${xy[0].toFixed(1)}" cy="${xy[1].toFixed(1)}" r="${radius(account.workload).toFixed(2)}"/>`);
+    groups.set(repOf[a], dots);
+  });
+  const out: string[] = [`<g class="accounts" stroke-width="0.6">`];
+  for (let r = 0; r < colours.length; r++) {
+    const dots = groups.get(r);
+    if (dots) out.push(`<g fill="${colours[r]}" stroke="${darken(colours[r], 0.55)}">`, ...dots, "</g>");
+  }
+  const orphans = groups.get(-1);
+  if (orphans) out.push(`<g class="unassigned" fill="#ffffff" stroke="#000000" stroke-width="1">`, ...orphans, "</g>");
+  out.push("</g>");
+  return out.join("\n");
+}
