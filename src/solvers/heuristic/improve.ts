@@ -45,7 +45,7 @@ export function improve(p: CompiledProblem, c: Candidates, s: TerritoryState, co
     }
     const v = totalViolation(s, p);
     const better = v < bestViolation - EPS || (v <= bestViolation + EPS && s.objective < bestObjective);
-    const clearlyBetter = v < bestViolation - EPS || s.objective < bestObjective * (1 - MIN_GAIN);
+    const clearlyBetter = v < bestViolation - EPS || (v <= bestViolation + EPS && s.objective < bestObjective * (1 - MIN_GAIN));
     if (better) {
       best.set(s.assign);
       bestViolation = v;
