@@ -104,7 +104,12 @@ describe("input validation", () => {
 
   it("accepts ids that collide with Object.prototype names", () => {
     const problem: Problem = {
-      accounts: ["__proto__", "constructor", "toString", "hasOwnProperty"].map((id, i) => ({ id, location: [-99 + i * 0.01, 19], workload: 1, lockedRep: i === 0 ? "__proto__" : undefined })).map(({ lockedRep, ...a }) => (lockedRep ? { ...a, lockedRep } : a)),
+      accounts: ["__proto__", "constructor", "toString", "hasOwnProperty"].map((id, i) => ({
+        id,
+        location: [-99 + i * 0.01, 19] as [number, number],
+        workload: 1,
+        ...(i === 0 ? { lockedRep: "__proto__" } : {}),
+      })),
       reps: [
         { id: "__proto__", home: [-99, 19], capacity: 10 },
         { id: "valueOf", home: [-99.1, 19], capacity: 10 },
