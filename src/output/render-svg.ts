@@ -73,7 +73,8 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
   if (plan.unassigned.length > 0) {
     const byId = new Map(plan.problem.accounts.map((a) => [a.id, a.workload]));
     const hours = plan.unassigned.reduce((s, u) => s + (byId.get(u.accountId) ?? 0), 0);
-    entries.push({ label: `unassigned (${plan.unassigned.length})`, fill: "#ffffff", stroke: "#000000", workloadHours: hours, title: `${plan.unassigned.length} unassigned accounts` });
+    const accounts = `${plan.unassigned.length} account${plan.unassigned.length === 1 ? "" : "s"}`;
+    entries.push({ label: "unassigned", fill: "#ffffff", stroke: "#000000", workloadHours: hours, note: accounts, title: `${accounts} unassigned` });
   }
 
   const layout = svgLayout(width, height, entries.length);

@@ -9,10 +9,12 @@ export interface LegendEntry {
   readonly label: string;
   readonly fill: string;
   readonly stroke: string;
-  /** Workload, hours; absent for the "unassigned" entry's second column. */
+  /** Workload, hours. */
   readonly workloadHours: number;
-  /** Workload / target; undefined prints nothing, non-finite prints "–". */
+  /** Workload / target, printed as a percentage; non-finite prints "–". */
   readonly ofTarget?: number;
+  /** Printed instead of `ofTarget` when given. */
+  readonly note?: string;
   /** Tooltip text. */
   readonly title: string;
 }
@@ -33,14 +35,14 @@ export function renderLegend(entries: readonly LegendEntry[], layout: LegendLayo
   shown.forEach((entry, i) => {
     const ex = x + Math.floor(i / rows) * columnWidth;
     const ey = y + (i % rows) * lineHeight;
-    const ofTarget = entry.ofTarget === undefined ? "" : Number.isFinite(entry.ofTarget) ? `${formatNumber(entry.ofTarget * 100, 1)} %` : "–";
+    const ofTarget = entry.note ?? (entry.ofTarget !== undefined && Number.isFinite(entry.ofTarget) ? `${formatNumber(entry.ofTarget * 100, 1)} %` : "–");
     out.push(
       `<g class="legend-entry" transform="translate(${ex},${ey})">` +
         `<title>${escapeXml(entry.title)}</title>` +
         `<rect width="12" height="12" fill="${entry.fill}" stroke="${entry.stroke}"/>` +
         `<text x="18" y="10">${escapeXml(truncateText(entry.label, LABEL_CHARS))}</text>` +
         `<text x="160" y="10" text-anchor="end">${formatNumber(entry.workloadHours, 1)} h</text>` +
-        `<text x="${columnWidth - 8}" y="10" text-anchor="end">${ofTarget}</text>` +
+        `<text x="${columnWidth - 8}" y="10" text-anchor="end">${escapeXml(ofTarget)}</text>` +
         `</g>`,
     );
   });
