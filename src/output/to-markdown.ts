@@ -1,0 +1,58 @@
+import type { Plan } from "../model/plan.js";
+import { formatNumber, formatPercent, formatSignedPercent } from "./format-number.js";
+import { escapeMarkdown } from "./plain-text.js";
+import { balanceLine, boundLine, hasCurrentReps, statusLine } from "./plan-lines.js";
+
+/** Unassigned accounts listed by id in the Markdown report; the rest are counted. */
+const UNASSIGNED_LISTED = 20;
+
+/**
+ * A short human report in Markdown: the status line, the bound and gap (when proven), a table
+ * with one row per territory (rep, accounts, workload h, target h, deviation %, utilisation %,
+ * travel minutes, longest trip) and a total row, the overall metrics (balance, objective, travel,
+ * potential, disruption when current reps were given), unassigned accounts (first 20 by id, with
+ * reasons) and the diagnostics. Ids and messages are escaped so they cannot break the table.
+ */
+export function toMarkdown(plan: Plan): string {
+  const m = plan.metrics;
+  const lines: string[] = ["# Territory plan", "", `**Status: ${plan.status}** — ${statusLine(plan, false)}`];
+  const bound = boundLine(plan);
+  if (bound) lines.push("", `**Bound:** ${bound}`);
+
+  lines.push("", "## Territories", "");
+  lines.push("| Rep | Accounts | Workload h | Target h | Deviation | Utilisation | Travel min | Longest trip min |");
+  lines.push("|:----|---------:|-----------:|---------:|----------:|------------:|-----------:|-----------------:|");
+  let accounts = 0, workload = 0, target = 0, travel = 0;
+  for (const t of plan.territories) {
+    accounts += t.accountCount;
+    workload += t.workloadHours;
+    target += t.targetHours;
+    travel += t.travelMinutes;
+    lines.push(
+      `| ${escapeMarkdown(t.repId)} | ${formatNumber(t.accountCount)} | ${formatNumber(t.workloadHours, 1)} | ${formatNumber(t.targetHours, 1)} | ` +
+        `${formatSignedPercent(t.deviation)} | ${formatPercent(t.utilisation)} | ${formatNumber(t.travelMinutes)} | ${formatNumber(t.maxTravelMinutes)} |`,
+    );
+  }
+  lines.push(`| **Total** | ${formatNumber(accounts)} | ${formatNumber(workload, 1)} | ${formatNumber(target, 1)} | | | ${formatNumber(travel)} | |`);
+
+  lines.push("", "## Overall", "");
+  lines.push(`- Balance: ${balanceLine(plan)}`);
+  lines.push(`- Objective (Σ workload × travel minutes): ${formatNumber(m.objective)}`);
+  lines.push(`- Total travel: ${formatNumber(m.totalTravelMinutes)} min one-way`);
+  lines.push(`- Potential per territory: ${formatNumber(m.potential.min)} to ${formatNumber(m.potential.max)} (CV ${formatPercent(m.potential.coefficientOfVariation)})`);
+  if (hasCurrentReps(plan)) {
+    lines.push(`- Disruption: ${formatNumber(m.disruption.accountsMoved)} accounts moved, ${formatNumber(m.disruption.workloadMovedHours, 1)} h (${formatPercent(m.disruption.fractionMoved)} of current workload)`);
+  }
+  lines.push(`- Accounts assigned: ${formatNumber(m.accountsAssigned)}, unassigned: ${formatNumber(m.accountsUnassigned)}`);
+
+  if (plan.unassigned.length > 0) {
+    lines.push("", "## Unassigned accounts", "");
+    for (const u of plan.unassigned.slice(0, UNASSIGNED_LISTED)) lines.push(`- ${escapeMarkdown(u.accountId)}: ${escapeMarkdown(u.reason)}`);
+    if (plan.unassigned.length > UNASSIGNED_LISTED) lines.push(`- … and ${formatNumber(plan.unassigned.length - UNASSIGNED_LISTED)} more (see assignments.csv)`);
+  }
+
+  lines.push("", "## Diagnostics", "");
+  if (plan.diagnostics.length === 0) lines.push("None.");
+  for (const d of plan.diagnostics) lines.push(`- **${d.severity}** \`${d.code.replace(/`/g, "'")}\`: ${escapeMarkdown(d.message)}`);
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,53 @@
+import type { Bound, Diagnostic, Metrics, Plan, PlanStatus, Territory, UnassignedAccount } from "../model/plan.js";
+
+/** A territory's summary in a report: everything but the account list (the assignments CSV has it). */
+export type TerritorySummary = Omit<Territory, "accountIds">;
+
+/** A plan as plain JSON: what `JSON.stringify(toReport(plan))` writes as report.json. */
+export interface Report {
+  readonly status: PlanStatus;
+  /** The strategy that produced the plan. */
+  readonly strategy: Plan["strategy"];
+  /** Input accounts and reps. */
+  readonly accountCount: number;
+  readonly repCount: number;
+  /** Balance band the plan was built for, as a fraction (0.1 = ±10 %). */
+  readonly balance: number;
+  /** Milliseconds `align` took. */
+  readonly elapsedMs: number;
+  /** Lower bound and gap; absent when the strategy proves none. */
+  readonly bound?: Bound;
+  /** Balance, travel and disruption metrics; `metrics.objective` is the minimised Σ workload × travel minutes. */
+  readonly metrics: Metrics;
+  /** One per rep, in input order (reps with no accounts included). */
+  readonly territories: readonly TerritorySummary[];
+  /** Accounts left unassigned, with the reason. */
+  readonly unassigned: readonly UnassignedAccount[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The plan as a JSON-serialisable object: status, strategy, sizes, bound, metrics, territory
+ * summaries (without account ids), unassigned accounts and diagnostics. A fresh copy: changing it
+ * does not change the plan, and it holds no reference to the input problem.
+ */
+export function toReport(plan: Plan): Report {
+  const m = plan.metrics;
+  return {
+    status: plan.status,
+    strategy: plan.strategy,
+    accountCount: plan.problem.accounts.length,
+    repCount: plan.problem.reps.length,
+    balance: plan.balance,
+    elapsedMs: plan.elapsedMs,
+    ...(plan.bound ? { bound: { ...plan.bound } } : {}),
+    metrics: { ...m, workload: { ...m.workload }, potential: { ...m.potential }, disruption: { ...m.disruption } },
+    territories: plan.territories.map(({ accountIds: _, ...summary }) => summary),
+    unassigned: plan.unassigned.map((u) => ({ ...u })),
+    diagnostics: plan.diagnostics.map((d) => ({
+      ...d,
+      ...(d.accountIds ? { accountIds: [...d.accountIds] } : {}),
+      ...(d.repIds ? { repIds: [...d.repIds] } : {}),
+    })),
+  };
+}
