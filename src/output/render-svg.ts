@@ -7,7 +7,7 @@ import type { GeoJSON } from "./geojson-types.js";
 import { darken, territoryColour } from "./palette.js";
 import { renderAccounts } from "./svg-accounts.js";
 import { renderBasemap } from "./svg-basemap.js";
-import { renderHeader } from "./svg-header.js";
+import { headerHeight, planFigures, renderHeader, wrapFigures } from "./svg-header.js";
 import { svgLayout } from "./svg-layout.js";
 import { renderLegend, type LegendEntry } from "./svg-legend.js";
 import { fitProjection } from "./svg-projection.js";
@@ -74,12 +74,13 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
     const byId = new Map(plan.problem.accounts.map((a) => [a.id, a.workload]));
     const hours = plan.unassigned.reduce((s, u) => s + (byId.get(u.accountId) ?? 0), 0);
     const accounts = `${plan.unassigned.length} account${plan.unassigned.length === 1 ? "" : "s"}`;
-    entries.push({ label: "unassigned", fill: "#ffffff", stroke: "#000000", workloadHours: hours, note: accounts, title: `${accounts} unassigned` });
+    entries.push({ label: "unassigned", fill: "#ffffff", stroke: "#000000", workloadHours: hours, note: "", title: `${accounts} unassigned` });
   }
 
-  const layout = svgLayout(width, height, entries.length);
+  const figures = wrapFigures(planFigures(plan), width - 24);
+  const layout = svgLayout(width, height, entries.length, headerHeight(figures.length));
   const outlines = territoryFeatures(plan, { bufferKm: options.bufferKm }).map((f) => windForD3(f));
-  const projection = fitProjection(plan, outlines, layout.map, [width, height]);
+  const projection = fitProjection(plan, outlines, layout.map, [[0, layout.headerHeight], [layout.legend.x - 6, height]]);
   const path = geoPath(projection).digits(1);
   const [[x0, y0], [x1, y1]] = layout.map;
 
@@ -99,8 +100,7 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
   out.push("</g>");
   if (options.showAccounts !== false) out.push(renderAccounts(plan, projection, colours, (x1 - x0) * (y1 - y0)));
   out.push(renderReps(plan, projection, colours));
-  out.push(renderHeader(plan, options.title ?? "Territory plan", layout.headerHeight));
-  out.push(`<rect class="legend-background" x="${layout.legend.x - 6}" y="${layout.headerHeight}" width="${width - layout.legend.x + 6}" height="${height - layout.headerHeight}" fill="#ffffff" fill-opacity="0.9"/>`);
+  out.push(renderHeader(options.title ?? "Territory plan", figures));
   out.push(renderLegend(entries, layout.legend));
   out.push("</svg>");
   return out.join("\n") + "\n";

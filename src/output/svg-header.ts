@@ -2,8 +2,11 @@ import type { Plan } from "../model/plan.js";
 import { escapeXml } from "./escape-xml.js";
 import { formatNumber, formatPercent } from "./format-number.js";
 
-/** One line of figures: status, strategy, size, balance and, when proven, the gap. */
-export function planFigures(plan: Plan): string {
+/** Average advance of a 12 px sans-serif character, px (for wrapping without measuring text). */
+const CHAR_WIDTH = 6.6;
+
+/** The figures under the title: status, strategy, size, balance and, when proven, the gap. */
+export function planFigures(plan: Plan): string[] {
   const parts = [
     `${plan.status} (${plan.strategy})`,
     `${formatNumber(plan.problem.accounts.length)} accounts`,
@@ -13,16 +16,27 @@ export function planFigures(plan: Plan): string {
   ];
   if (plan.bound) parts.push(`gap ${formatPercent(plan.bound.gap, 2)}`);
   if (plan.unassigned.length > 0) parts.push(`${formatNumber(plan.unassigned.length)} unassigned`);
-  return parts.join(" · ");
+  return parts;
 }
 
-/** Title (18 px, bold) and the figures line (12 px, grey) in the top `height` px. */
-export function renderHeader(plan: Plan, title: string, height: number): string {
-  const y = Math.min(26, height * 0.5);
-  return (
-    `<g class="header">` +
-    `<text x="12" y="${y}" font-size="18" font-weight="700" fill="#111111">${escapeXml(title)}</text>` +
-    `<text x="12" y="${y + 18}" font-size="12" fill="#555555">${escapeXml(planFigures(plan))}</text>` +
-    `</g>`
-  );
+/** The figures joined by " · " into as few lines as fit `width` px (a part never splits). */
+export function wrapFigures(parts: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && (last.length + 3 + part.length) * CHAR_WIDTH <= width) lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  return lines;
+}
+
+/** Height of the header for a number of figure lines, px. */
+export function headerHeight(lines: number): number {
+  return 40 + 16 * lines;
+}
+
+/** Title (18 px, bold) and the figure lines (12 px, grey) at the top left. */
+export function renderHeader(title: string, lines: readonly string[]): string {
+  const figures = lines.map((line, i) => `<text x="12" y="${44 + 16 * i}" font-size="12" fill="#555555">${escapeXml(line)}</text>`);
+  return [`<g class="header">`, `<text x="12" y="26" font-size="18" font-weight="700" fill="#111111">${escapeXml(title)}</text>`, ...figures, `</g>`].join("\n");
 }

@@ -23,16 +23,16 @@ export interface LegendLayout {
 }
 
 const MARGIN = 12;
-const HEADER = 56;
 const COLUMN = 220;
 const LINE = 16;
 
 /**
- * Splits the canvas into a title block, a map and a legend on the right. The legend takes as many
- * columns as its entries need, up to 40 % of the width; past that, entries are left out.
+ * Splits the canvas into a title block `header` px high (at most a quarter of the height), a map
+ * and a legend on the right. The legend takes as many columns as its entries need, up to 40 % of
+ * the width; past that, entries are left out.
  */
-export function svgLayout(width: number, height: number, entries: number): SvgLayout {
-  const headerHeight = Math.min(HEADER, height / 4);
+export function svgLayout(width: number, height: number, entries: number, header: number): SvgLayout {
+  const headerHeight = Math.min(header, height / 4);
   const top = headerHeight + LINE + 4; // one line for the legend's column headings
   const rows = Math.max(1, Math.floor((height - top - MARGIN) / LINE));
   const maxColumns = Math.max(1, Math.floor((0.4 * width) / COLUMN));

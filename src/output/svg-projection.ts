@@ -5,10 +5,16 @@ import type { Feature } from "./geojson-types.js";
 /**
  * A Mercator projection fitted to the plan: rotated to the data's circular mean longitude (so data
  * across the antimeridian stays together) and scaled so that every account, rep home and territory
- * outline fits `box` ([[left, top], [right, bottom]], px). Output is clipped to the canvas. Data
- * that is a single point is shown with about ±0.01° around it.
+ * outline fits `box` ([[left, top], [right, bottom]], px). Paths are clipped to `clip` (same
+ * form), so a basemap never runs under the title or the legend. Data that is a single point is
+ * shown with about ±0.01° around it.
  */
-export function fitProjection(plan: Plan, outlines: readonly Feature<unknown, unknown>[], box: [[number, number], [number, number]], canvas: [number, number]): GeoProjection {
+export function fitProjection(
+  plan: Plan,
+  outlines: readonly Feature<unknown, unknown>[],
+  box: [[number, number], [number, number]],
+  clip: [[number, number], [number, number]],
+): GeoProjection {
   const points: [number, number][] = [];
   for (const account of plan.problem.accounts) points.push(account.location);
   for (const rep of plan.problem.reps) points.push(rep.home);
@@ -27,5 +33,5 @@ export function fitProjection(plan: Plan, outlines: readonly Feature<unknown, un
   return geoMercator()
     .rotate([-lng0, 0])
     .fitExtent(box, target as Parameters<GeoProjection["fitExtent"]>[1])
-    .clipExtent([[0, 0], canvas]);
+    .clipExtent(clip);
 }

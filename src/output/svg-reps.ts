@@ -7,7 +7,8 @@ import { truncateText } from "./truncate-text.js";
 const LABEL_CHARS = 20;
 
 /**
- * Rep homes: a 10 px square in the territory colour (a little darker) with a white outline, and
+ * Rep homes: a 10 px square in the territory colour (a little darker) with a white outline ringed
+ * in dark grey (visible on any background), and
  * the rep id (cut to 20 characters; full id in the tooltip) beside it on a white halo.
  */
 export function renderReps(plan: Plan, projection: GeoProjection, colours: readonly string[]): string {
@@ -19,6 +20,7 @@ export function renderReps(plan: Plan, projection: GeoProjection, colours: reado
     const id = escapeXml(rep.id);
     out.push(
       `<g class="rep" transform="translate(${x},${y})"><title>${id}</title>` +
+        `<rect x="-5" y="-5" width="10" height="10" fill="none" stroke="#222222" stroke-width="4.5"/>` +
         `<rect x="-5" y="-5" width="10" height="10" fill="${darken(colours[r], 0.8)}" stroke="#ffffff" stroke-width="2"/>` +
         `<text x="8" y="-6" font-size="11" font-weight="600" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(truncateText(rep.id, LABEL_CHARS))}</text></g>`,
     );
