@@ -65,7 +65,8 @@ describe("renderSvg", () => {
     const problem = randomProblem(20, 2);
     const plan = makePlan(problem, problem.accounts.map((_, a) => (a < 3 ? null : a % 2 ? "r0" : "r1")));
     const svg = renderSvg(plan);
-    expect(svg).toMatch(/<text x="18" y="10">unassigned<\/text><text[^>]*>[\d.]+ h<\/text><text[^>]*>3 accounts<\/text>/);
+    expect(svg).toMatch(/<title>3 accounts unassigned<\/title>.*<text x="18" y="10">unassigned<\/text><text[^>]*>[\d.]+ h<\/text>/);
+    expect(svg).toContain("· 3 unassigned");
     const group = svg.slice(svg.indexOf(`<g class="unassigned"`));
     expect(count(group.slice(0, group.indexOf("</g>")), "<circle")).toBe(3);
   });
