@@ -1,0 +1,57 @@
+import type { Account } from "../model/problem-schema.js";
+import { nearestUnit } from "./nearest-unit.js";
+import { createPolygonIndex } from "./polygon-index.js";
+import type { UnitMap } from "./unit-map.js";
+import type { UnitMeasures } from "./unit-measures.js";
+
+/**
+ * What to do with an account that lies outside every unit (and names none):
+ * - `report`: leave it unassigned, with the reason, and say so in a diagnostic;
+ * - `nearest`: place it in the unit with the nearest boundary.
+ */
+export type OutsidePolicy = "nearest" | "report";
+
+/** Points this close to a unit's boundary (degrees, about 1 cm) count as inside it. */
+const ON_BOUNDARY = 1e-7;
+
+/** Where each account lies. */
+export interface Placement {
+  /** Unit index of each account, or −1 when it lies outside every unit and is reported; length n. */
+  readonly unitOf: Int32Array;
+  /** Accounts outside every unit that were placed in the nearest unit (policy `nearest`). */
+  readonly snapped: readonly number[];
+  /** Accounts outside every unit left unplaced (policy `report`). */
+  readonly outside: readonly number[];
+}
+
+/**
+ * Places accounts in units: by their `unit` id when set (non-empty), otherwise by point-in-polygon
+ * through a grid index (the first unit in input order that contains the location wins where units
+ * overlap). A location on a boundary (within ~1 cm) counts as inside. The rest follow `policy`.
+ */
+export function placeAccounts(accounts: readonly Account[], map: UnitMap, measures: UnitMeasures, policy: OutsidePolicy): Placement {
+  const unitOf = new Int32Array(accounts.length).fill(-1);
+  const snapped: number[] = [];
+  const outside: number[] = [];
+  const index = createPolygonIndex(map, measures);
+  accounts.forEach((account, a) => {
+    if (account.unit !== undefined && account.unit !== "") {
+      unitOf[a] = map.index.get(account.unit)!;
+      return;
+    }
+    const [lng, lat] = account.location;
+    const u = index.unitAt(lng, lat);
+    if (u >= 0) {
+      unitOf[a] = u;
+      return;
+    }
+    const near = nearestUnit(map, measures, lng, lat);
+    if (near.distance <= ON_BOUNDARY || policy === "nearest") {
+      unitOf[a] = near.unit;
+      if (near.distance > ON_BOUNDARY) snapped.push(a);
+    } else {
+      outside.push(a);
+    }
+  });
+  return { unitOf, snapped, outside };
+}
