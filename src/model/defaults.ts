@@ -32,6 +32,25 @@ export interface ResolvedOptions {
     /** Nearest eligible reps considered per account (more are added to guarantee coverage). Default 16. */
     readonly k: number;
   };
+  /**
+   * Make every territory contiguous: one connected piece of units (by `units.adjacency`) that
+   * contains its rep's home unit. Needs `problem.units`; with units but without contiguity,
+   * territories are still made of whole units, just not necessarily connected. Default false.
+   */
+  readonly contiguity: boolean;
+  readonly units: {
+    /**
+     * When two units are neighbours: `"rook"` (they share a stretch of boundary) or `"queen"` (they
+     * share at least a corner point). Islands are linked to the nearest unit. Default `"rook"`.
+     */
+    readonly adjacency: "rook" | "queen";
+    /**
+     * An account that names no unit and lies outside every unit: `"report"` leaves it unassigned
+     * (the plan is then infeasible, with a diagnostic naming it); `"nearest"` places it in the unit
+     * with the nearest boundary (an info diagnostic counts them). Default `"report"`.
+     */
+    readonly assignOutside: "nearest" | "report";
+  };
   /** Seed for every random choice; the same seed gives the same plan. Default 1. */
   readonly seed: number;
   /** Wall-clock limit in milliseconds; the best plan so far is returned with status `timeout`. Default 60,000. */
@@ -49,6 +68,8 @@ export const defaultOptions: ResolvedOptions = Object.freeze({
   travel: Object.freeze({ speedKmh: 50, circuity: 1.3 }),
   workload: Object.freeze({ includeTravel: false }),
   candidates: Object.freeze({ k: 16 }),
+  contiguity: false,
+  units: Object.freeze({ adjacency: "rook", assignOutside: "report" }),
   seed: 1,
   timeLimitMs: 60_000,
 });

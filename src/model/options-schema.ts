@@ -34,6 +34,15 @@ export const optionsSchema = z.strictObject({
     .optional(),
   workload: z.strictObject({ includeTravel: z.boolean().optional() }).optional(),
   candidates: z.strictObject({ k: z.number().int().min(1).optional() }).optional(),
+  /** Make every territory one connected piece of units containing its rep's home unit (needs `problem.units`). Default false. */
+  contiguity: z.boolean().optional(),
+  /** How units are read; see `ResolvedOptions.units`. */
+  units: z
+    .strictObject({
+      adjacency: z.enum(["rook", "queen"]).optional(),
+      assignOutside: z.enum(["nearest", "report"]).optional(),
+    })
+    .optional(),
   seed: z.number().int().optional(),
   timeLimitMs: positive.optional(),
   signal: z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal, { message: "expected an AbortSignal" }).optional(),

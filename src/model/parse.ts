@@ -4,8 +4,9 @@ import { defaultOptions, type ResolvedOptions } from "./defaults.js";
 import { optionsSchema, type AlignOptions } from "./options-schema.js";
 import { problemSchema, type Problem } from "./problem-schema.js";
 import { toTerralignError } from "./zod-issues.js";
+import { checkUnits } from "../units/check-units.js";
 
-const validatedProblemSchema = problemSchema.superRefine(checkProblem);
+const validatedProblemSchema = problemSchema.superRefine(checkProblem).superRefine(checkUnits);
 
 /**
  * The one gate for problems: returns the problem unchanged (same objects) when valid, throws a
@@ -40,6 +41,11 @@ export function resolveOptions(options: AlignOptions | undefined): ResolvedOptio
     },
     workload: { includeTravel: o.workload?.includeTravel ?? defaultOptions.workload.includeTravel },
     candidates: { k: o.candidates?.k ?? defaultOptions.candidates.k },
+    contiguity: o.contiguity ?? defaultOptions.contiguity,
+    units: {
+      adjacency: o.units?.adjacency ?? defaultOptions.units.adjacency,
+      assignOutside: o.units?.assignOutside ?? defaultOptions.units.assignOutside,
+    },
     seed: o.seed ?? defaultOptions.seed,
     timeLimitMs: o.timeLimitMs ?? defaultOptions.timeLimitMs,
     signal: o.signal,

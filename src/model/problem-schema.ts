@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { unitsSchema } from "../units/units-schema.js";
 
 /**
  * The zod schemas for the problem are the single source of truth for the input types: the
@@ -66,6 +67,13 @@ export const problemSchema = z.strictObject({
   accounts: z.array(accountSchema),
   reps: z.array(repSchema),
   travel: travelMatrixSchema.optional(),
+  /**
+   * Geographic units (a GeoJSON FeatureCollection or a one-object TopoJSON Topology of
+   * Polygon/MultiPolygon units with ids). When given, territories are made of whole units: each
+   * account goes with the unit it lies in (its `unit`, else the unit containing its location), and
+   * every unit, with or without accounts, belongs to exactly one territory. See `unitsSchema`.
+   */
+  units: unitsSchema.optional(),
 });
 
 /** An account to be placed in a territory. See the field docs in `accountSchema`. */
@@ -74,5 +82,5 @@ export type Account = z.infer<typeof accountSchema>;
 export type Rep = z.infer<typeof repSchema>;
 /** A travel-time matrix in minutes, `minutes[repIndex][accountIndex]`. */
 export type TravelMatrix = z.infer<typeof travelMatrixSchema>;
-/** Everything to align: accounts, reps and, optionally, a travel-time matrix. */
+/** Everything to align: accounts, reps and, optionally, a travel-time matrix and geographic units. */
 export type Problem = z.infer<typeof problemSchema>;
