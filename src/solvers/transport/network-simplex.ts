@@ -1,0 +1,149 @@
+/**
+ * Primal network simplex for min-cost flow, in the style of LEMON's `NetworkSimplex`: flat arc
+ * arrays, a spanning tree stored as parent / thread / subtree-size arrays, block-search pivoting
+ * and strongly feasible trees (Cunningham's leaving-arc rule), which rule out cycling.
+ *
+ * The structure owns its arcs so that arcs can be appended between solves (column generation):
+ * the current tree stays a feasible basis, so the next solve starts warm from it.
+ *
+ * Flows must be integral (any magnitude up to 2^52) so that every flow update is exact in
+ * Float64; costs may be any finite numbers and are compared with a tolerance scaled to the
+ * largest cost.
+ */
+
+/** Arc state: at its lower bound (0), at its upper bound, or in the spanning tree. */
+export const AT_LOWER = 1;
+export const AT_UPPER = -1;
+export const IN_TREE = 0;
+
+export interface NetworkSimplex {
+  /** Real nodes 0..nodeCount−1; node `nodeCount` is the artificial root. */
+  readonly nodeCount: number;
+  /** = nodeCount. */
+  readonly root: number;
+  /** Supply (> 0) or demand (< 0) per real node, integral flow units, summing to 0; length nodeCount. */
+  readonly supply: Float64Array;
+  /** Arcs in use; arc u < nodeCount is node u's artificial arc to or from the root. */
+  arcCount: number;
+  /** Arc tail node; capacity ≥ arcCount, replaced when arcs are appended. */
+  source: Int32Array;
+  /** Arc head node. */
+  target: Int32Array;
+  /** Cost per flow unit. */
+  cost: Float64Array;
+  /** Upper bound on the arc's flow; Infinity when uncapacitated. */
+  capacity: Float64Array;
+  /** Current flow, integral. */
+  flow: Float64Array;
+  /** AT_LOWER, AT_UPPER or IN_TREE. */
+  state: Int8Array;
+  /** Node potential (LEMON sign: an arc's reduced cost is cost + pi[source] − pi[target]); length nodeCount + 1. */
+  readonly pi: Float64Array;
+  /** Tree parent, −1 for the root. */
+  readonly parent: Int32Array;
+  /** Tree arc joining the node to its parent. */
+  readonly pred: Int32Array;
+  /** 1 when the pred arc points from the node up to its parent, 0 when it points down to the node. */
+  readonly up: Int8Array;
+  /** Next node in the tree's preorder (a cyclic list through the root). */
+  readonly thread: Int32Array;
+  /** Previous node in that preorder. */
+  readonly revThread: Int32Array;
+  /** Size of the node's subtree, itself included. */
+  readonly succNum: Int32Array;
+  /** Last node of the node's subtree in preorder. */
+  readonly lastSucc: Int32Array;
+  /** Cost of an artificial arc pointing down from the root (up arcs cost 0). */
+  artificialCost: number;
+  /** Largest |cost| of a real arc, for the optimality tolerance. */
+  maxCost: number;
+  /** Where the next block search starts. */
+  nextArc: number;
+  /** Pivots done so far. */
+  pivots: number;
+}
+
+/** Creates the structure with room for `arcHint` real arcs; call `setBasis` before solving. */
+export function createNetworkSimplex(supply: Float64Array, arcHint: number): NetworkSimplex {
+  const nodeCount = supply.length;
+  const room = nodeCount + Math.max(16, arcHint);
+  const nodes = nodeCount + 1;
+  const s: NetworkSimplex = {
+    nodeCount,
+    root: nodeCount,
+    supply,
+    arcCount: nodeCount,
+    source: new Int32Array(room),
+    target: new Int32Array(room),
+    cost: new Float64Array(room),
+    capacity: new Float64Array(room),
+    flow: new Float64Array(room),
+    state: new Int8Array(room),
+    pi: new Float64Array(nodes),
+    parent: new Int32Array(nodes),
+    pred: new Int32Array(nodes),
+    up: new Int8Array(nodes),
+    thread: new Int32Array(nodes),
+    revThread: new Int32Array(nodes),
+    succNum: new Int32Array(nodes),
+    lastSucc: new Int32Array(nodes),
+    artificialCost: 1,
+    maxCost: 0,
+    nextArc: nodeCount,
+    pivots: 0,
+  };
+  for (let u = 0; u < nodeCount; u++) {
+    s.source[u] = u;
+    s.target[u] = nodeCount;
+    s.capacity[u] = Infinity;
+  }
+  return s;
+}
+
+/**
+ * Appends an arc u → v at its lower bound (flow 0) and returns its id. Appending keeps the
+ * current basis feasible, so a later solve continues from it.
+ */
+export function addArc(s: NetworkSimplex, u: number, v: number, cost: number, capacity = Infinity): number {
+  if (s.arcCount === s.source.length) grow(s, Math.ceil(s.arcCount * 1.5) + 1024);
+  const e = s.arcCount++;
+  s.source[e] = u;
+  s.target[e] = v;
+  s.cost[e] = cost;
+  s.capacity[e] = capacity;
+  s.flow[e] = 0;
+  s.state[e] = AT_LOWER;
+  if (Math.abs(cost) > s.maxCost) s.maxCost = Math.abs(cost);
+  return e;
+}
+
+function grow(s: NetworkSimplex, size: number): void {
+  const copy = <T extends Int32Array | Float64Array | Int8Array>(a: T, make: (n: number) => T): T => {
+    const b = make(size);
+    b.set(a.subarray(0, s.arcCount));
+    return b;
+  };
+  s.source = copy(s.source, (n) => new Int32Array(n));
+  s.target = copy(s.target, (n) => new Int32Array(n));
+  s.cost = copy(s.cost, (n) => new Float64Array(n));
+  s.capacity = copy(s.capacity, (n) => new Float64Array(n));
+  s.flow = copy(s.flow, (n) => new Float64Array(n));
+  s.state = copy(s.state, (n) => new Int8Array(n));
+}
+
+/** Σ cost × flow over the real arcs. */
+export function flowCost(s: NetworkSimplex): number {
+  let total = 0;
+  for (let e = s.nodeCount; e < s.arcCount; e++) if (s.flow[e] !== 0) total += s.cost[e] * s.flow[e];
+  return total;
+}
+
+/** Flow still on artificial arcs (0 when the network's constraints are met). */
+export function artificialFlow(s: NetworkSimplex, node: number): number {
+  return s.flow[node];
+}
+
+/** Whether node u's artificial arc points down from the root (it then brings flow in). */
+export function artificialPointsDown(s: NetworkSimplex, node: number): boolean {
+  return s.source[node] === s.root;
+}

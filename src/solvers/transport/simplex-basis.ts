@@ -1,0 +1,139 @@
+import { AT_LOWER, AT_UPPER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
+
+/**
+ * Installs a starting spanning tree: `pred[u]` is the arc joining real node u to its parent, or
+ * u itself for u's artificial arc to the root. Non-tree arcs keep the state already set on them
+ * (AT_LOWER by default, AT_UPPER to start them saturated).
+ *
+ * Tree flows follow from the supplies. A real tree arc whose flow would leave its bounds, or
+ * would break strong feasibility (zero flow on an arc pointing away from the root, or a full arc
+ * pointing towards it), is replaced by the node's artificial arc, whose direction is then chosen
+ * by the sign of the flow it must carry; so any `pred` gives a valid warm start.
+ */
+export function setBasis(s: NetworkSimplex, pred: Int32Array): void {
+  const { nodeCount: n, root } = s;
+  const parentOf = (u: number) => (pred[u] === u ? root : s.source[pred[u]] === u ? s.target[pred[u]] : s.source[pred[u]]);
+  for (let attempt = 0; ; attempt++) {
+    buildTree(s, pred, parentOf);
+    const bad = assignTreeFlows(s, pred);
+    if (bad.length === 0 || attempt > n) break;
+    for (const u of bad) pred[u] = u;
+  }
+  computePotentials(s);
+  s.nextArc = n;
+}
+
+/** Builds parent/thread/subtree arrays for the tree given by `pred` (preorder from the root). */
+function buildTree(s: NetworkSimplex, pred: Int32Array, parentOf: (u: number) => number): void {
+  const { nodeCount: n, root } = s;
+  const childStart = new Int32Array(n + 2);
+  for (let u = 0; u < n; u++) childStart[parentOf(u) + 1]++;
+  for (let v = 0; v <= n; v++) childStart[v + 1] += childStart[v];
+  const fill = childStart.slice(0, n + 1);
+  const child = new Int32Array(n);
+  for (let u = 0; u < n; u++) child[fill[parentOf(u)]++] = u;
+
+  s.parent[root] = -1;
+  s.pred[root] = -1;
+  const stack = new Int32Array(n + 1);
+  let top = 0;
+  stack[top++] = root;
+  let prev = -1;
+  let visited = 0;
+  while (top > 0) {
+    const u = stack[--top];
+    visited++;
+    if (prev >= 0) {
+      s.thread[prev] = u;
+      s.revThread[u] = prev;
+    }
+    prev = u;
+    for (let k = childStart[u + 1] - 1; k >= childStart[u]; k--) {
+      const c = child[k];
+      s.parent[c] = u;
+      s.pred[c] = pred[c];
+      stack[top++] = c;
+    }
+  }
+  if (visited !== n + 1) throw new Error(`network simplex: the starting basis is not a spanning tree (${visited} of ${n + 1} nodes reached)`);
+  s.thread[prev] = root;
+  s.revThread[root] = prev;
+
+  // Subtree sizes and last successors, children before parents (reverse preorder).
+  for (let u = s.revThread[root]; ; u = s.revThread[u]) {
+    s.succNum[u] = 1;
+    s.lastSucc[u] = u;
+    if (u === root) break;
+  }
+  for (let u = s.revThread[root]; u !== root; u = s.revThread[u]) {
+    const p = s.parent[u];
+    s.succNum[p] += s.succNum[u];
+    // Reverse preorder meets a node's last child first; that child's subtree ends the parent's.
+    if (s.lastSucc[p] === p) s.lastSucc[p] = s.lastSucc[u];
+  }
+}
+
+/** Sets tree arc flows from the supplies; returns nodes whose real pred arc cannot carry its flow. */
+function assignTreeFlows(s: NetworkSimplex, pred: Int32Array): number[] {
+  const { nodeCount: n, root } = s;
+  const net = new Float64Array(n + 1);
+  for (let u = 0; u < n; u++) net[u] = s.supply[u];
+  for (let e = n; e < s.arcCount; e++) {
+    s.flow[e] = 0;
+    if (s.state[e] === AT_UPPER) {
+      s.flow[e] = s.capacity[e];
+      net[s.source[e]] -= s.capacity[e];
+      net[s.target[e]] += s.capacity[e];
+    } else {
+      s.state[e] = AT_LOWER;
+    }
+  }
+  const bad: number[] = [];
+  for (let u = s.revThread[root]; u !== root; u = s.revThread[u]) {
+    const e = pred[u];
+    s.state[e] = IN_TREE;
+    if (e === u) {
+      // Artificial: points up (cost 0) when u pushes flow out, down (penalised) when it needs flow.
+      if (net[u] >= 0) {
+        s.source[e] = u;
+        s.target[e] = root;
+        s.cost[e] = 0;
+        s.up[u] = 1;
+        s.flow[e] = net[u];
+      } else {
+        s.source[e] = root;
+        s.target[e] = u;
+        s.cost[e] = s.artificialCost;
+        s.up[u] = 0;
+        s.flow[e] = -net[u];
+      }
+      s.capacity[e] = Infinity;
+    } else {
+      const up = s.source[e] === u;
+      s.up[u] = up ? 1 : 0;
+      const f = up ? net[u] : -net[u];
+      s.flow[e] = f;
+      const strong = up ? f < s.capacity[e] : f > 0;
+      if (f < 0 || f > s.capacity[e] || !strong) bad.push(u);
+    }
+    net[s.parent[u]] += net[u];
+  }
+  return bad;
+}
+
+/** Recomputes every potential from the tree (root 0), removing drift from incremental updates. */
+export function computePotentials(s: NetworkSimplex): void {
+  const { root } = s;
+  s.pi[root] = 0;
+  for (let u = s.thread[root]; u !== root; u = s.thread[u]) {
+    const e = s.pred[u];
+    s.pi[u] = s.up[u] ? s.pi[s.parent[u]] - s.cost[e] : s.pi[s.parent[u]] + s.cost[e];
+  }
+}
+
+/** The all-artificial starting tree (every node hangs from the root). */
+export function artificialBasis(s: NetworkSimplex): void {
+  const pred = new Int32Array(s.nodeCount);
+  for (let u = 0; u < s.nodeCount; u++) pred[u] = u;
+  setBasis(s, pred);
+}

@@ -1,0 +1,238 @@
+import { AT_LOWER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
+import { computePotentials } from "./simplex-basis.js";
+
+/** How a run of pivots ended. */
+export type SimplexOutcome = "optimal" | "stopped" | "unbounded";
+
+/** Pivots between checks of the stop callback. */
+const CHECK_EVERY = 1024;
+
+/** Working variables of one pivot (kept in one object to avoid closures in the hot loop). */
+interface Pivot {
+  inArc: number;
+  join: number;
+  uIn: number;
+  vIn: number;
+  uOut: number;
+  delta: number;
+}
+
+/**
+ * Pivots until no arc has a negative reduced cost (beyond a tolerance of 1e-9 × the largest
+ * cost), `stop()` returns true, or a cycle of unbounded capacity and negative cost appears.
+ * Potentials are recomputed from the tree before the final optimality check.
+ */
+export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false): SimplexOutcome {
+  const tolerance = 1e-9 * (s.maxCost + 1);
+  const blockSize = Math.max(10, Math.ceil(Math.sqrt(Math.max(1, s.arcCount - s.nodeCount))));
+  const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0 };
+  const dirty: number[] = [];
+  let sinceRefresh = 0;
+  for (;;) {
+    if (!findEnteringArc(s, p, blockSize, tolerance)) {
+      // Confirm with exact potentials: incremental updates drift by a few ulps of the artificial cost.
+      computePotentials(s);
+      if (!findEnteringArc(s, p, blockSize, tolerance)) return "optimal";
+    }
+    findJoinNode(s, p);
+    const change = findLeavingArc(s, p);
+    if (p.delta === Infinity) return "unbounded";
+    changeFlow(s, p, change);
+    if (change) {
+      updateTree(s, p, dirty);
+      updatePotential(s, p);
+    }
+    s.pivots++;
+    if (++sinceRefresh === s.nodeCount) {
+      sinceRefresh = 0;
+      computePotentials(s);
+    }
+    if (s.pivots % CHECK_EVERY === 0 && stop()) return "stopped";
+  }
+}
+
+/** Block search: scans blocks of arcs cyclically, takes the most negative reduced cost of the first block that has one. */
+function findEnteringArc(s: NetworkSimplex, p: Pivot, blockSize: number, tolerance: number): boolean {
+  const { source, target, cost, state, pi } = s;
+  const first = s.nodeCount;
+  const end = s.arcCount;
+  let best = -tolerance;
+  let cnt = blockSize;
+  let e = s.nextArc < first || s.nextArc >= end ? first : s.nextArc;
+  let found = -1;
+  for (let scanned = first; scanned < end; scanned++) {
+    const st = state[e];
+    if (st !== IN_TREE) {
+      const c = st * (cost[e] + pi[source[e]] - pi[target[e]]);
+      if (c < best) {
+        best = c;
+        found = e;
+      }
+    }
+    if (++e === end) e = first;
+    if (--cnt === 0) {
+      if (found >= 0) break;
+      cnt = blockSize;
+    }
+  }
+  if (found < 0) return false;
+  p.inArc = found;
+  s.nextArc = e;
+  return true;
+}
+
+function findJoinNode(s: NetworkSimplex, p: Pivot): void {
+  let u = s.source[p.inArc];
+  let v = s.target[p.inArc];
+  while (u !== v) {
+    if (s.succNum[u] < s.succNum[v]) u = s.parent[u];
+    else v = s.parent[v];
+  }
+  p.join = u;
+}
+
+/**
+ * Cunningham's rule: along the cycle oriented by the entering arc, the last blocking arc met
+ * (ties broken towards the second path) leaves, which keeps the tree strongly feasible.
+ * Returns false when the entering arc itself blocks (it then flips bound).
+ */
+function findLeavingArc(s: NetworkSimplex, p: Pivot): boolean {
+  const { pred, up, flow, capacity, parent } = s;
+  const inArc = p.inArc;
+  let first: number, second: number;
+  if (s.state[inArc] === AT_LOWER) {
+    first = s.source[inArc];
+    second = s.target[inArc];
+  } else {
+    first = s.target[inArc];
+    second = s.source[inArc];
+  }
+  let delta = capacity[inArc];
+  let result = 0;
+  const join = p.join;
+  for (let u = first; u !== join; u = parent[u]) {
+    const e = pred[u];
+    const d = up[u] ? flow[e] : capacity[e] - flow[e];
+    if (d < delta) {
+      delta = d;
+      p.uOut = u;
+      result = 1;
+    }
+  }
+  for (let u = second; u !== join; u = parent[u]) {
+    const e = pred[u];
+    const d = up[u] ? capacity[e] - flow[e] : flow[e];
+    if (d <= delta) {
+      delta = d;
+      p.uOut = u;
+      result = 2;
+    }
+  }
+  if (result === 1) {
+    p.uIn = first;
+    p.vIn = second;
+  } else {
+    p.uIn = second;
+    p.vIn = first;
+  }
+  p.delta = delta;
+  return result !== 0;
+}
+
+function changeFlow(s: NetworkSimplex, p: Pivot, change: boolean): void {
+  const { pred, up, flow, parent, state } = s;
+  const inArc = p.inArc;
+  if (p.delta > 0) {
+    const val = state[inArc] * p.delta;
+    flow[inArc] += val;
+    for (let u = s.source[inArc]; u !== p.join; u = parent[u]) flow[pred[u]] += up[u] ? -val : val;
+    for (let u = s.target[inArc]; u !== p.join; u = parent[u]) flow[pred[u]] += up[u] ? val : -val;
+  }
+  if (change) {
+    state[inArc] = IN_TREE;
+    const out = pred[p.uOut];
+    state[out] = flow[out] === 0 ? AT_LOWER : -1;
+  } else {
+    state[inArc] = -state[inArc];
+  }
+}
+
+/** Re-hangs the subtree cut off by the leaving arc under the entering arc (LEMON's update). */
+function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
+  const { parent, thread, revThread, succNum, lastSucc, pred, up } = s;
+  const { uIn, vIn, uOut, join, inArc } = p;
+  const oldRevThread = revThread[uOut];
+  const oldSuccNum = succNum[uOut];
+  const oldLastSucc = lastSucc[uOut];
+  const vOut = parent[uOut];
+
+  let u = lastSucc[uIn];
+  let right = thread[u];
+  const last = oldRevThread === vIn ? thread[lastSucc[uOut]] : thread[vIn];
+
+  // Walk the stem from uIn up to uOut, reversing parent links and splicing the thread.
+  thread[vIn] = uIn;
+  let stem = uIn;
+  let parStem = vIn;
+  dirty.length = 0;
+  dirty.push(vIn);
+  while (stem !== uOut) {
+    const newStem = parent[stem];
+    thread[u] = newStem;
+    dirty.push(u);
+    const w = revThread[stem];
+    thread[w] = right;
+    revThread[right] = w;
+    parent[stem] = parStem;
+    parStem = stem;
+    stem = newStem;
+    u = lastSucc[stem] === lastSucc[parStem] ? revThread[parStem] : lastSucc[stem];
+    right = thread[u];
+  }
+  parent[uOut] = parStem;
+  thread[u] = last;
+  revThread[last] = u;
+  lastSucc[uOut] = u;
+
+  if (oldRevThread !== vIn) {
+    thread[oldRevThread] = right;
+    revThread[right] = oldRevThread;
+  }
+  for (let i = 0; i < dirty.length; i++) revThread[thread[dirty[i]]] = dirty[i];
+
+  // Stem nodes inherit their former child's pred arc, with the direction flipped.
+  let sc = 0;
+  const ls = lastSucc[uOut];
+  for (let x = uOut; x !== uIn; ) {
+    const w = parent[x];
+    pred[x] = pred[w];
+    up[x] = up[w] ? 0 : 1;
+    sc += succNum[x] - succNum[w];
+    succNum[x] = sc;
+    lastSucc[w] = ls;
+    x = w;
+  }
+  pred[uIn] = inArc;
+  up[uIn] = uIn === s.source[inArc] ? 1 : 0;
+  succNum[uIn] = oldSuccNum;
+
+  let upLimitIn = -1;
+  let upLimitOut = -1;
+  if (lastSucc[join] === vIn) upLimitOut = join;
+  else upLimitIn = join;
+  for (let x = vIn; x !== upLimitIn && lastSucc[x] === vIn; x = parent[x]) lastSucc[x] = lastSucc[uOut];
+  if (join !== oldRevThread && vIn !== oldRevThread) {
+    for (let x = vOut; x !== upLimitOut && lastSucc[x] === oldLastSucc; x = parent[x]) lastSucc[x] = oldRevThread;
+  } else {
+    for (let x = vOut; x !== upLimitOut && lastSucc[x] === oldLastSucc; x = parent[x]) lastSucc[x] = lastSucc[uOut];
+  }
+  for (let x = vIn; x !== join; x = parent[x]) succNum[x] += oldSuccNum;
+  for (let x = vOut; x !== join; x = parent[x]) succNum[x] -= oldSuccNum;
+}
+
+function updatePotential(s: NetworkSimplex, p: Pivot): void {
+  const { uIn, vIn, inArc } = p;
+  const sigma = s.up[uIn] ? s.pi[vIn] - s.pi[uIn] - s.cost[inArc] : s.pi[vIn] - s.pi[uIn] + s.cost[inArc];
+  const end = s.thread[s.lastSucc[uIn]];
+  for (let u = uIn; u !== end; u = s.thread[u]) s.pi[u] += sigma;
+}

@@ -1,0 +1,125 @@
+import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import type { Diagnostic } from "../../model/plan.js";
+import type { Solver, SolverResult } from "../../solve/solver.js";
+import { repairBands } from "./band-repair.js";
+import { buildArcLists, type ArcLists } from "./candidate-arcs.js";
+import { solveByColumnGeneration } from "./column-generation.js";
+import { bandDiagnostics } from "./band-diagnostics.js";
+import { greatCircle, unitVectors } from "./great-circle.js";
+import { lagrangianBound } from "./lagrangian-bound.js";
+import { lpToPlan } from "./lp-to-plan.js";
+import { groupPoints } from "./point-groups.js";
+import { accountUnits, atomUnits } from "./supply-units.js";
+import { transportValue } from "./transport-lp.js";
+
+/** Above this many accounts the LP runs on atoms (groups of nearby accounts). */
+export const ACCOUNT_LEVEL_LIMIT = 200_000;
+/** Accounts per atom at most. */
+const ATOM_ACCOUNTS = 64;
+/** An atom's workload at most, as a fraction of the smallest rep band width. */
+const ATOM_SHARE = 0.2;
+/** Accounts per candidate-search group at account level. */
+const GROUP_ACCOUNTS = 48;
+/** Nearest reps kept per account when the LP runs on atoms (accounts then only need a few). */
+const ATOM_MODE_ACCOUNT_K = 8;
+
+/** What the transport strategy knows beyond the common result; kept on the result for explanations. */
+export interface TransportResult extends SolverResult {
+  /** Rep prices λ, minutes per hour of workload: an account's cheapest rep minimises travel + λ. */
+  readonly prices: Float64Array;
+  /** LP optimum over all eligible arcs (when proven), Σ hours × minutes. */
+  readonly lpValue: number;
+  /** Supply units split by the LP before rounding (≤ m − 1). */
+  readonly splitUnits: number;
+  /** Whether the LP ran on atoms. */
+  readonly atoms: boolean;
+}
+
+/**
+ * Strategy `transport`: the exact LP core for rep-independent workload. Candidate arcs (k nearest
+ * reps plus rep coverage), network simplex with column generation until no eligible arc outside
+ * the LP can improve it, rounding of the split accounts, band repair, and the account-level
+ * Lagrangian bound at the LP's prices as `lowerBound`. Very large inputs run the LP on atoms and
+ * assign accounts by price. Deterministic (no randomness).
+ */
+export const solveTransport: Solver = (input) => runTransport(input);
+
+export function runTransport({ problem: p, options, context }: Parameters<Solver>[0]): TransportResult {
+  context.progress("candidates", 0);
+  const geo = greatCircle(p, options);
+  const unit = geo?.account ?? unitVectors(p.accountLng, p.accountLat);
+  const free: number[] = [];
+  for (let a = 0; a < p.n; a++) if (p.lockedRep[a] < 0) free.push(a);
+  const atoms = p.n > ACCOUNT_LEVEL_LIMIT;
+  const k = options.candidates.k;
+  let minBand = Infinity;
+  for (let j = 0; j < p.m; j++) minBand = Math.min(minBand, p.upper[j] - p.lower[j]);
+  const groups = atoms
+    ? groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, ATOM_ACCOUNTS, Math.max(ATOM_SHARE * minBand, 1e-9))
+    : groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, GROUP_ACCOUNTS, Infinity);
+  const lists = buildArcLists(p, geo, groups, atoms ? Math.min(k, ATOM_MODE_ACCOUNT_K) : k, atoms ? k : 0);
+  const units = atoms ? atomUnits(p, groups, lists.atoms) : accountUnits(p, geo, Int32Array.from(free.filter((a) => p.workload[a] > 0)), lists.accounts);
+  context.progress("candidates", 1);
+
+  const { lower, upper } = bandsWithoutLocked(p);
+  const lpResult = solveByColumnGeneration(p, geo, units, lower, upper, context);
+  const rounded = lpToPlan(p, geo, units, lists.accounts, lpResult.lp, atoms);
+  context.progress("repair", 0);
+  repairBands(p, lists.accounts, rounded.assign, () => context.stopped());
+  context.progress("repair", 1);
+
+  const infeasible = lpResult.artificialHours > 1e-9 * Math.max(1, p.totalWorkload);
+  const lowerBound = lpResult.status === "optimal" && !infeasible ? lagrangianBound(p, geo, lists.accounts, rounded.prices) : undefined;
+  const diagnostics: Diagnostic[] = [
+    ...bandDiagnostics(p, lpResult.lp, rounded.assign, infeasible),
+    {
+      severity: "info",
+      code: "transport_lp",
+      message:
+        `LP on ${units.workload.length.toLocaleString("en-US")} ${atoms ? "atoms" : "accounts"}: ` +
+        `${lpResult.status === "optimal" ? "optimal over all eligible reps" : "stopped early"} after ${lpResult.rounds} pricing round(s) ` +
+        `(${lpResult.arcsAdded} arcs added), ${rounded.splitUnits} split ${atoms ? "atoms" : "accounts"} rounded`,
+    },
+  ];
+  const stopped = lpResult.status === "stopped" || context.stopped();
+  const objective = planObjective(p, lists.accounts, rounded.assign);
+  const proven = lowerBound !== undefined && objective <= lowerBound * (1 + 1e-12) + 1e-9;
+  const unassignedReasons = new Map<number, string>();
+  for (let a = 0; a < p.n; a++) if (rounded.assign[a] < 0) unassignedReasons.set(a, "no rep may serve it");
+  return {
+    assign: rounded.assign,
+    status: stopped ? "timeout" : proven ? "optimal" : "feasible",
+    diagnostics,
+    unassignedReasons,
+    ...(lowerBound !== undefined ? { lowerBound } : {}),
+    prices: rounded.prices,
+    lpValue: transportValue(lpResult.lp),
+    splitUnits: rounded.splitUnits,
+    atoms,
+  };
+}
+
+/** Bands left for the LP once locked accounts' workload is taken out, hours. */
+function bandsWithoutLocked(p: CompiledProblem): { lower: Float64Array; upper: Float64Array } {
+  const locked = new Float64Array(p.m);
+  for (let a = 0; a < p.n; a++) if (p.lockedRep[a] >= 0) locked[p.lockedRep[a]] += p.workload[a];
+  const lower = new Float64Array(p.m);
+  const upper = new Float64Array(p.m);
+  for (let j = 0; j < p.m; j++) {
+    lower[j] = Math.max(0, p.lower[j] - locked[j]);
+    upper[j] = Math.max(0, p.upper[j] - locked[j]);
+  }
+  return { lower, upper };
+}
+
+function planObjective(p: CompiledProblem, lists: ArcLists, assign: Int32Array): number {
+  let total = 0;
+  for (let a = 0; a < p.n; a++) {
+    const r = assign[a];
+    if (r < 0) continue;
+    let t = -1;
+    for (let e = lists.start[a]; e < lists.start[a + 1]; e++) if (lists.rep[e] === r) t = lists.cost[e];
+    total += p.workload[a] * (t >= 0 ? t : p.travel(r, a));
+  }
+  return total;
+}
