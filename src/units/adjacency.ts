@@ -32,8 +32,9 @@ export interface UnitGraph {
  *
  * Multi-part units are one node: a unit is adjacent to everything any of its parts touches.
  * Islands: while the graph has several connected components, the smallest one is linked to the
- * unit outside it with the nearest boundary vertex (planar distance in an equirectangular
- * projection at the units' mean latitude), one link per step, until the graph is connected.
+ * unit outside it with the nearest boundary (planar distance in an equirectangular projection at
+ * the units' mean latitude; ties go to the lowest unit index), one link per step, until the graph
+ * is connected. Units that touch only at a corner are such islands under `rook`.
  */
 export function buildAdjacency(map: UnitMap, measures: UnitMeasures, rule: AdjacencyRule): UnitGraph {
   const U = map.count;

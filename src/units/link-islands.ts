@@ -1,10 +1,11 @@
+import { segmentDistance } from "./nearest-unit.js";
 import type { UnitMap } from "./unit-map.js";
 import type { UnitMeasures } from "./unit-measures.js";
 
 /**
  * Links the connected components of the unit graph until it is connected: the smallest component
- * (ties: the one holding the lowest unit index) is linked to the unit outside it with the nearest
- * boundary vertex, then the next smallest, and so on. Distances are planar in an equirectangular
+ * (ties: the one holding the lowest unit index) is linked to the unit outside it whose boundary is
+ * nearest (ties: lowest unit indices), then the next smallest, and so on. Distances are planar in an equirectangular
  * projection at the units' mean centroid latitude. Returns the links as pairs `[u, v, …]`, u inside
  * the linked component.
  */
@@ -47,7 +48,7 @@ export function linkIslands(map: UnitMap, measures: UnitMeasures, edges: readonl
   }
 }
 
-/** The closest pair (u in `inside`, v with `outside(v)`) by nearest boundary vertices. */
+/** The closest pair (u in `inside`, v with `outside(v)`) by boundary distance; ties go to the lowest indices. */
 function nearestPair(map: UnitMap, m: UnitMeasures, kx: number, inside: number[], outside: (v: number) => boolean): [number, number] {
   const candidates: { u: number; v: number; bound: number }[] = [];
   for (const u of inside) {
@@ -60,7 +61,7 @@ function nearestPair(map: UnitMap, m: UnitMeasures, kx: number, inside: number[]
   let pair: [number, number] = [candidates[0].u, candidates[0].v];
   for (const { u, v, bound } of candidates) {
     if (bound >= best) break;
-    const d = vertexDistance(map, u, v, kx);
+    const d = boundaryDistance(map, u, v, kx);
     if (d < best) {
       best = d;
       pair = [u, v];
@@ -75,17 +76,21 @@ function boxDistance(bbox: Float64Array, u: number, v: number, kx: number): numb
   return Math.hypot(dx, dy);
 }
 
-function vertexDistance(map: UnitMap, u: number, v: number, kx: number): number {
+/** Nearest boundary points of u and v: every vertex of each against every segment of the other. */
+function boundaryDistance(map: UnitMap, u: number, v: number, kx: number): number {
+  return Math.min(verticesToSegments(map, u, v, kx), verticesToSegments(map, v, u, kx));
+}
+
+function verticesToSegments(map: UnitMap, u: number, v: number, kx: number): number {
   let best = Infinity;
   for (const pu of map.polygons[u]) {
     for (const ru of pu) {
       for (const pv of map.polygons[v]) {
         for (const rv of pv) {
+          const k = rv.length / 2;
           for (let i = 0; i < ru.length; i += 2) {
-            for (let j = 0; j < rv.length; j += 2) {
-              const dx = (ru[i] - rv[j]) * kx;
-              const dy = ru[i + 1] - rv[j + 1];
-              const d = dx * dx + dy * dy;
+            for (let a = 0, b = k - 1; a < k; b = a++) {
+              const d = segmentDistance(ru[i], ru[i + 1], rv[2 * b], rv[2 * b + 1], rv[2 * a], rv[2 * a + 1], kx);
               if (d < best) best = d;
             }
           }
@@ -93,5 +98,5 @@ function vertexDistance(map: UnitMap, u: number, v: number, kx: number): number 
       }
     }
   }
-  return Math.sqrt(best);
+  return best;
 }

@@ -36,7 +36,8 @@ export function nearestUnit(map: UnitMap, measures: UnitMeasures, lng: number, l
   return { unit, distance: best };
 }
 
-function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number, kx: number): number {
+/** Planar distance from point p to segment ab, longitudes scaled by kx. */
+export function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number, kx: number): number {
   const ux = (bx - ax) * kx, uy = by - ay;
   const vx = (px - ax) * kx, vy = py - ay;
   const len = ux * ux + uy * uy;
