@@ -76,8 +76,8 @@ Options:
   --assignments FILE     CSV (or JSON) with columns account_id,rep_id; a blank rep_id leaves the
                          account unassigned. When omitted, the accounts' current_rep column is used.
   --options FILE.json    options for the travel model and the balance band
-  --out DIR              also write report.json and assignments.csv (plus territories.geojson,
-                         map.svg and report.md) for the assignment into DIR
+  --out DIR              also write evaluation.json (territories, metrics, unassigned accounts,
+                         diagnostics) and assignments.csv (account_id,rep_id) into DIR
   -h, --help             this help
 
 Exit codes: 0 scored (even when the assignment breaks the band or a capacity: the metrics and

@@ -1,13 +1,16 @@
 import type { Diagnostic, Plan } from "../model/plan.js";
 import { summaryTable } from "../output/index.js";
 
-/** The text printed after a solve: summary table, bound and gap, diagnostics. */
+/**
+ * The text printed after a solve: the summary table (status, territories, balance, bound and
+ * gap when the strategy proves one), disruption when accounts have a current rep, then every
+ * diagnostic on its own line.
+ */
 export function describePlan(plan: Plan): string {
-  const lines = [summaryTable(plan).trimEnd(), ""];
-  lines.push(`status ${plan.status} (strategy ${plan.strategy}) in ${(plan.elapsedMs / 1000).toFixed(2)} s`);
-  if (plan.bound) {
-    const { lowerBound, objective, gap } = plan.bound;
-    lines.push(`objective ${formatNumber(objective)}, lower bound ${formatNumber(lowerBound)}, gap ${(gap * 100).toFixed(2)} %`);
+  const lines = [summaryTable(plan).trimEnd()];
+  if (plan.problem.accounts.some((a) => a.currentRep !== undefined)) {
+    const { accountsMoved, fractionMoved } = plan.metrics.disruption;
+    lines.push(`Disruption: ${accountsMoved.toLocaleString("en-US")} accounts change rep (${(fractionMoved * 100).toFixed(1)} % of the workload that has a current rep)`);
   }
   if (plan.diagnostics.length > 0) lines.push("", ...describeDiagnostics(plan.diagnostics));
   return `${lines.join("\n")}\n`;
@@ -17,8 +20,4 @@ export function describePlan(plan: Plan): string {
 export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return [...diagnostics].sort((a, b) => rank[a.severity] - rank[b.severity]).map((d) => `${d.severity.padEnd(7)} ${d.code}: ${d.message}`);
-}
-
-export function formatNumber(x: number): string {
-  return Math.round(x).toLocaleString("en-US");
 }

@@ -16,7 +16,7 @@ describe("terralign align", () => {
       expect(existsSync(join(dir, "out/nested", name)), name).toBe(true);
       expect(run.stdout).toContain(join("out/nested", name));
     }
-    expect(run.stdout).toMatch(/status feasible/);
+    expect(run.stdout).toMatch(/^Plan: feasible \(heuristic\)/m);
     expect(run.stdout).toContain("R1");
 
     const report = JSON.parse(readFileSync(join(dir, "out/nested/report.json"), "utf8"));
@@ -48,7 +48,7 @@ describe("terralign align", () => {
     const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps });
     const run = runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--time-limit", "5", "--out", "out"], dir);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/status infeasible/);
+    expect(run.stdout).toMatch(/^Plan: infeasible/m);
     expect(run.stdout).toMatch(/capacity_exceeded: total workload [\d,]+ h exceeds total capacity 30 h/);
     expect(run.stderr).toMatch(/^terralign: plan is infeasible: total workload [\d,]+ h exceeds total capacity 30 h; outputs written to out\n$/);
     expect(run.stderr).not.toContain("    at ");
