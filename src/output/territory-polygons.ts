@@ -6,6 +6,7 @@ import { bufferedHull } from "./buffered-hull.js";
 import type { Position } from "./geojson-types.js";
 import { localProjection } from "./local-projection.js";
 import { roundPolygons } from "./round-coordinates.js";
+import { voronoiBoundaries } from "./voronoi-boundaries.js";
 
 /** One territory's outline. */
 export interface TerritoryShape {
@@ -35,13 +36,17 @@ export interface TerritoryShapeOptions {
  * 2. Sites are projected with a local equirectangular projection (km, centred on the data).
  * 3. Each site gets its planar Voronoi cell (d3-delaunay), the area nearer to it than to any other
  *    site in that projection.
- * 4. The cells of each rep are merged (polygon-clipping union) and the result is clipped to the
- *    convex hull of all sites grown by `bufferKm`, so outlines end near the data instead of at a
- *    box; the territories tile that grown hull without overlapping.
+ * 4. The cells of each rep are merged: the merged outline is read straight off the triangulation
+ *    (the Voronoi edges that separate sites of different reps), so the cost grows with the length
+ *    of territory borders rather than with the number of accounts. Then it is clipped
+ *    (polygon-clipping) to the convex hull of all sites grown by `bufferKm`, so outlines end near
+ *    the data instead of at a box; the territories tile that grown hull without overlapping.
  * 5. Coordinates are projected back to `[lng, lat]` and rounded to 6 decimals.
  *
  * One site gives its rep the whole grown hull (a 32-gon around it); collinear sites give parallel
- * strips. A rep whose accounts are not contiguous gets several polygons.
+ * strips. A rep whose accounts are not contiguous gets several polygons. Should the triangulation
+ * be degenerate or polygon-clipping fail on near-degenerate input, the rep's cells are merged by a
+ * plain polygon union instead; if that fails too, the rep gets no outline (never an exception).
  */
 export function territoryShapes(plan: Plan, options: TerritoryShapeOptions = {}): TerritoryShape[] {
   const repOf = repIndexByAccount(plan);
@@ -59,29 +64,79 @@ export function territoryShapes(plan: Plan, options: TerritoryShapeOptions = {})
     yMax = Math.max(yMax, p[1]);
   }
   const buffer = options.bufferKm ?? Math.max(1, 0.05 * Math.hypot(xMax - xMin, yMax - yMin));
-  const hull = bufferedHull(points, buffer);
-  // The Voronoi box lies outside the grown hull, so its edges never reach the output.
-  const margin = 2 * buffer;
-  const voronoi = Delaunay.from(points).voronoi([xMin - margin, yMin - margin, xMax + margin, yMax + margin]);
-
-  const cells = new Map<number, ClipPolygon[]>();
-  for (let s = 0; s < sites.count; s++) {
-    const cell = voronoi.cellPolygon(s);
-    if (!cell) continue;
-    const list = cells.get(sites.owner[s]) ?? [];
-    list.push([cell as [number, number][]]);
-    cells.set(sites.owner[s], list);
-  }
+  const hull: ClipPolygon = [bufferedHull(points, buffer)];
+  const fast = boundaryRegions(points, sites.owner, buffer);
+  let slow: Map<number, ClipMultiPolygon> | undefined;
 
   const shapes: TerritoryShape[] = [];
   const m = plan.problem.reps.length;
   for (let r = 0; r < m; r++) {
-    const own = cells.get(r);
-    if (!own) continue;
-    const merged = polygonClipping.union(own[0], ...own.slice(1));
-    const clipped: ClipMultiPolygon = polygonClipping.intersection(merged, [hull]);
+    // polygon-clipping can throw on near-degenerate input; the slower cell union is the second try.
+    let clipped = fast ? attempt(() => clip(fast, r, hull)) : undefined;
+    if (clipped === undefined) {
+      slow ??= cellUnionRegions(points, sites.owner, [xMin, yMin, xMax, yMax], buffer);
+      clipped = attempt(() => clip(slow!, r, hull));
+    }
+    if (!clipped || clipped.length === 0) continue;
     const lngLat = clipped.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => projection.invert(x, y))));
     shapes.push({ repIndex: r, polygons: roundPolygons(lngLat), accountsNotCovered: sites.accountsNotCovered[r] });
   }
   return shapes;
+}
+
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Owner r's region clipped to the hull; null when r owns no site. */
+function clip(regions: ReadonlyMap<number, ClipMultiPolygon>, r: number, hull: ClipPolygon): ClipMultiPolygon | null {
+  const region = regions.get(r);
+  return region ? polygonClipping.intersection(region, hull) : null;
+}
+
+/**
+ * Each owner's Voronoi region straight from the triangulation's boundary loops (combined by XOR),
+ * reaching well past the grown hull; null when the triangulation is degenerate.
+ */
+function boundaryRegions(points: readonly [number, number][], owner: Int32Array, buffer: number): Map<number, ClipMultiPolygon> | null {
+  const cx = points.reduce((s, p) => s + p[0], 0) / points.length;
+  const cy = points.reduce((s, p) => s + p[1], 0) / points.length;
+  let radius = 0;
+  for (const [x, y] of points) radius = Math.max(radius, Math.hypot(x - cx, y - cy));
+  const loops = attempt(() => voronoiBoundaries(points, owner, 4 * (radius + buffer) + 1));
+  if (!loops) return null;
+  const regions = new Map<number, ClipMultiPolygon>();
+  for (const [r, rings] of loops) {
+    if (rings.length === 0) continue;
+    const region = attempt(() => polygonClipping.xor([rings[0]], ...rings.slice(1).map((ring) => [ring])));
+    if (!region) return null;
+    regions.set(r, region);
+  }
+  return regions;
+}
+
+/** Each owner's region as the union of its Voronoi cells clipped to the points' box grown by 2 × buffer. */
+function cellUnionRegions(points: readonly [number, number][], owner: Int32Array, box: readonly number[], buffer: number): Map<number, ClipMultiPolygon> {
+  const [xMin, yMin, xMax, yMax] = box;
+  // The box lies outside the grown hull, so its edges never reach the output.
+  const margin = 2 * buffer;
+  const voronoi = Delaunay.from(points).voronoi([xMin - margin, yMin - margin, xMax + margin, yMax + margin]);
+  const cells = new Map<number, ClipPolygon[]>();
+  for (let s = 0; s < points.length; s++) {
+    const cell = voronoi.cellPolygon(s);
+    if (!cell) continue;
+    const list = cells.get(owner[s]) ?? [];
+    list.push([cell as [number, number][]]);
+    cells.set(owner[s], list);
+  }
+  const regions = new Map<number, ClipMultiPolygon>();
+  for (const [r, own] of cells) {
+    const region = attempt(() => polygonClipping.union(own[0], ...own.slice(1)));
+    if (region) regions.set(r, region);
+  }
+  return regions;
 }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { align } from "../../src/align.js";
 import type { Plan } from "../../src/model/plan.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import type { Position } from "../../src/output/geojson-types.js";
@@ -123,6 +124,13 @@ describe("toGeoJSON", () => {
     expectValidTerritories(plan, territories);
     const t0 = plan.territories[0];
     expect(territories[0].properties).toMatchObject({ repId: t0.repId, accountCount: t0.accountCount, workloadHours: t0.workloadHours, targetHours: t0.targetHours });
+  });
+
+  it("draws valid territories for a plan from align, where territories may come in pieces", () => {
+    const plan = align(randomProblem(600, 9, 21), { seed: 3, timeLimitMs: 5_000 });
+    const { territories, accounts } = split(toGeoJSON(plan).features);
+    expect(accounts).toHaveLength(600);
+    expectValidTerritories(plan, territories);
   });
 
   it("keeps territory invariants for random plans with duplicates, collinear points and empty reps", () => {
