@@ -56,6 +56,10 @@ const cases: Record<string, BadCase> = {
   "a flag without its value": { args: ["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out"], message: "--out needs a value; see 'terralign align --help'" },
   "a missing required flag": { args: ["align", "--accounts", "accounts.csv", "--out", "out"], message: "missing --reps for 'terralign align'; see 'terralign align --help'" },
   "a file that does not exist": { args: ["align", "--accounts", "nope.csv", "--reps", "reps.csv", "--out", "out"], message: "cannot read nope.csv: no such file" },
+  "an output directory that is a file": {
+    args: ["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "reps.csv"],
+    message: "cannot create the output directory reps.csv: a file is in the way of the directory",
+  },
   "an unknown command": { args: ["algin"], message: `unknown command "algin"; expected align, evaluate or gap (see 'terralign --help')` },
 };
 
