@@ -1,5 +1,8 @@
 import { defineConfig } from "tsup";
 
+/** ESM-only dependencies, bundled so that the CommonJS build needs no require(esm). */
+const bundled = [/^d3-/, "delaunator", "robust-predicates", "internmap", "kdbush"];
+
 export default defineConfig([
   {
     entry: { index: "src/index.ts" },
@@ -9,8 +12,7 @@ export default defineConfig([
     clean: true,
     target: "node20",
     platform: "neutral",
-    // ESM-only dependencies are bundled so that the CommonJS build needs no require(esm).
-    noExternal: [/^d3-/, "delaunator", "robust-predicates", "internmap", "kdbush"],
+    noExternal: bundled,
   },
   {
     entry: { cli: "src/cli/main.ts" },
@@ -18,6 +20,7 @@ export default defineConfig([
     target: "node20",
     platform: "node",
     banner: { js: "#!/usr/bin/env node" },
+    noExternal: bundled,
     sourcemap: true,
   },
 ]);

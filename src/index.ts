@@ -20,3 +20,18 @@ export type {
   UnassignedAccount,
 } from "./model/plan.js";
 export type { Account, Problem, Rep, TravelMatrix } from "./model/problem-schema.js";
+export {
+  renderSvg,
+  summaryTable,
+  toAssignmentsCsv,
+  toCsv,
+  toGeoJSON,
+  toMarkdown,
+  toReport,
+  type FeatureCollection,
+  type GeoJSON,
+  type GeoJsonOptions,
+  type PlanFeature,
+  type Report,
+  type SvgOptions,
+} from "./output/index.js";
