@@ -44,6 +44,15 @@ export interface Territory {
   readonly weightedTravel: number;
   /** Longest one-way trip to one of its accounts, minutes. */
   readonly maxTravelMinutes: number;
+  /** Ids of the geographic units in this territory, in input order. Present when the problem has units. */
+  readonly unitIds?: readonly string[];
+  /**
+   * Polsby–Popper compactness of the territory's units, 4π × area / perimeter², in [0, 1]: 1 for a
+   * disc, lower for stretched or ragged shapes. Borders between its own units do not count towards
+   * the perimeter; coasts and holes do. 0 for a territory without units. Present when the problem
+   * has units.
+   */
+  readonly compactness?: number;
 }
 
 /** Summary of the spread of one quantity over the territories. */
