@@ -66,12 +66,21 @@ export function measure(problem: Problem, p: CompiledProblem, assign: Int32Array
     });
   }
   const potentialSpread = spreadOf(potential);
+  // Reps with different capacities have different fair shares: compare workload to target.
+  const relative = new Float64Array(m);
+  for (let r = 0; r < m; r++) relative[r] = p.target[r] > 0 ? load[r] / p.target[r] : 0;
+  const relativeSpread = spreadOf(relative);
   return {
     territories,
     metrics: {
       objective,
       totalTravelMinutes: totalTravel,
-      workload: { ...spreadOf(load), maxDeviation },
+      workload: {
+        ...spreadOf(load),
+        coefficientOfVariation: relativeSpread.coefficientOfVariation,
+        gini: relativeSpread.gini,
+        maxDeviation,
+      },
       potential: { ...potentialSpread, spread: potentialSpread.max - potentialSpread.min },
       repsOutsideBand: outside,
       accountsAssigned: assigned,

@@ -72,6 +72,11 @@ export interface Metrics {
   readonly objective: number;
   /** Σ one-way travel minutes from each assigned account's rep home. */
   readonly totalTravelMinutes: number;
+  /**
+   * Workload per territory in hours. `coefficientOfVariation` and `gini` are computed on
+   * workload / target, so reps of different capacity compare by their fair share (with equal
+   * capacities this equals the plain statistic on hours).
+   */
   readonly workload: Spread & {
     /** Largest |workload − target| / target over the territories. */
     readonly maxDeviation: number;
