@@ -19,7 +19,16 @@ export type {
   Territory,
   UnassignedAccount,
 } from "./model/plan.js";
-export type { Account, Problem, Rep, TravelMatrix } from "./model/problem-schema.js";
+export {
+  accountSchema,
+  problemSchema,
+  repSchema,
+  travelMatrixSchema,
+  type Account,
+  type Problem,
+  type Rep,
+  type TravelMatrix,
+} from "./model/problem-schema.js";
 export {
   renderSvg,
   summaryTable,
@@ -32,6 +41,10 @@ export {
   type GeoJSON,
   type GeoJsonOptions,
   type PlanFeature,
+  type AccountProperties,
+  type RepProperties,
+  type TerritoryProperties,
+  type TerritorySummary,
   type Report,
   type SvgOptions,
 } from "./output/index.js";
