@@ -26,6 +26,7 @@ export interface LpResult {
  * Solves the transportation LP over all eligible arcs while holding only a few: candidate arcs,
  * rep coverage, then rounds of exact pricing that add violating arcs and re-solve warm from the
  * current basis. A rep left short of its lower bound gets its coverage doubled before pricing.
+ * Each unit starts on its cheapest arc, at `startPrices` (travel + λ) when given.
  */
 export function solveByColumnGeneration(
   p: CompiledProblem,
@@ -34,14 +35,16 @@ export function solveByColumnGeneration(
   lower: Float64Array,
   upper: Float64Array,
   context: SolveContext,
+  startPrices?: Float64Array,
 ): LpResult {
   const count = units.workload.length;
   const start = new Int32Array(count);
   for (let u = 0; u < count; u++) {
     let best = -1, cost = Infinity;
     for (let e = units.arcs.start[u]; e < units.arcs.start[u + 1]; e++) {
-      if (units.arcs.cost[e] < cost) {
-        cost = units.arcs.cost[e];
+      const c = units.arcs.cost[e] + (startPrices ? startPrices[units.arcs.rep[e]] : 0);
+      if (c < cost) {
+        cost = c;
         best = units.arcs.rep[e];
       }
     }

@@ -19,9 +19,18 @@ export interface RoundedPlan {
  * Reads the plan off the LP. With account units, each account goes to the rep carrying most of
  * its flow (only split accounts have a choice). With atoms, each account goes to its cheapest rep
  * at the LP's prices (travel + λ), the additively weighted Voronoi rule. Locked accounts keep
- * their rep; accounts outside the LP (no workload, or no flow) also take their cheapest rep.
+ * their rep, and so do accounts `fixed` outside the LP; accounts without workload or flow take
+ * their cheapest rep.
  */
-export function lpToPlan(p: CompiledProblem, geo: GreatCircle | undefined, units: SupplyUnits, lists: ArcLists, lp: TransportLp, atoms: boolean): RoundedPlan {
+export function lpToPlan(
+  p: CompiledProblem,
+  geo: GreatCircle | undefined,
+  units: SupplyUnits,
+  lists: ArcLists,
+  lp: TransportLp,
+  atoms: boolean,
+  fixed?: Int32Array,
+): RoundedPlan {
   const s = lp.simplex;
   const S = lp.supplyCount;
   const prices = repPrices(lp);
@@ -42,7 +51,10 @@ export function lpToPlan(p: CompiledProblem, geo: GreatCircle | undefined, units
   for (let u = 0; u < S; u++) if (positive[u] > 1) splitUnits++;
 
   const assign = new Int32Array(p.n).fill(-2);
-  for (let a = 0; a < p.n; a++) if (p.lockedRep[a] >= 0) assign[a] = p.lockedRep[a];
+  for (let a = 0; a < p.n; a++) {
+    if (p.lockedRep[a] >= 0) assign[a] = p.lockedRep[a];
+    else if (fixed && fixed[a] >= 0) assign[a] = fixed[a];
+  }
   if (!atoms) roundSplits(p, lp, units, bestRep, positive, assign);
   let minPrice = Infinity;
   for (let j = 0; j < p.m; j++) minPrice = Math.min(minPrice, prices[j]);

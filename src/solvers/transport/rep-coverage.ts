@@ -20,6 +20,8 @@ export interface Coverage {
   readonly covered: Float64Array;
   /** Per unit, the last rep it was linked to by coverage (avoids duplicate arcs). */
   readonly stamp: Int32Array;
+  /** Rep homes in the same plane. */
+  readonly repIndex: KDBush;
 }
 
 export function createCoverage(p: CompiledProblem, units: SupplyUnits): Coverage {
@@ -43,10 +45,18 @@ export function createCoverage(p: CompiledProblem, units: SupplyUnits): Coverage
   }
   if (count === 0) index.add(0, 0);
   index.finish();
-  return { index, x, y, cos, covered: new Float64Array(p.m), stamp: new Int32Array(count).fill(-1) };
+  const repIndex = new KDBush(Math.max(1, p.m));
+  for (let j = 0; j < p.m; j++) repIndex.add(p.repLng[j] * cos, p.repLat[j]);
+  repIndex.finish();
+  return { index, x, y, cos, covered: new Float64Array(p.m), stamp: new Int32Array(count).fill(-1), repIndex };
 }
 
-/** Links rep j to its nearest units holding `factor` × target; returns the number of arcs added. */
+/**
+ * Links rep j to its nearest units until they hold `factor` × its target and the lower band ends
+ * of all reps within the same radius (co-located reps share their neighbourhood, so one rep's
+ * target is not enough).
+ * Returns the number of arcs added.
+ */
 export function coverRep(
   p: CompiledProblem,
   geo: GreatCircle | undefined,
@@ -59,21 +69,36 @@ export function coverRep(
   if (cover.covered[j] >= factor) return 0;
   cover.covered[j] = factor;
   const count = units.workload.length;
-  const need = factor * p.target[j];
   const rx = p.repLng[j] * cover.cos;
   const ry = p.repLat[j];
+  const d2 = (x: number, y: number) => (x - rx) ** 2 + (y - ry) ** 2;
   let found: number[] = [];
+  let reps: number[] = [];
   for (let radius = 0.05; ; radius *= 2) {
     found = cover.index.within(rx, ry, radius).filter((u) => u < count);
+    reps = cover.repIndex.within(rx, ry, radius);
     let w = 0;
     for (const u of found) w += units.workload[u];
-    if (w >= need || found.length >= count || radius > 720) break;
+    let need = 0;
+    for (const r of reps) need += p.lower[r];
+    if (w >= Math.max(need, factor * p.target[j]) || found.length >= count || radius > 720) break;
   }
-  const d2 = (u: number) => (cover.x[u] - rx) ** 2 + (cover.y[u] - ry) ** 2;
-  found.sort((u, v) => d2(u) - d2(v) || u - v);
+  found.sort((u, v) => d2(cover.x[u], cover.y[u]) - d2(cover.x[v], cover.y[v]) || u - v);
+  const repTarget = reps.map((r) => [d2(p.repLng[r] * cover.cos, p.repLat[r]), p.lower[r]] as const).sort((x, y) => x[0] - y[0]);
+  // Walk outwards; stop once the units passed hold `factor` × j's target and the lower band ends
+  // of all reps passed.
   let covered = 0;
+  let lowerSum = 0;
+  let need = factor * p.target[j];
+  let nextRep = 0;
   let added = 0;
   for (const u of found) {
+    const du = d2(cover.x[u], cover.y[u]);
+    while (nextRep < repTarget.length && repTarget[nextRep][0] <= du) {
+      lowerSum += repTarget[nextRep][1];
+      need = Math.max(need, lowerSum);
+      nextRep++;
+    }
     if (covered >= need) break;
     if (cover.stamp[u] === j || hasArc(units, u, j)) {
       covered += units.workload[u];

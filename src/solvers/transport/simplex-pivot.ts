@@ -230,9 +230,18 @@ function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
   for (let x = vOut; x !== join; x = parent[x]) succNum[x] -= oldSuccNum;
 }
 
+/**
+ * Shifts the potentials of the re-hung subtree, or of the rest of the tree when that is smaller
+ * (only differences matter: artificial arcs never re-enter, and prices are read as differences).
+ */
 function updatePotential(s: NetworkSimplex, p: Pivot): void {
   const { uIn, vIn, inArc } = p;
-  const sigma = s.up[uIn] ? s.pi[vIn] - s.pi[uIn] - s.cost[inArc] : s.pi[vIn] - s.pi[uIn] + s.cost[inArc];
-  const end = s.thread[s.lastSucc[uIn]];
-  for (let u = uIn; u !== end; u = s.thread[u]) s.pi[u] += sigma;
+  const { pi, thread } = s;
+  const sigma = s.up[uIn] ? pi[vIn] - pi[uIn] - s.cost[inArc] : pi[vIn] - pi[uIn] + s.cost[inArc];
+  const end = thread[s.lastSucc[uIn]];
+  if (2 * s.succNum[uIn] <= s.nodeCount + 1) {
+    for (let u = uIn; u !== end; u = thread[u]) pi[u] += sigma;
+  } else {
+    for (let u = end; u !== uIn; u = thread[u]) pi[u] -= sigma;
+  }
 }

@@ -8,18 +8,19 @@ import { bandDiagnostics } from "./band-diagnostics.js";
 import { greatCircle, unitVectors } from "./great-circle.js";
 import { lagrangianBound } from "./lagrangian-bound.js";
 import { lpToPlan } from "./lp-to-plan.js";
+import { inBand } from "../../evaluate/measure.js";
 import { groupPoints } from "./point-groups.js";
-import { accountUnits, atomUnits } from "./supply-units.js";
-import { transportValue } from "./transport-lp.js";
+import { atomUnits } from "./supply-units.js";
+import { repPrices, transportValue } from "./transport-lp.js";
+import { solveBoundaryLp } from "./boundary-lp.js";
+import { improveShifts } from "./shift-improve.js";
 
 /** Above this many accounts the LP runs on atoms (groups of nearby accounts). */
-export const ACCOUNT_LEVEL_LIMIT = 200_000;
+export const ACCOUNT_LEVEL_LIMIT = 20_000;
 /** Accounts per atom at most. */
 const ATOM_ACCOUNTS = 64;
 /** An atom's workload at most, as a fraction of the smallest rep band width. */
 const ATOM_SHARE = 0.2;
-/** Accounts per candidate-search group at account level. */
-const GROUP_ACCOUNTS = 48;
 /** Nearest reps kept per account when the LP runs on atoms (accounts then only need a few). */
 const ATOM_MODE_ACCOUNT_K = 8;
 
@@ -54,31 +55,42 @@ export function runTransport({ problem: p, options, context }: Parameters<Solver
   const k = options.candidates.k;
   let minBand = Infinity;
   for (let j = 0; j < p.m; j++) minBand = Math.min(minBand, p.upper[j] - p.lower[j]);
-  const groups = atoms
-    ? groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, ATOM_ACCOUNTS, Math.max(ATOM_SHARE * minBand, 1e-9))
-    : groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, GROUP_ACCOUNTS, Infinity);
-  const lists = buildArcLists(p, geo, groups, atoms ? Math.min(k, ATOM_MODE_ACCOUNT_K) : k, atoms ? k : 0);
-  const units = atoms ? atomUnits(p, groups, lists.atoms) : accountUnits(p, geo, Int32Array.from(free.filter((a) => p.workload[a] > 0)), lists.accounts);
+  const groups = groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, ATOM_ACCOUNTS, Math.max(ATOM_SHARE * minBand, 1e-9));
+  const lists = buildArcLists(p, geo, groups, atoms ? Math.min(k, ATOM_MODE_ACCOUNT_K) : k, k);
+  const atomSet = atomUnits(p, groups, lists.atoms);
   context.progress("candidates", 1);
 
   const { lower, upper } = bandsWithoutLocked(p);
-  const lpResult = solveByColumnGeneration(p, geo, units, lower, upper, context);
-  const rounded = lpToPlan(p, geo, units, lists.accounts, lpResult.lp, atoms);
+  let lpResult = solveByColumnGeneration(p, geo, atomSet, lower, upper, context);
+  let units = atomSet;
+  let fixed: Int32Array | undefined;
+  let freeCount = 0;
+  if (!atoms && lpResult.status === "optimal") {
+    const boundary = solveBoundaryLp(p, geo, lists.accounts, lower, upper, repPrices(lpResult.lp), context);
+    lpResult = boundary.lp;
+    units = boundary.units;
+    fixed = boundary.fixed;
+    freeCount = boundary.freeCount;
+  }
+  const rounded = lpToPlan(p, geo, units, lists.accounts, lpResult.lp, units === atomSet, fixed);
   context.progress("repair", 0);
   repairBands(p, lists.accounts, rounded.assign, () => context.stopped());
+  improveShifts(p, lists.accounts, rounded.assign, () => context.stopped());
   context.progress("repair", 1);
 
   const infeasible = lpResult.artificialHours > 1e-9 * Math.max(1, p.totalWorkload);
-  const lowerBound = lpResult.status === "optimal" && !infeasible ? lagrangianBound(p, geo, lists.accounts, rounded.prices) : undefined;
+  // The bound holds for plans inside every band; a plan outside some band may lie below it.
+  const bound = lpResult.status === "optimal" && !infeasible ? lagrangianBound(p, geo, lists.accounts, rounded.prices) : undefined;
+  const lowerBound = bound !== undefined && allInBand(p, rounded.assign) ? bound : undefined;
   const diagnostics: Diagnostic[] = [
     ...bandDiagnostics(p, lpResult.lp, rounded.assign, infeasible),
     {
       severity: "info",
       code: "transport_lp",
       message:
-        `LP on ${units.workload.length.toLocaleString("en-US")} ${atoms ? "atoms" : "accounts"}: ` +
+        `LP on ${units === atomSet ? `${units.workload.length.toLocaleString("en-US")} atoms` : `${freeCount.toLocaleString("en-US")} boundary accounts (the others fixed at their cheapest rep)`}: ` +
         `${lpResult.status === "optimal" ? "optimal over all eligible reps" : "stopped early"} after ${lpResult.rounds} pricing round(s) ` +
-        `(${lpResult.arcsAdded} arcs added), ${rounded.splitUnits} split ${atoms ? "atoms" : "accounts"} rounded`,
+        `(${lpResult.arcsAdded} arcs added), ${rounded.splitUnits} split ${units === atomSet ? "atoms" : "accounts"} rounded`,
     },
   ];
   const stopped = lpResult.status === "stopped" || context.stopped();
@@ -93,9 +105,9 @@ export function runTransport({ problem: p, options, context }: Parameters<Solver
     unassignedReasons,
     ...(lowerBound !== undefined ? { lowerBound } : {}),
     prices: rounded.prices,
-    lpValue: transportValue(lpResult.lp),
+    lpValue: transportValue(lpResult.lp) + fixedCost(p, lists.accounts, fixed),
     splitUnits: rounded.splitUnits,
-    atoms,
+    atoms: units === atomSet,
   };
 }
 
@@ -122,4 +134,22 @@ function planObjective(p: CompiledProblem, lists: ArcLists, assign: Int32Array):
     total += p.workload[a] * (t >= 0 ? t : p.travel(r, a));
   }
   return total;
+}
+
+/** Travel of the accounts fixed outside the boundary LP, Σ w × minutes. */
+function fixedCost(p: CompiledProblem, lists: ArcLists, fixed: Int32Array | undefined): number {
+  if (!fixed) return 0;
+  const assign = new Int32Array(p.n).fill(-1);
+  for (let a = 0; a < p.n; a++) if (fixed[a] >= 0) assign[a] = fixed[a];
+  return planObjective(p, lists, assign);
+}
+
+function allInBand(p: CompiledProblem, assign: Int32Array): boolean {
+  const load = new Float64Array(p.m);
+  for (let a = 0; a < p.n; a++) {
+    if (assign[a] < 0 && p.workload[a] > 0) return false;
+    if (assign[a] >= 0) load[assign[a]] += p.workload[a];
+  }
+  for (let j = 0; j < p.m; j++) if (!inBand(p, j, load[j])) return false;
+  return true;
 }
