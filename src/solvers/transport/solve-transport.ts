@@ -17,6 +17,8 @@ import { improveShifts } from "./shift-improve.js";
 
 /** Above this many accounts the LP runs on atoms (groups of nearby accounts). */
 export const ACCOUNT_LEVEL_LIMIT = 20_000;
+/** Atoms aimed for at most (their workload cap grows with the total workload). */
+const MAX_ATOMS = 30_000;
 /** Accounts per atom at most. */
 const ATOM_ACCOUNTS = 64;
 /** An atom's workload at most, as a fraction of the smallest rep band width. */
@@ -55,7 +57,8 @@ export function runTransport({ problem: p, options, context }: Parameters<Solver
   const k = options.candidates.k;
   let minBand = Infinity;
   for (let j = 0; j < p.m; j++) minBand = Math.min(minBand, p.upper[j] - p.lower[j]);
-  const groups = groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, ATOM_ACCOUNTS, Math.max(ATOM_SHARE * minBand, 1e-9));
+  const atomCap = Math.max(ATOM_SHARE * minBand, p.totalWorkload / MAX_ATOMS, 1e-9);
+  const groups = groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, ATOM_ACCOUNTS, atomCap);
   const lists = buildArcLists(p, geo, groups, atoms ? Math.min(k, ATOM_MODE_ACCOUNT_K) : k, k);
   const atomSet = atomUnits(p, groups, lists.atoms);
   context.progress("candidates", 1);
