@@ -17,8 +17,9 @@ export interface RoundedPlan {
 
 /**
  * Reads the plan off the LP. With account units, each account goes to the rep carrying most of
- * its flow (only split accounts have a choice). With atoms, each account goes to its cheapest rep
- * at the LP's prices (travel + λ), the additively weighted Voronoi rule. Locked accounts keep
+ * its flow (only split accounts have a choice). With atoms, an atom's accounts follow the atom's
+ * rep; a split atom's accounts are dealt to its reps in proportion to the LP's flows, those with
+ * the strongest preference first. Locked accounts keep
  * their rep, and so do accounts `fixed` outside the LP; accounts without workload or flow take
  * their cheapest rep.
  */
@@ -56,6 +57,7 @@ export function lpToPlan(
     else if (fixed && fixed[a] >= 0) assign[a] = fixed[a];
   }
   if (!atoms) roundSplits(p, lp, units, bestRep, positive, assign);
+  else splitAtoms(p, lp, units, assign);
   let minPrice = Infinity;
   for (let j = 0; j < p.m; j++) minPrice = Math.min(minPrice, prices[j]);
   const best = { rep: -1, value: 0 };
@@ -105,5 +107,46 @@ function roundSplits(p: CompiledProblem, lp: TransportLp, units: SupplyUnits, be
     }
     assign[a] = best;
     load[best] += w;
+  }
+}
+
+/**
+ * Atom accounts follow the LP: an unsplit atom's accounts all go to its rep; a split atom's are
+ * dealt out so that each rep receives about its LP share, accounts with the largest travel
+ * difference between their two cheapest LP reps choosing first.
+ */
+function splitAtoms(p: CompiledProblem, lp: TransportLp, units: SupplyUnits, assign: Int32Array): void {
+  const s = lp.simplex;
+  const S = lp.supplyCount;
+  const shares: { rep: number; hours: number }[][] = Array.from({ length: S }, () => []);
+  for (let e = s.nodeCount + lp.repCount; e < s.arcCount; e++) {
+    if (s.flow[e] > 0) shares[s.source[e]].push({ rep: s.target[e] - S, hours: s.flow[e] / lp.unitsPerHour });
+  }
+  for (let u = 0; u < S; u++) {
+    const list = shares[u];
+    if (list.length === 0) continue;
+    const lo = units.start[u], hi = units.start[u + 1];
+    if (list.length === 1) {
+      for (let k = lo; k < hi; k++) assign[units.member[k]] = list[0].rep;
+      continue;
+    }
+    const members = Array.from(units.member.subarray(lo, hi));
+    const cost = (a: number) => list.map(({ rep }) => p.travel(rep, a));
+    const costs = new Map(members.map((a) => [a, cost(a)]));
+    const regret = (a: number) => {
+      const c = [...costs.get(a)!].sort((x, y) => x - y);
+      return (c[1] - c[0]) * p.workload[a];
+    };
+    members.sort((a, b) => regret(b) - regret(a) || a - b);
+    const left = list.map(({ hours }) => hours);
+    for (const a of members) {
+      const c = costs.get(a)!;
+      const w = p.workload[a];
+      let best = -1;
+      for (let q = 0; q < list.length; q++) if (left[q] >= w / 2 && (best < 0 || c[q] < c[best])) best = q;
+      if (best < 0) for (let q = 0; q < list.length; q++) if (best < 0 || left[q] > left[best]) best = q;
+      assign[a] = list[best].rep;
+      left[best] -= w;
+    }
   }
 }

@@ -17,6 +17,8 @@ import { improveShifts } from "./shift-improve.js";
 
 /** Above this many accounts the LP runs on atoms (groups of nearby accounts). */
 export const ACCOUNT_LEVEL_LIMIT = 20_000;
+/** Largest share of a band width kept free at each end in the LP, for rounding. */
+const MARGIN_SHARE = 0.02;
 /** Atoms aimed for at most (their workload cap grows with the total workload). */
 const MAX_ATOMS = 30_000;
 /** Accounts per atom at most. */
@@ -63,7 +65,7 @@ export function runTransport({ problem: p, options, context }: Parameters<Solver
   const atomSet = atomUnits(p, groups, lists.atoms);
   context.progress("candidates", 1);
 
-  const { lower, upper } = bandsWithoutLocked(p);
+  const { lower, upper } = lpBands(p, atoms);
   let lpResult = solveByColumnGeneration(p, geo, atomSet, lower, upper, context);
   let units = atomSet;
   let fixed: Int32Array | undefined;
@@ -114,15 +116,22 @@ export function runTransport({ problem: p, options, context }: Parameters<Solver
   };
 }
 
-/** Bands left for the LP once locked accounts' workload is taken out, hours. */
-function bandsWithoutLocked(p: CompiledProblem): { lower: Float64Array; upper: Float64Array } {
+/**
+ * Bands for the LP: locked accounts' workload taken out and, when the LP runs on atoms, each end
+ * pulled in by half a median account (at most `MARGIN_SHARE` of the band) so that dealing the
+ * atoms' accounts out rarely leaves a rep outside its band. The bound uses the full band.
+ */
+function lpBands(p: CompiledProblem, withMargin: boolean): { lower: Float64Array; upper: Float64Array } {
   const locked = new Float64Array(p.m);
   for (let a = 0; a < p.n; a++) if (p.lockedRep[a] >= 0) locked[p.lockedRep[a]] += p.workload[a];
+  const sizes = Float64Array.from(p.workload).sort();
+  const large = withMargin && sizes.length > 0 ? 0.5 * sizes[Math.floor(0.5 * (sizes.length - 1))] : 0;
   const lower = new Float64Array(p.m);
   const upper = new Float64Array(p.m);
   for (let j = 0; j < p.m; j++) {
-    lower[j] = Math.max(0, p.lower[j] - locked[j]);
-    upper[j] = Math.max(0, p.upper[j] - locked[j]);
+    const margin = Math.min(large, MARGIN_SHARE * (p.upper[j] - p.lower[j]));
+    lower[j] = Math.max(0, p.lower[j] + margin - locked[j]);
+    upper[j] = Math.max(lower[j], p.upper[j] - margin - locked[j]);
   }
   return { lower, upper };
 }
