@@ -77,3 +77,16 @@ describe("strategy transport", () => {
     );
   });
 });
+
+describe("explainAssignment", () => {
+  it("gives every rep a price and shows most accounts cheaper with their rep than elsewhere", async () => {
+    const { explainAssignment } = await import("../../src/solvers/transport/explain-assignment.js");
+    const problem = generateInstance({ accounts: 800, reps: 8, seed: 5 });
+    const plan = align(problem, options);
+    const explanation = explainAssignment(problem, plan, options);
+    expect(explanation.prices.size).toBe(8);
+    expect(explanation.accounts).toHaveLength(plan.assignment.length);
+    const cheaperHere = explanation.accounts.filter((x) => (x.marginMinutes ?? 0) >= -1e-6).length;
+    expect(cheaperHere / explanation.accounts.length).toBeGreaterThan(0.95);
+  });
+});
