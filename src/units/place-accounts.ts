@@ -25,30 +25,39 @@ export interface Placement {
 }
 
 /**
- * Places accounts in units: by their `unit` id when set (non-empty), otherwise by point-in-polygon
- * through a grid index (the first unit in input order that contains the location wins where units
- * overlap). A location on a boundary (within ~1 cm) counts as inside. The rest follow `policy`.
+ * Finds the unit at a point: the first unit in input order whose polygons contain it (grid index,
+ * even–odd rule), a point within ~1 cm of a boundary counting as inside; otherwise the unit with
+ * the nearest boundary and the distance to it in degrees (`inside` false).
+ */
+export function createUnitLocator(map: UnitMap, measures: UnitMeasures): (lng: number, lat: number) => { unit: number; inside: boolean } {
+  const index = createPolygonIndex(map, measures);
+  return (lng, lat) => {
+    const u = index.unitAt(lng, lat);
+    if (u >= 0) return { unit: u, inside: true };
+    const near = nearestUnit(map, measures, lng, lat);
+    return { unit: near.unit, inside: near.distance <= ON_BOUNDARY };
+  };
+}
+
+/**
+ * Places accounts in units: by their `unit` id when set (non-empty), otherwise at their location
+ * (see `createUnitLocator`). Accounts outside every unit follow `policy`.
  */
 export function placeAccounts(accounts: readonly Account[], map: UnitMap, measures: UnitMeasures, policy: OutsidePolicy): Placement {
   const unitOf = new Int32Array(accounts.length).fill(-1);
   const snapped: number[] = [];
   const outside: number[] = [];
-  const index = createPolygonIndex(map, measures);
+  const locate = createUnitLocator(map, measures);
   accounts.forEach((account, a) => {
     if (account.unit !== undefined && account.unit !== "") {
       unitOf[a] = map.index.get(account.unit)!;
       return;
     }
-    const [lng, lat] = account.location;
-    const u = index.unitAt(lng, lat);
-    if (u >= 0) {
-      unitOf[a] = u;
-      return;
-    }
-    const near = nearestUnit(map, measures, lng, lat);
-    if (near.distance <= ON_BOUNDARY || policy === "nearest") {
-      unitOf[a] = near.unit;
-      if (near.distance > ON_BOUNDARY) snapped.push(a);
+    const { unit, inside } = locate(account.location[0], account.location[1]);
+    if (inside) unitOf[a] = unit;
+    else if (policy === "nearest") {
+      unitOf[a] = unit;
+      snapped.push(a);
     } else {
       outside.push(a);
     }

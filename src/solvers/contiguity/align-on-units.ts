@@ -1,0 +1,134 @@
+import { buildCandidates } from "../../compile/candidates.js";
+import { compileProblem } from "../../compile/compile.js";
+import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { TerralignError } from "../../errors.js";
+import type { ResolvedOptions } from "../../model/defaults.js";
+import type { Diagnostic, Plan } from "../../model/plan.js";
+import type { Problem } from "../../model/problem-schema.js";
+import { diagnoseInput } from "../../solve/diagnose.js";
+import { finalizePlan } from "../../solve/finalize-plan.js";
+import type { SolveContext } from "../../solve/solve-context.js";
+import { territoryCompactness } from "../../units/compactness.js";
+import { compileUnits, type CompiledUnits } from "../../units/compile-units.js";
+import { createUnitLocator, placeAccounts, type Placement } from "../../units/place-accounts.js";
+import { checkUnitPlan } from "./check-unit-plan.js";
+import { constructOnUnits } from "./construct.js";
+import { pinUnits } from "./pin-units.js";
+import { solveContiguous } from "./solve-contiguous.js";
+import { buildUnitProblem, type UnitProblem } from "./unit-problem.js";
+
+/**
+ * `align` for a problem with units: accounts are placed in units, units are assigned whole
+ * (contiguously when `options.contiguity`), and the plan lists each territory's units and
+ * compactness. Accounts outside every unit (policy `report`) and accounts no rep may serve stay
+ * unassigned with the reason.
+ */
+export function alignOnUnits(problem: Problem, options: ResolvedOptions, context: SolveContext): Plan {
+  const { p, input, units, placement, up, diagnostics } = prepareUnits(problem, options);
+  const { map, measures, graph } = units;
+
+  let owner: Int32Array;
+  let strategy;
+  let lowerBound: number | undefined;
+  let stopped: boolean;
+  if (options.contiguity) {
+    const solution = solveContiguous(up, p, options, context);
+    ({ owner, strategy, lowerBound, stopped } = solution);
+    const s = solution.stats;
+    const perSecond = s.searchMs > 0 ? ` (${Math.round(s.evaluations / (s.searchMs / 1000)).toLocaleString("en-US")}/s)` : "";
+    diagnostics.push({
+      severity: "info",
+      code: "contiguity",
+      message: `${map.count} units, ${graph.links.length / 2} island link(s); ${s.moves.toLocaleString("en-US")} boundary moves from ${s.evaluations.toLocaleString("en-US")} evaluations${perSecond}, ${s.recombinations} recombinations, ${s.rounds} rounds`,
+    });
+  } else {
+    const built = constructOnUnits(up, p, options, context);
+    ({ owner, strategy, lowerBound } = built);
+    fillCheapest(up, owner);
+    stopped = context.stopped();
+  }
+  diagnostics.push(...checkUnitPlan(problem, up, map.ids, owner, options.contiguity));
+
+  const assign = new Int32Array(p.n).fill(-1);
+  const unassignedReasons = new Map<number, string>();
+  for (let a = 0; a < p.n; a++) {
+    const u = placement.unitOf[a];
+    if (u < 0) unassignedReasons.set(a, "lies outside every unit (options.units.assignOutside is \"report\")");
+    else if (!input.unservable.has(a)) assign[a] = owner[u];
+  }
+  for (const [a, reason] of input.unservable) unassignedReasons.set(a, reason);
+  const result = { assign, status: stopped ? ("timeout" as const) : ("feasible" as const), unassignedReasons, ...(lowerBound !== undefined ? { lowerBound } : {}) };
+  const plan = finalizePlan(problem, p, result, strategy, diagnostics, context.elapsedMs());
+
+  const compactness = territoryCompactness(graph, measures, owner, p.m);
+  const unitIds: string[][] = Array.from({ length: p.m }, () => []);
+  for (let u = 0; u < map.count; u++) if (owner[u] >= 0) unitIds[owner[u]].push(map.ids[u]);
+  return { ...plan, territories: plan.territories.map((t, r) => ({ ...t, unitIds: unitIds[r], compactness: compactness[r] })) };
+}
+
+/** Everything `alignOnUnits` solves from: the compiled problem, the units, where accounts lie, and the unit-level problem. */
+export interface PreparedUnits {
+  readonly p: CompiledProblem;
+  readonly input: ReturnType<typeof diagnoseInput>;
+  readonly units: CompiledUnits;
+  readonly placement: Placement;
+  readonly up: UnitProblem;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Compiles the problem and its units, places accounts and reps in units, and builds the unit-level problem. */
+export function prepareUnits(problem: Problem, options: ResolvedOptions): PreparedUnits {
+  if (options.workload.includeTravel) {
+    throw new TerralignError("unsupported", "options.workload.includeTravel: travel counted in workload is not supported together with problem.units");
+  }
+  const p = compileProblem(problem, options);
+  const candidates = buildCandidates(p, options.candidates.k);
+  const input = diagnoseInput(problem, p, candidates);
+  const diagnostics: Diagnostic[] = [...input.diagnostics];
+  const units = compileUnits(problem.units!, options.units.adjacency);
+  const { map, measures, graph } = units;
+  const placement = placeAccounts(problem.accounts, map, measures, options.units.assignOutside);
+  const locate = createUnitLocator(map, measures);
+  const homes = problem.reps.map((rep) => locate(rep.home[0], rep.home[1]));
+  diagnostics.push(...placementDiagnostics(problem, placement.outside, placement.snapped));
+  const away = problem.reps.filter((_, r) => !homes[r].inside).map((rep) => rep.id);
+  if (away.length > 0 && options.contiguity) {
+    diagnostics.push({ severity: "info", code: "home_outside_units", message: `${away.length} rep home(s) lie outside every unit, e.g. ${away[0]}; each is anchored at the unit with the nearest boundary`, repIds: away });
+  }
+  const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
+  const base = buildUnitProblem(p, graph, measures, placement.unitOf, (a) => !input.unservable.has(a), minutesPerKm);
+  const homeUnit = Int32Array.from(homes, (h) => h.unit);
+  const pins = pinUnits(problem, p, map.ids, placement.unitOf, homeUnit, measures.centroidLng, measures.centroidLat, options.contiguity);
+  diagnostics.push(...pins.diagnostics);
+  return { p, input, units, placement, up: { ...base, pin: pins.pin, anchor: pins.anchor }, diagnostics };
+}
+
+/** Units the unit-level solve left open (no workload, or no room) go to their cheapest allowed rep. */
+function fillCheapest(up: UnitProblem, owner: Int32Array): void {
+  for (let u = 0; u < up.U; u++) {
+    if (owner[u] >= 0) continue;
+    let best = -1;
+    for (let r = 0; r < up.m; r++) {
+      if (up.allowed[u * up.m + r] && (best < 0 || up.cost[u * up.m + r] < up.cost[u * up.m + best])) best = r;
+    }
+    owner[u] = best >= 0 ? best : 0;
+  }
+}
+
+function placementDiagnostics(problem: Problem, outside: readonly number[], snapped: readonly number[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (outside.length > 0) {
+    const ids = outside.map((a) => problem.accounts[a].id);
+    out.push({
+      severity: "error",
+      code: "outside_units",
+      message: `${ids.length} account(s) lie outside every unit and name none, e.g. ${ids[0]} at [${problem.accounts[outside[0]].location.join(", ")}]; set their unit, or options.units.assignOutside to "nearest"`,
+      accountIds: ids,
+    });
+  }
+  if (snapped.length > 0) {
+    const ids = snapped.map((a) => problem.accounts[a].id);
+    out.push({ severity: "info", code: "placed_in_nearest_unit", message: `${ids.length} account(s) outside every unit were placed in the nearest unit, e.g. ${ids[0]}`, accountIds: ids });
+  }
+  return out;
+}

@@ -1,0 +1,110 @@
+import type { SolveContext } from "../../solve/solve-context.js";
+import { shuffle } from "../../util/random.js";
+import type { TarjanScratch } from "./articulation.js";
+import { improveBoundary, type SearchStats } from "./local-search.js";
+import { createPartition, recomputeCost, totalViolation, type Partition } from "./partition.js";
+import { recombine, type RecombineScratch } from "./recombine.js";
+import { shiftAlongPath } from "./shift-along-path.js";
+import { violation, type UnitProblem, type Weights } from "./unit-problem.js";
+
+/** Spanning trees tried per pair of territories in one ReCom sweep. */
+const TREES_PER_PAIR = 3;
+/** Spanning trees tried for a pair with a rep outside its band (lumpy units need luckier cuts). */
+const TREES_WHEN_OUTSIDE = 30;
+/** Rounds without a better plan before the search stops. */
+const PATIENCE = 5;
+/** μ never grows past this multiple of its start. */
+const MAX_MU = 2 ** 20;
+/** Path shifts per rep outside its band in one round (a lumpy rep may need a give and a take). */
+const SHIFTS_PER_REP = 3;
+
+/** The best plan one search found: fewest hours outside the bands, then lowest cost. */
+export interface SearchResult {
+  readonly owner: Int32Array;
+  readonly violation: number;
+  readonly cost: number;
+  readonly rounds: number;
+}
+
+/** Scratch shared by the searches of one solve. */
+export interface SearchTools {
+  readonly tarjan: TarjanScratch;
+  readonly recombine: RecombineScratch;
+  readonly random: () => number;
+  readonly stats: SearchStats;
+}
+
+/**
+ * Improves a contiguous assignment in rounds, each a boundary local search (`improveBoundary`)
+ * then a ReCom sweep over every pair of adjacent territories in random order (`recombine`), on
+ * cost + Σ penalty (see `penalty`), with strategic oscillation: μ starts at `mu0` and doubles after
+ * every round that ends with a rep outside its band (up to `MAX_MU` × mu0), and is divided by 4
+ * (down to mu0) after every round that ends inside them, so the search may cross infeasible
+ * ground. While some rep is outside its band, the penalty also pulls every rep towards its target
+ * (weight mu0), and a round that did not improve on the best plan ends by shifting load along
+ * chains of territories (`shiftAlongPath`). Stops after `PATIENCE` rounds without a better plan, or
+ * when the context says so. Every step keeps every territory connected.
+ */
+export function search(up: UnitProblem, start: Int32Array, mu0: number, context: SolveContext, tools: SearchTools): SearchResult {
+  const part = createPartition(up, start);
+  let best = Int32Array.from(part.owner);
+  let bestViolation = totalViolation(part, up);
+  let bestCost = part.cost;
+  let mu = mu0;
+  let outside = bestViolation > 1e-9;
+  let stale = 0, rounds = 0;
+  while (stale < PATIENCE && !context.stopped()) {
+    rounds++;
+    const weights: Weights = { mu, pull: outside ? mu0 : 0 };
+    const moved = improveBoundary(up, part, weights, tools.random, context, tools.tarjan, tools.stats);
+    const recombined = sweep(up, part, weights, context, tools);
+    recomputeCost(part, up);
+    const v = totalViolation(part, up);
+    const fewer = v < bestViolation - 1e-9;
+    const cheaper = v <= bestViolation + 1e-9 && part.cost < bestCost - 1e-9 * Math.max(1, bestCost);
+    if (fewer || cheaper) {
+      best = Int32Array.from(part.owner);
+      bestViolation = v;
+      bestCost = part.cost;
+    }
+    // Outside the bands only fewer hours outside count as progress; inside, a lower cost does.
+    stale = fewer || (cheaper && v <= 1e-9) ? 0 : stale + 1;
+    outside = v > 1e-9;
+    if (outside) {
+      mu = Math.min(mu * 2, mu0 * MAX_MU);
+      if (stale > 0) shiftStuckReps(up, part, tools);
+    } else {
+      if (!moved && !recombined && mu === mu0) break;
+      mu = Math.max(mu0, mu / 4);
+    }
+    context.progress("improve", stale / PATIENCE, bestCost);
+  }
+  return { owner: best, violation: bestViolation, cost: bestCost, rounds };
+}
+
+function shiftStuckReps(up: UnitProblem, part: Partition, tools: SearchTools): void {
+  for (let r = 0; r < up.m; r++) {
+    for (let k = 0; k < SHIFTS_PER_REP && violation(up, r, part.load[r]) > 1e-9; k++) shiftAlongPath(up, part, r, tools.tarjan);
+  }
+}
+
+/** One ReCom step on every pair of adjacent territories, in random order. Returns whether any improved. */
+function sweep(up: UnitProblem, part: Partition, weights: Weights, context: SolveContext, tools: SearchTools): boolean {
+  const { graph, m } = up;
+  const keys = new Set<number>();
+  for (let u = 0; u < up.U; u++) {
+    const r = part.owner[u];
+    for (let e = graph.start[u]; e < graph.start[u + 1]; e++) {
+      const s = part.owner[graph.neighbor[e]];
+      if (r >= 0 && r < s) keys.add(r * m + s);
+    }
+  }
+  const pairs = shuffle(Int32Array.from([...keys].sort((a, b) => a - b)), tools.random);
+  let improved = false;
+  for (let i = 0; i < pairs.length && !context.stopped(); i++) {
+    const r = Math.floor(pairs[i] / m), s = pairs[i] % m;
+    const trees = violation(up, r, part.load[r]) + violation(up, s, part.load[s]) > 1e-9 ? TREES_WHEN_OUTSIDE : TREES_PER_PAIR;
+    if (recombine(up, part, r, s, weights, trees, tools.random, tools.stats, tools.recombine)) improved = true;
+  }
+  return improved;
+}
