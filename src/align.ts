@@ -8,16 +8,24 @@ import { diagnoseInput } from "./solve/diagnose.js";
 import { finalizePlan } from "./solve/finalize-plan.js";
 import { createSolveContext } from "./solve/solve-context.js";
 import { pickSolver } from "./solve/strategies.js";
+import { alignOnUnits } from "./solvers/contiguity/align-on-units.js";
+import { TerralignError } from "./errors.js";
 
 /**
  * Builds territories: every account to exactly one rep (or listed as unassigned with the reason),
- * workloads inside the balance band, travel minimised. Throws `TerralignError` for bad input or
+ * workloads inside the balance band, travel minimised. With `problem.units`, territories are made
+ * of whole units, and with `options.contiguity` each is one connected piece holding its rep's home
+ * unit (see `alignOnUnits`). Throws `TerralignError` for bad input or
  * options; returns infeasibility and timeouts as the plan's `status` with diagnostics.
  */
 export function align(problem: Problem, options?: AlignOptions): Plan {
   const valid = parseProblem(problem);
   const resolved = resolveOptions(options);
   const context = createSolveContext(resolved);
+  if (valid.units !== undefined) return alignOnUnits(valid, resolved, context);
+  if (resolved.contiguity) {
+    throw new TerralignError("invalid_option", "options.contiguity: true needs geographic units (problem.units), the atoms that territories are made contiguous over");
+  }
   const compiled = compileProblem(valid, resolved);
   const { name, solve } = pickSolver(resolved.strategy, compiled);
   context.progress("candidates", 0);
