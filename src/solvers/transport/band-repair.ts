@@ -1,5 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { ArcLists } from "./candidate-arcs.js";
+import { haversineKm } from "../../geo/haversine.js";
+import { isEligible, type ArcLists } from "./candidate-arcs.js";
 
 /** Reps expanded per path search at most (the search stops at the first rep that can absorb the move). */
 const MAX_EXPAND = 400;
@@ -28,6 +29,7 @@ export function repairBands(p: CompiledProblem, lists: ArcLists, assign: Int32Ar
   const upper = (j: number) => p.upper[j] - INNER * p.target[j];
   let moved = 0;
   const failed = new Uint8Array(p.m);
+  const near = nearReps(p);
   for (let round = 0; round < 20 * p.m + 100; round++) {
     if (stop()) break;
     let worst = -1, worstViolation = 0;
@@ -40,7 +42,10 @@ export function repairBands(p: CompiledProblem, lists: ArcLists, assign: Int32Ar
       }
     }
     if (worst < 0) break;
-    const path = state.load[worst] > upper(worst) ? pushPath(p, lists, state, worst, lower, upper) : pullPath(p, lists, listing, state, worst, lower, upper);
+    const over = state.load[worst] > upper(worst);
+    let path = over ? pushPath(p, lists, state, worst, lower, upper, undefined) : pullPath(p, lists, listing, state, worst, lower, upper, undefined);
+    // Co-located reps can all be full with every account listing only them: look past the lists.
+    if (path.length === 0) path = over ? pushPath(p, lists, state, worst, lower, upper, near) : pullPath(p, lists, listing, state, worst, lower, upper, near);
     if (path.length === 0) {
       failed[worst] = 1;
       continue;
@@ -80,6 +85,25 @@ function move(p: CompiledProblem, s: RepairState, a: number, to: number): void {
   s.members[to].push(a);
 }
 
+/** Reps considered beyond the candidate lists when those leave a rep stuck. */
+const NEAR_REPS = 32;
+
+/** The NEAR_REPS nearest other reps of each rep (by home-to-home great-circle distance), computed on demand. */
+function nearReps(p: CompiledProblem): (j: number) => Int32Array {
+  const cache = new Map<number, Int32Array>();
+  return (j) => {
+    let list = cache.get(j);
+    if (!list) {
+      const others = Array.from({ length: p.m }, (_, r) => r).filter((r) => r !== j);
+      const d = (r: number) => haversineKm(p.repLng[j], p.repLat[j], p.repLng[r], p.repLat[r]);
+      const dist = new Map(others.map((r) => [r, d(r)]));
+      list = Int32Array.from(others.sort((u, v) => dist.get(u)! - dist.get(v)! || u - v).slice(0, NEAR_REPS));
+      cache.set(j, list);
+    }
+    return list;
+  };
+}
+
 /** Minutes from account a to rep r: from its list when listed, else from the travel model. */
 function costOf(p: CompiledProblem, lists: ArcLists, a: number, r: number): number {
   for (let e = lists.start[a]; e < lists.start[a + 1]; e++) if (lists.rep[e] === r) return lists.cost[e];
@@ -101,7 +125,15 @@ function transpose(p: CompiledProblem, lists: ArcLists): { start: Int32Array; ac
  * Over-full rep `from`: Dijkstra over reps; an edge x → y moves one account of x to y. Returns
  * [account, to, account, to, …] in execution order, or [] when no path exists.
  */
-function pushPath(p: CompiledProblem, lists: ArcLists, s: RepairState, from: number, lower: (j: number) => number, upper: (j: number) => number): number[] {
+function pushPath(
+  p: CompiledProblem,
+  lists: ArcLists,
+  s: RepairState,
+  from: number,
+  lower: (j: number) => number,
+  upper: (j: number) => number,
+  near: ((j: number) => Int32Array) | undefined,
+): number[] {
   const dist = new Map<number, number>([[from, 0]]);
   const incoming = new Map<number, { account: number; prev: number; w: number }>();
   const done = new Set<number>();
@@ -128,6 +160,17 @@ function pushPath(p: CompiledProblem, lists: ArcLists, s: RepairState, from: num
           incoming.set(y, { account: a, prev: x, w });
         }
       }
+      if (!near) continue;
+      for (const y of near(x)) {
+        if (done.has(y)) continue;
+        const t = p.travel(y, a);
+        if (!isEligible(p, y, a, t)) continue;
+        const d = dx + w * (t - here);
+        if (d < (dist.get(y) ?? Infinity)) {
+          dist.set(y, d);
+          incoming.set(y, { account: a, prev: x, w });
+        }
+      }
     }
   }
   return [];
@@ -142,6 +185,7 @@ function pullPath(
   to: number,
   lower: (j: number) => number,
   upper: (j: number) => number,
+  near: ((j: number) => Int32Array) | undefined,
 ): number[] {
   const dist = new Map<number, number>([[to, 0]]);
   const outgoing = new Map<number, { account: number; next: number; w: number }>();
@@ -154,17 +198,28 @@ function pullPath(
     const outW = y === to ? 0 : outgoing.get(y)!.w;
     if (y !== to && s.load[y] - outW >= lower(y)) return unwindPull(outgoing, y, to);
     const deficit = lower(y) - (s.load[y] - outW);
-    for (let k = listing.start[y]; k < listing.start[y + 1]; k++) {
-      const a = listing.account[k];
+    const consider = (a: number, toY: number) => {
       const x = s.assign[a];
-      if (x === y || x < 0 || done.has(x) || p.lockedRep[a] >= 0) continue;
+      if (x === y || x < 0 || done.has(x) || p.lockedRep[a] >= 0) return;
       const w = p.workload[a];
-      if (y !== to && w < deficit) continue;
-      if (s.load[y] - outW + w > upper(y)) continue;
-      const d = dy + w * (costOf(p, lists, a, y) - costOf(p, lists, a, x));
+      if (y !== to && w < deficit) return;
+      if (s.load[y] - outW + w > upper(y)) return;
+      const d = dy + w * (toY - costOf(p, lists, a, x));
       if (d < (dist.get(x) ?? Infinity)) {
         dist.set(x, d);
         outgoing.set(x, { account: a, next: y, w });
+      }
+    };
+    for (let k = listing.start[y]; k < listing.start[y + 1]; k++) {
+      const a = listing.account[k];
+      consider(a, costOf(p, lists, a, y));
+    }
+    if (!near) continue;
+    for (const x of near(y)) {
+      if (done.has(x)) continue;
+      for (const a of s.members[x]) {
+        const t = p.travel(y, a);
+        if (isEligible(p, y, a, t)) consider(a, t);
       }
     }
   }
