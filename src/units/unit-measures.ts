@@ -55,7 +55,7 @@ export function measureUnits(map: UnitMap): UnitMeasures {
 
 /**
  * Signed area of a ring on the sphere, km² (positive when counter-clockwise), by the
- * Chamberlain–Duquette formula Σ (λ[i+1] − λ[i−1]) sin φ[i] × R² / 2.
+ * Chamberlain–Duquette formula −Σ (λ[i+1] − λ[i−1]) sin φ[i] × R² / 2.
  */
 export function ringAreaKm2(ring: FlatRing): number {
   const k = ring.length / 2;
@@ -66,7 +66,7 @@ export function ringAreaKm2(ring: FlatRing): number {
     const next = i === k - 1 ? 0 : i + 1;
     sum += (ring[2 * next] - ring[2 * prev]) * RAD * Math.sin(ring[2 * i + 1] * RAD);
   }
-  return (sum * EARTH_RADIUS_KM * EARTH_RADIUS_KM) / 2;
+  return (-sum * EARTH_RADIUS_KM * EARTH_RADIUS_KM) / 2;
 }
 
 /** Length of a closed ring, km (great-circle segments). */
