@@ -7,7 +7,7 @@ import { describePlan } from "./print-plan.js";
 import { createProgressBar } from "./progress-bar.js";
 import { writeOutputs } from "./write-outputs.js";
 
-const flags = { accounts: "value", reps: "value", out: "value", options: "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
+const flags = { accounts: "value", reps: "value", out: "value", options: "value", units: "value", "units-object": "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
 
 /**
  * `terralign align`: reads the inputs, aligns, writes the five output files and prints a summary.
@@ -20,11 +20,9 @@ export function runAlignCommand(argv: readonly string[], io: CliIo): number {
     io.stdout(alignHelp);
     return 0;
   }
-  const accountsPath = required(args, "accounts", command);
-  const repsPath = required(args, "reps", command);
   const outDir = required(args, "out", command);
   const options = loadOptions(io, args);
-  const { problem } = loadProblem(io, accountsPath, repsPath);
+  const { problem } = loadProblem(io, args, command);
   const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
   let plan;
   try {

@@ -10,7 +10,7 @@ import { describeDiagnostics } from "./print-plan.js";
 import { territoryTable } from "./territory-table.js";
 import { UsageError } from "./usage-error.js";
 
-const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", out: "value", help: "switch" } as const;
+const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", help: "switch" } as const;
 
 /**
  * `terralign evaluate`: scores an assignment read from `--assignments` (or the accounts'
@@ -25,9 +25,8 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
     return 0;
   }
   const accountsPath = required(args, "accounts", command);
-  const repsPath = required(args, "reps", command);
   const options = loadOptions(io, args);
-  const { problem } = loadProblem(io, accountsPath, repsPath);
+  const { problem } = loadProblem(io, args, command);
   const assignmentsPath = args.values.get("assignments");
   let rows: AssignmentRow[];
   let evaluation: Evaluation;

@@ -35,6 +35,7 @@ export const alignHelp = `terralign align — build territories and write the pl
 Usage:
   terralign align --accounts FILE --reps FILE --out DIR [--options FILE.json]
                   [--strategy S] [--time-limit SECONDS] [--seed N]
+                  [--units FILE [--units-object NAME]]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
@@ -44,6 +45,9 @@ Options:
   --strategy S           auto | heuristic | transport | gap | mip (default: auto)
   --time-limit SECONDS   stop searching after this many seconds and keep the best plan (default: 60)
   --seed N               integer seed; the same seed gives the same plan (default: 1)
+  --units FILE           geographic units (GeoJSON FeatureCollection or TopoJSON of polygons with
+                         ids); territories are then made of whole units (see "contiguity" options)
+  --units-object NAME    the TopoJSON object that holds the units, when the topology has several
   -h, --help             this help
 
 Flags override the same fields of the options file.
@@ -62,13 +66,16 @@ Examples:
   terralign align --accounts accounts.csv --reps reps.csv --out out
   terralign align --accounts accounts.geojson --reps reps.csv --options options.json \\
     --time-limit 10 --seed 7 --out out
+  terralign align --units examples/us-counties/counties.topojson \\
+    --accounts examples/us-counties/accounts.csv --reps examples/us-counties/reps.csv \\
+    --options examples/us-counties/options.json --out out
 `;
 
 export const evaluateHelp = `terralign evaluate — score an existing assignment with the same metrics as align
 
 Usage:
   terralign evaluate --accounts FILE --reps FILE [--assignments FILE.csv]
-                     [--options FILE.json] [--out DIR]
+                     [--options FILE.json] [--units FILE [--units-object NAME]] [--out DIR]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
@@ -76,6 +83,8 @@ Options:
   --assignments FILE     CSV (or JSON) with columns account_id,rep_id; a blank rep_id leaves the
                          account unassigned. When omitted, the accounts' current_rep column is used.
   --options FILE.json    options for the travel model and the balance band
+  --units FILE           geographic units, as for align
+  --units-object NAME    the TopoJSON object that holds the units
   --out DIR              also write evaluation.json (territories, metrics, unassigned accounts,
                          diagnostics) and assignments.csv (account_id,rep_id) into DIR
   -h, --help             this help

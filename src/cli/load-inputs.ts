@@ -4,7 +4,8 @@ import type { AccountRecords } from "../io/read-accounts.js";
 import type { RepRecords } from "../io/read-reps.js";
 import { strategies, type AlignOptions, type Strategy } from "../model/options-schema.js";
 import type { Problem } from "../model/problem-schema.js";
-import type { ParsedArgs } from "./args.js";
+import { readUnits } from "../units/read-units.js";
+import { required, type ParsedArgs } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { UsageError } from "./usage-error.js";
 
@@ -15,11 +16,17 @@ export interface LoadedProblem {
   readonly reps: RepRecords;
 }
 
-/** Reads and validates `--accounts` and `--reps`. */
-export function loadProblem(io: CliIo, accountsPath: string, repsPath: string): LoadedProblem {
+/** Reads and validates `--accounts`, `--reps` and, when given, `--units` (with `--units-object`). */
+export function loadProblem(io: CliIo, args: ParsedArgs, command: string): LoadedProblem {
+  const accountsPath = required(args, "accounts", command);
+  const repsPath = required(args, "reps", command);
   const accounts = readAccounts({ file: accountsPath, text: io.readFile(accountsPath) });
   const reps = readReps({ file: repsPath, text: io.readFile(repsPath) });
-  return { problem: problemFromRecords(accounts, reps), accounts, reps };
+  const unitsPath = args.values.get("units");
+  const object = args.values.get("units-object");
+  if (object !== undefined && unitsPath === undefined) throw new UsageError("--units-object needs --units");
+  const units = unitsPath !== undefined ? readUnits({ file: unitsPath, text: io.readFile(unitsPath) }, object) : undefined;
+  return { problem: problemFromRecords(accounts, reps, units), accounts, reps };
 }
 
 /**

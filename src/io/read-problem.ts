@@ -43,9 +43,12 @@ export function readProblem(accountsFile: FileText, repsFile: FileText): Problem
   return problemFromRecords(readAccounts(accountsFile), readReps(repsFile));
 }
 
-/** Validates records read from files with `parseProblem`, restating errors in file terms. */
-export function problemFromRecords(accounts: AccountRecords, reps: RepRecords): Problem {
-  const problem: Problem = { accounts: accounts.accounts, reps: reps.reps };
+/**
+ * Validates records read from files (and, optionally, units read with `readUnits`) with
+ * `parseProblem`, restating errors about accounts and reps in file terms.
+ */
+export function problemFromRecords(accounts: AccountRecords, reps: RepRecords, units?: Problem["units"]): Problem {
+  const problem: Problem = { accounts: accounts.accounts, reps: reps.reps, ...(units !== undefined ? { units } : {}) };
   try {
     return parseProblem(problem);
   } catch (error) {

@@ -71,3 +71,34 @@ describe("terralign align", () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe("terralign align --units", () => {
+  const square = (id: string, x: number, y: number) => ({
+    type: "Feature",
+    id,
+    properties: {},
+    geometry: { type: "Polygon", coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+  });
+  const units = JSON.stringify({ type: "FeatureCollection", features: [square("SW", -100, 20), square("SE", -99, 20), square("NW", -100, 21), square("NE", -99, 21)] });
+  const accounts = ["id,lng,lat,workload", "a1,-99.5,20.5,2", "a2,-98.5,20.5,2", "a3,-99.5,21.5,2", "a4,-98.5,21.5,2"].join("\n");
+  const reps = ["id,lng,lat,capacity", "west,-99.5,20.6,6", "east,-98.5,21.4,6"].join("\n");
+
+  it("builds territories of whole units when --units is given", () => {
+    const dir = workspace({ "units.geojson": units, "accounts.csv": accounts, "reps.csv": reps, "options.json": '{"contiguity": true, "balance": {"workload": 0.1}}' });
+    const run = runCli(["align", "--units", "units.geojson", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--out", "out"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8"));
+    expect(report.territories.map((t: { accountCount: number }) => t.accountCount)).toEqual([2, 2]);
+  });
+
+  it("rejects --units-object without --units, and an object the topology does not hold", () => {
+    const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps, "t.json": '{"type":"Topology","objects":{"a":{"type":"GeometryCollection","geometries":[]}},"arcs":[]}' });
+    const lone = runCli(["align", "--units-object", "x", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"], dir);
+    expect(lone.code).toBe(2);
+    expect(lone.stderr).toBe("terralign: --units-object needs --units\n");
+    const wrong = runCli(["align", "--units", "t.json", "--units-object", "counties", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toBe('terralign: t.json: the topology has no object "counties"; its objects are "a"\n');
+  });
+});
