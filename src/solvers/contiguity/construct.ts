@@ -31,7 +31,7 @@ export function constructOnUnits(up: UnitProblem, p: CompiledProblem, options: R
   for (let u = 0; u < up.U; u++) if (up.weight[u] > 0) included.push(u);
   const owner = new Int32Array(up.U).fill(-1);
   const unitP = unitLevelProblem(up, p, included);
-  const { name, solve } = pickSolver(options.strategy, unitP);
+  const { name, solve } = pickSolver(options.strategy, unitP, options);
   if (included.length === 0) return { owner, strategy: name };
   const remaining = Math.max(1, options.timeLimitMs - context.elapsedMs());
   const subOptions: ResolvedOptions = { ...options, timeLimitMs: remaining * CONSTRUCT_SHARE, onProgress: undefined };

@@ -16,8 +16,10 @@ export interface Repaired {
 /**
  * Turns any assignment (−1 = undecided) into one where every territory is connected and contains
  * its anchor:
- * 1. pinned units take their rep; a pinned unit cut off from its rep's anchor is joined to it along
- *    a shortest path through units not pinned to other reps (the path joins the rep);
+ * 1. pinned units take their rep; when a territory's heaviest piece does not hold its anchor, that
+ *    piece is joined to the anchor along a shortest path through units not pinned to other reps
+ *    (the path joins the rep), so a territory the start placed away from its rep's home keeps its
+ *    bulk; likewise a pinned unit cut off from its rep's anchor;
  * 2. every unit not connected to its owner's anchor (an enclave, or a piece cut off by step 1) is
  *    released;
  * 3. released units are regrown from the territories, cheapest first: the key of giving unit u to
@@ -80,6 +82,7 @@ export function repairContiguity(up: UnitProblem, start: Int32Array, mu: number)
     return false;
   };
 
+  joinHeaviestPieces(up, owner, reached, reachAll, joinPath);
   const stranded: number[] = [];
   for (let round = 0; round < LOCK_ROUNDS; round++) {
     reachAll();
@@ -141,4 +144,45 @@ function regrow(up: UnitProblem, owner: Int32Array, mu: number): void {
       if (owner[v] < 0) heap.push(key(v, s), v, s);
     }
   }
+}
+
+/** For each rep whose heaviest piece (by workload) is not the one holding its anchor, joins that piece to the anchor. */
+function joinHeaviestPieces(
+  up: UnitProblem,
+  owner: Int32Array,
+  reached: Uint8Array,
+  reachAll: () => void,
+  joinPath: (u: number, r: number) => boolean,
+): void {
+  const { U, m, graph, anchor, weight } = up;
+  reachAll();
+  const anchored = new Float64Array(m);
+  for (let u = 0; u < U; u++) if (reached[u] && owner[u] >= 0) anchored[owner[u]] += weight[u];
+  const heaviest = new Float64Array(m);
+  const seed = new Int32Array(m).fill(-1);
+  const label = new Uint8Array(U);
+  const stack: number[] = [];
+  for (let u0 = 0; u0 < U; u0++) {
+    const r = owner[u0];
+    if (r < 0 || anchor[r] < 0 || reached[u0] || label[u0]) continue;
+    let w = 0;
+    label[u0] = 1;
+    stack.push(u0);
+    while (stack.length > 0) {
+      const u = stack.pop()!;
+      w += weight[u];
+      for (let e = graph.start[u]; e < graph.start[u + 1]; e++) {
+        const v = graph.neighbor[e];
+        if (owner[v] === r && !reached[v] && !label[v]) {
+          label[v] = 1;
+          stack.push(v);
+        }
+      }
+    }
+    if (w > heaviest[r]) {
+      heaviest[r] = w;
+      seed[r] = u0;
+    }
+  }
+  for (let r = 0; r < m; r++) if (seed[r] >= 0 && heaviest[r] > anchored[r]) joinPath(seed[r], r);
 }
