@@ -80,6 +80,14 @@ export function branchAndBound(arcs: GapArcs, byAgent: AgentArcs, options: Branc
     }
   };
 
+  const hasMinLoad = arcs.minLoad.some((x) => x > 0);
+  const missesMinLoad = (arcOfJob: Int32Array): boolean => {
+    const load = new Float64Array(arcs.m);
+    for (let j = 0; j < n; j++) load[agent[arcOfJob[j]]] += resource[arcOfJob[j]];
+    for (let i = 0; i < arcs.m; i++) if (load[i] < arcs.minLoad[i] - 1e-9 * Math.max(1, capacity[i])) return true;
+    return false;
+  };
+
   const usable = (j: number): number => {
     let count = 0;
     for (let e = start[j]; e < start[j + 1]; e++) if (!excluded[e]) count++;
@@ -108,7 +116,9 @@ export function branchAndBound(arcs: GapArcs, byAgent: AgentArcs, options: Branc
     if (repaired) offer(repaired);
     if (nodeBound > bestCost - step) return;
 
-    const branch = chooseBranch(arcs, relaxed.chosen, fixedArc, excluded, options.prices);
+    let branch = chooseBranch(arcs, relaxed.chosen, fixedArc, excluded, options.prices);
+    // Covered once but some minimum load missed: the relaxation ignored it, so keep branching.
+    if (branch < 0 && hasMinLoad && (!repaired || missesMinLoad(repaired))) branch = anyBranch(arcs, relaxed.chosen, fixedArc, excluded);
     if (branch < 0) {
       // Every free job covered once: with exact knapsacks the relaxed choice is this node's
       // optimum (offered above); with inexact ones the node stays open.
@@ -195,4 +205,28 @@ function chooseBranch(arcs: GapArcs, chosen: Uint8Array, fixedArc: Int32Array, e
     }
   }
   return pick * n + bestJob;
+}
+
+/** A branching decision on any free job with two or more usable arcs (its chosen arc first), or −1. */
+function anyBranch(arcs: GapArcs, chosen: Uint8Array, fixedArc: Int32Array, excluded: Uint8Array): number {
+  const { n, start, resource } = arcs;
+  let bestJob = -1;
+  let bestArc = -1;
+  let bestSize = -Infinity;
+  for (let j = 0; j < n; j++) {
+    if (fixedArc[j] >= 0) continue;
+    let count = 0;
+    let pick = -1;
+    for (let e = start[j]; e < start[j + 1]; e++) {
+      if (excluded[e]) continue;
+      count++;
+      if (pick < 0 || chosen[e]) pick = e;
+    }
+    if (count >= 2 && resource[pick] > bestSize) {
+      bestSize = resource[pick];
+      bestJob = j;
+      bestArc = pick;
+    }
+  }
+  return bestJob < 0 ? -1 : bestArc * n + bestJob;
 }

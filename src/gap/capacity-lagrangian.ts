@@ -1,12 +1,15 @@
 import type { GapArcs } from "./gap-arcs.js";
 
-/** Result of relaxing the capacity constraints with prices u ≥ 0. */
+/** Result of relaxing the load constraints (capacity and minimum load) with prices. */
 export interface CapacityPrices {
-  /** Price of one unit of each agent's capacity; length m. */
+  /**
+   * Price of one unit of load at each agent; length m. Positive prices charge for capacity
+   * (Σ a x ≤ b), negative ones reward load toward the minimum (Σ a x ≥ minLoad).
+   */
   readonly u: Float64Array;
   /**
-   * L(u) = Σ_j min_i (c_ij + u_i a_ij) − Σ_i u_i b_i, a valid lower bound for any u ≥ 0; its
-   * maximum over u equals the LP relaxation's optimum.
+   * L(u) = Σ_j min_i (c_ij + u_i a_ij) − Σ_i (u_i⁺ b_i − u_i⁻ minLoad_i), a valid lower bound
+   * for any u; its maximum over u equals the LP relaxation's optimum.
    */
   readonly bound: number;
   /** v_j = min_i (c_ij + u_i a_ij), the job prices (LP duals of the assignment rows); length n. */
@@ -28,8 +31,8 @@ export interface PriceOptions {
 /**
  * Approximates the LP dual by subgradient ascent on L(u) with Polyak steps (step scale halved
  * after a run of non-improving iterations) and returns the best prices seen. Every L(u) is a
- * valid lower bound, so stopping early only weakens the bound. Minimum loads are ignored, which
- * keeps the bound valid. O(arcs) per iteration.
+ * valid lower bound, so stopping early only weakens the bound. Prices go negative only at agents
+ * with a minimum load. O(arcs) per iteration.
  */
 export function priceCapacities(arcs: GapArcs, options: PriceOptions = {}): CapacityPrices {
   const { m, n } = arcs;
@@ -57,19 +60,32 @@ export function priceCapacities(arcs: GapArcs, options: PriceOptions = {}): Capa
     }
     let norm = 0;
     for (let i = 0; i < m; i++) {
-      const g = used[i] - arcs.capacity[i];
-      // A price at zero with slack capacity cannot move: its component does not count.
-      if (u[i] > 0 || g > 0) norm += g * g;
+      const g = slope(arcs, i, u[i], used[i]);
+      norm += g * g;
     }
     if (norm < 1e-18) break;
     const goal = target !== undefined && target > bestBound ? target : bestBound + Math.max(1e-3, 0.01 * Math.abs(bestBound));
     const step = (scale * (goal - bound)) / norm;
-    for (let i = 0; i < m; i++) u[i] = Math.max(0, u[i] + step * (used[i] - arcs.capacity[i]));
+    for (let i = 0; i < m; i++) {
+      const g = slope(arcs, i, u[i], used[i]);
+      const next = u[i] + step * g;
+      // The price may only cross zero into the side whose constraint exists.
+      u[i] = u[i] > 0 ? Math.max(0, next) : u[i] < 0 ? Math.min(0, next) : g > 0 || arcs.minLoad[i] > 0 ? next : 0;
+    }
     if (options.stopped?.()) break;
   }
   const v = new Float64Array(n);
   const bound = evaluate(arcs, best, used, v);
   return { u: best, bound, v };
+}
+
+/** A subgradient component of L at price p: load above capacity, or load below the minimum. */
+function slope(arcs: GapArcs, i: number, p: number, used: number): number {
+  if (p > 0) return used - arcs.capacity[i];
+  if (p < 0) return used - arcs.minLoad[i];
+  if (used > arcs.capacity[i]) return used - arcs.capacity[i];
+  if (used < arcs.minLoad[i]) return used - arcs.minLoad[i];
+  return 0;
 }
 
 /** L(u), filling `used` (load at the chosen agents) and optionally `v` (per-job minima). */
@@ -92,7 +108,7 @@ function evaluate(arcs: GapArcs, u: Float64Array, used: Float64Array, v: Float64
     used[agent[bestArc]] += resource[bestArc];
     if (v) v[j] = bestValue;
   }
-  for (let i = 0; i < m; i++) total -= u[i] * capacity[i];
+  for (let i = 0; i < m; i++) total -= u[i] > 0 ? u[i] * capacity[i] : u[i] * arcs.minLoad[i];
   return total;
 }
 

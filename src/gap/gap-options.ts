@@ -29,6 +29,11 @@ export interface GapOptions {
    * when reduced-cost fixing has left a small problem.
    */
   readonly exact?: boolean;
+  /**
+   * Stop once neither the incumbent nor the bound has improved for this many milliseconds.
+   * Default: no such stop (the time limit, the effort limit or a proof ends the solve).
+   */
+  readonly patienceMs?: number;
   /** Stops the solve; the best assignment so far is returned. */
   readonly signal?: AbortSignal;
   /** Called now and then (at most every ~100 ms per phase). */

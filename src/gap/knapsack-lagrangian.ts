@@ -4,7 +4,10 @@ import { createKnapsackWork, solveKnapsack } from "./knapsack.js";
 
 /** State of the Lagrangian relaxation of the assignment rows (one 0-1 knapsack per agent). */
 export interface KnapsackBound {
-  /** Best bound found: L(λ) = Σ_j λ_j − Σ_i max{Σ_{j∈S} (λ_j − c_ij) : S fits agent i}. */
+  /**
+   * Best bound found: L(λ, w) = Σ_j λ_j + Σ_i w_i minLoad_i − Σ_i max{Σ_{j∈S} (λ_j − c_ij + w_i a_ij)
+   * : S fits agent i}, with w ≥ 0 the multipliers of the minimum loads (all zero without them).
+   */
   readonly bound: number;
   /** Multipliers that gave `bound`; length n. */
   readonly lambda: Float64Array;
@@ -40,8 +43,9 @@ export interface KnapsackBoundOptions {
  * one 0-1 knapsack per agent. Its optimum is at least the LP bound (Martello & Toth; Fisher,
  * Jaikumar & Van Wassenhove), so it is the bound reported for the GAP. With `fixedArc`, a fixed
  * job's arc is forced into its agent's knapsack (capacity reduced, cost added); with `excluded`,
- * arcs are removed — which is how branch and bound uses it. Every evaluated L(λ) is valid (knapsacks
- * that hit their node limit contribute their LP bound), so the best one is returned.
+ * arcs are removed — which is how branch and bound uses it. Minimum loads are relaxed too, with
+ * multipliers w ≥ 0 that reward load at agents below their minimum. Every evaluated L is valid
+ * (knapsacks that hit their node limit contribute their LP bound), so the best one is returned.
  */
 export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: KnapsackBoundOptions): KnapsackBound {
   const { m, n, cost, resource, capacity } = arcs;
@@ -59,6 +63,10 @@ export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: Kna
   const work = createKnapsackWork(maxItems);
   const fixed = options.fixedArc;
   const excluded = options.excluded;
+  const withMinimum = arcs.minLoad.some((x) => x > 0);
+  const w = new Float64Array(m);
+  const fixedLoad = new Float64Array(m);
+  const usedLoad = new Float64Array(m);
 
   // Fixed jobs: their cost and resource are constant; their λ is irrelevant.
   let fixedCost = 0;
@@ -68,6 +76,7 @@ export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: Kna
       if (fixed[j] < 0) continue;
       fixedCost += cost[fixed[j]];
       room[arcs.agent[fixed[j]]] -= resource[fixed[j]];
+      fixedLoad[arcs.agent[fixed[j]]] += resource[fixed[j]];
     }
   }
   for (let i = 0; i < m; i++) {
@@ -83,8 +92,11 @@ export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: Kna
   let it = 0;
   for (; it < iterations; it++) {
     covered.fill(0);
+    usedLoad.set(fixedLoad);
     let value = fixedCost;
     for (let j = 0; j < n; j++) if (!fixed || fixed[j] < 0) value += lambda[j];
+    // Fixed jobs' load counts toward the minimum: w_i (minLoad_i − fixed load_i − free load_i).
+    for (let i = 0; i < m; i++) value += w[i] * (arcs.minLoad[i] - fixedLoad[i]);
     let allExact = true;
     for (let i = 0; i < m; i++) {
       let items = 0;
@@ -92,7 +104,7 @@ export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: Kna
         const e = byAgent.arc[t];
         const j = byAgent.jobOfArc[e];
         const usable = (!fixed || fixed[j] < 0) && (!excluded || !excluded[e]);
-        profit[items] = usable ? lambda[j] - cost[e] : 0;
+        profit[items] = usable ? lambda[j] - cost[e] + w[i] * resource[e] : 0;
         weight[items] = resource[e];
         items++;
       }
@@ -103,7 +115,10 @@ export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: Kna
       for (let t = byAgent.start[i]; t < byAgent.start[i + 1]; t++) {
         const e = byAgent.arc[t];
         chosen[e] = take[s++];
-        if (chosen[e]) covered[byAgent.jobOfArc[e]]++;
+        if (chosen[e]) {
+          covered[byAgent.jobOfArc[e]]++;
+          usedLoad[i] += resource[e];
+        }
       }
     }
     options.onChoice?.(chosen, lambda);
@@ -120,13 +135,22 @@ export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: Kna
     }
     if (options.stopAbove !== undefined && best > options.stopAbove) break;
     let norm = 0;
+    let minimumMet = true;
     for (let j = 0; j < n; j++) {
       if (fixed && fixed[j] >= 0) continue;
       const g = 1 - covered[j];
       norm += g * g;
     }
-    // Every job in exactly one knapsack: the relaxed solution is feasible, so optimal here.
-    if (norm === 0 && allExact) break;
+    if (withMinimum) {
+      for (let i = 0; i < m; i++) {
+        const g = arcs.minLoad[i] - usedLoad[i];
+        if (g > 0) minimumMet = false;
+        if (w[i] > 0 || g > 0) norm += g * g;
+      }
+    }
+    // Every job in exactly one knapsack and every minimum met: the relaxed solution is feasible.
+    if (norm === 0 && allExact && minimumMet) break;
+    if (norm === 0) break;
     if (options.stopped?.()) break;
     const goal = options.upperBound !== undefined && options.upperBound > best ? options.upperBound : best + Math.max(1e-3, 0.005 * Math.abs(best));
     const step = (scale * (goal - value)) / norm;
@@ -134,6 +158,7 @@ export function boundByKnapsacks(arcs: GapArcs, byAgent: AgentArcs, options: Kna
       if (fixed && fixed[j] >= 0) continue;
       lambda[j] += step * (1 - covered[j]);
     }
+    if (withMinimum) for (let i = 0; i < m; i++) w[i] = Math.max(0, w[i] + step * (arcs.minLoad[i] - usedLoad[i]));
   }
   return { bound: best, lambda: bestLambda, chosen: bestChosen, iterations: it, exact: bestExact };
 }

@@ -31,7 +31,6 @@ export function fixByReducedCosts(
   stopped: () => boolean = () => false,
 ): FixingOutcome {
   const { m, cost, resource, capacity } = arcs;
-  const slack = threshold - bound;
   let maxItems = 0;
   for (let i = 0; i < m; i++) maxItems = Math.max(maxItems, byAgent.start[i + 1] - byAgent.start[i]);
   const profit = new Float64Array(maxItems);
@@ -46,7 +45,8 @@ export function fixByReducedCosts(
     keepOnly[j] = keepOnly[j] >= 0 && keepOnly[j] !== e ? arcs.agent.length : e;
   };
   let removed = 0;
-  for (let i = 0; i < m && !stopped(); i++) {
+  // The bound of these very multipliers (the one passed in may come from other ones).
+  const fill = (i: number): number => {
     const first = byAgent.start[i];
     const count = byAgent.start[i + 1] - first;
     for (let t = 0; t < count; t++) {
@@ -54,9 +54,26 @@ export function fixByReducedCosts(
       profit[t] = excluded[e] ? 0 : lambda[byAgent.jobOfArc[e]] - cost[e];
       weight[t] = resource[e];
     }
-    const top = solveKnapsack(profit, weight, count, capacity[i], chosen, work);
+    return count;
+  };
+  const tops = new Float64Array(m);
+  const exactTop = new Uint8Array(m);
+  let own = 0;
+  for (let j = 0; j < arcs.n; j++) own += lambda[j];
+  for (let i = 0; i < m; i++) {
+    const top = solveKnapsack(profit, weight, fill(i), capacity[i], chosen, work);
+    tops[i] = top.bound;
+    exactTop[i] = top.exact ? 1 : 0;
+    own -= top.bound;
+  }
+  const slack = threshold - Math.min(bound, own);
+  for (let i = 0; i < m && !stopped(); i++) {
     // With an inexact knapsack the reversed values below are not comparable: skip this agent.
-    if (!top.exact) continue;
+    if (!exactTop[i]) continue;
+    const first = byAgent.start[i];
+    const count = fill(i);
+    const top = { value: tops[i] };
+    solveKnapsack(profit, weight, count, capacity[i], chosen, work);
     base.set(chosen.subarray(0, count));
     const sorted: number[] = [];
     for (let t = 0; t < count; t++) if (profit[t] > 0) sorted.push(t);

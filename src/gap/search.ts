@@ -65,6 +65,8 @@ export interface RunOptions {
   readonly onImprove?: (arcOfJob: Int32Array, cost: number) => void;
   /** Stop once the best cost is at most this (e.g. a proven bound). */
   readonly target?: number;
+  /** Stop after this many descents in a row without a new best. Default unlimited. */
+  readonly idleRounds?: number;
 }
 
 /**
@@ -77,10 +79,12 @@ export interface RunOptions {
 export function runSearch(session: SearchSession, options: RunOptions): void {
   const { arcs, state, elite, random } = session;
   const chains = options.chains ?? true;
+  let lastGain = session.rounds;
   const done = (): boolean =>
     options.stopped() ||
     (options.maxRounds !== undefined && session.rounds >= options.maxRounds) ||
-    (options.target !== undefined && session.bestCost <= options.target);
+    (options.target !== undefined && session.bestCost <= options.target) ||
+    (options.idleRounds !== undefined && session.rounds - lastGain >= options.idleRounds);
   let phaseBest = Infinity;
   const phaseArcs = new Int32Array(arcs.n);
   const record = (): void => {
@@ -91,6 +95,7 @@ export function runSearch(session: SearchSession, options: RunOptions): void {
     if (state.cost < session.bestCost - 1e-9 * Math.max(1, Math.abs(state.cost))) {
       session.bestCost = state.cost;
       session.best.set(state.arcOfJob);
+      lastGain = session.rounds;
       options.onImprove?.(session.best, state.cost);
     }
   };

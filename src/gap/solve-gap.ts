@@ -12,11 +12,13 @@ import { improve } from "./improve-stage.js";
 import { boundByKnapsacks } from "./knapsack-lagrangian.js";
 import { polish } from "./polish.js";
 import { createSearchSession, runSearch } from "./search.js";
-import { createStopwatch, type Stopwatch } from "./stopwatch.js";
+import { createStopwatch, DEFAULT_GAP_TIME_LIMIT_MS, type Stopwatch } from "./stopwatch.js";
 import { withoutJobs } from "./without-jobs.js";
 
 /** Candidate arcs per job in the first search phase (by LP reduced cost). */
 const FIRST_CANDIDATES = 6;
+/** The first search phase ends after this many descents without a new best (then bounding starts). */
+const FIRST_IDLE_ROUNDS = 100;
 /** Candidate arcs per job once fixing has removed arcs that cannot improve the incumbent. */
 const NARROWED_CANDIDATES = 10;
 /** Without `exact`, branch and bound runs when fixing leaves at most this many usable arcs per job. */
@@ -37,30 +39,39 @@ export function solveGap(instance: GapInstance, options: GapOptions = {}): GapRe
   return solveGapArcs(arcsFromInstance(instance), hasIntegerCosts(instance), options);
 }
 
+/** Internal observers of a solve (not part of the public options). */
+export interface GapHooks {
+  /** Receives the capacity prices u (LP duals) once computed, e.g. to price arcs left out. */
+  readonly onPrices?: (u: Float64Array) => void;
+}
+
 /** `solveGap` on arcs (the entry used by the territory strategies, whose arcs are candidate lists). */
-export function solveGapArcs(arcs: GapArcs, integerCosts: boolean, options: GapOptions = {}): GapResult {
+export function solveGapArcs(arcs: GapArcs, integerCosts: boolean, options: GapOptions = {}, hooks: GapHooks = {}): GapResult {
   const watch = createStopwatch(options);
   const reduced = withoutJobs(arcs);
-  if (reduced.missing.length === 0) return solveComplete(arcs, integerCosts, options, watch);
+  if (reduced.missing.length === 0) return solveComplete(arcs, integerCosts, options, watch, hooks);
   // Jobs no agent may take: solve the rest, report infeasible.
-  const inner = reduced.arcs.n > 0 ? solveComplete(reduced.arcs, integerCosts, options, watch) : null;
+  const inner = reduced.arcs.n > 0 ? solveComplete(reduced.arcs, integerCosts, options, watch, hooks) : null;
   const assignment = new Int32Array(arcs.n).fill(-1);
   reduced.kept.forEach((j, t) => (assignment[j] = inner ? inner.assignment[t] : -1));
   return { status: "infeasible", assignment, objective: Infinity, lowerBound: Infinity, feasible: false, optimal: false, elapsedMs: watch.elapsedMs(), method: inner?.method ?? "none" };
 }
 
-function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions, watch: Stopwatch): GapResult {
+function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions, watch: Stopwatch, hooks: GapHooks): GapResult {
   const { n } = arcs;
   const step = integerCosts ? 1 - 1e-6 : 1e-9 * Math.max(1, n);
   const budget = options.iterations;
   const effort = { used: 0 };
   let lowerBound = -Infinity;
   let method = "search";
-  const report = (phase: string) =>
+  const report = (phase: string) => {
+    watch.improved();
     watch.progress(phase, session.bestCost < Infinity ? session.bestCost : undefined, lowerBound > -Infinity ? lowerBound : undefined);
+  };
 
   const prices = priceCapacities(arcs, { iterations: 1000, stopped: () => watch.stopped(0.05) });
   lowerBound = prices.bound;
+  hooks.onPrices?.(prices.u);
   const rc = reducedCosts(arcs, prices);
   const lists = buildCandidateLists(arcs, rc, FIRST_CANDIDATES);
   const start = new Int32Array(n);
@@ -72,7 +83,13 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions
   const spent = () => budget !== undefined && effort.used >= budget;
 
   report("search");
-  runSearch(session, { stopped: () => watch.stopped(0.15), maxRounds: budget !== undefined ? Math.ceil(budget * 0.2) : undefined, target: target(), onImprove });
+  runSearch(session, {
+    stopped: () => watch.stopped(0.15),
+    maxRounds: budget !== undefined ? Math.ceil(budget * 0.2) : undefined,
+    idleRounds: FIRST_IDLE_ROUNDS,
+    target: target(),
+    onImprove,
+  });
   effort.used = session.rounds;
 
   const byAgent = agentArcs(arcs);
@@ -102,15 +119,22 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions
   const small = narrowing !== null && narrowing.alive <= SMALL_REMAINDER * n;
   if (!proven() && !watch.stopped() && !small) {
     if (narrowing) session.lists = buildCandidateLists(arcs, rc, NARROWED_CANDIDATES, narrowing.excluded);
+    // With `exact`, the proof needs time: improve for at most half the limit, and stop early
+    // once a tenth of the limit passes without a better incumbent.
     const share = options.exact ? 0.5 : 1;
+    let lastGain = watch.elapsedMs();
+    const idle = () => options.exact === true && watch.elapsedMs() - lastGain > 0.1 * (options.timeLimitMs ?? DEFAULT_GAP_TIME_LIMIT_MS);
     report("improve");
     improve(arcs, session, {
       integerCosts,
       allowed: narrowing?.allowed,
-      over: () => watch.stopped(share) || spent() || proven(),
+      over: () => watch.stopped(share) || spent() || proven() || idle(),
       effort,
       target,
-      onImprove: () => report("improve"),
+      onImprove: () => {
+        lastGain = watch.elapsedMs();
+        report("improve");
+      },
     });
     if (options.exact && !proven() && session.bestCost < Infinity && !watch.stopped()) {
       narrowing = narrow(arcs, byAgent, lambda, lowerBound, session.bestCost - step, () => watch.stopped());

@@ -3,8 +3,13 @@ import type { GapOptions } from "./gap-options.js";
 /** Clock, time shares, abort signal and throttled progress for one GAP solve. */
 export interface Stopwatch {
   elapsedMs(): number;
-  /** True once the signal aborted or `share` × the time limit has passed (share defaults to 1). */
+  /**
+   * True once the signal aborted, `share` × the time limit has passed (share defaults to 1), or
+   * — when `patienceMs` is set — nothing improved for that long.
+   */
   stopped(share?: number): boolean;
+  /** Records an improvement of the incumbent or the bound (resets the patience clock). */
+  improved(): void;
   /** Reports progress at most every 100 ms per phase (phase changes always report). */
   progress(phase: string, objective?: number, lowerBound?: number): void;
 }
@@ -16,11 +21,19 @@ export function createStopwatch(options: GapOptions): Stopwatch {
   const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
   const started = now();
   const limit = options.timeLimitMs ?? DEFAULT_GAP_TIME_LIMIT_MS;
+  const patience = options.patienceMs ?? Infinity;
+  let lastImprovement = started;
   let lastPhase = "";
   let lastReport = -Infinity;
   return {
     elapsedMs: () => now() - started,
-    stopped: (share = 1) => options.signal?.aborted === true || now() - started >= share * limit,
+    stopped(share = 1) {
+      const t = now();
+      return options.signal?.aborted === true || t - started >= share * limit || t - lastImprovement >= patience;
+    },
+    improved() {
+      lastImprovement = now();
+    },
     progress(phase, objective, lowerBound) {
       if (!options.onProgress) return;
       const t = now();

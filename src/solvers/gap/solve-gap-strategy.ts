@@ -1,0 +1,72 @@
+import type { Diagnostic } from "../../model/plan.js";
+import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
+import type { GapResult } from "../../gap/gap-result.js";
+import { solveGapArcs } from "../../gap/solve-gap.js";
+import { fullPricingBound } from "./full-pricing-bound.js";
+import { territoryGap, type TerritoryGap } from "./territory-gap.js";
+
+/** The strategy stops after this long without a better plan or bound, so `align` does not idle to its time limit. */
+export const GAP_PATIENCE_MS = 2_000;
+
+/**
+ * Strategy `gap`, for workload that depends on the rep (`workload.includeTravel`): the territory
+ * problem as a generalised assignment problem over the candidate arcs (see `territoryGap`: hours
+ * including travel ≤ the band's upper end; the band's lower end is a penalised constraint of the
+ * search), solved by `solveGap`. The lower bound is the GAP's own (LP or knapsack Lagrangian) when
+ * the candidates are every eligible pair, else the LP Lagrangian bound re-priced over every
+ * eligible pair; `optimal` is reported only when that bound meets the plan's objective.
+ */
+export const solveGapStrategy: Solver = (input) => solveTerritoryGap(input, false);
+
+/** Shared by `gap` and `mip` (`exact` spends the time after the search on the proof). */
+export function solveTerritoryGap({ problem: p, candidates, options, context }: SolverInput, exact: boolean): SolverResult {
+  const includeTravel = options.workload.includeTravel;
+  const gap = territoryGap(p, candidates, includeTravel);
+  let prices: Float64Array | null = null;
+  const result = solveGapArcs(
+    gap.arcs,
+    false,
+    {
+      timeLimitMs: Math.max(1, options.timeLimitMs - context.elapsedMs()),
+      seed: options.seed,
+      exact,
+      patienceMs: exact ? undefined : GAP_PATIENCE_MS,
+      signal: options.signal,
+      onProgress: (progress) => context.progress(progress.phase, progress.fraction, progress.objective),
+    },
+    { onPrices: (u) => (prices = u) },
+  );
+  const assign = new Int32Array(p.n).fill(-1);
+  gap.account.forEach((a, t) => (assign[a] = result.assignment[t]));
+  // Without a feasible plan the Lagrangian bound only measures infeasibility: report none.
+  const pricing = prices && result.feasible ? fullPricingBound(p, gap, prices, includeTravel) : null;
+  const lowerBound = pricing === null ? undefined : pricing.complete ? Math.max(result.lowerBound, pricing.bound) : pricing.bound;
+  const proven = result.optimal && pricing?.complete === true;
+  return {
+    assign,
+    status: proven ? "optimal" : context.stopped() ? "timeout" : "feasible",
+    lowerBound: lowerBound !== undefined && Number.isFinite(lowerBound) ? lowerBound : undefined,
+    diagnostics: gapDiagnostics(p, gap, result),
+  };
+}
+
+/** Says when the hours (travel included) cannot fit under the bands' upper ends at all. */
+function gapDiagnostics(p: SolverInput["problem"], gap: TerritoryGap, result: GapResult): Diagnostic[] {
+  if (result.feasible) return [];
+  let least = 0;
+  for (let t = 0; t < gap.arcs.n; t++) {
+    let smallest = Infinity;
+    for (let e = gap.arcs.start[t]; e < gap.arcs.start[t + 1]; e++) smallest = Math.min(smallest, gap.arcs.resource[e]);
+    least += smallest;
+  }
+  let room = 0;
+  for (let r = 0; r < p.m; r++) room += p.upper[r];
+  if (least <= room) return [];
+  return [
+    {
+      severity: "error",
+      code: "hours_exceed_bands",
+      message: `with travel counted, the accounts need at least ${least.toFixed(1)} h but the reps' band upper ends add up to ${room.toFixed(1)} h`,
+    },
+  ];
+}

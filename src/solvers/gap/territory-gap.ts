@@ -1,0 +1,66 @@
+import type { Candidates } from "../../compile/candidates.js";
+import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import type { GapArcs } from "../../gap/gap-arcs.js";
+
+/** A territory problem as a GAP over its candidate arcs, with the map back to accounts. */
+export interface TerritoryGap {
+  readonly arcs: GapArcs;
+  /** Account index of each GAP job (accounts without any usable arc are left out). */
+  readonly account: Int32Array;
+}
+
+/**
+ * Hours account a costs rep r: `workload[a]`, plus, when travel counts in workload,
+ * `visits[a] × 2 × minutes / 60` (a round trip per visit).
+ */
+export function hoursOf(p: CompiledProblem, a: number, minutes: number, includeTravel: boolean): number {
+  return includeTravel ? p.workload[a] + (p.visits[a] * 2 * minutes) / 60 : p.workload[a];
+}
+
+/**
+ * The GAP of a compiled territory problem: one job per account, one arc per candidate rep, cost =
+ * workload × travel minutes (the plan objective), resource = the account's hours at that rep
+ * (`hoursOf`), capacity = the band's upper end `upper[r]`, minimum load = its lower end
+ * `lower[r]` (the search treats it as a penalised constraint; bounds ignore it). Arcs whose hours
+ * alone exceed the rep's upper end are dropped unless they are the account's only ones.
+ */
+export function territoryGap(p: CompiledProblem, c: Candidates, includeTravel: boolean): TerritoryGap {
+  const accounts: number[] = [];
+  const start: number[] = [0];
+  const agent: number[] = [];
+  const cost: number[] = [];
+  const resource: number[] = [];
+  for (let a = 0; a < p.n; a++) {
+    const items: { r: number; cost: number; hours: number }[] = [];
+    for (let t = c.start[a]; t < c.start[a + 1]; t++) {
+      const r = c.rep[t];
+      items.push({ r, cost: p.workload[a] * c.minutes[t], hours: hoursOf(p, a, c.minutes[t], includeTravel) });
+    }
+    if (items.length === 0) continue;
+    const fitting = items.filter((x) => x.hours <= p.upper[x.r]);
+    const kept = fitting.length > 0 ? fitting : [items.reduce((x, y) => (y.hours - p.upper[y.r] < x.hours - p.upper[x.r] ? y : x))];
+    kept.sort((x, y) => x.r - y.r);
+    for (const x of kept) {
+      agent.push(x.r);
+      cost.push(x.cost);
+      resource.push(x.hours);
+    }
+    accounts.push(a);
+    start.push(agent.length);
+  }
+  const n = accounts.length;
+  return {
+    arcs: {
+      m: p.m,
+      n,
+      start: Int32Array.from(start),
+      agent: Int32Array.from(agent),
+      cost: Float64Array.from(cost),
+      resource: Float64Array.from(resource),
+      capacity: p.upper,
+      minLoad: p.lower,
+      complete: agent.length === n * p.m,
+    },
+    account: Int32Array.from(accounts),
+  };
+}
