@@ -2,7 +2,9 @@ import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { TerralignError } from "../errors.js";
 import type { Strategy } from "../model/options-schema.js";
 import type { ResolvedOptions } from "../model/defaults.js";
+import { solveGapStrategy } from "../solvers/gap/solve-gap-strategy.js";
 import { solveHeuristic } from "../solvers/heuristic/solve-heuristic.js";
+import { solveMip } from "../solvers/mip/solve-mip-strategy.js";
 import { solveTransport } from "../solvers/transport/solve-transport.js";
 import type { Solver } from "./solver.js";
 
@@ -12,6 +14,8 @@ type Concrete = Exclude<Strategy, "auto">;
 const solvers: Partial<Record<Concrete, Solver>> = {
   heuristic: solveHeuristic,
   transport: solveTransport,
+  gap: solveGapStrategy,
+  mip: solveMip,
 };
 
 /**
