@@ -34,6 +34,12 @@ export interface GapOptions {
    * Default: no such stop (the time limit, the effort limit or a proof ends the solve).
    */
   readonly patienceMs?: number;
+  /**
+   * Run only the local search (LP rounding, strategic oscillation, path relinking) and stop after
+   * it has gone `100` descents without improving: a fast heuristic answer with the LP bound, no
+   * exact neighbourhoods and no branch and bound. Default false.
+   */
+  readonly searchOnly?: boolean;
   /** Stops the solve; the best assignment so far is returned. */
   readonly signal?: AbortSignal;
   /** Called now and then (at most every ~100 ms per phase). */

@@ -83,6 +83,10 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions
   const spent = () => budget !== undefined && effort.used >= budget;
 
   report("search");
+  if (options.searchOnly) {
+    runSearch(session, { stopped: () => watch.stopped(), maxRounds: budget, idleRounds: FIRST_IDLE_ROUNDS, target: target(), onImprove });
+    return assemble(arcs, session.best, session.bestCost, session.state.arcOfJob, lowerBound, step, integerCosts, method, watch);
+  }
   runSearch(session, {
     stopped: () => watch.stopped(0.15),
     maxRounds: budget !== undefined ? Math.ceil(budget * 0.2) : undefined,
