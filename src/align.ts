@@ -1,4 +1,4 @@
-import { buildCandidates } from "./compile/candidates.js";
+import { buildCandidates, type Candidates } from "./compile/candidates.js";
 import { compileProblem } from "./compile/compile.js";
 import type { Plan } from "./model/plan.js";
 import type { AlignOptions } from "./model/options-schema.js";
@@ -27,12 +27,24 @@ export function align(problem: Problem, options?: AlignOptions): Plan {
     throw new TerralignError("invalid_option", "options.contiguity: true needs geographic units (problem.units), the atoms that territories are made contiguous over");
   }
   const compiled = compileProblem(valid, resolved);
-  const { name, solve } = pickSolver(resolved.strategy, compiled);
-  context.progress("candidates", 0);
-  const candidates = buildCandidates(compiled, resolved.candidates.k);
-  context.progress("candidates", 1);
-  const { diagnostics, unservable } = diagnoseInput(valid, compiled, candidates);
-  const result = solve({ problem: compiled, candidates, options: resolved, context });
+  const { name, solve } = pickSolver(resolved.strategy, compiled, resolved);
+  const { diagnostics, unservable } = diagnoseInput(valid, compiled);
+  let candidates: Candidates | undefined;
+  const input = {
+    problem: compiled,
+    options: resolved,
+    context,
+    // Built on first use: strategies with their own candidate search never pay for these.
+    get candidates(): Candidates {
+      if (!candidates) {
+        context.progress("candidates", 0);
+        candidates = buildCandidates(compiled, resolved.candidates.k);
+        context.progress("candidates", 1);
+      }
+      return candidates;
+    },
+  };
+  const result = solve(input);
   const reasons = new Map(result.unassignedReasons ?? []);
   for (const [a, reason] of unservable) reasons.set(a, reason);
   return finalizePlan(valid, compiled, { ...result, unassignedReasons: reasons }, name, diagnostics, context.elapsedMs());

@@ -4,6 +4,7 @@
  */
 export { align } from "./align.js";
 export { evaluate, type Evaluation } from "./evaluate/evaluate.js";
+export { explainAssignment, type AccountExplanation, type Explanation } from "./solvers/transport/explain-assignment.js";
 export { TerralignError, type ErrorCode, type InputIssue } from "./errors.js";
 export { defaultOptions, type ResolvedOptions } from "./model/defaults.js";
 export { strategies, type AlignOptions, type Progress, type Strategy, type TravelFunction } from "./model/options-schema.js";
@@ -15,6 +16,7 @@ export type {
   Metrics,
   Plan,
   PlanStatus,
+  RepPrice,
   Spread,
   Territory,
   UnassignedAccount,

@@ -1,7 +1,7 @@
 import type { ResolvedOptions } from "../model/defaults.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { CompiledProblem } from "./compiled-problem.js";
-import { travelModel } from "./travel-model.js";
+import { builtInMinutesPerKm, travelModel } from "./travel-model.js";
 
 /** Turns a validated problem into typed arrays (see `CompiledProblem`). Does not touch the input. */
 export function compileProblem(problem: Problem, options: ResolvedOptions): CompiledProblem {
@@ -58,6 +58,8 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   return {
     n,
     m,
+    accountIds: accounts.map((account) => account.id),
+    repIds: reps.map((rep) => rep.id),
     workload,
     potential,
     visits,
@@ -75,6 +77,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     totalCapacity,
     balance,
     travel: travelModel(problem, options),
+    minutesPerKm: builtInMinutesPerKm(problem, options),
     compatible: compatibility(problem),
     maxTravel,
   };

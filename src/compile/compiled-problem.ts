@@ -9,6 +9,10 @@ export interface CompiledProblem {
   readonly n: number;
   /** Number of reps. */
   readonly m: number;
+  /** Caller's account ids, input order; for messages only. */
+  readonly accountIds: readonly string[];
+  /** Caller's rep ids, input order; for messages only. */
+  readonly repIds: readonly string[];
   /** Account workload, hours; length n. */
   readonly workload: Float64Array;
   /** Account potential; length n. */
@@ -40,6 +44,12 @@ export interface CompiledProblem {
   readonly balance: number;
   /** Travel minutes from rep r's home to account a. */
   readonly travel: TravelMinutes;
+  /**
+   * Minutes per km of great-circle distance when `travel` is the built-in model
+   * (`haversineKm × minutesPerKm`), which lets solvers prune reps geometrically; undefined when
+   * a matrix or a user function replaces it.
+   */
+  readonly minutesPerKm?: number;
   /**
    * Whether rep r may serve account a by segment and region (travel limits and locks are
    * applied when candidates are built).

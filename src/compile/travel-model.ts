@@ -29,11 +29,17 @@ export function travelModel(problem: Problem, options: ResolvedOptions): TravelM
       return value;
     };
   }
-  const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
+  const minutesPerKm = builtInMinutesPerKm(problem, options)!;
   const { accounts, reps } = problem;
   return (r, a) => {
     const [lng1, lat1] = reps[r].home;
     const [lng2, lat2] = accounts[a].location;
     return haversineKm(lng1, lat1, lng2, lat2) * minutesPerKm;
   };
+}
+
+/** Minutes per km of the built-in great-circle model, or undefined when a matrix or function replaces it. */
+export function builtInMinutesPerKm(problem: Problem, options: ResolvedOptions): number | undefined {
+  if (problem.travel || options.travel.minutes) return undefined;
+  return (options.travel.circuity / options.travel.speedKmh) * 60;
 }

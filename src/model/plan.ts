@@ -121,6 +121,17 @@ export interface Diagnostic {
   readonly repIds?: readonly string[];
 }
 
+/**
+ * A rep's balance price from the transportation LP: an account's cheapest rep minimises
+ * travel minutes + price. Positive: the rep is full and work is priced away from it; negative:
+ * it needs work and attracts accounts from further away.
+ */
+export interface RepPrice {
+  readonly repId: string;
+  /** Minutes per hour of workload. */
+  readonly minutesPerHour: number;
+}
+
 /** The result of `align`. */
 export interface Plan {
   readonly status: PlanStatus;
@@ -135,6 +146,8 @@ export interface Plan {
   readonly metrics: Metrics;
   /** Present when the strategy proves a lower bound. */
   readonly bound?: Bound;
+  /** Rep prices, in rep input order, when the strategy computes them (`transport`). */
+  readonly prices?: readonly RepPrice[];
   readonly diagnostics: readonly Diagnostic[];
   /** The balance band the plan was built for (fraction). */
   readonly balance: number;

@@ -5,8 +5,12 @@ import type { Problem } from "../model/problem-schema.js";
 
 const hours = (x: number) => `${Math.round(x).toLocaleString("en-US")} h`;
 
-/** Problems visible before solving: total capacity, accounts no rep may serve, conflicting locks. */
-export function diagnoseInput(problem: Problem, p: CompiledProblem, candidates: Candidates): { diagnostics: Diagnostic[]; unservable: Map<number, string> } {
+/**
+ * Problems visible before solving: total capacity, accounts no rep may serve, conflicting locks.
+ * With `candidates`, an account without arcs is unservable; without, eligibility is checked
+ * directly (stopping at the first eligible rep).
+ */
+export function diagnoseInput(problem: Problem, p: CompiledProblem, candidates?: Candidates): { diagnostics: Diagnostic[]; unservable: Map<number, string> } {
   const diagnostics: Diagnostic[] = [];
   if (p.totalWorkload > p.totalCapacity * (1 + 1e-12)) {
     diagnostics.push({
@@ -16,8 +20,11 @@ export function diagnoseInput(problem: Problem, p: CompiledProblem, candidates: 
     });
   }
   const unservable = new Map<number, string>();
+  let restricted = false;
+  for (let r = 0; r < p.m; r++) if (Number.isFinite(p.maxTravel[r])) restricted = true;
   for (let a = 0; a < p.n; a++) {
-    if (candidates.start[a + 1] === candidates.start[a]) unservable.set(a, whyNoRep(problem, p, a));
+    const none = candidates ? candidates.start[a + 1] === candidates.start[a] : !hasEligibleRep(p, a, restricted);
+    if (none) unservable.set(a, whyNoRep(problem, p, a));
     const locked = p.lockedRep[a];
     if (locked >= 0 && !p.compatible(locked, a)) {
       diagnostics.push({
@@ -52,6 +59,14 @@ export function diagnoseInput(problem: Problem, p: CompiledProblem, candidates: 
     }
   }
   return { diagnostics, unservable };
+}
+
+function hasEligibleRep(p: CompiledProblem, a: number, travelLimited: boolean): boolean {
+  if (p.lockedRep[a] >= 0) return true;
+  for (let r = 0; r < p.m; r++) {
+    if (p.compatible(r, a) && (!travelLimited || p.travel(r, a) <= p.maxTravel[r])) return true;
+  }
+  return false;
 }
 
 /** Names the rule that leaves account a without a rep. */

@@ -76,6 +76,7 @@ export function finalizePlan(
     territories,
     metrics,
     ...(bound ? { bound } : {}),
+    ...(result.prices ? { prices: Array.from(result.prices, (minutesPerHour, r) => ({ repId: p.repIds[r], minutesPerHour })) } : {}),
     diagnostics,
     balance: p.balance,
     elapsedMs,

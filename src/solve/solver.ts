@@ -18,6 +18,8 @@ export interface SolverResult {
   readonly diagnostics?: readonly Diagnostic[];
   /** A valid lower bound on the optimal objective, when the strategy proves one. */
   readonly lowerBound?: number;
+  /** Rep prices (LP duals), minutes per hour of workload, length m; when the strategy has them. */
+  readonly prices?: Float64Array;
 }
 
 /** Input shared by every strategy. */

@@ -21,10 +21,9 @@ const solvers: Partial<Record<Concrete, Solver>> = {
 /**
  * Resolves `auto` and returns the solver; throws `unsupported` for a strategy not built in.
  * `auto` takes `transport` when workload does not depend on the rep (travel not counted in
- * workload), else `gap` when built in, else `heuristic`. Without `options` it cannot tell and
- * takes `heuristic`.
+ * workload), else `gap` when built in, else `heuristic`.
  */
-export function pickSolver(strategy: Strategy, _problem: CompiledProblem, options?: ResolvedOptions): { name: Concrete; solve: Solver } {
+export function pickSolver(strategy: Strategy, _problem: CompiledProblem, options: ResolvedOptions): { name: Concrete; solve: Solver } {
   const name: Concrete = strategy === "auto" ? autoStrategy(options) : strategy;
   const solve = solvers[name];
   if (!solve) {
@@ -33,8 +32,7 @@ export function pickSolver(strategy: Strategy, _problem: CompiledProblem, option
   return { name, solve };
 }
 
-function autoStrategy(options: ResolvedOptions | undefined): Concrete {
-  if (options === undefined) return "heuristic";
+function autoStrategy(options: ResolvedOptions): Concrete {
   if (!options.workload.includeTravel) return "transport";
   return solvers.gap ? "gap" : "heuristic";
 }

@@ -21,8 +21,8 @@ describe("the heuristic strategy", () => {
   it("gives the same plan for the same seed", () => {
     fc.assert(
       fc.property(arbitraryProblem(), fc.integer({ min: 0, max: 1000 }), (problem, seed) => {
-        const a = align(problem, { seed, timeLimitMs: 5000 });
-        const b = align(problem, { seed, timeLimitMs: 5000 });
+        const a = align(problem, { strategy: "heuristic", seed, timeLimitMs: 5000 });
+        const b = align(problem, { strategy: "heuristic", seed, timeLimitMs: 5000 });
         expect(b.assignment).toEqual(a.assignment);
         expect(b.metrics).toEqual(a.metrics);
       }),
@@ -34,7 +34,7 @@ describe("the heuristic strategy", () => {
     fc.assert(
       fc.property(arbitraryProblem({ segments: true, locks: true }), (problem) => {
         const before = JSON.stringify(problem);
-        align(problem, { timeLimitMs: 5000 });
+        align(problem, { strategy: "heuristic", timeLimitMs: 5000 });
         expect(JSON.stringify(problem)).toBe(before);
       }),
       { ...runs, numRuns: 20 },
@@ -50,7 +50,7 @@ describe("the heuristic strategy", () => {
         const totalCapacity = capacities.reduce((s, c) => s + c, 0);
         const smallestTarget = (total * Math.min(...capacities)) / totalCapacity;
         fc.pre(largest < 0.2 * smallestTarget);
-        const plan = align(problem, { balance: { workload: 0.25 }, timeLimitMs: 5000 });
+        const plan = align(problem, { strategy: "heuristic", balance: { workload: 0.25 }, timeLimitMs: 5000 });
         expect(plan.status).toBe("feasible");
       }),
       { ...runs, numRuns: 30 },

@@ -21,7 +21,7 @@ describe("optimisation outcomes", () => {
         { id: "R2", home: [-99.02, 19], capacity: 550 },
       ],
     };
-    const plan = align(problem);
+    const plan = align(problem, { strategy: "heuristic" });
     expect(plan.status).toBe("infeasible");
     expect(plan.diagnostics.map((d) => d.message)).toContain("total workload 1,240 h exceeds total capacity 1,100 h");
     expect(plan.assignment.length + plan.unassigned.length).toBe(4);
@@ -38,7 +38,7 @@ describe("optimisation outcomes", () => {
       ],
       reps: [{ id: "R1", home: [-99, 19], capacity: 20, segments: ["retail"] }],
     };
-    const plan = align(problem, { balance: { workload: 0.9 } });
+    const plan = align(problem, { strategy: "heuristic", balance: { workload: 0.9 } });
     expect(plan.status).toBe("infeasible");
     expect(plan.unassigned).toEqual([{ accountId: "A17", reason: "segment 'hospital' is served by no rep" }]);
     expect(plan.diagnostics.find((d) => d.code === "no_eligible_rep")?.message).toContain("account A17: segment 'hospital' is served by no rep");
@@ -49,7 +49,7 @@ describe("optimisation outcomes", () => {
       accounts: [{ id: "far", location: [-90, 19], workload: 1 }],
       reps: [{ id: "R1", home: [-99, 19], capacity: 5, maxTravelMinutes: 60 }],
     };
-    const plan = align(problem, { balance: { workload: 0.9 } });
+    const plan = align(problem, { strategy: "heuristic", balance: { workload: 0.9 } });
     expect(plan.unassigned[0].reason).toMatch(/beyond its maxTravelMinutes \(nearest is \d+ min away\)/);
   });
 
@@ -64,13 +64,13 @@ describe("optimisation outcomes", () => {
         { id: "far", home: [-98, 19], capacity: 10 },
       ],
     };
-    const plan = align(problem, { balance: { workload: 0.9 } });
+    const plan = align(problem, { strategy: "heuristic", balance: { workload: 0.9 } });
     expect(plan.assignment.find((r) => r.accountId === "A1")?.repId).toBe("far");
   });
 
   it("meets a ±5 % band on a few hundred small accounts", () => {
     const problem = grid(400, 8, 1.3);
-    const plan = align(problem, { balance: { workload: 0.05 } });
+    const plan = align(problem, { strategy: "heuristic", balance: { workload: 0.05 } });
     expect(plan.status).toBe("feasible");
     expect(plan.metrics.workload.maxDeviation).toBeLessThanOrEqual(0.05 + 1e-9);
     validatePlan(problem, plan, { balance: 0.05 });
@@ -80,7 +80,7 @@ describe("optimisation outcomes", () => {
     const problem = grid(300, 6, 1.3);
     const controller = new AbortController();
     controller.abort();
-    const plan = align(problem, { signal: controller.signal });
+    const plan = align(problem, { strategy: "heuristic", signal: controller.signal });
     expect(plan.status).toBe("timeout");
     expect(plan.assignment.length).toBe(300);
     validatePlan(problem, plan, { balance: 0.1 });
@@ -88,7 +88,7 @@ describe("optimisation outcomes", () => {
 
   it("reports progress through the construct and improve phases", () => {
     const phases = new Set<string>();
-    align(grid(200, 5, 1.3), { onProgress: (p) => phases.add(p.phase) });
+    align(grid(200, 5, 1.3), { strategy: "heuristic", onProgress: (p) => phases.add(p.phase) });
     expect([...phases]).toEqual(expect.arrayContaining(["candidates", "construct", "improve"]));
   });
 
@@ -104,7 +104,7 @@ describe("optimisation outcomes", () => {
       ],
       travel: { minutes: [[1, 100], [100, 1]] },
     };
-    const plan = align(problem, { balance: { workload: 0.5 } });
+    const plan = align(problem, { strategy: "heuristic", balance: { workload: 0.5 } });
     expect(plan.assignment).toEqual([
       { accountId: "A1", repId: "R1" },
       { accountId: "A2", repId: "R2" },

@@ -52,6 +52,8 @@ function unitLevelProblem(up: UnitProblem, p: CompiledProblem, included: number[
   return {
     n,
     m,
+    accountIds: included.map((u) => `unit #${u + 1}`),
+    repIds: p.repIds,
     workload,
     potential: new Float64Array(n),
     visits: new Float64Array(n).fill(1),

@@ -6,16 +6,8 @@ import type { TransportLp } from "./transport-lp.js";
 
 const hours = (x: number) => `${x.toLocaleString("en-US", { maximumFractionDigits: 1 })} h`;
 
-/**
- * Ids when the compiled problem carries them (`repIds` / `accountIds`), else the 1-based
- * position in the input.
- */
 function names(p: CompiledProblem): { rep: (j: number) => string; account: (a: number) => string } {
-  const ids = p as unknown as { repIds?: readonly string[]; accountIds?: readonly string[] };
-  return {
-    rep: (j) => ids.repIds?.[j] ?? `#${j + 1}`,
-    account: (a) => ids.accountIds?.[a] ?? `#${a + 1}`,
-  };
+  return { rep: (j) => p.repIds[j], account: (a) => p.accountIds[a] };
 }
 
 /**

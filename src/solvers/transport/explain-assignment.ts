@@ -1,4 +1,6 @@
 import { compileProblem } from "../../compile/compile.js";
+import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import type { ResolvedOptions } from "../../model/defaults.js";
 import { TerralignError } from "../../errors.js";
 import type { AlignOptions } from "../../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../../model/parse.js";
@@ -36,8 +38,8 @@ export interface Explanation {
 }
 
 /**
- * Explains a plan with the balance prices of the transportation LP (solved again here, with the
- * same options): every rep's price, and for every assigned account its cost with its rep against
+ * Explains a plan with the balance prices of the transportation LP (the plan's own `prices` when
+ * it has them, else the LP is solved here with the same options): every rep's price, and for every assigned account its cost with its rep against
  * the cheapest other eligible rep, both at travel + price. Workload must not depend on the rep
  * (`workload.includeTravel` false).
  */
@@ -48,8 +50,8 @@ export function explainAssignment(problem: Problem, plan: Plan, options?: AlignO
     throw new TerralignError("unsupported", "options.workload.includeTravel: explanations use the transportation LP's prices, which need workload that does not depend on the rep");
   }
   const p = compileProblem(valid, resolved);
-  const result = runTransport({ problem: p, candidates: { start: new Int32Array(p.n + 1), rep: new Int32Array(0), minutes: new Float64Array(0) }, options: resolved, context: createSolveContext(resolved) });
-  const prices = new Map(valid.reps.map((rep, j) => [rep.id, result.prices[j]]));
+  const lpPrices = plan.prices?.length === p.m ? Float64Array.from(plan.prices, (price) => price.minutesPerHour) : solvePrices(p, resolved);
+  const prices = new Map(valid.reps.map((rep, j) => [rep.id, lpPrices[j]]));
   const repIndex = new Map(valid.reps.map((rep, j) => [rep.id, j]));
   const accountIndex = new Map(valid.accounts.map((account, a) => [account.id, a]));
   const accounts: AccountExplanation[] = [];
@@ -63,8 +65,8 @@ export function explainAssignment(problem: Problem, plan: Plan, options?: AlignO
       if (j === r) continue;
       const t = p.travel(j, a);
       if (!isEligible(p, j, a, t) || p.lockedRep[a] >= 0) continue;
-      if (t + result.prices[j] < best) {
-        best = t + result.prices[j];
+      if (t + lpPrices[j] < best) {
+        best = t + lpPrices[j];
         alternative = j;
         alternativeMinutes = t;
       }
@@ -73,16 +75,21 @@ export function explainAssignment(problem: Problem, plan: Plan, options?: AlignO
       accountId: row.accountId,
       repId: row.repId,
       minutes,
-      repPrice: result.prices[r],
+      repPrice: lpPrices[r],
       ...(alternative >= 0
         ? {
             alternativeRepId: valid.reps[alternative].id,
             alternativeMinutes,
-            alternativePrice: result.prices[alternative],
-            marginMinutes: best - (minutes + result.prices[r]),
+            alternativePrice: lpPrices[alternative],
+            marginMinutes: best - (minutes + lpPrices[r]),
           }
         : {}),
     });
   }
   return { prices, accounts };
+}
+
+function solvePrices(p: CompiledProblem, options: ResolvedOptions): Float64Array {
+  const none = { start: new Int32Array(p.n + 1), rep: new Int32Array(0), minutes: new Float64Array(0) };
+  return runTransport({ problem: p, candidates: none, options, context: createSolveContext(options) }).prices;
 }
