@@ -34,8 +34,13 @@ export function checkUnits(problem: { units?: Units; accounts: readonly { unit?:
     }
   }
 
+  const records = unitRecords(units);
+  if (records.length === 0) {
+    report(["units", ...(units.type === "FeatureCollection" ? ["features"] : ["objects"])], "no units given: at least one Polygon or MultiPolygon unit is needed");
+    return;
+  }
   const seen = new Map<string, number>();
-  unitRecords(units).forEach((record, u) => {
+  records.forEach((record, u) => {
     const path: Path = ["units", ...record.path];
     if (record.id === undefined) return report([...path, "id"], "unit has no id: set the feature's id or properties.id");
     const id = String(record.id);

@@ -122,3 +122,20 @@ describe("accounts outside every unit", () => {
     expect(plan.assignment.find((row) => row.accountId === "named")?.repId).toBe(owner);
   });
 });
+
+describe("locks that cannot all hold", () => {
+  it("gives a unit locked to two reps to the one with more locked workload and names the broken locks", () => {
+    const problem = gridProblem({ cols: 6, rows: 4, homes: [[0, 0], [5, 3]] });
+    const inCell = problem.accounts.filter((a) => cellOf(a.location) === "c2r2");
+    inCell[0].lockedRep = "rep0";
+    inCell[0].workload = 10;
+    inCell[1].lockedRep = "rep1";
+    inCell[1].workload = 1;
+    const plan = align(problem, { contiguity: true, balance: { workload: 0.5 } });
+    expect(plan.status).toBe("infeasible");
+    const conflict = plan.diagnostics.find((d) => d.code === "unit_lock_conflict")!;
+    expect(conflict.severity).toBe("error");
+    expect(conflict.accountIds).toEqual([inCell[1].id]);
+    expect(plan.territories.find((t) => t.repId === "rep0")!.unitIds).toContain("c2r2");
+  });
+});

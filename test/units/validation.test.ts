@@ -32,6 +32,7 @@ describe("units input validation", () => {
     ["a ring with two corners", (p) => (p.units.features[0].geometry.coordinates[0] = [[0, 0], [1, 1], [0, 0]]), /units\.features\[0\]\.geometry\.coordinates\[0\]: ring has 3 positions/, "invalid_input"],
     ["a latitude out of range", (p) => (p.units.features[3].geometry.coordinates[0][1] = [-99.9, 95]), "units.features[3].geometry.coordinates[0][1][1]: latitude 95 is outside [-90, 90]", "invalid_input"],
     ["a point geometry", (p) => (p.units.features[0].geometry = { type: "Point", coordinates: [0, 0] }), /units\.features\[0\]\.geometry\.type/, "invalid_input"],
+    ["an empty FeatureCollection", (p) => (p.units.features = []), "units.features: no units given: at least one Polygon or MultiPolygon unit is needed", "invalid_input"],
     ["neither GeoJSON nor TopoJSON", (p) => (p.units = { type: "GeometryCollection", geometries: [] }), /units\.type/, "invalid_input"],
     [
       "a topology with two objects",

@@ -66,6 +66,9 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
   return { ...plan, territories: plan.territories.map((t, r) => ({ ...t, unitIds: unitIds[r], compactness: compactness[r] })) };
 }
 
+/** Unit–rep pairs beyond which the dense unit cost table (8 bytes a pair) is refused. */
+const MAX_UNIT_REP_PAIRS = 20_000_000;
+
 /** Everything `alignOnUnits` solves from: the compiled problem, the units, where accounts lie, and the unit-level problem. */
 export interface PreparedUnits {
   readonly p: CompiledProblem;
@@ -87,6 +90,12 @@ export function prepareUnits(problem: Problem, options: ResolvedOptions): Prepar
   const diagnostics: Diagnostic[] = [...input.diagnostics];
   const units = compileUnits(problem.units!, options.units.adjacency);
   const { map, measures, graph } = units;
+  if (map.count * p.m > MAX_UNIT_REP_PAIRS) {
+    throw new TerralignError(
+      "unsupported",
+      `units: ${map.count.toLocaleString("en-US")} units × ${p.m.toLocaleString("en-US")} reps is more unit–rep pairs than this version handles (${MAX_UNIT_REP_PAIRS.toLocaleString("en-US")}); use fewer, larger units`,
+    );
+  }
   const placement = placeAccounts(problem.accounts, map, measures, options.units.assignOutside);
   const locate = createUnitLocator(map, measures);
   const homes = problem.reps.map((rep) => locate(rep.home[0], rep.home[1]));
