@@ -23,7 +23,7 @@ export interface UnitProblem {
   readonly weight: Float64Array;
   /**
    * Cost of giving unit u to rep r, at `u * m + r`: Σ workload × travel minutes over its accounts
-   * (the plan's objective); for a unit without accounts, `EMPTY_UNIT_SHARE` × mean unit workload ×
+   * (the plan's objective); for a unit without workload, `EMPTY_UNIT_SHARE` × mean unit workload ×
    * minutes from the rep's home to the unit's centroid. Length U·m.
    */
   readonly cost: Float64Array;
