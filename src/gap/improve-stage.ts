@@ -15,6 +15,11 @@ export interface ImproveOptions {
   readonly effort: { used: number };
   readonly target: () => number;
   readonly onImprove: (cost: number) => void;
+  /**
+   * Return after a full cycle — neighbourhood sweeps up to the largest size, then an oscillation
+   * chunk — that found nothing better (used before branch and bound). Default false.
+   */
+  readonly untilStuck?: boolean;
 }
 
 /**
@@ -25,6 +30,7 @@ export interface ImproveOptions {
 export function improve(arcs: GapArcs, session: SearchSession, options: ImproveOptions): void {
   const relatedness = relateAgents(arcs, session.lists, 12);
   const lns = createLnsState();
+  let cycleStart = session.bestCost;
   while (!options.over()) {
     if (session.bestCost < Infinity) {
       const trial = Int32Array.from(session.best);
@@ -43,6 +49,7 @@ export function improve(arcs: GapArcs, session: SearchSession, options: ImproveO
       lns.size = LNS_DEFAULTS.firstAgents;
       if (session.bestCost < Infinity) resetTo(session.state, session.best);
       const before = session.rounds;
+      const costBefore = session.bestCost;
       runSearch(session, {
         stopped: options.over,
         maxRounds: session.rounds + 4 * SEARCH_DEFAULTS.rounds,
@@ -50,6 +57,8 @@ export function improve(arcs: GapArcs, session: SearchSession, options: ImproveO
         onImprove: (_, cost) => options.onImprove(cost),
       });
       options.effort.used += session.rounds - before;
+      if (options.untilStuck && session.bestCost === costBefore && costBefore === cycleStart) return;
+      cycleStart = session.bestCost;
     }
   }
 }

@@ -12,7 +12,7 @@ import { improve } from "./improve-stage.js";
 import { boundByKnapsacks } from "./knapsack-lagrangian.js";
 import { polish } from "./polish.js";
 import { createSearchSession, runSearch } from "./search.js";
-import { createStopwatch, DEFAULT_GAP_TIME_LIMIT_MS, type Stopwatch } from "./stopwatch.js";
+import { createStopwatch, type Stopwatch } from "./stopwatch.js";
 import { withoutJobs } from "./without-jobs.js";
 
 /** Candidate arcs per job in the first search phase (by LP reduced cost). */
@@ -23,6 +23,8 @@ const FIRST_IDLE_ROUNDS = 100;
 const NARROWED_CANDIDATES = 10;
 /** Without `exact`, branch and bound runs when fixing leaves at most this many usable arcs per job. */
 const SMALL_REMAINDER = 1.5;
+/** Instances with at most this many arcs are always finished by branch and bound (as with `exact`). */
+const SMALL_INSTANCE_ARCS = 1_000;
 
 /**
  * Solves a GAP (minimisation). Stages, each with a share of the time limit: LP prices by
@@ -57,8 +59,9 @@ export function solveGapArcs(arcs: GapArcs, integerCosts: boolean, options: GapO
   return { status: "infeasible", assignment, objective: Infinity, lowerBound: Infinity, feasible: false, optimal: false, elapsedMs: watch.elapsedMs(), method: inner?.method ?? "none" };
 }
 
-function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions, watch: Stopwatch, hooks: GapHooks): GapResult {
+function solveComplete(arcs: GapArcs, integerCosts: boolean, given: GapOptions, watch: Stopwatch, hooks: GapHooks): GapResult {
   const { n } = arcs;
+  const options = arcs.agent.length <= SMALL_INSTANCE_ARCS && !given.searchOnly ? { ...given, exact: true } : given;
   const step = integerCosts ? 1 - 1e-6 : 1e-9 * Math.max(1, n);
   const budget = options.iterations;
   const effort = { used: 0 };
@@ -83,6 +86,11 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions
   const spent = () => budget !== undefined && effort.used >= budget;
 
   report("search");
+  if (exceedsCapacity(arcs)) {
+    // No assignment fits: only reduce the violation a little, then report.
+    runSearch(session, { stopped: () => watch.stopped(), maxRounds: FIRST_IDLE_ROUNDS, onImprove });
+    return assemble(arcs, session.best, session.bestCost, session.state.arcOfJob, Infinity, step, integerCosts, method, watch);
+  }
   if (options.searchOnly) {
     runSearch(session, { stopped: () => watch.stopped(), maxRounds: budget, idleRounds: FIRST_IDLE_ROUNDS, target: target(), onImprove });
     return assemble(arcs, session.best, session.bestCost, session.state.arcOfJob, lowerBound, step, integerCosts, method, watch);
@@ -123,22 +131,18 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, options: GapOptions
   const small = narrowing !== null && narrowing.alive <= SMALL_REMAINDER * n;
   if (!proven() && !watch.stopped() && !small) {
     if (narrowing) session.lists = buildCandidateLists(arcs, rc, NARROWED_CANDIDATES, narrowing.excluded);
-    // With `exact`, the proof needs time: improve for at most half the limit, and stop early
-    // once a tenth of the limit passes without a better incumbent.
+    // With `exact`, the proof needs time: improve for at most half the limit, and only until a
+    // whole cycle of neighbourhoods and oscillation finds nothing better.
     const share = options.exact ? 0.5 : 1;
-    let lastGain = watch.elapsedMs();
-    const idle = () => options.exact === true && watch.elapsedMs() - lastGain > 0.1 * (options.timeLimitMs ?? DEFAULT_GAP_TIME_LIMIT_MS);
     report("improve");
     improve(arcs, session, {
       integerCosts,
       allowed: narrowing?.allowed,
-      over: () => watch.stopped(share) || spent() || proven() || idle(),
+      over: () => watch.stopped(share) || spent() || proven(),
       effort,
       target,
-      onImprove: () => {
-        lastGain = watch.elapsedMs();
-        report("improve");
-      },
+      onImprove: () => report("improve"),
+      untilStuck: options.exact,
     });
     if (options.exact && !proven() && session.bestCost < Infinity && !watch.stopped()) {
       narrowing = narrow(arcs, byAgent, lambda, lowerBound, session.bestCost - step, () => watch.stopped());
@@ -201,6 +205,19 @@ function assemble(
     elapsedMs: watch.elapsedMs(),
     method,
   };
+}
+
+/** Whether the jobs' smallest resources alone exceed the total capacity (then nothing is feasible). */
+function exceedsCapacity(arcs: GapArcs): boolean {
+  let need = 0;
+  for (let j = 0; j < arcs.n; j++) {
+    let least = Infinity;
+    for (let e = arcs.start[j]; e < arcs.start[j + 1]; e++) least = Math.min(least, arcs.resource[e]);
+    need += least;
+  }
+  let room = 0;
+  for (let i = 0; i < arcs.m; i++) room += arcs.capacity[i];
+  return need > room * (1 + 1e-12);
 }
 
 /** Penalty weights: the LP price of each agent's capacity, floored at a tenth of the mean cost per unit of resource. */

@@ -47,8 +47,8 @@ export async function solveGapExact(instance: GapInstance, options: GapExactOpti
   const arcs = arcsFromInstance(instance);
   const integerCosts = hasIntegerCosts(instance);
   const limit = options.timeLimitMs ?? 10_000;
-  // A short heuristic run gives HiGHS a starting incumbent and us a bound to compare with.
-  const warm = solveGapArcs(arcs, integerCosts, { ...options, timeLimitMs: Math.min(limit * 0.2, 2_000) });
+  // A short local search gives HiGHS a starting incumbent and us a bound to compare with.
+  const warm = solveGapArcs(arcs, integerCosts, { ...options, searchOnly: true, timeLimitMs: Math.min(limit * 0.2, 2_000) });
   if (warm.optimal) return { ...warm, elapsedMs: Date.now() - started };
   const start = warm.feasible ? arcsOfAssignment(arcs, warm.assignment) : undefined;
   const outcome = await solveWithHighs(arcs, { timeLimitMs: Math.max(10, limit - (Date.now() - started)), start, integerCosts });
