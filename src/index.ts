@@ -50,3 +50,6 @@ export {
   type Report,
   type SvgOptions,
 } from "./output/index.js";
+export { dissolveTerritories, type AreaGeometry, type DissolvedTerritory } from "./units/dissolve.js";
+export { readUnits } from "./units/read-units.js";
+export type { UnitFeatureCollection, Units, UnitTopology } from "./units/units-schema.js";
