@@ -5,7 +5,7 @@ export const generalHelp = `terralign — sales territory optimisation
 Usage:
   terralign align     --accounts FILE --reps FILE --out DIR [options]
   terralign evaluate  --accounts FILE --reps FILE [--assignments FILE] [options]
-  terralign gap       ...   (generalised assignment instances; see 'terralign gap --help')
+  terralign gap       FILE [options]   (OR-Library GAP instances; see 'terralign gap --help')
   terralign --help | --version
   terralign COMMAND --help
 

@@ -2,6 +2,7 @@ import { TerralignError } from "../errors.js";
 import { runAlignCommand } from "./align-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
+import { runGapCommand } from "./gap-command.js";
 import { generalHelp } from "./help.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
@@ -23,7 +24,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case "evaluate":
         return runEvaluateCommand(rest, io);
       case "gap":
-        throw new UsageError("the gap command is not available in this build yet");
+        return await runGapCommand([...rest], io);
       case undefined:
         throw new UsageError("missing command: align, evaluate or gap (see 'terralign --help')");
       case "help":

@@ -65,3 +65,20 @@ describe("help and version", () => {
     expect(run.stderr).toMatch(/^terralign: missing command/);
   });
 });
+
+describe("terralign gap", () => {
+  it("is routed to the GAP solver: solves a tiny instance, prints its help, and exits 2 on a missing file", () => {
+    // 2 agents × 3 jobs: costs, resources, capacities. The optimum puts jobs 0 and 1 on agent 0.
+    const dir = workspace({ "tiny.txt": "2 3\n1 2 3\n3 2 1\n1 1 1\n1 1 1\n2 2\n" });
+    const solved = runCli(["gap", "tiny.txt"], dir);
+    expect(solved.code).toBe(0);
+    expect(solved.stdout).toMatch(/objective 4\b/);
+    expect(solved.stdout).toMatch(/assignment 0 0 1/);
+    const help = runCli(["gap", "--help"], dir);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^terralign gap —/);
+    const missing = runCli(["gap", "nope.txt"], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("terralign: cannot read nope.txt: no such file\n");
+  });
+});
