@@ -60,10 +60,19 @@ export interface TerritoryProperties {
   readonly weightedTravel: number;
   readonly maxTravelMinutes: number;
   /**
-   * Accounts of this rep that lie inside another rep's outline because they share their exact
-   * location (to 6 decimals) with more workload of that rep; normally 0.
+   * Accounts of this rep whose location lies outside its outline; normally 0. With outlines drawn
+   * around accounts: accounts that share their exact location (to 6 decimals) with more workload
+   * of another rep. With outlines made of units: accounts placed by a `unit` id that does not
+   * contain them, or placed in the nearest unit from outside every unit.
    */
   readonly accountsNotCovered: number;
+  /** Number of geographic units in the territory; only on territories of a plan made of units. */
+  readonly unitCount?: number;
+  /**
+   * Polsby–Popper compactness of the territory, 4π × area / perimeter², in [0, 1] (1 for a disc);
+   * only on territories of a plan made of units.
+   */
+  readonly compactness?: number;
 }
 
 /** Reserved account property names: attributes with these names are moved to `attributes.<name>`. */

@@ -12,7 +12,10 @@ import { svgLayout } from "./svg-layout.js";
 import { renderLegend, type LegendEntry } from "./svg-legend.js";
 import { fitProjection } from "./svg-projection.js";
 import { renderReps } from "./svg-reps.js";
+import { renderUnitBorders } from "./svg-unit-borders.js";
 import { territoryFeatures } from "./territory-features.js";
+import { unitBorders } from "./unit-borders.js";
+import { isUnitPlan } from "./unit-plan.js";
 
 /** Options for `renderSvg`; every field optional. */
 export interface SvgOptions {
@@ -30,7 +33,7 @@ export interface SvgOptions {
    * map's extent, which always fits the plan. Either winding order works. Default none.
    */
   readonly basemap?: GeoJSON;
-  /** How far, in km, territory outlines reach beyond the outermost accounts (as in `toGeoJSON`). */
+  /** How far, in km, territory outlines reach beyond the outermost accounts (as in `toGeoJSON`; not used by plans made of units). */
   readonly bufferKm?: number;
 }
 
@@ -38,7 +41,9 @@ export interface SvgOptions {
  * The plan as a standalone SVG map (a string starting with `<svg xmlns=…`), drawn with a Mercator
  * projection fitted to the data, bottom to top:
  * the optional basemap; territory outlines (as in `toGeoJSON`) filled with one colour per territory
- * (20 fixed distinct colours, then golden-angle hues) and separated by white borders; account dots
+ * (20 fixed distinct colours, then golden-angle hues) and separated by white borders (for a plan
+ * made of geographic units: the dissolved units, with thin white borders between units of the same
+ * territory and thicker dark territory borders); account dots
  * in their territory's colour with a darker stroke, sized by workload (unassigned accounts white
  * with a black stroke); rep homes as white-outlined squares labelled with the rep id; the title
  * with a line of figures; and a legend with one entry per rep (colour, id, workload hours, % of
@@ -56,6 +61,7 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
   const reps = plan.problem.reps;
   const colours = reps.map((_, r) => territoryColour(r));
   const territories = new Map(plan.territories.map((t) => [t.repId, t]));
+  const unitBased = isUnitPlan(plan);
 
   const entries: LegendEntry[] = reps.map((rep, r) => {
     const t = territories.get(rep.id);
@@ -67,7 +73,7 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
       stroke: darken(colours[r], 0.55),
       workloadHours,
       ofTarget,
-      title: `${rep.id}: ${t?.accountCount ?? 0} accounts, ${workloadHours.toFixed(1)} h of ${(t?.targetHours ?? 0).toFixed(1)} h target`,
+      title: `${rep.id}: ${unitBased ? `${t?.unitIds?.length ?? 0} units, ` : ""}${t?.accountCount ?? 0} accounts, ${workloadHours.toFixed(1)} h of ${(t?.targetHours ?? 0).toFixed(1)} h target`,
     };
   });
   if (plan.unassigned.length > 0) {
@@ -90,7 +96,8 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
     `<rect class="background" width="${width}" height="${height}" fill="#ffffff"/>`,
   ];
   if (options.basemap) out.push(renderBasemap(options.basemap, path));
-  out.push(`<g class="territories" fill-opacity="0.45" stroke="#ffffff" stroke-width="1.5" stroke-linejoin="round">`);
+  // Unit-based territories get their borders drawn on top instead, so they can differ in weight.
+  out.push(unitBased ? `<g class="territories" fill-opacity="0.45" stroke="none">` : `<g class="territories" fill-opacity="0.45" stroke="#ffffff" stroke-width="1.5" stroke-linejoin="round">`);
   const repIndex = new Map(reps.map((rep, r) => [rep.id, r]));
   for (const feature of outlines) {
     const r = repIndex.get(feature.properties.repId)!;
@@ -98,6 +105,8 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
     if (d) out.push(`<path d="${d}" fill="${colours[r]}"><title>${escapeXml(entries[r].title)}</title></path>`);
   }
   out.push("</g>");
+  const borders = unitBased ? renderUnitBorders(unitBorders(plan), path) : "";
+  if (borders) out.push(borders);
   if (options.showAccounts !== false) out.push(renderAccounts(plan, projection, colours, (x1 - x0) * (y1 - y0)));
   out.push(renderReps(plan, projection, colours));
   out.push(renderHeader(options.title ?? "Territory plan", figures));

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent, formatSignedPercent } from "./format-numbe
 import { plainText } from "./plain-text.js";
 import { balanceLine, boundLine, statusLine } from "./plan-lines.js";
 import { truncateText } from "./truncate-text.js";
+import { isUnitPlan } from "./unit-plan.js";
 
 /** Territory rows printed at most; larger plans show the reps furthest from target. */
 const MAX_ROWS = 40;
@@ -10,8 +11,8 @@ const REP_CHARS = 24;
 
 /**
  * A fixed-width plain-text summary for a terminal: the status line, one row per territory (rep,
- * accounts, workload h, target h, deviation, utilisation, travel min) right-aligned under a
- * header, a total row, then balance, bound and counts of unassigned accounts and diagnostics.
+ * accounts, workload h, target h, deviation, utilisation, travel min; then units and Polsby–Popper
+ * compactness when the plan is made of geographic units) right-aligned under a header, a total row, then balance, bound and counts of unassigned accounts and diagnostics.
  * With more than 40 reps only the 40 furthest from their target are listed (in input order), and
  * a line says so. Rep ids are cut to 24 characters and control characters replaced, so the table
  * stays aligned and safe to print. Ends with a newline.
@@ -22,7 +23,8 @@ export function summaryTable(plan: Plan): string {
     const worst = new Set([...shown].sort((a, b) => Math.abs(b.deviation) - Math.abs(a.deviation)).slice(0, MAX_ROWS));
     shown = shown.filter((t) => worst.has(t));
   }
-  const header = ["rep", "accounts", "workload h", "target h", "deviation", "utilisation", "travel min"];
+  const unitBased = isUnitPlan(plan);
+  const header = ["rep", "accounts", "workload h", "target h", "deviation", "utilisation", "travel min", ...(unitBased ? ["units", "compactness"] : [])];
   const rows = shown.map((t) => [
     truncateText(plainText(t.repId), REP_CHARS),
     formatNumber(t.accountCount),
@@ -31,9 +33,19 @@ export function summaryTable(plan: Plan): string {
     formatSignedPercent(t.deviation),
     formatPercent(t.utilisation),
     formatNumber(t.travelMinutes),
+    ...(unitBased ? [formatNumber(t.unitIds?.length ?? 0), t.compactness !== undefined ? formatNumber(t.compactness, 2) : "–"] : []),
   ]);
   const sum = (f: (t: Territory) => number) => plan.territories.reduce((s, t) => s + f(t), 0);
-  const total = ["total", formatNumber(sum((t) => t.accountCount)), formatNumber(sum((t) => t.workloadHours), 1), formatNumber(sum((t) => t.targetHours), 1), "", "", formatNumber(sum((t) => t.travelMinutes))];
+  const total = [
+    "total",
+    formatNumber(sum((t) => t.accountCount)),
+    formatNumber(sum((t) => t.workloadHours), 1),
+    formatNumber(sum((t) => t.targetHours), 1),
+    "",
+    "",
+    formatNumber(sum((t) => t.travelMinutes)),
+    ...(unitBased ? [formatNumber(sum((t) => t.unitIds?.length ?? 0)), ""] : []),
+  ];
   const widths = header.map((h, c) => Math.max(h.length, total[c].length, ...rows.map((row) => Array.from(row[c]).length)));
   const line = (cells: readonly string[]) =>
     cells.map((cell, c) => (c === 0 ? pad(cell, widths[c], "end") : pad(cell, widths[c], "start"))).join("  ").trimEnd();

@@ -2,16 +2,28 @@ import type { Plan } from "../model/plan.js";
 import type { Feature, MultiPolygon, Polygon } from "./geojson-types.js";
 import type { TerritoryProperties } from "./geojson-properties.js";
 import { territoryShapes, type TerritoryShape, type TerritoryShapeOptions } from "./territory-polygons.js";
+import { isUnitPlan } from "./unit-plan.js";
+import { unitTerritoryShapes } from "./unit-territory-shapes.js";
 
 /**
- * One Polygon (or MultiPolygon, when the territory is in pieces) per rep that owns at least one
- * account, in rep input order; reps with no accounts get none. `shapes` may be passed in when
- * already computed.
+ * Territory outlines of any plan: its units dissolved when the plan is unit-based
+ * (`unitTerritoryShapes`), otherwise Voronoi outlines around the accounts (`territoryShapes`,
+ * which `options` tune).
+ */
+export function planTerritoryShapes(plan: Plan, options: TerritoryShapeOptions = {}): TerritoryShape[] {
+  return isUnitPlan(plan) ? unitTerritoryShapes(plan) : territoryShapes(plan, options);
+}
+
+/**
+ * One Polygon (or MultiPolygon, when the territory is in pieces) per territory that has an outline
+ * (see `planTerritoryShapes`: every rep with accounts, or with units in a unit-based plan), in rep
+ * input order. Territories made of units also carry `unitCount` and `compactness`. `shapes` may be
+ * passed in when already computed.
  */
 export function territoryFeatures(
   plan: Plan,
   options: TerritoryShapeOptions = {},
-  shapes: readonly TerritoryShape[] = territoryShapes(plan, options),
+  shapes: readonly TerritoryShape[] = planTerritoryShapes(plan, options),
 ): Feature<Polygon | MultiPolygon, TerritoryProperties>[] {
   const territories = new Map(plan.territories.map((t) => [t.repId, t]));
   const features: Feature<Polygon | MultiPolygon, TerritoryProperties>[] = [];
@@ -39,6 +51,8 @@ export function territoryFeatures(
         weightedTravel: t.weightedTravel,
         maxTravelMinutes: t.maxTravelMinutes,
         accountsNotCovered: shape.accountsNotCovered,
+        ...(t.unitIds !== undefined ? { unitCount: t.unitIds.length } : {}),
+        ...(t.compactness !== undefined ? { compactness: t.compactness } : {}),
       },
     });
   }

@@ -16,7 +16,8 @@ export interface GeoJsonOptions {
   readonly reps?: boolean;
   /**
    * How far, in km, territory outlines reach beyond the outermost accounts. Default: 5 % of the
-   * diagonal of the accounts' bounding box, at least 1 km. Must be > 0.
+   * diagonal of the accounts' bounding box, at least 1 km. Must be > 0. Not used by plans made of
+   * units, whose outlines are the units' own.
    */
   readonly bufferKm?: number;
 }
@@ -32,15 +33,25 @@ export type PlanFeature =
  * decimals, features in this order:
  *
  * 1. **territories** (`kind: "territory"`): one Polygon, or MultiPolygon when the territory is in
- *    pieces, per rep that owns at least one account, with the territory summary (`repId`,
- *    `accountCount`, `workloadHours`, `targetHours`, `deviation`, `utilisation`, travel…). Reps
- *    with no accounts get no outline (their home point says `accountCount: 0`). How outlines are
- *    drawn: assigned accounts' locations are the sites of a planar Voronoi diagram in a local
- *    equirectangular projection; each rep's cells are merged and clipped to the sites' convex hull
- *    grown by `bufferKm`. So territories never overlap and together tile that grown hull; an
- *    outline shows which rep is nearest in the plan, not a road-accurate boundary. Accounts that
- *    share a location (to 6 decimals) with accounts of another rep fall in the cell of the rep with
- *    more workload there; `accountsNotCovered` counts them. Unassigned accounts are not sites.
+ *    pieces, with the territory summary (`repId`, `accountCount`, `workloadHours`, `targetHours`,
+ *    `deviation`, `utilisation`, travel…). How outlines are drawn depends on the plan:
+ *    - **Plans made of geographic units** (`align` on a problem with `units`, whose territories
+ *      carry `unitIds`): each territory is the dissolved outline of its units
+ *      (`dissolveTerritories`: borders between its own units removed, enclosed units of other
+ *      territories left as holes), rings wound as RFC 7946 asks (exteriors counter-clockwise,
+ *      holes clockwise). Every rep with at least one unit gets an outline, even without accounts,
+ *      and the properties add `unitCount` and `compactness` (Polsby–Popper). Territories never
+ *      overlap and together cover the units; `bufferKm` is not used. `accountsNotCovered` counts
+ *      accounts drawn outside their territory (placed by a `unit` id that does not contain them,
+ *      or snapped to the nearest unit).
+ *    - **Other plans**: one outline per rep that owns at least one account (reps with no accounts
+ *      get none; their home point says `accountCount: 0`). Assigned accounts' locations are the
+ *      sites of a planar Voronoi diagram in a local equirectangular projection; each rep's cells
+ *      are merged and clipped to the sites' convex hull grown by `bufferKm`. So territories never
+ *      overlap and together tile that grown hull; an outline shows which rep is nearest in the
+ *      plan, not a road-accurate boundary. Accounts that share a location (to 6 decimals) with
+ *      accounts of another rep fall in the cell of the rep with more workload there;
+ *      `accountsNotCovered` counts them. Unassigned accounts are not sites.
  * 2. **accounts** (`kind: "account"`): one Point per input account in input order, with `id`,
  *    `repId` (null when unassigned), `workload`, `potential` (0 when absent), `reason` (only when
  *    unassigned), each optional account field present in the input, then every free attribute.
@@ -53,8 +64,8 @@ export type PlanFeature =
  * `workload`, … — `ACCOUNT_PROPERTY_NAMES` / `REP_PROPERTY_NAMES`) never overwrites it: it is
  * written as `attributes.<name>` instead (prefix repeated if that name is taken too).
  *
- * Data that spans the antimeridian keeps outlines in one piece, so their longitudes may leave
- * [−180, 180]. The plan is not modified. Throws `TerralignError` (`invalid_option`) for bad options.
+ * Outlines drawn around accounts that span the antimeridian stay in one piece, so their
+ * longitudes may leave [−180, 180]; outlines made of units keep the units' own coordinates. The plan is not modified. Throws `TerralignError` (`invalid_option`) for bad options.
  */
 export function toGeoJSON(plan: Plan, options: GeoJsonOptions = {}): FeatureCollection<PlanFeature> {
   checkOptions(options, { territories: "boolean", accounts: "boolean", reps: "boolean", bufferKm: "positive" });

@@ -2,6 +2,7 @@ import type { Plan } from "../model/plan.js";
 import { formatNumber, formatPercent, formatSignedPercent } from "./format-number.js";
 import { escapeMarkdown } from "./plain-text.js";
 import { balanceLine, boundLine, hasCurrentReps, statusLine } from "./plan-lines.js";
+import { isUnitPlan } from "./unit-plan.js";
 
 /** Unassigned accounts listed by id in the Markdown report; the rest are counted. */
 const UNASSIGNED_LISTED = 20;
@@ -9,7 +10,8 @@ const UNASSIGNED_LISTED = 20;
 /**
  * A short human report in Markdown: the status line, the bound and gap (when proven), a table
  * with one row per territory (rep, accounts, workload h, target h, deviation %, utilisation %,
- * travel minutes, longest trip) and a total row, the overall metrics (balance, objective, travel,
+ * travel minutes, longest trip; then units and Polsby–Popper compactness when the plan is made of
+ * geographic units) and a total row, the overall metrics (balance, objective, travel,
  * potential, disruption when current reps were given), unassigned accounts (first 20 by id, with
  * reasons) and the diagnostics. Ids and messages are escaped so they cannot break the table.
  */
@@ -20,20 +22,23 @@ export function toMarkdown(plan: Plan): string {
   if (bound) lines.push("", `**Bound:** ${bound}`);
 
   lines.push("", "## Territories", "");
-  lines.push("| Rep | Accounts | Workload h | Target h | Deviation | Utilisation | Travel min | Longest trip min |");
-  lines.push("|:----|---------:|-----------:|---------:|----------:|------------:|-----------:|-----------------:|");
-  let accounts = 0, workload = 0, target = 0, travel = 0;
+  const unitBased = isUnitPlan(plan);
+  lines.push(`| Rep | Accounts | Workload h | Target h | Deviation | Utilisation | Travel min | Longest trip min |${unitBased ? " Units | Compactness |" : ""}`);
+  lines.push(`|:----|---------:|-----------:|---------:|----------:|------------:|-----------:|-----------------:|${unitBased ? "------:|------------:|" : ""}`);
+  let accounts = 0, workload = 0, target = 0, travel = 0, units = 0;
   for (const t of plan.territories) {
     accounts += t.accountCount;
     workload += t.workloadHours;
     target += t.targetHours;
     travel += t.travelMinutes;
+    units += t.unitIds?.length ?? 0;
+    const shape = unitBased ? ` ${formatNumber(t.unitIds?.length ?? 0)} | ${t.compactness !== undefined ? formatNumber(t.compactness, 2) : "–"} |` : "";
     lines.push(
       `| ${escapeMarkdown(t.repId)} | ${formatNumber(t.accountCount)} | ${formatNumber(t.workloadHours, 1)} | ${formatNumber(t.targetHours, 1)} | ` +
-        `${formatSignedPercent(t.deviation)} | ${formatPercent(t.utilisation)} | ${formatNumber(t.travelMinutes)} | ${formatNumber(t.maxTravelMinutes)} |`,
+        `${formatSignedPercent(t.deviation)} | ${formatPercent(t.utilisation)} | ${formatNumber(t.travelMinutes)} | ${formatNumber(t.maxTravelMinutes)} |${shape}`,
     );
   }
-  lines.push(`| **Total** | ${formatNumber(accounts)} | ${formatNumber(workload, 1)} | ${formatNumber(target, 1)} | | | ${formatNumber(travel)} | |`);
+  lines.push(`| **Total** | ${formatNumber(accounts)} | ${formatNumber(workload, 1)} | ${formatNumber(target, 1)} | | | ${formatNumber(travel)} | |${unitBased ? ` ${formatNumber(units)} | |` : ""}`);
 
   lines.push("", "## Overall", "");
   lines.push(`- Balance: ${balanceLine(plan)}`);

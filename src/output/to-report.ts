@@ -1,7 +1,14 @@
 import type { Bound, Diagnostic, Metrics, Plan, PlanStatus, Territory, UnassignedAccount } from "../model/plan.js";
 
-/** A territory's summary in a report: everything but the account list (the assignments CSV has it). */
-export type TerritorySummary = Omit<Territory, "accountIds">;
+/**
+ * A territory's summary in a report: everything but the account list (the assignments CSV has it).
+ * Territories made of geographic units also give `unitCount` (the length of `unitIds`), with
+ * `compactness` and `unitIds` after it.
+ */
+export type TerritorySummary = Omit<Territory, "accountIds"> & {
+  /** Number of geographic units in the territory; present when the plan is made of units. */
+  readonly unitCount?: number;
+};
 
 /** A plan as plain JSON: what `JSON.stringify(toReport(plan))` writes as report.json. */
 export interface Report {
@@ -28,7 +35,8 @@ export interface Report {
 
 /**
  * The plan as a JSON-serialisable object: status, strategy, sizes, bound, metrics, territory
- * summaries (without account ids), unassigned accounts and diagnostics. A fresh copy: changing it
+ * summaries (without account ids; with `unitCount`, `compactness` and `unitIds` when the plan is
+ * made of geographic units), unassigned accounts and diagnostics. A fresh copy: changing it
  * does not change the plan, and it holds no reference to the input problem.
  */
 export function toReport(plan: Plan): Report {
@@ -42,12 +50,21 @@ export function toReport(plan: Plan): Report {
     elapsedMs: plan.elapsedMs,
     ...(plan.bound ? { bound: { ...plan.bound } } : {}),
     metrics: { ...m, workload: { ...m.workload }, potential: { ...m.potential }, disruption: { ...m.disruption } },
-    territories: plan.territories.map(({ accountIds: _, ...summary }) => summary),
+    territories: plan.territories.map(territorySummary),
     unassigned: plan.unassigned.map((u) => ({ ...u })),
     diagnostics: plan.diagnostics.map((d) => ({
       ...d,
       ...(d.accountIds ? { accountIds: [...d.accountIds] } : {}),
       ...(d.repIds ? { repIds: [...d.repIds] } : {}),
     })),
+  };
+}
+
+function territorySummary({ accountIds: _, unitIds, compactness, ...summary }: Territory): TerritorySummary {
+  return {
+    ...summary,
+    ...(unitIds !== undefined ? { unitCount: unitIds.length } : {}),
+    ...(compactness !== undefined ? { compactness } : {}),
+    ...(unitIds !== undefined ? { unitIds: [...unitIds] } : {}),
   };
 }

@@ -6,6 +6,7 @@ import type { Problem } from "../../src/model/problem-schema.js";
 import { renderSvg } from "../../src/output/render-svg.js";
 import { toGeoJSON } from "../../src/output/to-geojson.js";
 import { makePlan } from "./make-plan.js";
+import { holedPlan } from "./make-unit-plan.js";
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/output");
 const regenerate = process.env.REGEN === "1";
@@ -50,5 +51,14 @@ describe("golden outputs", () => {
 
   it("draws the SVG map of the same plan as stored in small-plan.svg", () => {
     expectGolden("small-plan.svg", renderSvg(plan, { width: 640, height: 420, title: "Lyon — golden plan" }));
+  });
+
+  it("writes the GeoJSON of a small plan made of square units as stored in unit-plan.geojson", () => {
+    const text = JSON.stringify(toGeoJSON(holedPlan()), null, 1).replace(/\[\s+(-?[\d.e+-]+),\s+(-?[\d.e+-]+)\s+\]/g, "[$1, $2]");
+    expectGolden("unit-plan.geojson", `${text}\n`);
+  });
+
+  it("draws the SVG map of the same unit plan as stored in unit-plan.svg", () => {
+    expectGolden("unit-plan.svg", renderSvg(holedPlan(), { width: 640, height: 420, title: "Square units — golden plan" }));
   });
 });
