@@ -117,7 +117,7 @@ export function descend(state: SearchState, lists: CandidateLists, queue: JobQue
   const eps = 1e-9 * (1 + Math.abs(state.cost) / Math.max(1, arcs.n));
   let moves = 0;
   while (queue.size > 0) {
-    if ((moves & 255) === 255 && options.stopped()) break;
+    if ((moves & 63) === 63 && options.stopped()) break;
     const j = dequeue(queue);
     const aj = arcOfJob[j];
     const i = agent[aj];

@@ -2,6 +2,9 @@ import type { AgentArcs } from "./agent-arcs.js";
 import type { GapArcs } from "./gap-arcs.js";
 import { createKnapsackWork, solveKnapsack } from "./knapsack.js";
 
+/** Largest items × capacity of a knapsack re-solved exactly once per arc. */
+const EXACT_WORK = 100_000;
+
 /** What fixing proved about improving solutions. */
 export interface FixingOutcome {
   /** Arcs that no solution with cost < `threshold` uses (newly set to 1 in `excluded`). */
@@ -74,6 +77,8 @@ export function fixByReducedCosts(
     const count = fill(i);
     const top = { value: tops[i] };
     solveKnapsack(profit, weight, count, capacity[i], chosen, work);
+    // Exact re-solves only where one knapsack is cheap (items × capacity, the DP table size).
+    const exactHere = exact && count * capacity[i] <= EXACT_WORK;
     base.set(chosen.subarray(0, count));
     const sorted: number[] = [];
     for (let t = 0; t < count; t++) if (profit[t] > 0) sorted.push(t);
@@ -81,12 +86,13 @@ export function fixByReducedCosts(
     for (let t = 0; t < count; t++) {
       const e = byAgent.arc[first + t];
       if (excluded[e]) continue;
+      if ((t & 15) === 15 && stopped()) break;
       const p = profit[t];
       if (base[t]) {
         // Dropping the item: the rest is at most the LP bound without it, then exactly.
         if (top.value - lpWithout(profit, weight, sorted, t, capacity[i]) > slack) {
           keep(byAgent.jobOfArc[e], e);
-        } else if (exact) {
+        } else if (exactHere) {
           profit[t] = 0;
           if (top.value - solveKnapsack(profit, weight, count, capacity[i], chosen, work).bound > slack) keep(byAgent.jobOfArc[e], e);
           profit[t] = p;
@@ -95,7 +101,7 @@ export function fixByReducedCosts(
         const room = capacity[i] - weight[t];
         if (room < 0 || top.value - (p + lpWithout(profit, weight, sorted, t, room)) > slack) {
           drop[e] = 1;
-        } else if (exact) {
+        } else if (exactHere) {
           profit[t] = 0;
           if (top.value - (p + solveKnapsack(profit, weight, count, room, chosen, work).bound) > slack) drop[e] = 1;
           profit[t] = p;

@@ -19,6 +19,11 @@ import { withoutJobs } from "./without-jobs.js";
 const FIRST_CANDIDATES = 6;
 /** The first search phase ends after this many descents without a new best (then bounding starts). */
 const FIRST_IDLE_ROUNDS = 100;
+/** The knapsack bound runs in chunks of this many subgradient iterations, at most this many chunks. */
+const BOUND_CHUNK_ITERATIONS = 40;
+const BOUND_CHUNKS = 8;
+/** Another chunk runs only if the last one closed at least this share of the gap to the incumbent. */
+const BOUND_PROGRESS = 0.02;
 /** Candidate arcs per job once fixing has removed arcs that cannot improve the incumbent. */
 const NARROWED_CANDIDATES = 10;
 /** Without `exact`, branch and bound runs when fixing leaves at most this many usable arcs per job. */
@@ -37,8 +42,9 @@ const SMALL_INSTANCE_ARCS = 1_000;
  * instance (it returns the least-violating assignment with `feasible: false`).
  */
 export function solveGap(instance: GapInstance, options: GapOptions = {}): GapResult {
+  const watch = createStopwatch(options);
   checkGapInstance(instance);
-  return solveGapArcs(arcsFromInstance(instance), hasIntegerCosts(instance), options);
+  return solveWithWatch(arcsFromInstance(instance), hasIntegerCosts(instance), options, {}, watch);
 }
 
 /** Internal observers of a solve (not part of the public options). */
@@ -49,7 +55,10 @@ export interface GapHooks {
 
 /** `solveGap` on arcs (the entry used by the territory strategies, whose arcs are candidate lists). */
 export function solveGapArcs(arcs: GapArcs, integerCosts: boolean, options: GapOptions = {}, hooks: GapHooks = {}): GapResult {
-  const watch = createStopwatch(options);
+  return solveWithWatch(arcs, integerCosts, options, hooks, createStopwatch(options));
+}
+
+function solveWithWatch(arcs: GapArcs, integerCosts: boolean, options: GapOptions, hooks: GapHooks, watch: Stopwatch): GapResult {
   const reduced = withoutJobs(arcs);
   if (reduced.missing.length === 0) return solveComplete(arcs, integerCosts, options, watch, hooks);
   // Jobs no agent may take: solve the rest, report infeasible.
@@ -106,19 +115,23 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, given: GapOptions, 
 
   const byAgent = agentArcs(arcs);
   let lambda = prices.v;
-  if (!proven() && !watch.stopped(0.3)) {
+  // Knapsack bound in chunks, while a chunk still closes a useful part of the gap.
+  for (let chunk = 0; chunk < BOUND_CHUNKS && !proven() && !watch.stopped(0.3); chunk++) {
     report("bound");
+    const before = lowerBound;
     const relaxed = boundByKnapsacks(arcs, byAgent, {
-      start: prices.v,
+      start: lambda,
       upperBound: session.bestCost < Infinity ? session.bestCost : undefined,
       stopAbove: session.bestCost - step,
-      iterations: 300,
+      iterations: BOUND_CHUNK_ITERATIONS,
       stopped: () => watch.stopped(0.3),
     });
     if (relaxed.bound > lowerBound) {
       lowerBound = relaxed.bound;
       lambda = relaxed.lambda;
     }
+    const gap = session.bestCost - before;
+    if (!(lowerBound - before > BOUND_PROGRESS * gap)) break;
   }
 
   let narrowing: Narrowing | null = null;

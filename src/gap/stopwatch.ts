@@ -17,10 +17,15 @@ export interface Stopwatch {
 /** Default time limit of a GAP solve, milliseconds. */
 export const DEFAULT_GAP_TIME_LIMIT_MS = 10_000;
 
+/** Milliseconds kept in hand before the time limit (at most), for the last steps and the result. */
+const SAFETY_MS = 40;
+
 export function createStopwatch(options: GapOptions): Stopwatch {
   const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
   const started = now();
-  const limit = options.timeLimitMs ?? DEFAULT_GAP_TIME_LIMIT_MS;
+  const full = options.timeLimitMs ?? DEFAULT_GAP_TIME_LIMIT_MS;
+  // Stages stop a little early so that unwinding them stays within the caller's limit.
+  const limit = full - Math.min(SAFETY_MS, 0.02 * full);
   const patience = options.patienceMs ?? Infinity;
   let lastImprovement = started;
   let lastPhase = "";
@@ -40,7 +45,7 @@ export function createStopwatch(options: GapOptions): Stopwatch {
       if (phase === lastPhase && t - lastReport < 100) return;
       lastPhase = phase;
       lastReport = t;
-      options.onProgress({ phase, fraction: Math.min(1, (t - started) / limit), objective, lowerBound, elapsedMs: t - started });
+      options.onProgress({ phase, fraction: Math.min(1, (t - started) / full), objective, lowerBound, elapsedMs: t - started });
     },
   };
 }
