@@ -1,6 +1,7 @@
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import type { Metrics, Territory } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
+import type { UnitWork } from "../units/unit-work.js";
 import { spreadOf } from "./spread.js";
 
 /** Relative slack allowed when testing band membership, so float noise never flags a rep. */
@@ -15,8 +16,13 @@ export function inBand(p: CompiledProblem, r: number, load: number): boolean {
 /**
  * Territories and metrics of an indexed assignment (`assign[a]` = rep index or −1), recomputed
  * from scratch. This is the single definition of every reported number.
+ *
+ * When the problem's units carry work of their own (`p.unitWork`, see `withUnitWork`), `assign`
+ * goes on past the n accounts with the rep holding each unit (`assign[n + u]`, −1 for none), and
+ * each unit's own workload, potential and travel count in its holder's territory like an account
+ * at its centroid (not in `accountCount`, `accountIds`, accounts assigned or disruption).
  */
-export function measure(problem: Problem, p: CompiledProblem, assign: Int32Array): { territories: Territory[]; metrics: Metrics } {
+export function measure(problem: Problem, p: CompiledProblem & { readonly unitWork?: UnitWork }, assign: Int32Array): { territories: Territory[]; metrics: Metrics } {
   const { n, m } = p;
   const load = new Float64Array(m);
   const potential = new Float64Array(m);
@@ -41,6 +47,19 @@ export function measure(problem: Problem, p: CompiledProblem, assign: Int32Array
       moved++;
       movedHours += p.workload[a];
     }
+  }
+  const units = p.unitWork;
+  for (let u = 0; units !== undefined && u < units.count; u++) {
+    const r = assign[n + u];
+    if (r < 0) continue;
+    const w = units.workload[u];
+    load[r] += w;
+    potential[r] += units.potential[u];
+    if (w <= 0) continue;
+    const t = units.travel(r, u);
+    travel[r] += t;
+    weighted[r] += w * t;
+    longest[r] = Math.max(longest[r], t);
   }
 
   const territories: Territory[] = [];

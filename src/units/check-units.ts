@@ -3,6 +3,7 @@ import type { ErrorCode } from "../errors.js";
 import { describeValue } from "../model/describe-value.js";
 import { decodeArcs } from "./decode-topology.js";
 import { unitRecords } from "./unit-map.js";
+import { UNIT_WORK_PROPERTIES } from "./unit-work.js";
 import type { Units, UnitTopology } from "./units-schema.js";
 
 type Path = (string | number)[];
@@ -14,7 +15,8 @@ const MAX_GEOMETRY_ISSUES = 20;
 /**
  * Value checks for `problem.units` and the accounts' `unit` references, run as a refinement of
  * the problem schema: one object in a topology, unit ids present and unique, rings with at least
- * three corners, coordinates inside [−180, 180] × [−90, 90], arc references in range, and every
+ * three corners, coordinates inside [−180, 180] × [−90, 90], arc references in range, a unit's own
+ * `workload` and `potential` properties (when present and not null) finite numbers ≥ 0, and every
  * account `unit` naming a unit.
  */
 export function checkUnits(problem: { units?: Units; accounts: readonly { unit?: string }[] }, ctx: z.RefinementCtx): void {
@@ -48,6 +50,14 @@ export function checkUnits(problem: { units?: Units; accounts: readonly { unit?:
     const first = seen.get(id);
     if (first !== undefined) report([...path, "id"], `duplicate unit id ${describeValue(id)} (also used by unit ${first})`, "duplicate_id");
     else seen.set(id, u);
+  });
+  records.forEach((record) => {
+    for (const name of UNIT_WORK_PROPERTIES) {
+      const value = record.properties?.[name];
+      if (value === undefined || value === null || (typeof value === "number" && Number.isFinite(value) && value >= 0)) continue;
+      const what = typeof value === "number" ? describeValue(value) : `${describeValue(value)} (${typeof value})`;
+      report(["units", ...record.path, "properties", name], `${name} ${what} must be a finite number ≥ 0 (the unit's own ${name === "workload" ? "hours" : "potential"} per period, in addition to its accounts')`);
+    }
   });
 
   let issues = 0;

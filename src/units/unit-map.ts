@@ -25,18 +25,20 @@ export interface UnitMap {
 export interface UnitRecord {
   readonly path: readonly (string | number)[];
   readonly id: string | number | undefined;
+  /** The unit's properties as given (`feature.properties` or the TopoJSON geometry's `properties`). */
+  readonly properties: Readonly<Record<string, unknown>> | null | undefined;
 }
 
 /** The unit records of a units input with their paths (ids as given, possibly missing). */
 export function unitRecords(units: Units): UnitRecord[] {
   if (units.type === "FeatureCollection") {
-    return units.features.map((f, i) => ({ path: ["features", i], id: f.id ?? idProperty(f.properties) }));
+    return units.features.map((f, i) => ({ path: ["features", i], id: f.id ?? idProperty(f.properties), properties: f.properties }));
   }
   const entries = Object.entries(units.objects);
   if (entries.length !== 1) return [];
   const [name, object] = entries[0];
-  if (object.type !== "GeometryCollection") return [{ path: ["objects", name], id: object.id ?? idProperty(object.properties) }];
-  return object.geometries.map((g, i) => ({ path: ["objects", name, "geometries", i], id: g.id ?? idProperty(g.properties) }));
+  if (object.type !== "GeometryCollection") return [{ path: ["objects", name], id: object.id ?? idProperty(object.properties), properties: object.properties }];
+  return object.geometries.map((g, i) => ({ path: ["objects", name, "geometries", i], id: g.id ?? idProperty(g.properties), properties: g.properties }));
 }
 
 function idProperty(properties: Record<string, unknown> | null | undefined): string | number | undefined {

@@ -58,6 +58,12 @@ export const unitTopologySchema = z.looseObject({
  * of a topology that holds several, pass `{ ...topology, objects: { counties: topology.objects.counties } }`).
  * Each unit needs an id (`id`, or `properties.id`), unique across units; coordinates are
  * `[lng, lat]` in degrees.
+ *
+ * A unit may carry work of its own in its properties, in addition to the work of the accounts in
+ * it: `workload` (hours per period, a finite number ≥ 0) and `potential` (currency per period,
+ * ≥ 0); absent or null means none. That work goes with the unit to whichever rep holds it and
+ * counts in that territory's workload, potential and travel, in every rep's target and band, and
+ * in the metrics; see `UnitWork`.
  */
 export const unitsSchema = z.discriminatedUnion("type", [unitFeatureCollectionSchema, unitTopologySchema]);
 

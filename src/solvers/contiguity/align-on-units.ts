@@ -1,6 +1,5 @@
 import { buildCandidates } from "../../compile/candidates.js";
 import { compileProblem } from "../../compile/compile.js";
-import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { TerralignError } from "../../errors.js";
 import type { ResolvedOptions } from "../../model/defaults.js";
 import type { Diagnostic, Plan } from "../../model/plan.js";
@@ -11,6 +10,7 @@ import type { SolveContext } from "../../solve/solve-context.js";
 import { territoryCompactness } from "../../units/compactness.js";
 import { compileUnits, type CompiledUnits } from "../../units/compile-units.js";
 import { createUnitLocator, placeAccounts, type Placement } from "../../units/place-accounts.js";
+import { readUnitWork, withUnitWork, type CompiledWithUnits } from "../../units/unit-work.js";
 import { checkUnitPlan } from "./check-unit-plan.js";
 import { constructOnUnits } from "./construct.js";
 import { pinUnits } from "./pin-units.js";
@@ -20,8 +20,9 @@ import { buildUnitProblem, type UnitProblem } from "./unit-problem.js";
 /**
  * `align` for a problem with units: accounts are placed in units, units are assigned whole
  * (contiguously when `options.contiguity`), and the plan lists each territory's units and
- * compactness. Accounts outside every unit (policy `report`) and accounts no rep may serve stay
- * unassigned with the reason.
+ * compactness. Units' own work (`workload` / `potential` properties, see `UnitWork`) goes with the
+ * unit and counts in its territory's figures, the targets and the bands. Accounts outside every
+ * unit (policy `report`) and accounts no rep may serve stay unassigned with the reason.
  */
 export function alignOnUnits(problem: Problem, options: ResolvedOptions, context: SolveContext): Plan {
   const { p, input, units, placement, up, diagnostics } = prepareUnits(problem, options);
@@ -49,7 +50,9 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
   }
   diagnostics.push(...checkUnitPlan(problem, up, map.ids, owner, options.contiguity));
 
-  const assign = new Int32Array(p.n).fill(-1);
+  // Accounts first, then the holder of each unit, for the units' own work (see `measure`).
+  const assign = new Int32Array(p.n + map.count).fill(-1);
+  assign.set(owner, p.n);
   const unassignedReasons = new Map<number, string>();
   for (let a = 0; a < p.n; a++) {
     const u = placement.unitOf[a];
@@ -69,9 +72,9 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
 /** Unit–rep pairs beyond which the dense unit cost table (8 bytes a pair) is refused. */
 const MAX_UNIT_REP_PAIRS = 20_000_000;
 
-/** Everything `alignOnUnits` solves from: the compiled problem, the units, where accounts lie, and the unit-level problem. */
+/** Everything `alignOnUnits` solves from: the compiled problem (with the units' own work), the units, where accounts lie, and the unit-level problem. */
 export interface PreparedUnits {
-  readonly p: CompiledProblem;
+  readonly p: CompiledWithUnits;
   readonly input: ReturnType<typeof diagnoseInput>;
   readonly units: CompiledUnits;
   readonly placement: Placement;
@@ -79,17 +82,22 @@ export interface PreparedUnits {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Compiles the problem and its units, places accounts and reps in units, and builds the unit-level problem. */
+/**
+ * Compiles the problem and its units (the units' own work counted in the total workload, so in
+ * every target and band), places accounts and reps in units, and builds the unit-level problem.
+ */
 export function prepareUnits(problem: Problem, options: ResolvedOptions): PreparedUnits {
   if (options.workload.includeTravel) {
     throw new TerralignError("unsupported", "options.workload.includeTravel: travel counted in workload is not supported together with problem.units");
   }
-  const p = compileProblem(problem, options);
+  const units = compileUnits(problem.units!, options.units.adjacency);
+  const { map, measures, graph } = units;
+  const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
+  const compiled = compileProblem(problem, options);
+  const p = withUnitWork(compiled, readUnitWork(problem.units!, measures, compiled, minutesPerKm));
   const candidates = buildCandidates(p, options.candidates.k);
   const input = diagnoseInput(problem, p, candidates);
   const diagnostics: Diagnostic[] = [...input.diagnostics];
-  const units = compileUnits(problem.units!, options.units.adjacency);
-  const { map, measures, graph } = units;
   if (map.count * p.m > MAX_UNIT_REP_PAIRS) {
     throw new TerralignError(
       "unsupported",
@@ -104,7 +112,6 @@ export function prepareUnits(problem: Problem, options: ResolvedOptions): Prepar
   if (away.length > 0 && options.contiguity) {
     diagnostics.push({ severity: "info", code: "home_outside_units", message: `${away.length} rep home(s) lie outside every unit, e.g. ${away[0]}; each is anchored at the unit with the nearest boundary`, repIds: away });
   }
-  const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
   const base = buildUnitProblem(p, graph, measures, placement.unitOf, (a) => !input.unservable.has(a), minutesPerKm);
   const homeUnit = Int32Array.from(homes, (h) => h.unit);
   const pins = pinUnits(problem, p, map.ids, placement.unitOf, homeUnit, measures.centroidLng, measures.centroidLat, options.contiguity);

@@ -1,7 +1,7 @@
-import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { haversineKm } from "../../geo/haversine.js";
 import type { UnitGraph } from "../../units/adjacency.js";
 import type { UnitMeasures } from "../../units/unit-measures.js";
+import type { CompiledWithUnits } from "../../units/unit-work.js";
 
 /**
  * A unit without accounts costs as if it held this share of the mean unit workload at its centroid,
@@ -19,12 +19,13 @@ export interface UnitProblem {
   /** Number of reps. */
   readonly m: number;
   readonly graph: UnitGraph;
-  /** Σ workload of the unit's assignable accounts, hours; length U. */
+  /** Σ workload of the unit's assignable accounts plus the unit's own workload (`UnitWork`), hours; length U. */
   readonly weight: Float64Array;
   /**
    * Cost of giving unit u to rep r, at `u * m + r`: Σ workload × travel minutes over its accounts
-   * (the plan's objective); for a unit without workload, `EMPTY_UNIT_SHARE` × mean unit workload ×
-   * minutes from the rep's home to the unit's centroid. Length U·m.
+   * plus its own workload × minutes to its centroid (the plan's objective); for a unit without
+   * workload, `EMPTY_UNIT_SHARE` × mean unit workload × minutes from the rep's home to the unit's
+   * centroid. Length U·m.
    */
   readonly cost: Float64Array;
   /** Workload the unit's cost is per: its weight, or the nominal weight given to units without accounts; length U. */
@@ -44,9 +45,9 @@ export interface UnitProblem {
   readonly centroidLat: Float64Array;
 }
 
-/** Unit weights, costs and rules from the account-level problem; pins and anchors are filled in later. */
+/** Unit weights, costs and rules from the account-level problem and the units' own work; pins and anchors are filled in later. */
 export function buildUnitProblem(
-  p: CompiledProblem,
+  p: CompiledWithUnits,
   graph: UnitGraph,
   measures: UnitMeasures,
   unitOf: Int32Array,
@@ -58,11 +59,16 @@ export function buildUnitProblem(
   const weight = new Float64Array(U);
   const cost = new Float64Array(U * m);
   const allowed = new Uint8Array(U * m).fill(1);
-  const accounts = new Int32Array(U);
+  const own = p.unitWork;
+  for (let u = 0; u < U; u++) {
+    const w = own.workload[u];
+    if (w <= 0) continue;
+    weight[u] = w;
+    for (let r = 0; r < m; r++) cost[u * m + r] = w * own.travel(r, u);
+  }
   for (let a = 0; a < p.n; a++) {
     const u = unitOf[a];
     if (u < 0 || !assignable(a)) continue;
-    accounts[u]++;
     const w = p.workload[a];
     weight[u] += w;
     const row = u * m;
@@ -77,7 +83,7 @@ export function buildUnitProblem(
   const emptyWeight = EMPTY_UNIT_SHARE * Math.max(total / Math.max(1, U), 1e-9);
   const costWeight = Float64Array.from(weight);
   for (let u = 0; u < U; u++) {
-    if (accounts[u] > 0 && weight[u] > 0) continue;
+    if (weight[u] > 0) continue;
     costWeight[u] = emptyWeight;
     for (let r = 0; r < m; r++) {
       const km = haversineKm(p.repLng[r], p.repLat[r], measures.centroidLng[u], measures.centroidLat[u]);
