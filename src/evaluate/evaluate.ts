@@ -4,6 +4,7 @@ import type { AssignmentRow, Diagnostic, Metrics, Territory, UnassignedAccount }
 import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem } from "../model/problem-schema.js";
+import { viewUnits } from "./evaluate-units.js";
 import { measure } from "./measure.js";
 
 /** Metrics of any assignment, e.g. the one in a CRM today. */
@@ -18,6 +19,11 @@ export interface Evaluation {
 /**
  * Scores an assignment (account id → rep id, as a Map or as rows) with the same definitions
  * `align` uses. The travel model and balance band come from `options`. Unknown ids throw.
+ *
+ * With `problem.units`, the assignment is read onto the units as `viewUnits` describes: each
+ * territory reports its `unitIds` and `compactness` as `align` does, units' own work counts with
+ * the rep that holds the unit (and in every target), and units split between reps or held by no
+ * rep are reported in diagnostics (`unit_split`, `units_without_rep`).
  */
 export function evaluate(problem: Problem, assignment: ReadonlyMap<string, string> | readonly AssignmentRow[], options?: AlignOptions): Evaluation {
   const valid = parseProblem(problem);
@@ -37,10 +43,13 @@ export function evaluate(problem: Problem, assignment: ReadonlyMap<string, strin
     assign[a] = r;
     i++;
   }
-  const { territories, metrics } = measure(valid, p, assign);
+  const units = valid.units !== undefined ? viewUnits(valid, p, assign, resolved) : undefined;
+  const measured = measure(valid, units?.p ?? p, units?.assign ?? assign);
+  const { metrics } = measured;
+  const territories = units ? measured.territories.map((t, r) => ({ ...t, unitIds: units.unitIds[r], compactness: units.compactness[r] })) : measured.territories;
   const unassigned: UnassignedAccount[] = [];
   for (let a = 0; a < p.n; a++) if (assign[a] < 0) unassigned.push({ accountId: valid.accounts[a].id, reason: "not in the assignment" });
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...(units?.diagnostics ?? [])];
   if (unassigned.length > 0) {
     diagnostics.push({ severity: "warning", code: "accounts_unassigned", message: `${unassigned.length} account(s) have no rep in this assignment`, accountIds: unassigned.map((u) => u.accountId) });
   }

@@ -1,0 +1,126 @@
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+import type { ResolvedOptions } from "../model/defaults.js";
+import type { Diagnostic } from "../model/plan.js";
+import type { Problem } from "../model/problem-schema.js";
+import { territoryCompactness } from "../units/compactness.js";
+import { compileUnits } from "../units/compile-units.js";
+import { placeAccounts } from "../units/place-accounts.js";
+import { readUnitWork, withUnitWork, type CompiledWithUnits } from "../units/unit-work.js";
+
+/** Units seen through an account-level assignment. */
+export interface UnitView {
+  /** The compiled problem with the units' own work (targets and bands include it). */
+  readonly p: CompiledWithUnits;
+  /** The account assignment followed by each unit's holder (rep index or −1), as `measure` reads it; length n + U. */
+  readonly assign: Int32Array;
+  /** Unit ids held by each rep, in unit input order; length m. */
+  readonly unitIds: string[][];
+  /** Polsby–Popper compactness of each rep's units (0 without units); length m. */
+  readonly compactness: Float64Array;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Units named in a diagnostic message before "…". */
+const NAMED = 3;
+
+/**
+ * Maps an account-level assignment onto the problem's units. Accounts are placed in units as
+ * `align` places them (their `unit`, else the unit containing their location; outside every unit
+ * per `options.units.assignOutside`). A unit is held by the rep with the most workload among its
+ * assigned accounts (then the most accounts, then the earliest rep); a unit whose accounts are split
+ * between reps is named in a `unit_split` warning, and one with no assigned account is held by no
+ * rep (`units_without_rep`: a warning when it carries work of its own, which then counts in no
+ * territory; info otherwise). Accounts outside every unit still count for their rep.
+ */
+export function viewUnits(problem: Problem, compiled: CompiledProblem, accountRep: Int32Array, options: ResolvedOptions): UnitView {
+  const { map, measures, graph } = compileUnits(problem.units!, options.units.adjacency);
+  const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
+  const p = withUnitWork(compiled, readUnitWork(problem.units!, measures, compiled, minutesPerKm));
+  const placement = placeAccounts(problem.accounts, map, measures, options.units.assignOutside);
+  const { n, m } = p;
+  const U = map.count;
+
+  // Hours and accounts per (unit, rep) pair present in the assignment, keyed u·m + r.
+  const shares = new Map<number, { hours: number; count: number }>();
+  for (let a = 0; a < n; a++) {
+    const u = placement.unitOf[a], r = accountRep[a];
+    if (u < 0 || r < 0) continue;
+    const share = shares.get(u * m + r);
+    if (share) (share.hours += p.workload[a]), share.count++;
+    else shares.set(u * m + r, { hours: p.workload[a], count: 1 });
+  }
+  const holder = new Int32Array(U).fill(-1);
+  const best = new Map<number, { hours: number; count: number }>();
+  const reps = new Int32Array(U);
+  for (const key of [...shares.keys()].sort((x, y) => x - y)) {
+    const u = Math.floor(key / m), r = key % m, share = shares.get(key)!;
+    reps[u]++;
+    const top = best.get(u);
+    if (!top || share.hours > top.hours || (share.hours === top.hours && share.count > top.count)) {
+      holder[u] = r;
+      best.set(u, share);
+    }
+  }
+
+  const assign = new Int32Array(n + U);
+  assign.set(accountRep);
+  assign.set(holder, n);
+  const unitIds: string[][] = Array.from({ length: m }, () => []);
+  for (let u = 0; u < U; u++) if (holder[u] >= 0) unitIds[holder[u]].push(map.ids[u]);
+  const compactness = territoryCompactness(graph, measures, holder, m);
+
+  const diagnostics: Diagnostic[] = [];
+  const split: number[] = [];
+  for (let u = 0; u < U; u++) if (reps[u] > 1) split.push(u);
+  if (split.length > 0) {
+    const moved: string[] = [];
+    for (let a = 0; a < n; a++) {
+      const u = placement.unitOf[a];
+      if (u >= 0 && reps[u] > 1 && accountRep[a] >= 0 && accountRep[a] !== holder[u]) moved.push(problem.accounts[a].id);
+    }
+    const example = (u: number) => {
+      const parts = [...shares].filter(([key]) => Math.floor(key / m) === u).map(([key, s]) => `${problem.reps[key % m].id} ${formatHours(s.hours)}`);
+      return `${map.ids[u]} (${parts.join(", ")})`;
+    };
+    diagnostics.push({
+      severity: "warning",
+      code: "unit_split",
+      message:
+        `${split.length} unit(s) hold accounts of more than one rep; each is counted in the territory of the rep with the most of its workload, ` +
+        `and ${moved.length} account(s) lie in a unit held by another rep: ${split.slice(0, NAMED).map(example).join("; ")}${split.length > NAMED ? "; …" : ""}`,
+      accountIds: moved,
+    });
+  }
+  const free: number[] = [];
+  let hours = 0, potential = 0;
+  for (let u = 0; u < U; u++) {
+    if (holder[u] >= 0) continue;
+    free.push(u);
+    hours += p.unitWork.workload[u];
+    potential += p.unitWork.potential[u];
+  }
+  if (free.length > 0) {
+    const own = hours > 0 || potential > 0;
+    diagnostics.push({
+      severity: own ? "warning" : "info",
+      code: "units_without_rep",
+      message:
+        `${free.length} unit(s) hold no assigned account, so no territory holds them, e.g. ${free.slice(0, NAMED).map((u) => map.ids[u]).join(", ")}` +
+        (own ? `; their own ${formatHours(hours)} of workload and ${Math.round(potential).toLocaleString("en-US")} of potential count in no territory (but in the targets)` : ""),
+    });
+  }
+  if (placement.outside.length > 0) {
+    const ids = placement.outside.map((a) => problem.accounts[a].id);
+    diagnostics.push({
+      severity: "info",
+      code: "outside_units",
+      message: `${ids.length} account(s) lie outside every unit and name none, e.g. ${ids[0]}; they count for their rep but in no unit`,
+      accountIds: ids,
+    });
+  }
+  return { p, assign, unitIds, compactness, diagnostics };
+}
+
+function formatHours(hours: number): string {
+  return `${(Math.round(hours * 10) / 10).toLocaleString("en-US")} h`;
+}
