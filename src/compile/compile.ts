@@ -46,14 +46,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   }
 
   const balance = options.balance.workload;
-  const target = new Float64Array(m);
-  const lower = new Float64Array(m);
-  const upper = new Float64Array(m);
-  for (let r = 0; r < m; r++) {
-    target[r] = (totalWorkload * capacity[r]) / totalCapacity;
-    lower[r] = target[r] * (1 - balance);
-    upper[r] = Math.min(capacity[r], target[r] * (1 + balance));
-  }
+  const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, balance);
 
   return {
     n,
@@ -96,4 +89,21 @@ function compatibility(problem: Problem): (r: number, a: number) => boolean {
     const region = reps[r].region;
     return !(region !== undefined && account.region !== undefined && region !== account.region);
   };
+}
+
+/**
+ * Every rep's target and band: target = total workload × capacity / total capacity; band
+ * [target × (1 − balance), min(capacity, target × (1 + balance))].
+ */
+export function repBands(totalWorkload: number, capacity: Float64Array, totalCapacity: number, balance: number): { target: Float64Array; lower: Float64Array; upper: Float64Array } {
+  const m = capacity.length;
+  const target = new Float64Array(m);
+  const lower = new Float64Array(m);
+  const upper = new Float64Array(m);
+  for (let r = 0; r < m; r++) {
+    target[r] = (totalWorkload * capacity[r]) / totalCapacity;
+    lower[r] = target[r] * (1 - balance);
+    upper[r] = Math.min(capacity[r], target[r] * (1 + balance));
+  }
+  return { target, lower, upper };
 }

@@ -28,17 +28,17 @@ export interface Territory {
   /** Account ids in input order. */
   readonly accountIds: readonly string[];
   readonly accountCount: number;
-  /** Σ workload of its accounts, hours per period. */
+  /** Σ workload of its accounts, plus the own workload of its units (when units carry work), hours per period. */
   readonly workloadHours: number;
-  /** Σ potential of its accounts, currency per period. */
+  /** Σ potential of its accounts and of its units' own potential, currency per period. */
   readonly potential: number;
-  /** Target workload = total workload × capacity / total capacity, hours. */
+  /** Target workload = total workload (accounts and units' own) × capacity / total capacity, hours. */
   readonly targetHours: number;
   /** (workload − target) / target; 0.04 means 4 % above target. */
   readonly deviation: number;
   /** workload / capacity. */
   readonly utilisation: number;
-  /** Σ one-way travel minutes from the rep's home to each of its accounts. */
+  /** Σ one-way travel minutes from the rep's home to each of its accounts (and to the centroid of each of its units that has its own workload). */
   readonly travelMinutes: number;
   /** Σ workload × travel minutes: this territory's share of the objective. */
   readonly weightedTravel: number;

@@ -1,3 +1,4 @@
+import { repBands } from "../compile/compile.js";
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { haversineKm } from "../geo/haversine.js";
 import { unitRecords } from "./unit-map.js";
@@ -62,20 +63,10 @@ function amount(value: unknown): number {
 }
 
 /**
- * The compiled problem with the units' own work: total workload, every rep's target and band
- * recomputed from it the way `compileProblem` computes them (target = total workload × capacity /
- * total capacity; band [target × (1 − balance), min(capacity, target × (1 + balance))]), and the
- * work itself on `unitWork`, where `measure` finds it.
+ * The compiled problem with the units' own work: total workload and every rep's target and band
+ * recomputed from it (`repBands`), and the work itself on `unitWork`, where `measure` finds it.
  */
 export function withUnitWork(p: CompiledProblem, work: UnitWork): CompiledWithUnits {
   const totalWorkload = p.totalWorkload + work.totalWorkload;
-  const target = new Float64Array(p.m);
-  const lower = new Float64Array(p.m);
-  const upper = new Float64Array(p.m);
-  for (let r = 0; r < p.m; r++) {
-    target[r] = (totalWorkload * p.capacity[r]) / p.totalCapacity;
-    lower[r] = target[r] * (1 - p.balance);
-    upper[r] = Math.min(p.capacity[r], target[r] * (1 + p.balance));
-  }
-  return { ...p, totalWorkload, target, lower, upper, unitWork: work };
+  return { ...p, totalWorkload, ...repBands(totalWorkload, p.capacity, p.totalCapacity, p.balance), unitWork: work };
 }
