@@ -1,5 +1,4 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import { inBand } from "../../evaluate/measure.js";
 import type { Diagnostic } from "../../model/plan.js";
 import { artificialPointsDown } from "./network-simplex.js";
 import type { TransportLp } from "./transport-lp.js";
@@ -12,10 +11,9 @@ function names(p: CompiledProblem): { rep: (j: number) => string; account: (a: n
 
 /**
  * What makes the bands impossible: reps the LP cannot bring up to their lower end (no more
- * accounts they may serve), workload the reps' upper ends cannot absorb, and accounts larger
- * than half a band ("whales") sitting at a rep that ends outside its band.
+ * accounts they may serve), and workload the reps' upper ends cannot absorb.
  */
-export function bandDiagnostics(p: CompiledProblem, lp: TransportLp, assign: Int32Array, infeasible: boolean): Diagnostic[] {
+export function bandDiagnostics(p: CompiledProblem, lp: TransportLp, infeasible: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const name = names(p);
   if (infeasible) {
@@ -48,23 +46,6 @@ export function bandDiagnostics(p: CompiledProblem, lp: TransportLp, assign: Int
         repIds: full.map(name.rep),
       });
     }
-  }
-  const load = new Float64Array(p.m);
-  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += p.workload[a];
-  const whales: number[] = [];
-  for (let a = 0; a < p.n; a++) {
-    const r = assign[a];
-    if (r < 0 || inBand(p, r, load[r])) continue;
-    if (p.workload[a] > (p.upper[r] - p.lower[r]) / 2) whales.push(a);
-  }
-  if (whales.length > 0) {
-    const a = whales[0];
-    out.push({
-      severity: "warning",
-      code: "whale_account",
-      message: `${whales.length} account(s) are larger than half their rep's band and leave it outside the band, e.g. account ${name.account(a)} with ${hours(p.workload[a])} at rep ${name.rep(assign[a])} (band ${hours(p.lower[assign[a]])} – ${hours(p.upper[assign[a]])})`,
-      accountIds: whales.map(name.account),
-    });
   }
   return out;
 }

@@ -1,52 +1,99 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import { haversineKm } from "../../geo/haversine.js";
-import { isEligible, type ArcLists } from "./candidate-arcs.js";
+import { arcTravel, type AccountArcs } from "./account-arcs.js";
+import { isEligible, travelMinutes, type GreatCircle } from "./great-circle.js";
+import { RepHeap } from "./rep-heap.js";
+import { repPairs, type RepPairs } from "./rep-pairs.js";
 
 /** Reps expanded per path search at most (the search stops at the first rep that can absorb the move). */
 const MAX_EXPAND = 400;
 /** Relative slack inside the band that repaired loads aim for, so float noise never flags a rep. */
 const INNER = 1e-12;
+/** Reps considered beyond the arcs when those leave a rep stuck (co-located reps). */
+const NEAR_REPS = 32;
 
-/** Mutable plan state for repair: assignment, loads, members per rep (swap-remove lists). */
+/**
+ * Plan state for repair. Accounts that may move (those with arcs) sit in one doubly linked list
+ * per rep: `head[j]` is rep j's first, `next` / `prev` chain them (−1 ends).
+ */
 interface RepairState {
   readonly assign: Int32Array;
   readonly load: Float64Array;
-  readonly members: number[][];
-  readonly slot: Int32Array;
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+}
+
+/** Search scratch, one slot per rep, reset by stamping. */
+interface Search {
+  readonly heap: RepHeap;
+  readonly dist: Float64Array;
+  readonly seen: Int32Array;
+  readonly done: Int32Array;
+  /** Account moved into (push) or out of (pull) the rep on the best path, its other rep, its workload. */
+  readonly account: Int32Array;
+  readonly other: Int32Array;
+  readonly hours: Float64Array;
+  stamp: number;
 }
 
 /**
  * Moves accounts along shortest paths of the rep graph until every rep is inside its band or no
  * path helps: an over-full rep passes an account to a neighbour, which may pass one on, until a
  * rep with room takes it (and symmetrically for reps below their band). Path cost is the travel
- * change Σ w × Δminutes; each step uses the cheapest account that keeps the intermediate rep in
- * its band. Locked accounts never move. Returns the number of accounts moved.
+ * change Σ w × Δminutes; each step keeps the intermediate rep in its band, and takes the cheapest
+ * account that allows it between its two reps (`RepPairs`). Only accounts with arcs
+ * move (locked and pre-placed accounts stay), along their arcs, or, when that finds no path, to
+ * the reps nearest their rep's home. Returns the number of accounts moved.
  */
-export function repairBands(p: CompiledProblem, lists: ArcLists, assign: Int32Array, stop: () => boolean): number {
-  const state = createState(p, assign);
-  const listing = transpose(p, lists);
-  const lower = (j: number) => p.lower[j] + INNER * p.target[j];
-  const upper = (j: number) => p.upper[j] - INNER * p.target[j];
-  let moved = 0;
-  const failed = new Uint8Array(p.m);
+export function repairBands(
+  p: CompiledProblem,
+  geo: GreatCircle | undefined,
+  unit: Float64Array,
+  arcs: AccountArcs,
+  assign: Int32Array,
+  stop: () => boolean,
+): number {
+  const state = createState(p, arcs, assign);
+  const pairs = repPairs(p, arcs, assign);
+  const search: Search = {
+    heap: new RepHeap(p.m),
+    dist: new Float64Array(p.m),
+    seen: new Int32Array(p.m),
+    done: new Int32Array(p.m),
+    account: new Int32Array(p.m),
+    other: new Int32Array(p.m),
+    hours: new Float64Array(p.m),
+    stamp: 0,
+  };
+  const lower = new Float64Array(p.m);
+  const upper = new Float64Array(p.m);
+  for (let j = 0; j < p.m; j++) {
+    lower[j] = p.lower[j] + INNER * p.target[j];
+    upper[j] = p.upper[j] - INNER * p.target[j];
+  }
   const near = nearReps(p);
+  const guess = guessTravel(p, geo, unit);
+  const failed = new Uint8Array(p.m);
+  let moved = 0;
+  const path: number[] = [];
   for (let round = 0; round < 20 * p.m + 100; round++) {
     if (stop()) break;
     let worst = -1, worstViolation = 0;
     for (let j = 0; j < p.m; j++) {
       if (failed[j]) continue;
-      const v = Math.max(state.load[j] - upper(j), lower(j) - state.load[j]) / Math.max(p.target[j], 1e-12);
+      const v = Math.max(state.load[j] - upper[j], lower[j] - state.load[j]) / Math.max(p.target[j], 1e-12);
       if (v > worstViolation) {
         worstViolation = v;
         worst = j;
       }
     }
     if (worst < 0) break;
-    const over = state.load[worst] > upper(worst);
-    let path = over ? pushPath(p, lists, state, worst, lower, upper, undefined) : pullPath(p, lists, listing, state, worst, lower, upper, undefined);
-    // Co-located reps can all be full with every account listing only them: look past the lists.
-    if (path.length === 0) path = over ? pushPath(p, lists, state, worst, lower, upper, near) : pullPath(p, lists, listing, state, worst, lower, upper, near);
-    if (path.length === 0) {
+    const over = state.load[worst] > upper[worst];
+    const find = (withNear: boolean) =>
+      over
+        ? pushPath(p, geo, arcs, pairs, state, search, worst, lower, upper, withNear ? near : undefined, guess, path)
+        : pullPath(p, geo, arcs, pairs, state, search, worst, lower, upper, withNear ? near : undefined, guess, path);
+    if (!find(false) && !find(true)) {
       failed[worst] = 1;
       continue;
     }
@@ -56,193 +103,235 @@ export function repairBands(p: CompiledProblem, lists: ArcLists, assign: Int32Ar
   return moved;
 }
 
-function createState(p: CompiledProblem, assign: Int32Array): RepairState {
-  const load = new Float64Array(p.m);
-  const members: number[][] = Array.from({ length: p.m }, () => []);
-  const slot = new Int32Array(p.n);
+function createState(p: CompiledProblem, arcs: AccountArcs, assign: Int32Array): RepairState {
+  const state: RepairState = { assign, load: new Float64Array(p.m), head: new Int32Array(p.m).fill(-1), next: new Int32Array(p.n).fill(-1), prev: new Int32Array(p.n).fill(-1) };
   for (let a = 0; a < p.n; a++) {
     const r = assign[a];
     if (r < 0) continue;
-    load[r] += p.workload[a];
-    slot[a] = members[r].length;
-    members[r].push(a);
+    state.load[r] += p.workload[a];
+    if (arcs.start[a + 1] > arcs.start[a] && p.lockedRep[a] < 0) link(state, a, r);
   }
-  return { assign, load, members, slot };
+  return state;
+}
+
+function link(s: RepairState, a: number, r: number): void {
+  const h = s.head[r];
+  s.next[a] = h;
+  s.prev[a] = -1;
+  if (h >= 0) s.prev[h] = a;
+  s.head[r] = a;
+}
+
+function unlink(s: RepairState, a: number, r: number): void {
+  const before = s.prev[a], after = s.next[a];
+  if (before >= 0) s.next[before] = after;
+  else s.head[r] = after;
+  if (after >= 0) s.prev[after] = before;
 }
 
 function move(p: CompiledProblem, s: RepairState, a: number, to: number): void {
   const from = s.assign[a];
-  const list = s.members[from];
-  const last = list.pop()!;
-  if (last !== a) {
-    list[s.slot[a]] = last;
-    s.slot[last] = s.slot[a];
-  }
+  unlink(s, a, from);
+  link(s, a, to);
   s.load[from] -= p.workload[a];
   s.load[to] += p.workload[a];
   s.assign[a] = to;
-  s.slot[a] = s.members[to].length;
-  s.members[to].push(a);
 }
 
-/** Reps considered beyond the candidate lists when those leave a rep stuck. */
-const NEAR_REPS = 32;
-
-/** The NEAR_REPS nearest other reps of each rep (by home-to-home great-circle distance), computed on demand. */
+/** The NEAR_REPS nearest other reps of each rep (by home distance), computed on demand. */
 function nearReps(p: CompiledProblem): (j: number) => Int32Array {
   const cache = new Map<number, Int32Array>();
   return (j) => {
     let list = cache.get(j);
     if (!list) {
-      const others = Array.from({ length: p.m }, (_, r) => r).filter((r) => r !== j);
-      const d = (r: number) => haversineKm(p.repLng[j], p.repLat[j], p.repLng[r], p.repLat[r]);
-      const dist = new Map(others.map((r) => [r, d(r)]));
-      list = Int32Array.from(others.sort((u, v) => dist.get(u)! - dist.get(v)! || u - v).slice(0, NEAR_REPS));
+      const d = new Float64Array(p.m);
+      for (let r = 0; r < p.m; r++) {
+        const dLat = p.repLat[r] - p.repLat[j];
+        const dLng = (p.repLng[r] - p.repLng[j]) * Math.cos((p.repLat[j] * Math.PI) / 180);
+        d[r] = r === j ? Infinity : dLat * dLat + dLng * dLng;
+      }
+      const order = Array.from({ length: p.m }, (_, r) => r).sort((u, v) => d[u] - d[v] || u - v);
+      list = Int32Array.from(order.slice(0, Math.min(NEAR_REPS, p.m - 1)));
       cache.set(j, list);
     }
     return list;
   };
 }
 
-/** Minutes from account a to rep r: from its list when listed, else from the travel model. */
-function costOf(p: CompiledProblem, lists: ArcLists, a: number, r: number): number {
-  for (let e = lists.start[a]; e < lists.start[a + 1]; e++) if (lists.rep[e] === r) return lists.cost[e];
-  return p.travel(r, a);
+function begin(search: Search): number {
+  search.heap.clear();
+  if (++search.stamp === 0x7fffffff) {
+    search.stamp = 1;
+    search.seen.fill(0);
+    search.done.fill(0);
+  }
+  return search.stamp;
 }
 
-/** Rep → accounts that list it (CSR). */
-function transpose(p: CompiledProblem, lists: ArcLists): { start: Int32Array; account: Int32Array } {
-  const start = new Int32Array(p.m + 1);
-  for (let e = 0; e < lists.rep.length; e++) start[lists.rep[e] + 1]++;
-  for (let j = 0; j < p.m; j++) start[j + 1] += start[j];
-  const fill = start.slice(0, p.m);
-  const account = new Int32Array(lists.rep.length);
-  for (let a = 0; a < p.n; a++) for (let e = lists.start[a]; e < lists.start[a + 1]; e++) account[fill[lists.rep[e]]++] = a;
-  return { start, account };
+function relax(search: Search, stamp: number, y: number, d: number, account: number, other: number, w: number): void {
+  if (search.done[y] === stamp) return;
+  if (search.seen[y] === stamp && d >= search.dist[y]) return;
+  search.seen[y] = stamp;
+  search.dist[y] = d;
+  search.account[y] = account;
+  search.other[y] = other;
+  search.hours[y] = w;
+  search.heap.push(y, d);
 }
 
 /**
- * Over-full rep `from`: Dijkstra over reps; an edge x → y moves one account of x to y. Returns
- * [account, to, account, to, …] in execution order, or [] when no path exists.
+ * Travel of account a to rep r for moves past the arcs, −1 when r may not serve a. With the
+ * great-circle model the path search only ranks moves, so the chord (with its first curvature
+ * term) stands in for the haversine formula; eligibility is exact.
+ */
+function guessTravel(p: CompiledProblem, geo: GreatCircle | undefined, unit: Float64Array): (r: number, a: number) => number {
+  if (!geo) {
+    return (r, a) => {
+      const t = travelMinutes(p, geo, r, a);
+      return isEligible(p, r, a, t) ? t : -1;
+    };
+  }
+  const rep = geo.rep;
+  const mpr = geo.minutesPerRadian;
+  return (r, a) => {
+    if (!p.compatible(r, a)) return -1;
+    if (Number.isFinite(p.maxTravel[r])) {
+      const t = travelMinutes(p, geo, r, a);
+      return t <= p.maxTravel[r] ? t : -1;
+    }
+    const dx = unit[3 * a] - rep[3 * r], dy = unit[3 * a + 1] - rep[3 * r + 1], dz = unit[3 * a + 2] - rep[3 * r + 2];
+    const c2 = dx * dx + dy * dy + dz * dz;
+    return Math.sqrt(c2) * (1 + c2 / 24) * mpr;
+  };
+}
+
+function ownTravel(p: CompiledProblem, geo: GreatCircle | undefined, arcs: AccountArcs, a: number, r: number): number {
+  const t = arcTravel(arcs, a, r);
+  return t >= 0 ? t : travelMinutes(p, geo, r, a);
+}
+
+/**
+ * Over-full rep `from`: Dijkstra over reps; an edge x → y moves one account of x to y. Fills
+ * `path` with [account, to, …] and returns true, or returns false when no path exists.
  */
 function pushPath(
   p: CompiledProblem,
-  lists: ArcLists,
+  geo: GreatCircle | undefined,
+  arcs: AccountArcs,
+  pairs: RepPairs,
   s: RepairState,
+  search: Search,
   from: number,
-  lower: (j: number) => number,
-  upper: (j: number) => number,
+  lower: Float64Array,
+  upper: Float64Array,
   near: ((j: number) => Int32Array) | undefined,
-): number[] {
-  const dist = new Map<number, number>([[from, 0]]);
-  const incoming = new Map<number, { account: number; prev: number; w: number }>();
-  const done = new Set<number>();
-  for (let expanded = 0; expanded < MAX_EXPAND; expanded++) {
-    let x = -1, dx = Infinity;
-    for (const [r, d] of dist) if (!done.has(r) && d < dx) { dx = d; x = r; }
-    if (x < 0) return [];
-    done.add(x);
-    const inW = x === from ? 0 : incoming.get(x)!.w;
-    if (x !== from && s.load[x] + inW <= upper(x)) return unwind(incoming, x, from);
-    // x sheds one account and must end inside its band (the over-full start: not below it).
-    for (const a of s.members[x]) {
-      if (p.lockedRep[a] >= 0) continue;
+  guess: (r: number, a: number) => number,
+  path: number[],
+): boolean {
+  const stamp = begin(search);
+  search.seen[from] = stamp;
+  search.dist[from] = 0;
+  search.heap.push(from, 0);
+  for (let expanded = 0; expanded < MAX_EXPAND && search.heap.size > 0; ) {
+    const x = search.heap.pop();
+    if (search.done[x] === stamp) continue;
+    search.done[x] = stamp;
+    expanded++;
+    const dx = search.dist[x];
+    const inW = x === from ? 0 : search.hours[x];
+    if (x !== from && s.load[x] + inW <= upper[x]) {
+      path.length = 0;
+      for (let y = x; y !== from; y = search.other[y]) path.push(search.account[y], y);
+      return true;
+    }
+    // x sheds one account and must end inside its band (the over-full start: not below it);
+    // per neighbour, the cheapest account that allows it.
+    for (let q = pairs.outStart[x]; q < pairs.outStart[x + 1]; q++) {
+      const y = pairs.to[q];
+      if (search.done[y] === stamp) continue;
+      for (let i = pairs.start[q]; i < pairs.start[q + 1]; i++) {
+        const a = pairs.account[i];
+        if (s.assign[a] !== x) continue;
+        const w = p.workload[a];
+        const after = s.load[x] + inW - w;
+        if (after < lower[x] || (x !== from && after > upper[x])) continue;
+        relax(search, stamp, y, dx + pairs.cost[i], a, x, w);
+        break;
+      }
+    }
+    if (!near) continue;
+    for (let a = s.head[x]; a >= 0; a = s.next[a]) {
       const w = p.workload[a];
       const after = s.load[x] + inW - w;
-      if (after < lower(x) || (x !== from && after > upper(x))) continue;
-      const here = costOf(p, lists, a, x);
-      for (let e = lists.start[a]; e < lists.start[a + 1]; e++) {
-        const y = lists.rep[e];
-        if (y === x || done.has(y)) continue;
-        const d = dx + w * (lists.cost[e] - here);
-        if (d < (dist.get(y) ?? Infinity)) {
-          dist.set(y, d);
-          incoming.set(y, { account: a, prev: x, w });
-        }
-      }
-      if (!near) continue;
+      if (after < lower[x] || (x !== from && after > upper[x])) continue;
+      const here = ownTravel(p, geo, arcs, a, x);
       for (const y of near(x)) {
-        if (done.has(y)) continue;
-        const t = p.travel(y, a);
-        if (!isEligible(p, y, a, t)) continue;
-        const d = dx + w * (t - here);
-        if (d < (dist.get(y) ?? Infinity)) {
-          dist.set(y, d);
-          incoming.set(y, { account: a, prev: x, w });
-        }
+        if (search.done[y] === stamp) continue;
+        const t = guess(y, a);
+        if (t >= 0) relax(search, stamp, y, dx + w * (t - here), a, x, w);
       }
     }
   }
-  return [];
+  return false;
 }
 
 /** Rep `to` below its band: Dijkstra backwards; an edge y → x moves an account of x to y. */
 function pullPath(
   p: CompiledProblem,
-  lists: ArcLists,
-  listing: { start: Int32Array; account: Int32Array },
+  geo: GreatCircle | undefined,
+  arcs: AccountArcs,
+  pairs: RepPairs,
   s: RepairState,
+  search: Search,
   to: number,
-  lower: (j: number) => number,
-  upper: (j: number) => number,
+  lower: Float64Array,
+  upper: Float64Array,
   near: ((j: number) => Int32Array) | undefined,
-): number[] {
-  const dist = new Map<number, number>([[to, 0]]);
-  const outgoing = new Map<number, { account: number; next: number; w: number }>();
-  const done = new Set<number>();
-  for (let expanded = 0; expanded < MAX_EXPAND; expanded++) {
-    let y = -1, dy = Infinity;
-    for (const [r, d] of dist) if (!done.has(r) && d < dy) { dy = d; y = r; }
-    if (y < 0) return [];
-    done.add(y);
-    const outW = y === to ? 0 : outgoing.get(y)!.w;
-    if (y !== to && s.load[y] - outW >= lower(y)) return unwindPull(outgoing, y, to);
-    const deficit = lower(y) - (s.load[y] - outW);
-    const consider = (a: number, toY: number) => {
-      const x = s.assign[a];
-      if (x === y || x < 0 || done.has(x) || p.lockedRep[a] >= 0) return;
-      const w = p.workload[a];
-      if (y !== to && w < deficit) return;
-      if (s.load[y] - outW + w > upper(y)) return;
-      const d = dy + w * (toY - costOf(p, lists, a, x));
-      if (d < (dist.get(x) ?? Infinity)) {
-        dist.set(x, d);
-        outgoing.set(x, { account: a, next: y, w });
+  guess: (r: number, a: number) => number,
+  path: number[],
+): boolean {
+  const stamp = begin(search);
+  search.seen[to] = stamp;
+  search.dist[to] = 0;
+  search.heap.push(to, 0);
+  for (let expanded = 0; expanded < MAX_EXPAND && search.heap.size > 0; ) {
+    const y = search.heap.pop();
+    if (search.done[y] === stamp) continue;
+    search.done[y] = stamp;
+    expanded++;
+    const dy = search.dist[y];
+    const outW = y === to ? 0 : search.hours[y];
+    if (y !== to && s.load[y] - outW >= lower[y]) {
+      path.length = 0;
+      for (let x = y; x !== to; x = search.other[x]) path.push(search.account[x], search.other[x]);
+      return true;
+    }
+    // y takes one account and must end inside its band (the under-full end: not above it).
+    const deficit = lower[y] - (s.load[y] - outW);
+    const room = upper[y] - (s.load[y] - outW);
+    for (let k = pairs.inStart[y]; k < pairs.inStart[y + 1]; k++) {
+      const q = pairs.inPairs[k];
+      const x = pairs.from[q];
+      if (search.done[x] === stamp) continue;
+      for (let i = pairs.start[q]; i < pairs.start[q + 1]; i++) {
+        const a = pairs.account[i];
+        if (s.assign[a] !== x) continue;
+        const w = p.workload[a];
+        if ((y !== to && w < deficit) || w > room) continue;
+        relax(search, stamp, x, dy + pairs.cost[i], a, y, w);
+        break;
       }
-    };
-    for (let k = listing.start[y]; k < listing.start[y + 1]; k++) {
-      const a = listing.account[k];
-      consider(a, costOf(p, lists, a, y));
     }
     if (!near) continue;
     for (const x of near(y)) {
-      if (done.has(x)) continue;
-      for (const a of s.members[x]) {
-        const t = p.travel(y, a);
-        if (isEligible(p, y, a, t)) consider(a, t);
+      if (search.done[x] === stamp) continue;
+      for (let a = s.head[x]; a >= 0; a = s.next[a]) {
+        const w = p.workload[a];
+        if ((y !== to && w < deficit) || w > room) continue;
+        const t = guess(y, a);
+        if (t >= 0) relax(search, stamp, x, dy + w * (t - ownTravel(p, geo, arcs, a, x)), a, y, w);
       }
     }
   }
-  return [];
-}
-
-/** The moves of a push path as [account, to, …]; their order does not matter for the final loads. */
-function unwind(incoming: Map<number, { account: number; prev: number; w: number }>, end: number, from: number): number[] {
-  const steps: number[] = [];
-  for (let y = end; y !== from; ) {
-    const step = incoming.get(y)!;
-    steps.push(step.account, y);
-    y = step.prev;
-  }
-  return steps;
-}
-
-function unwindPull(outgoing: Map<number, { account: number; next: number; w: number }>, start: number, to: number): number[] {
-  const steps: number[] = [];
-  for (let x = start; x !== to; ) {
-    const step = outgoing.get(x)!;
-    steps.push(step.account, step.next);
-    x = step.next;
-  }
-  return steps;
+  return false;
 }

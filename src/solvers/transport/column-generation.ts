@@ -1,85 +1,56 @@
-import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { SolveContext } from "../../solve/solve-context.js";
-import type { GreatCircle } from "./great-circle.js";
 import { artificialPointsDown } from "./network-simplex.js";
-import { priceArcs } from "./price-arcs.js";
-import { coverRep, createCoverage } from "./rep-coverage.js";
-import type { SupplyUnits } from "./supply-units.js";
-import { buildTransportLp, solveTransportLp, type TransportLp } from "./transport-lp.js";
-
-/** Workload each rep is first linked to, as a multiple of its target. */
-const COVERAGE = 2;
+import { solveTransportLp, type TransportLp } from "./transport-lp.js";
 
 /** The restricted LP after column generation. */
 export interface LpResult {
   readonly lp: TransportLp;
-  /** `optimal`: no eligible arc outside the LP can improve it; `stopped`: time limit or abort. */
+  /** `optimal`: pricing found no improving arc outside the LP; `stopped`: time limit, abort or round limit. */
   readonly status: "optimal" | "stopped";
-  /** Pricing rounds run and arcs they added. */
+  /** Pricing rounds run and arcs they (and coverage) added. */
   readonly rounds: number;
   readonly arcsAdded: number;
-  /** Artificial flow left, hours: > 0 means the bands cannot be met (see `artificialReport`). */
+  /** Artificial flow left, hours: > 0 means the bands cannot be met (see `bandDiagnostics`). */
   readonly artificialHours: number;
 }
 
-/**
- * Solves the transportation LP over all eligible arcs while holding only a few: candidate arcs,
- * rep coverage, then rounds of exact pricing that add violating arcs and re-solve warm from the
- * current basis. A rep left short of its lower bound gets its coverage doubled before pricing.
- * Each unit starts on its cheapest arc, at `startPrices` (travel + λ) when given.
- */
-export function solveByColumnGeneration(
-  p: CompiledProblem,
-  geo: GreatCircle | undefined,
-  units: SupplyUnits,
-  lower: Float64Array,
-  upper: Float64Array,
-  context: SolveContext,
-  startPrices?: Float64Array,
-): LpResult {
-  const count = units.workload.length;
-  const start = new Int32Array(count);
-  for (let u = 0; u < count; u++) {
-    let best = -1, cost = Infinity;
-    for (let e = units.arcs.start[u]; e < units.arcs.start[u + 1]; e++) {
-      const c = units.arcs.cost[e] + (startPrices ? startPrices[units.arcs.rep[e]] : 0);
-      if (c < cost) {
-        cost = c;
-        best = units.arcs.rep[e];
-      }
-    }
-    start[u] = best;
-  }
-  const lp = buildTransportLp({ supply: units.workload, lower, upper, arcStart: units.arcs.start, arcRep: units.arcs.rep, arcCost: units.arcs.cost, start });
-  const cover = createCoverage(p, units);
-  for (let j = 0; j < p.m; j++) coverRep(p, geo, units, lp, cover, j, COVERAGE);
+/** Where new arcs come from. */
+export interface ArcSource {
+  /** Links rep j, left short of its lower band end, to more supply; returns arcs added (0: nothing left to link). */
+  widen(j: number): number;
+  /** Adds arcs with negative reduced cost at the LP's current prices (exact pricing); returns how many. */
+  price(): number;
+}
 
+/**
+ * Solves the LP over every arc `source` can produce while holding only a few: solve, widen the
+ * reps still short of their band (coverage), then price and re-solve warm from the current basis,
+ * until pricing finds nothing (`optimal`) or `maxRounds` pricing rounds have run.
+ */
+export function solveByColumnGeneration(lp: TransportLp, source: ArcSource, context: SolveContext, maxRounds: number): LpResult {
   const stop = () => context.stopped();
   let rounds = 0;
   let arcsAdded = 0;
+  const result = (status: "optimal" | "stopped"): LpResult => ({ lp, status, rounds, arcsAdded, artificialHours: artificialHours(lp) });
   for (;;) {
     context.progress("solve", 0);
     const outcome = solveTransportLp(lp, stop);
     context.progress("solve", 1);
-    if (outcome !== "optimal") return { lp, status: "stopped", rounds, arcsAdded, artificialHours: artificialHours(lp) };
+    if (outcome !== "optimal") return result("stopped");
     let widened = 0;
-    for (let j = 0; j < p.m; j++) {
+    for (let j = 0; j < lp.repCount; j++) {
       const node = lp.supplyCount + j;
-      if (lp.simplex.flow[node] > 0 && artificialPointsDown(lp.simplex, node)) {
-        widened += coverRep(p, geo, units, lp, cover, j, Math.max(COVERAGE, cover.covered[j]) * 2);
-      }
+      if (lp.simplex.flow[node] > 0 && artificialPointsDown(lp.simplex, node)) widened += source.widen(j);
     }
-    if (widened > 0) {
-      arcsAdded += widened;
-      continue;
-    }
+    arcsAdded += widened;
+    if (widened > 0) continue;
+    if (rounds === maxRounds) return result("stopped");
     rounds++;
-    context.progress("pricing", Math.min(1, rounds / 10));
-    const tolerance = 1e-8 * (lp.simplex.maxCost + 1);
-    const added = priceArcs(p, geo, units, lp, tolerance);
+    context.progress("pricing", Math.min(1, rounds / maxRounds));
+    const added = source.price();
     arcsAdded += added;
-    if (added === 0) return { lp, status: "optimal", rounds, arcsAdded, artificialHours: artificialHours(lp) };
-    if (context.stopped()) return { lp, status: "stopped", rounds, arcsAdded, artificialHours: artificialHours(lp) };
+    if (added === 0) return result("optimal");
+    if (context.stopped()) return result("stopped");
   }
 }
 

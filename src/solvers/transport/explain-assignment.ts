@@ -7,7 +7,7 @@ import { parseProblem, resolveOptions } from "../../model/parse.js";
 import type { Plan } from "../../model/plan.js";
 import type { Problem } from "../../model/problem-schema.js";
 import { createSolveContext } from "../../solve/solve-context.js";
-import { isEligible } from "./candidate-arcs.js";
+import { isEligible } from "./great-circle.js";
 import { runTransport } from "./solve-transport.js";
 
 /** Why an account sits with its rep: its cost there against the best eligible alternative. */

@@ -3,6 +3,15 @@
  * arrays, a spanning tree stored as parent / thread / subtree-size arrays, block-search pivoting
  * and strongly feasible trees (Cunningham's leaving-arc rule), which rule out cycling.
  *
+ * Implicit leaves. In a transportation basis almost every supply node is a leaf of the tree,
+ * hanging off the rep that takes all its flow. Nodes below `leafLimit` that have no children are
+ * kept out of the thread: they store only their parent and tree arc, and their potential is read
+ * through `anchor` / `offset` (the parent's potential plus the arc cost). The thread, subtree
+ * sizes and stored potentials cover only the *core* (every node at or above `leafLimit`, plus the
+ * few supply nodes with children, at most one per rep in a transportation basis), so re-hanging a
+ * subtree costs O(core nodes moved), not O(accounts below them). A leaf that gains a child is
+ * promoted into the core; core nodes that lost their children are demoted in bulk now and then.
+ *
  * The structure owns its arcs so that arcs can be appended between solves (column generation):
  * the current tree stays a feasible basis, so the next solve starts warm from it.
  *
@@ -21,6 +30,12 @@ export interface NetworkSimplex {
   readonly nodeCount: number;
   /** = nodeCount. */
   readonly root: number;
+  /**
+   * Nodes 0..leafLimit−1 may be implicit leaves; nodes from leafLimit on are always in the core.
+   * Real arcs must run from a node below leafLimit to one at or above it, or between two nodes at
+   * or above it (as supply → rep and rep → sink arcs do), so that a leaf's children are core nodes.
+   */
+  readonly leafLimit: number;
   /** Supply (> 0) or demand (< 0) per real node, integral flow units, summing to 0; length nodeCount. */
   readonly supply: Float64Array;
   /** Arcs in use; arc u < nodeCount is node u's artificial arc to or from the root. */
@@ -37,22 +52,32 @@ export interface NetworkSimplex {
   flow: Float64Array;
   /** AT_LOWER, AT_UPPER or IN_TREE. */
   state: Int8Array;
-  /** Node potential (LEMON sign: an arc's reduced cost is cost + pi[source] − pi[target]); length nodeCount + 1. */
+  /**
+   * Stored potential of core nodes (LEMON sign: an arc's reduced cost is
+   * cost + π(source) − π(target)); read any node's through `potential`; length nodeCount + 1.
+   */
   readonly pi: Float64Array;
+  /** π(u) = pi[anchor[u]] + offset[u]: anchor = u and offset 0 in the core, the parent for a leaf. */
+  readonly anchor: Int32Array;
+  readonly offset: Float64Array;
+  /** 1 for core nodes (in the thread), 0 for implicit leaves. */
+  readonly inCore: Uint8Array;
   /** Tree parent, −1 for the root. */
   readonly parent: Int32Array;
   /** Tree arc joining the node to its parent. */
   readonly pred: Int32Array;
   /** 1 when the pred arc points from the node up to its parent, 0 when it points down to the node. */
   readonly up: Int8Array;
-  /** Next node in the tree's preorder (a cyclic list through the root). */
+  /** Next core node in the tree's preorder (a cyclic list through the root); stale for leaves. */
   readonly thread: Int32Array;
-  /** Previous node in that preorder. */
+  /** Previous core node in that preorder. */
   readonly revThread: Int32Array;
-  /** Size of the node's subtree, itself included. */
+  /** Number of core nodes in the node's subtree, itself included; 0 for a leaf. */
   readonly succNum: Int32Array;
-  /** Last node of the node's subtree in preorder. */
+  /** Last core node of the node's subtree in preorder. */
   readonly lastSucc: Int32Array;
+  /** Leaves promoted into the core since the last compaction (candidates for demotion). */
+  promoted: number[];
   /** Cost of an artificial arc pointing down from the root (up arcs cost 0). */
   artificialCost: number;
   /** Largest |cost| of a real arc, for the optimality tolerance. */
@@ -63,14 +88,18 @@ export interface NetworkSimplex {
   pivots: number;
 }
 
-/** Creates the structure with room for `arcHint` real arcs; call `setBasis` before solving. */
-export function createNetworkSimplex(supply: Float64Array, arcHint: number): NetworkSimplex {
+/**
+ * Creates the structure with room for `arcHint` real arcs; call `setBasis` before solving.
+ * `leafLimit` (default: none) is the number of leading nodes allowed to be implicit leaves.
+ */
+export function createNetworkSimplex(supply: Float64Array, arcHint: number, leafLimit = 0): NetworkSimplex {
   const nodeCount = supply.length;
   const room = nodeCount + Math.max(16, arcHint);
   const nodes = nodeCount + 1;
   const s: NetworkSimplex = {
     nodeCount,
     root: nodeCount,
+    leafLimit: Math.max(0, Math.min(nodeCount, leafLimit)),
     supply,
     arcCount: nodeCount,
     source: new Int32Array(room),
@@ -80,6 +109,9 @@ export function createNetworkSimplex(supply: Float64Array, arcHint: number): Net
     flow: new Float64Array(room),
     state: new Int8Array(room),
     pi: new Float64Array(nodes),
+    anchor: new Int32Array(nodes),
+    offset: new Float64Array(nodes),
+    inCore: new Uint8Array(nodes),
     parent: new Int32Array(nodes),
     pred: new Int32Array(nodes),
     up: new Int8Array(nodes),
@@ -87,6 +119,7 @@ export function createNetworkSimplex(supply: Float64Array, arcHint: number): Net
     revThread: new Int32Array(nodes),
     succNum: new Int32Array(nodes),
     lastSucc: new Int32Array(nodes),
+    promoted: [],
     artificialCost: 1,
     maxCost: 0,
     nextArc: nodeCount,
@@ -100,11 +133,17 @@ export function createNetworkSimplex(supply: Float64Array, arcHint: number): Net
   return s;
 }
 
+/** Potential of any node, core or leaf. */
+export function potential(s: NetworkSimplex, u: number): number {
+  return s.pi[s.anchor[u]] + s.offset[u];
+}
+
 /**
  * Appends an arc u → v at its lower bound (flow 0) and returns its id. Appending keeps the
  * current basis feasible, so a later solve continues from it.
  */
 export function addArc(s: NetworkSimplex, u: number, v: number, cost: number, capacity = Infinity): number {
+  if (v < s.leafLimit) throw new Error(`network simplex: arc ${u} → ${v} ends below the leaf limit ${s.leafLimit}`);
   if (s.arcCount === s.source.length) grow(s, Math.ceil(s.arcCount * 1.5) + 1024);
   const e = s.arcCount++;
   s.source[e] = u;

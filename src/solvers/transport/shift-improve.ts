@@ -1,44 +1,44 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { ArcLists } from "./candidate-arcs.js";
+import type { AccountArcs } from "./account-arcs.js";
+import { travelMinutes, type GreatCircle } from "./great-circle.js";
 
-/** Passes over all accounts at most. */
-const MAX_PASSES = 8;
+/** Passes over the movable accounts at most. */
+const MAX_PASSES = 4;
 const INNER = 1e-12;
 
 /**
- * Band-preserving improvement after repair: moves an account to a listed rep when that lowers
- * travel and keeps both reps inside their bands, and swaps two accounts between reps when a
- * single move would break a band but the exchange does not. Stops when a pass finds nothing.
- * Returns the travel saved (Σ w × minutes).
+ * Band-preserving improvement after repair: moves an account to another of its arc reps when that
+ * lowers travel and keeps both reps inside their bands. Stops when a pass finds nothing. Returns the travel saved (Σ w × minutes).
  */
-export function improveShifts(p: CompiledProblem, lists: ArcLists, assign: Int32Array, stop: () => boolean): number {
+export function improveShifts(p: CompiledProblem, geo: GreatCircle | undefined, arcs: AccountArcs, assign: Int32Array, stop: () => boolean): number {
   const load = new Float64Array(p.m);
   for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += p.workload[a];
-  const lower = (j: number) => p.lower[j] + INNER * p.target[j];
-  const upper = (j: number) => p.upper[j] - INNER * p.target[j];
-  const inBand = (j: number, x: number) => x >= lower(j) && x <= upper(j);
-  const costOf = (a: number, r: number) => {
-    for (let e = lists.start[a]; e < lists.start[a + 1]; e++) if (lists.rep[e] === r) return lists.cost[e];
-    return p.travel(r, a);
-  };
-  // Best swap partner per (from rep → to rep): accounts of `to` that list `from`, by saving.
+  const lower = new Float64Array(p.m);
+  const upper = new Float64Array(p.m);
+  for (let j = 0; j < p.m; j++) {
+    lower[j] = p.lower[j] + INNER * p.target[j];
+    upper[j] = p.upper[j] - INNER * p.target[j];
+  }
   let saved = 0;
   for (let pass = 0; pass < MAX_PASSES && !stop(); pass++) {
     let improved = 0;
     for (let a = 0; a < p.n; a++) {
+      const first = arcs.start[a], last = arcs.start[a + 1];
+      if (last - first < 2) continue;
       const j = assign[a];
       if (j < 0 || p.lockedRep[a] >= 0) continue;
       const w = p.workload[a];
-      const here = costOf(a, j);
+      if (load[j] - w < lower[j]) continue;
+      let here = -1;
+      for (let k = first; k < last; k++) if (arcs.rep[k] === j) here = arcs.travel[k];
+      if (here < 0) here = travelMinutes(p, geo, j, a);
       let best = -1, bestDelta = -1e-9 * (1 + w * here);
-      for (let e = lists.start[a]; e < lists.start[a + 1]; e++) {
-        const k = lists.rep[e];
-        if (k === j) continue;
-        const delta = w * (lists.cost[e] - here);
-        if (delta >= bestDelta) continue;
-        if (!inBand(j, load[j] - w) && load[j] - w < lower(j)) continue;
-        if (load[k] + w > upper(k)) continue;
-        best = k;
+      for (let k = first; k < last; k++) {
+        const r = arcs.rep[k];
+        if (r === j) continue;
+        const delta = w * (arcs.travel[k] - here);
+        if (delta >= bestDelta || load[r] + w > upper[r]) continue;
+        best = r;
         bestDelta = delta;
       }
       if (best >= 0) {

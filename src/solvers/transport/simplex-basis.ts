@@ -19,11 +19,12 @@ export function setBasis(s: NetworkSimplex, pred: Int32Array): void {
     if (bad.length === 0 || attempt > n) break;
     for (const u of bad) pred[u] = u;
   }
-  computePotentials(s);
+  fullPotentials(s);
+  keepCore(s);
   s.nextArc = n;
 }
 
-/** Builds parent/thread/subtree arrays for the tree given by `pred` (preorder from the root). */
+/** Builds parent/thread/subtree arrays over every node for the tree given by `pred` (preorder from the root). */
 function buildTree(s: NetworkSimplex, pred: Int32Array, parentOf: (u: number) => number): void {
   const { nodeCount: n, root } = s;
   const childStart = new Int32Array(n + 2);
@@ -58,19 +59,6 @@ function buildTree(s: NetworkSimplex, pred: Int32Array, parentOf: (u: number) =>
   if (visited !== n + 1) throw new Error(`network simplex: the starting basis is not a spanning tree (${visited} of ${n + 1} nodes reached)`);
   s.thread[prev] = root;
   s.revThread[root] = prev;
-
-  // Subtree sizes and last successors, children before parents (reverse preorder).
-  for (let u = s.revThread[root]; ; u = s.revThread[u]) {
-    s.succNum[u] = 1;
-    s.lastSucc[u] = u;
-    if (u === root) break;
-  }
-  for (let u = s.revThread[root]; u !== root; u = s.revThread[u]) {
-    const p = s.parent[u];
-    s.succNum[p] += s.succNum[u];
-    // Reverse preorder meets a node's last child first; that child's subtree ends the parent's.
-    if (s.lastSucc[p] === p) s.lastSucc[p] = s.lastSucc[u];
-  }
 }
 
 /** Sets tree arc flows from the supplies; returns nodes whose real pred arc cannot carry its flow. */
@@ -121,7 +109,73 @@ function assignTreeFlows(s: NetworkSimplex, pred: Int32Array): number[] {
   return bad;
 }
 
-/** Recomputes every potential from the tree (root 0), removing drift from incremental updates. */
+/** Potentials of every node along the full thread (only right after `buildTree`). */
+function fullPotentials(s: NetworkSimplex): void {
+  const { root } = s;
+  s.pi[root] = 0;
+  for (let u = s.thread[root]; u !== root; u = s.thread[u]) {
+    const e = s.pred[u];
+    s.pi[u] = s.up[u] ? s.pi[s.parent[u]] - s.cost[e] : s.pi[s.parent[u]] + s.cost[e];
+  }
+}
+
+/**
+ * Drops childless nodes below `leafLimit` from the full thread (dropping nodes from a preorder
+ * leaves a preorder of the rest), then sets subtree sizes, last successors and leaf anchors.
+ */
+function keepCore(s: NetworkSimplex): void {
+  const { nodeCount: n, root, parent, inCore } = s;
+  inCore.fill(0);
+  inCore[root] = 1;
+  for (let u = s.leafLimit; u < n; u++) inCore[u] = 1;
+  for (let u = 0; u < n; u++) inCore[parent[u]] = 1;
+  let prev = root;
+  for (let u = s.thread[root]; u !== root; ) {
+    const next = s.thread[u];
+    if (inCore[u]) {
+      s.thread[prev] = u;
+      s.revThread[u] = prev;
+      prev = u;
+    }
+    u = next;
+  }
+  s.thread[prev] = root;
+  s.revThread[root] = prev;
+  for (let u = 0; u < s.leafLimit; u++) if (!inCore[u]) makeLeaf(s, u);
+  for (let u = 0; u <= n; u++) {
+    if (!inCore[u]) continue;
+    s.anchor[u] = u;
+    s.offset[u] = 0;
+  }
+  s.promoted.length = 0;
+  subtreeSizes(s);
+}
+
+function makeLeaf(s: NetworkSimplex, u: number): void {
+  s.inCore[u] = 0;
+  s.anchor[u] = s.parent[u];
+  s.offset[u] = s.up[u] ? -s.cost[s.pred[u]] : s.cost[s.pred[u]];
+  s.succNum[u] = 0;
+  s.lastSucc[u] = u;
+}
+
+/** Subtree sizes (core nodes) and last successors from the core thread, children before parents. */
+function subtreeSizes(s: NetworkSimplex): void {
+  const { root } = s;
+  for (let u = s.revThread[root]; ; u = s.revThread[u]) {
+    s.succNum[u] = 1;
+    s.lastSucc[u] = u;
+    if (u === root) break;
+  }
+  for (let u = s.revThread[root]; u !== root; u = s.revThread[u]) {
+    const p = s.parent[u];
+    s.succNum[p] += s.succNum[u];
+    // Reverse preorder meets a node's last child first; that child's subtree ends the parent's.
+    if (s.lastSucc[p] === p) s.lastSucc[p] = s.lastSucc[u];
+  }
+}
+
+/** Recomputes core potentials from the tree (root 0), removing drift from incremental updates. */
 export function computePotentials(s: NetworkSimplex): void {
   const { root } = s;
   s.pi[root] = 0;
@@ -131,9 +185,63 @@ export function computePotentials(s: NetworkSimplex): void {
   }
 }
 
-/** The all-artificial starting tree (every node hangs from the root). */
-export function artificialBasis(s: NetworkSimplex): void {
-  const pred = new Int32Array(s.nodeCount);
-  for (let u = 0; u < s.nodeCount; u++) pred[u] = u;
-  setBasis(s, pred);
+/**
+ * Makes leaf u a core node: inserted in the thread as the first child of its parent, with its
+ * potential stored. O(depth of u).
+ */
+export function promote(s: NetworkSimplex, u: number): void {
+  const { thread, revThread, parent, lastSucc, succNum } = s;
+  const p = parent[u];
+  s.pi[u] = s.pi[s.anchor[u]] + s.offset[u];
+  s.anchor[u] = u;
+  s.offset[u] = 0;
+  s.inCore[u] = 1;
+  const next = thread[p];
+  thread[p] = u;
+  revThread[u] = p;
+  thread[u] = next;
+  revThread[next] = u;
+  succNum[u] = 1;
+  lastSucc[u] = u;
+  if (lastSucc[p] === p) for (let x = p; x !== -1 && lastSucc[x] === p; x = parent[x]) lastSucc[x] = u;
+  for (let x = p; x !== -1; x = parent[x]) succNum[x]++;
+  s.promoted.push(u);
+}
+
+/**
+ * Demotes promoted nodes that have no children any more back to leaves, then refreshes subtree
+ * sizes and potentials of the core. O(core + promoted).
+ */
+export function compactCore(s: NetworkSimplex): void {
+  const { root, thread, revThread, parent } = s;
+  const hasChild = new Set<number>();
+  for (const u of s.promoted) if (s.inCore[u]) hasChild.add(u);
+  const parents = new Set<number>();
+  for (let u = thread[root]; u !== root; u = thread[u]) if (hasChild.has(parent[u])) parents.add(parent[u]);
+  for (const u of hasChild) {
+    if (parents.has(u)) continue;
+    const before = revThread[u];
+    const after = thread[u];
+    thread[before] = after;
+    revThread[after] = before;
+    makeLeaf(s, u);
+  }
+  s.promoted.length = 0;
+  for (const u of parents) s.promoted.push(u);
+  subtreeSizes(s);
+  computePotentials(s);
+}
+
+/**
+ * Changes the cost of artificial arcs pointing down from the root (the big-M penalty) in place:
+ * the basis stays as it is and potentials follow.
+ */
+export function setArtificialCost(s: NetworkSimplex, cost: number): void {
+  s.artificialCost = cost;
+  for (let u = 0; u < s.nodeCount; u++) {
+    if (s.source[u] !== s.root) continue;
+    s.cost[u] = cost;
+    if (!s.inCore[u] && s.pred[u] === u) s.offset[u] = cost;
+  }
+  computePotentials(s);
 }

@@ -1,5 +1,5 @@
 import { AT_LOWER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
-import { computePotentials } from "./simplex-basis.js";
+import { compactCore, computePotentials, promote } from "./simplex-basis.js";
 
 /** How a run of pivots ended. */
 export type SimplexOutcome = "optimal" | "stopped" | "unbounded";
@@ -24,63 +24,117 @@ interface Pivot {
  */
 export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false): SimplexOutcome {
   const tolerance = 1e-9 * (s.maxCost + 1);
-  const blockSize = Math.max(10, Math.ceil(Math.sqrt(Math.max(1, s.arcCount - s.nodeCount))));
+  const list = candidateList(s);
   const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0 };
   const dirty: number[] = [];
   let sinceRefresh = 0;
   for (;;) {
-    if (!findEnteringArc(s, p, blockSize, tolerance)) {
+    if (!findEnteringArc(s, p, list, tolerance)) {
       // Confirm with exact potentials: incremental updates drift by a few ulps of the artificial cost.
-      computePotentials(s);
-      if (!findEnteringArc(s, p, blockSize, tolerance)) return "optimal";
+      compactCore(s);
+      if (!findEnteringArc(s, p, list, tolerance)) return "optimal";
     }
     findJoinNode(s, p);
     const change = findLeavingArc(s, p);
     if (p.delta === Infinity) return "unbounded";
     changeFlow(s, p, change);
-    if (change) {
-      updateTree(s, p, dirty);
-      updatePotential(s, p);
-    }
+    if (change) updateTree(s, p, dirty);
     s.pivots++;
-    if (++sinceRefresh === s.nodeCount) {
+    // Refresh potentials now and then, and drop promoted nodes that lost their children.
+    if (++sinceRefresh >= 4096 || s.promoted.length > 64 + (s.nodeCount - s.leafLimit)) {
       sinceRefresh = 0;
-      computePotentials(s);
+      compactCore(s);
     }
     if (s.pivots % CHECK_EVERY === 0 && stop()) return "stopped";
   }
 }
 
-/** Block search: scans blocks of arcs cyclically, takes the most negative reduced cost of the first block that has one. */
-function findEnteringArc(s: NetworkSimplex, p: Pivot, blockSize: number, tolerance: number): boolean {
-  const { source, target, cost, state, pi } = s;
-  const first = s.nodeCount;
-  const end = s.arcCount;
-  let best = -tolerance;
-  let cnt = blockSize;
-  let e = s.nextArc < first || s.nextArc >= end ? first : s.nextArc;
-  let found = -1;
-  for (let scanned = first; scanned < end; scanned++) {
+/**
+ * Altering candidate list (LEMON's ALTERING_LIST rule): the best `head` candidates of the last
+ * search are kept and re-checked, then at least one block of arcs is scanned for more (further
+ * blocks only while the list is short); the list is cut back to the best `head` and its best arc
+ * enters. Reduced costs use each node's potential (leaves through their anchors).
+ */
+function findEnteringArc(s: NetworkSimplex, p: Pivot, list: CandidateList, tolerance: number): boolean {
+  // Arc heads are never leaves (see `leafLimit`), so their stored potential is current.
+  const { source, target, cost, state, pi, anchor, offset } = s;
+  const { arcs, reduced } = list;
+  let length = 0;
+  for (let i = 0; i < list.length; i++) {
+    const e = arcs[i];
     const st = state[e];
-    if (st !== IN_TREE) {
-      const c = st * (cost[e] + pi[source[e]] - pi[target[e]]);
-      if (c < best) {
-        best = c;
-        found = e;
-      }
-    }
-    if (++e === end) e = first;
-    if (--cnt === 0) {
-      if (found >= 0) break;
-      cnt = blockSize;
+    if (st === IN_TREE) continue;
+    const u = source[e];
+    const c = st * (cost[e] + pi[anchor[u]] + offset[u] - pi[target[e]]);
+    if (c < -tolerance) {
+      arcs[length] = e;
+      reduced[length++] = c;
     }
   }
-  if (found < 0) return false;
-  p.inArc = found;
+  const first = s.nodeCount;
+  const end = s.arcCount;
+  const total = end - first;
+  let e = s.nextArc < first || s.nextArc >= end ? first : s.nextArc;
+  let limit = list.head;
+  const capacity = arcs.length;
+  // Blocks of arcs from e on (cyclically); stop after a block once the list is long enough.
+  for (let scanned = 0; scanned < total; ) {
+    const stopAt = Math.min(end, e + list.blockSize, e + (total - scanned));
+    for (let k = e; k < stopAt; k++) {
+      const st = state[k];
+      if (st === IN_TREE) continue;
+      const c = st * (cost[k] + pi[anchor[source[k]]] + offset[source[k]] - pi[target[k]]);
+      if (c < -tolerance && length < capacity) {
+        arcs[length] = k;
+        reduced[length++] = c;
+      }
+    }
+    scanned += stopAt - e;
+    e = stopAt === end ? first : stopAt;
+    if (length > limit) break;
+    limit = 0;
+  }
+  if (length === 0) {
+    list.length = 0;
+    return false;
+  }
+  // Keep the best `head` candidates (partial selection sort); the best enters.
+  const keep = Math.min(list.head + 1, length);
+  for (let i = 0; i < keep; i++) {
+    let best = i;
+    for (let k = i + 1; k < length; k++) if (reduced[k] < reduced[best] || (reduced[k] === reduced[best] && arcs[k] < arcs[best])) best = k;
+    if (best !== i) {
+      const te = arcs[i], tc = reduced[i];
+      arcs[i] = arcs[best];
+      reduced[i] = reduced[best];
+      arcs[best] = te;
+      reduced[best] = tc;
+    }
+  }
+  p.inArc = arcs[0];
+  arcs[0] = arcs[keep - 1];
+  reduced[0] = reduced[keep - 1];
+  list.length = keep - 1;
   s.nextArc = e;
   return true;
 }
 
+/** Candidates kept between pivots. */
+interface CandidateList {
+  readonly arcs: Int32Array;
+  readonly reduced: Float64Array;
+  length: number;
+  readonly blockSize: number;
+  readonly head: number;
+}
+
+function candidateList(s: NetworkSimplex): CandidateList {
+  const blockSize = Math.max(10, Math.ceil(Math.sqrt(Math.max(1, s.arcCount - s.nodeCount))));
+  const head = Math.max(3, Math.ceil(0.01 * blockSize));
+  return { arcs: new Int32Array(blockSize * 2 + head + 1), reduced: new Float64Array(blockSize * 2 + head + 1), length: 0, blockSize, head };
+}
+
+/** Common ancestor of the entering arc's ends (leaves have subtree size 0, so they climb first). */
 function findJoinNode(s: NetworkSimplex, p: Pivot): void {
   let u = s.source[p.inArc];
   let v = s.target[p.inArc];
@@ -157,8 +211,31 @@ function changeFlow(s: NetworkSimplex, p: Pivot, change: boolean): void {
   }
 }
 
-/** Re-hangs the subtree cut off by the leaving arc under the entering arc (LEMON's update). */
+/**
+ * Re-hangs the subtree cut off by the leaving arc under the entering arc. A leaf that leaves
+ * just changes parent; otherwise leaves that gain children are promoted first and LEMON's
+ * update runs on the core, followed by the potential shift.
+ */
 function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
+  const { uIn, vIn, uOut, inArc } = p;
+  if (!s.inCore[vIn]) promote(s, vIn);
+  if (!s.inCore[uOut]) {
+    // uOut is a leaf, so the cut-off subtree is uOut alone (= uIn).
+    const up = uIn === s.source[inArc] ? 1 : 0;
+    s.parent[uIn] = vIn;
+    s.pred[uIn] = inArc;
+    s.up[uIn] = up;
+    s.anchor[uIn] = vIn;
+    s.offset[uIn] = up ? -s.cost[inArc] : s.cost[inArc];
+    return;
+  }
+  if (!s.inCore[uIn]) promote(s, uIn);
+  updateCore(s, p, dirty);
+  updatePotential(s, p);
+}
+
+/** LEMON's tree update on the core: reverses the stem from uIn to uOut and splices the thread. */
+function updateCore(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
   const { parent, thread, revThread, succNum, lastSucc, pred, up } = s;
   const { uIn, vIn, uOut, join, inArc } = p;
   const oldRevThread = revThread[uOut];
@@ -231,15 +308,16 @@ function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
 }
 
 /**
- * Shifts the potentials of the re-hung subtree, or of the rest of the tree when that is smaller
- * (only differences matter: artificial arcs never re-enter, and prices are read as differences).
+ * Shifts the stored potentials of the re-hung core subtree, or of the rest of the core when that
+ * is smaller (only differences matter: artificial arcs never re-enter, and prices are read as
+ * differences). Leaves follow their anchors.
  */
 function updatePotential(s: NetworkSimplex, p: Pivot): void {
   const { uIn, vIn, inArc } = p;
   const { pi, thread } = s;
   const sigma = s.up[uIn] ? pi[vIn] - pi[uIn] - s.cost[inArc] : pi[vIn] - pi[uIn] + s.cost[inArc];
   const end = thread[s.lastSucc[uIn]];
-  if (2 * s.succNum[uIn] <= s.nodeCount + 1) {
+  if (2 * s.succNum[uIn] <= s.succNum[s.root]) {
     for (let u = uIn; u !== end; u = thread[u]) pi[u] += sigma;
   } else {
     for (let u = end; u !== uIn; u = thread[u]) pi[u] -= sigma;

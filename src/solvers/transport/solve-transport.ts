@@ -1,159 +1,182 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { Diagnostic } from "../../model/plan.js";
-import type { Solver, SolverResult } from "../../solve/solver.js";
-import { repairBands } from "./band-repair.js";
-import { buildArcLists, type ArcLists } from "./candidate-arcs.js";
-import { solveByColumnGeneration } from "./column-generation.js";
-import { bandDiagnostics } from "./band-diagnostics.js";
-import { greatCircle, unitVectors } from "./great-circle.js";
-import { lagrangianBound } from "./lagrangian-bound.js";
-import { lpToPlan } from "./lp-to-plan.js";
 import { inBand } from "../../evaluate/measure.js";
-import { groupPoints } from "./point-groups.js";
-import { atomUnits } from "./supply-units.js";
-import { repPrices, transportValue } from "./transport-lp.js";
-import { solveBoundaryLp } from "./boundary-lp.js";
+import type { Diagnostic } from "../../model/plan.js";
+import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
+import { accountArcs } from "./account-arcs.js";
+import { solveAccountLp } from "./account-lp.js";
+import { bandDiagnostics } from "./band-diagnostics.js";
+import { repairBands } from "./band-repair.js";
+import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js";
+import { lagrangianBound } from "./lagrangian-bound.js";
+import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";
+import { roundAccountLp } from "./round-account-lp.js";
 import { improveShifts } from "./shift-improve.js";
+import { buildSphereTree } from "./sphere-tree.js";
+import { transportValue } from "./transport-lp.js";
+import { warmUpPrices } from "./warm-up-prices.js";
+import { findWhales, placeWhales } from "./whales.js";
 
-/** Above this many accounts the LP runs on atoms (groups of nearby accounts). */
-export const ACCOUNT_LEVEL_LIMIT = 20_000;
-/** Largest share of a band width kept free at each end in the LP, for rounding. */
-const MARGIN_SHARE = 0.02;
-/** Atoms aimed for at most (their workload cap grows with the total workload). */
-const MAX_ATOMS = 30_000;
-/** Accounts per atom at most. */
-const ATOM_ACCOUNTS = 64;
-/** An atom's workload at most, as a fraction of the smallest rep band width. */
-const ATOM_SHARE = 0.2;
-/** Nearest reps kept per account when the LP runs on atoms (accounts then only need a few). */
-const ATOM_MODE_ACCOUNT_K = 8;
+/** Accounts per leaf of the tree (query batches for rep search). */
+const LEAF_SIZE = 16;
+/** First arcs per account after a warm-up: its cheapest reps at the warm-up prices … */
+const ACCOUNT_ARCS = 4;
+/** … within this share of the typical travel to the nearest rep of the cheapest one. */
+const ACCOUNT_TAU_SHARE = 0.5;
+/** Pricing rounds of the account-level LP at most. */
+const ACCOUNT_ROUNDS = 12;
 
-/** What the transport strategy knows beyond the common result; kept on the result for explanations. */
+const CAPACITY_REASON = "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)";
+
+/** What the transport strategy knows beyond the common result. */
 export interface TransportResult extends SolverResult {
   /** Rep prices λ, minutes per hour of workload: an account's cheapest rep minimises travel + λ. */
   readonly prices: Float64Array;
-  /** LP optimum over all eligible arcs (when proven), Σ hours × minutes. */
+  /** Optimum of the account-level LP (locked and pre-placed accounts included), Σ hours × minutes. */
   readonly lpValue: number;
-  /** Supply units split by the LP before rounding (≤ m − 1). */
-  readonly splitUnits: number;
-  /** Whether the LP ran on atoms. */
-  readonly atoms: boolean;
+  /** Accounts split by the LP before rounding (≤ m − 1). */
+  readonly splitAccounts: number;
 }
 
 /**
- * Strategy `transport`: the exact LP core for rep-independent workload. Candidate arcs (k nearest
- * reps plus rep coverage), network simplex with column generation until no eligible arc outside
- * the LP can improve it, rounding of the split accounts, band repair, and the account-level
- * Lagrangian bound at the LP's prices as `lowerBound`. Very large inputs run the LP on atoms and
- * assign accounts by price. Deterministic (no randomness).
+ * Strategy `transport`: the exact LP core for rep-independent workload. Rep prices are warmed up on
+ * atoms (coarse to fine cuts of a k-d tree on the sphere), then the transportation LP over
+ * accounts is solved exactly by network simplex with column generation (exact pricing over every
+ * eligible rep), its ≤ m − 1 split accounts are rounded, bands are repaired, and the Lagrangian
+ * bound at the LP's prices is `lowerBound`. Accounts larger than half a band are placed before the
+ * LP. Capacity is hard: workload that no rep can take stays unassigned. Deterministic.
  */
 export const solveTransport: Solver = (input) => runTransport(input);
 
-export function runTransport({ problem: p, options, context }: Parameters<Solver>[0]): TransportResult {
+export function runTransport({ problem: p, options, context }: SolverInput): TransportResult {
   context.progress("candidates", 0);
-  const geo = greatCircle(p, options);
-  const unit = geo?.account ?? unitVectors(p.accountLng, p.accountLat);
-  const free: number[] = [];
-  for (let a = 0; a < p.n; a++) if (p.lockedRep[a] < 0) free.push(a);
-  const atoms = p.n > ACCOUNT_LEVEL_LIMIT;
-  const k = options.candidates.k;
-  let minBand = Infinity;
-  for (let j = 0; j < p.m; j++) minBand = Math.min(minBand, p.upper[j] - p.lower[j]);
-  const atomCap = Math.max(ATOM_SHARE * minBand, p.totalWorkload / MAX_ATOMS, 1e-9);
-  const groups = groupPoints(Int32Array.from(free), p.accountLng, p.accountLat, p.workload, unit, ATOM_ACCOUNTS, atomCap);
-  const lists = buildArcLists(p, geo, groups, atoms ? Math.min(k, ATOM_MODE_ACCOUNT_K) : k, k);
-  const atomSet = atomUnits(p, groups, lists.atoms);
+  const geo = greatCircle(p);
+  const stop = () => context.stopped();
+  const assign = new Int32Array(p.n).fill(-1);
+  const fixedLoad = new Float64Array(p.m);
+  const pool: number[] = [];
+  for (let a = 0; a < p.n; a++) {
+    const r = p.lockedRep[a];
+    if (r < 0) pool.push(a);
+    else {
+      assign[a] = r;
+      fixedLoad[r] += p.workload[a];
+    }
+  }
+  const tree = buildSphereTree(Int32Array.from(pool), p.accountLng, p.accountLat, p.workload, LEAF_SIZE);
+  const warm = warmUpPrices(p, tree, geo, ...bandsFor(p, fixedLoad), options.candidates.k, context);
+  const warmed = warm.levels.length > 0;
+  const want = warmed ? ACCOUNT_ARCS : Math.max(1, Math.min(options.candidates.k, p.m, 255));
+  const tau = warmed ? ACCOUNT_TAU_SHARE * warm.travelScale : Infinity;
+  let cheapest = createNearestReps(p.n, want);
+  nearestRepsOfAccounts(p, tree, geo, warm.prices, tau, cheapest);
   context.progress("candidates", 1);
 
-  const { lower, upper } = lpBands(p, atoms);
-  let lpResult = solveByColumnGeneration(p, geo, atomSet, lower, upper, context);
-  let units = atomSet;
-  let fixed: Int32Array | undefined;
-  let freeCount = 0;
-  if (!atoms && lpResult.status === "optimal") {
-    const boundary = solveBoundaryLp(p, geo, lists.accounts, lower, upper, repPrices(lpResult.lp), context);
-    lpResult = boundary.lp;
-    units = boundary.units;
-    fixed = boundary.fixed;
-    freeCount = boundary.freeCount;
+  // Whales go first, at prices that already balance the rest (from a first account-level LP when no atoms ran).
+  const whales = findWhales(p, tree.order, cheapest);
+  let prices = warm.prices;
+  if (whales.length > 0 && !warmed) {
+    const first = solveAccountLp(p, tree, geo, lpAccounts(p, tree.order, cheapest, undefined), ...bandsFor(p, fixedLoad), cheapest, undefined, ACCOUNT_ROUNDS, context);
+    prices = first.prices;
+    cheapest = createNearestReps(p.n, want);
+    nearestRepsOfAccounts(p, tree, geo, prices, tau, cheapest);
   }
-  const rounded = lpToPlan(p, geo, units, lists.accounts, lpResult.lp, units === atomSet, fixed);
+  const placed = placeWhales(p, geo, whales, prices, fixedLoad, assign);
+  const isWhale = new Uint8Array(p.n);
+  for (const a of whales) isWhale[a] = 1;
+
+  const accounts = lpAccounts(p, tree.order, cheapest, isWhale);
+  // Start the LP from the finest atom LP's plan, whose loads are inside the bands.
+  const crash = warm.plan;
+  const account = solveAccountLp(p, tree, geo, accounts, ...bandsFor(p, fixedLoad), cheapest, crash, ACCOUNT_ROUNDS, context);
+  const lp = account.result.lp;
+
+  const load = fixedLoad.slice();
+  const rounding = roundAccountLp(p, lp, accounts, assign, load);
+  const reasons = new Map<number, string>();
+  for (const a of rounding.dropped) reasons.set(a, CAPACITY_REASON);
+  for (const a of placed.unplaced) reasons.set(a, CAPACITY_REASON);
+  // Accounts outside the LP without workload: their cheapest rep at the final prices.
+  const last = account.result.rounds > 0 ? account.scan : cheapest;
+  for (const a of tree.order) {
+    if (assign[a] >= 0 || isWhale[a] || reasons.has(a)) continue;
+    if (last.count[a] > 0 && p.workload[a] === 0) assign[a] = last.rep[a * last.want];
+    else if (last.count[a] === 0 && cheapest.count[a] === 0) reasons.set(a, "no rep may serve it");
+  }
+
   context.progress("repair", 0);
-  repairBands(p, lists.accounts, rounded.assign, () => context.stopped());
-  improveShifts(p, lists.accounts, rounded.assign, () => context.stopped());
+  const arcs = accountArcs(p.n, lp, accounts);
+  repairBands(p, geo, tree.unit, arcs, assign, stop);
+  improveShifts(p, geo, arcs, assign, stop);
   context.progress("repair", 1);
 
-  const infeasible = lpResult.artificialHours > 1e-9 * Math.max(1, p.totalWorkload);
+  const infeasible = account.result.artificialHours > 1e-9 * Math.max(1, p.totalWorkload);
   // The bound holds for plans inside every band; a plan outside some band may lie below it.
-  const bound = lpResult.status === "optimal" && !infeasible ? lagrangianBound(p, geo, lists.accounts, rounded.prices) : undefined;
-  const lowerBound = bound !== undefined && allInBand(p, rounded.assign) ? bound : undefined;
+  const bound = account.result.rounds > 0 && !infeasible ? lagrangianBound(p, geo, account.scan, account.scanPrices) : undefined;
+  const lowerBound = bound !== undefined && allInBand(p, assign) ? bound : undefined;
+  const objective = planObjective(p, geo, assign);
+  const proven = lowerBound !== undefined && account.result.status === "optimal" && objective <= lowerBound * (1 + 1e-12) + 1e-9;
   const diagnostics: Diagnostic[] = [
-    ...bandDiagnostics(p, lpResult.lp, rounded.assign, infeasible),
+    ...placed.diagnostics,
+    ...bandDiagnostics(p, lp, infeasible),
     {
       severity: "info",
       code: "transport_lp",
       message:
-        `LP on ${units === atomSet ? `${units.workload.length.toLocaleString("en-US")} atoms` : `${freeCount.toLocaleString("en-US")} boundary accounts (the others fixed at their cheapest rep)`}: ` +
-        `${lpResult.status === "optimal" ? "optimal over all eligible reps" : "stopped early"} after ${lpResult.rounds} pricing round(s) ` +
-        `(${lpResult.arcsAdded} arcs added), ${rounded.splitUnits} split ${units === atomSet ? "atoms" : "accounts"} rounded`,
+        `LP on ${accounts.length.toLocaleString("en-US")} accounts` +
+        (warmed ? ` (prices warmed up on ${warm.levels.map((l) => l.atoms.toLocaleString("en-US")).join(" then ")} atoms)` : "") +
+        `: ${account.result.status === "optimal" ? "optimal over all eligible reps" : "stopped before proven optimal"} after ${account.result.rounds} pricing round(s) ` +
+        `(${account.result.arcsAdded} arcs added), ${rounding.splitAccounts} split accounts rounded` +
+        (whales.length > 0 ? `, ${whales.length} account(s) above half a band placed first` : ""),
     },
   ];
-  const stopped = lpResult.status === "stopped" || context.stopped();
-  const objective = planObjective(p, lists.accounts, rounded.assign);
-  const proven = lowerBound !== undefined && objective <= lowerBound * (1 + 1e-12) + 1e-9;
-  const unassignedReasons = new Map<number, string>();
-  for (let a = 0; a < p.n; a++) if (rounded.assign[a] < 0) unassignedReasons.set(a, "no rep may serve it");
   return {
-    assign: rounded.assign,
-    status: stopped ? "timeout" : proven ? "optimal" : "feasible",
+    assign,
+    status: context.stopped() ? "timeout" : proven ? "optimal" : "feasible",
     diagnostics,
-    unassignedReasons,
+    unassignedReasons: reasons,
     ...(lowerBound !== undefined ? { lowerBound } : {}),
-    prices: rounded.prices,
-    lpValue: transportValue(lpResult.lp) + fixedCost(p, lists.accounts, fixed),
-    splitUnits: rounded.splitUnits,
-    atoms: units === atomSet,
+    prices: account.prices,
+    lpValue: transportValue(lp) + fixedCost(p, geo, assign, isWhale),
+    splitAccounts: rounding.splitAccounts,
   };
 }
 
 /**
- * Bands for the LP: locked accounts' workload taken out and, when the LP runs on atoms, each end
- * pulled in by half a median account (at most `MARGIN_SHARE` of the band) so that dealing the
- * atoms' accounts out rarely leaves a rep outside its band. The bound uses the full band.
+ * Bands for an LP: the workload already fixed at each rep (locked, pre-placed) taken out; a lower
+ * end above the upper one (total workload above total capacity) is brought down to it, so that the
+ * LP fills every rep to its upper end and leaves the rest unassigned.
  */
-function lpBands(p: CompiledProblem, withMargin: boolean): { lower: Float64Array; upper: Float64Array } {
-  const locked = new Float64Array(p.m);
-  for (let a = 0; a < p.n; a++) if (p.lockedRep[a] >= 0) locked[p.lockedRep[a]] += p.workload[a];
-  const sizes = Float64Array.from(p.workload).sort();
-  const large = withMargin && sizes.length > 0 ? 0.5 * sizes[Math.floor(0.5 * (sizes.length - 1))] : 0;
+function bandsFor(p: CompiledProblem, fixedLoad: Float64Array): [Float64Array, Float64Array] {
   const lower = new Float64Array(p.m);
   const upper = new Float64Array(p.m);
   for (let j = 0; j < p.m; j++) {
-    const margin = Math.min(large, MARGIN_SHARE * (p.upper[j] - p.lower[j]));
-    lower[j] = Math.max(0, p.lower[j] + margin - locked[j]);
-    upper[j] = Math.max(lower[j], p.upper[j] - margin - locked[j]);
+    upper[j] = Math.max(0, p.upper[j] - fixedLoad[j]);
+    lower[j] = Math.min(upper[j], Math.max(0, p.lower[j] - fixedLoad[j]));
   }
-  return { lower, upper };
+  return [lower, upper];
 }
 
-function planObjective(p: CompiledProblem, lists: ArcLists, assign: Int32Array): number {
+/** Accounts for the LP: with workload, servable, not pre-placed. */
+function lpAccounts(p: CompiledProblem, order: Int32Array, cheapest: NearestReps, skip: Uint8Array | undefined): Int32Array {
+  const out: number[] = [];
+  for (const a of order) if (p.workload[a] > 0 && cheapest.count[a] > 0 && !(skip && skip[a])) out.push(a);
+  return Int32Array.from(out);
+}
+
+function planObjective(p: CompiledProblem, geo: GreatCircle | undefined, assign: Int32Array): number {
   let total = 0;
-  for (let a = 0; a < p.n; a++) {
-    const r = assign[a];
-    if (r < 0) continue;
-    let t = -1;
-    for (let e = lists.start[a]; e < lists.start[a + 1]; e++) if (lists.rep[e] === r) t = lists.cost[e];
-    total += p.workload[a] * (t >= 0 ? t : p.travel(r, a));
-  }
+  for (let a = 0; a < p.n; a++) if (assign[a] >= 0 && p.workload[a] > 0) total += p.workload[a] * travelMinutes(p, geo, assign[a], a);
   return total;
 }
 
-/** Travel of the accounts fixed outside the boundary LP, Σ w × minutes. */
-function fixedCost(p: CompiledProblem, lists: ArcLists, fixed: Int32Array | undefined): number {
-  if (!fixed) return 0;
-  const assign = new Int32Array(p.n).fill(-1);
-  for (let a = 0; a < p.n; a++) if (fixed[a] >= 0) assign[a] = fixed[a];
-  return planObjective(p, lists, assign);
+/** Travel of the accounts outside the LP (locked and pre-placed), Σ w × minutes. */
+function fixedCost(p: CompiledProblem, geo: GreatCircle | undefined, assign: Int32Array, isWhale: Uint8Array): number {
+  let total = 0;
+  for (let a = 0; a < p.n; a++) {
+    if (assign[a] < 0 || !(p.lockedRep[a] >= 0 || isWhale[a])) continue;
+    total += p.workload[a] * travelMinutes(p, geo, assign[a], a);
+  }
+  return total;
 }
 
 function allInBand(p: CompiledProblem, assign: Int32Array): boolean {

@@ -1,5 +1,5 @@
-import { addArc, AT_UPPER, createNetworkSimplex, flowCost, type NetworkSimplex } from "./network-simplex.js";
-import { setBasis } from "./simplex-basis.js";
+import { addArc, AT_UPPER, createNetworkSimplex, flowCost, potential, type NetworkSimplex } from "./network-simplex.js";
+import { setArtificialCost, setBasis } from "./simplex-basis.js";
 import { runSimplex, type SimplexOutcome } from "./simplex-pivot.js";
 
 /**
@@ -11,6 +11,9 @@ import { runSimplex, type SimplexOutcome } from "./simplex-pivot.js";
  * - node S+m: the sink, demanding Σ supply − Σ lower; arc rep → sink carries the part of a
  *   rep's load above its lower bound (capacity upper − lower);
  * - arcs supply → rep: the candidate arcs, appended as pricing finds more.
+ *
+ * Supply nodes are the simplex's implicit leaves (see `NetworkSimplex`), so the size of the tree
+ * the pivots work on is about the number of reps, whatever the number of supply nodes.
  *
  * Workloads are scaled to integral flow units (a power of two per hour, chosen so that the total
  * stays below 2^50): flow updates are then exact. Lower bounds are rounded down and upper bounds up
@@ -26,6 +29,8 @@ export interface TransportLp {
   readonly sink: number;
   /** Flow units per hour of workload. */
   readonly unitsPerHour: number;
+  /** Costliest arc the artificial cost is sized for; a costlier arc raises it (see `addTransportArc`). */
+  costLimit: number;
 }
 
 export interface TransportInput {
@@ -71,7 +76,7 @@ export function buildTransportLp(input: TransportInput): TransportLp {
   supply[sink] = -(supplied - lowerSum);
 
   const arcs = input.arcRep.length;
-  const s = createNetworkSimplex(supply, m + arcs + (arcs >> 3));
+  const s = createNetworkSimplex(supply, m + arcs + (arcs >> 3), S);
   for (let j = 0; j < m; j++) addArc(s, S + j, sink, 0, upperUnits[j] - lowerUnits[j]);
   let maxCost = 0;
   for (let i = 0; i < S; i++) {
@@ -80,10 +85,8 @@ export function buildTransportLp(input: TransportInput): TransportLp {
       if (input.arcCost[k] > maxCost) maxCost = input.arcCost[k];
     }
   }
-  // Exceeds the cost of any path of real arcs, with room for costlier arcs added by pricing.
-  s.artificialCost = (4 * maxCost + 1) * (S + m + 2);
-
-  const lp: TransportLp = { simplex: s, supplyCount: S, repCount: m, sink, unitsPerHour };
+  const lp: TransportLp = { simplex: s, supplyCount: S, repCount: m, sink, unitsPerHour, costLimit: 0 };
+  s.artificialCost = artificialCostFor(lp, maxCost);
   setBasis(s, crashBasis(lp, input, lowerUnits, upperUnits));
   return lp;
 }
@@ -129,6 +132,17 @@ export function solveTransportLp(lp: TransportLp, stop?: () => boolean): Simplex
 /** Appends candidate arc supply node i → rep j; the next solve continues from the current basis. */
 export function addTransportArc(lp: TransportLp, i: number, j: number, cost: number): void {
   addArc(lp.simplex, i, lp.supplyCount + j, cost);
+  if (cost > lp.costLimit) setArtificialCost(lp.simplex, artificialCostFor(lp, cost));
+}
+
+/**
+ * An artificial cost above the cost of any simple path of real arcs (supply and rep nodes
+ * alternate, so at most 2m + 6 arcs) when no arc costs more than 4 × `maxCost`: big-M then puts
+ * flow on artificial arcs only when the bands cannot be met.
+ */
+function artificialCostFor(lp: TransportLp, maxCost: number): number {
+  lp.costLimit = 4 * maxCost;
+  return (lp.costLimit + 1) * (2 * lp.repCount + 8);
 }
 
 /** LP objective Σ cost × hours. */
@@ -149,5 +163,5 @@ export function repPrices(lp: TransportLp): Float64Array {
 
 /** Price of supply node i: its cheapest cost + λ (reduced costs of its arcs are cost + λ − price). */
 export function supplyPrice(lp: TransportLp, i: number): number {
-  return lp.simplex.pi[lp.sink] - lp.simplex.pi[i];
+  return potential(lp.simplex, lp.sink) - potential(lp.simplex, i);
 }
