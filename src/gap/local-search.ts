@@ -1,4 +1,5 @@
 import type { CandidateLists } from "./candidate-lists.js";
+import { findCycle, type CycleWork } from "./cyclic-exchange.js";
 import { arcOf } from "./gap-arcs.js";
 import { moveJob, type SearchState } from "./search-state.js";
 
@@ -69,13 +70,15 @@ export interface DescentOptions {
   readonly stopped: () => boolean;
   /** Called after every applied move, e.g. to record a new best feasible assignment. */
   readonly afterMove?: () => void;
+  /** Also try cyclic exchanges up to `maxLength` jobs, `budget` edge evaluations per job. */
+  readonly cycles?: { readonly maxLength: number; readonly budget: number; readonly work: CycleWork };
 }
 
 /**
  * First-improvement descent on the penalised cost, driven by the queue: each job taken from the
  * queue tries its best shift, then its best swap, then (with `chains`) its best double shift
- * (ejection chain of length two), all on candidate arcs; an improving move wakes the jobs of the
- * agents it touched. Returns the number of moves made; the state is a local optimum when the
+ * (ejection chain of length two), then (with `cycles`) an improving cyclic exchange, all on
+ * candidate arcs; an improving move wakes the jobs of the agents it touched. Returns the number of moves made; the state is a local optimum when the
  * queue runs empty.
  */
 export function descend(state: SearchState, lists: CandidateLists, queue: JobQueue, cache: OutCache, options: DescentOptions): number {
@@ -181,6 +184,20 @@ export function descend(state: SearchState, lists: CandidateLists, queue: JobQue
           }
         }
       }
+    }
+    if (kind === 0 && options.cycles) {
+      const { work } = options.cycles;
+      const length = findCycle(state, lists, j, options.cycles.maxLength, options.cycles.budget, work);
+      if (length > 0) {
+        const touched = new Int32Array(length);
+        for (let t = 0; t < length; t++) touched[t] = agent[arcOfJob[work.jobs[t]]];
+        for (let t = 0; t < length; t++) moveJob(state, work.jobs[t], work.arcs[t]);
+        cache.current++;
+        moves++;
+        for (let t = 0; t < length; t++) wakeAgent(state, lists, queue, touched[t]);
+        options.afterMove?.();
+      }
+      continue;
     }
     if (kind === 0) continue;
     moveJob(state, j, e1);

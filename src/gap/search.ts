@@ -1,6 +1,7 @@
 import type { CandidateLists } from "./candidate-lists.js";
 import { createElitePool, offerElite, type ElitePool } from "./elite-pool.js";
 import type { GapArcs } from "./gap-arcs.js";
+import { createCycleWork, type CycleWork } from "./cyclic-exchange.js";
 import { createJobQueue, createOutCache, descend, enqueue, type JobQueue, type OutCache } from "./local-search.js";
 import { createSearchState, moveJob, resetTo, totalViolation, violationAt, type SearchState } from "./search-state.js";
 
@@ -14,6 +15,10 @@ export const SEARCH_DEFAULTS = {
   decrease: 0.1,
   /** Distinct feasible assignments kept for path relinking. */
   eliteSize: 10,
+  /** Longest cyclic exchange tried (jobs on the cycle); 0 turns them off. */
+  cycleLength: 5,
+  /** Edge evaluations per cyclic-exchange search from one job. */
+  cycleBudget: 2000,
   /** Intermediate points of a relinking path where an oscillation phase starts. */
   checkpoints: 4,
   /** Share of jobs moved at random when restarting from an elite assignment. */
@@ -31,6 +36,7 @@ export interface SearchSession {
   readonly state: SearchState;
   readonly queue: JobQueue;
   readonly cache: OutCache;
+  readonly cycles: CycleWork;
   readonly elite: ElitePool;
   readonly random: () => number;
   readonly best: Int32Array;
@@ -46,6 +52,7 @@ export function createSearchSession(arcs: GapArcs, lists: CandidateLists, start:
     state: createSearchState(arcs, start, weight),
     queue: createJobQueue(arcs.n),
     cache: createOutCache(arcs.n),
+    cycles: createCycleWork(arcs.m, SEARCH_DEFAULTS.cycleLength + 1),
     elite: createElitePool(SEARCH_DEFAULTS.eliteSize),
     random,
     best: new Int32Array(arcs.n),
@@ -104,7 +111,12 @@ export function runSearch(session: SearchSession, options: RunOptions): void {
     for (let r = 0; r < rounds && !done(); r++) {
       for (let j = 0; j < arcs.n; j++) enqueue(session.queue, j);
       session.cache.current++;
-      descend(state, session.lists, session.queue, session.cache, { chains, stopped: options.stopped, afterMove: record });
+      descend(state, session.lists, session.queue, session.cache, {
+        chains,
+        stopped: options.stopped,
+        afterMove: record,
+        cycles: SEARCH_DEFAULTS.cycleLength > 2 ? { maxLength: SEARCH_DEFAULTS.cycleLength, budget: SEARCH_DEFAULTS.cycleBudget, work: session.cycles } : undefined,
+      });
       record();
       session.rounds++;
       adaptWeights(state);
