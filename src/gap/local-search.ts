@@ -75,7 +75,8 @@ export interface DescentOptions {
 }
 
 /**
- * First-improvement descent on the penalised cost, driven by the queue: each job taken from the
+ * First-improvement descent on the penalised cost, driven by the queue (the clock is checked
+ * every 64 jobs examined): each job taken from the
  * queue tries its best shift, then its best swap, then (with `chains`) its best double shift
  * (ejection chain of length two), then (with `cycles`) an improving cyclic exchange, all on
  * candidate arcs; an improving move wakes the jobs of the agents it touched. Returns the number of moves made; the state is a local optimum when the
@@ -119,8 +120,9 @@ export function descend(state: SearchState, lists: CandidateLists, queue: JobQue
   };
   const eps = 1e-9 * (1 + Math.abs(state.cost) / Math.max(1, arcs.n));
   let moves = 0;
+  let pops = 0;
   while (queue.size > 0) {
-    if ((moves & 63) === 63 && options.stopped()) break;
+    if ((++pops & 63) === 0 && options.stopped()) break;
     const j = dequeue(queue);
     const aj = arcOfJob[j];
     const i = agent[aj];

@@ -18,7 +18,7 @@ export interface Stopwatch {
 export const DEFAULT_GAP_TIME_LIMIT_MS = 10_000;
 
 /** Milliseconds kept in hand before the time limit (at most), for the last steps and the result. */
-const SAFETY_MS = 40;
+const SAFETY_MS = 60;
 
 export function createStopwatch(options: GapOptions): Stopwatch {
   const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
