@@ -76,8 +76,10 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, given: GapOptions, 
   const effort = { used: 0 };
   let lowerBound = -Infinity;
   let method = "search";
+  let reported = { cost: Infinity, bound: -Infinity };
   const report = (phase: string) => {
-    watch.improved();
+    if (session.bestCost < reported.cost || lowerBound > reported.bound) watch.improved();
+    reported = { cost: session.bestCost, bound: lowerBound };
     watch.progress(phase, session.bestCost < Infinity ? session.bestCost : undefined, lowerBound > -Infinity ? lowerBound : undefined);
   };
 
