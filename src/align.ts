@@ -5,6 +5,7 @@ import type { AlignOptions } from "./model/options-schema.js";
 import { parseProblem, resolveOptions } from "./model/parse.js";
 import type { Problem } from "./model/problem-schema.js";
 import { diagnoseInput } from "./solve/diagnose.js";
+import { enforceCapacity } from "./solve/enforce-capacity.js";
 import { finalizePlan } from "./solve/finalize-plan.js";
 import { createSolveContext } from "./solve/solve-context.js";
 import { pickSolver } from "./solve/strategies.js";
@@ -47,5 +48,10 @@ export function align(problem: Problem, options?: AlignOptions): Plan {
   const result = solve(input);
   const reasons = new Map(result.unassignedReasons ?? []);
   for (const [a, reason] of unservable) reasons.set(a, reason);
-  return finalizePlan(valid, compiled, { ...result, unassignedReasons: reasons }, name, diagnostics, context.elapsedMs());
+  const assign = Int32Array.from(result.assign);
+  // A strategy may return an over-capacity plan when the problem is infeasible; capacity stays hard.
+  const repaired = enforceCapacity(compiled, assign, reasons) > 0;
+  const { lowerBound, ...rest } = result;
+  const final = { ...rest, assign, unassignedReasons: reasons, ...(repaired || lowerBound === undefined ? {} : { lowerBound }) };
+  return finalizePlan(valid, compiled, final, name, diagnostics, context.elapsedMs());
 }

@@ -1,3 +1,4 @@
+import { NO_CAPACITY_REASON } from "../../solve/enforce-capacity.js";
 import type { Solver } from "../../solve/solver.js";
 import { createRandom } from "../../util/random.js";
 import { construct } from "./construct.js";
@@ -17,7 +18,7 @@ export const solveHeuristic: Solver = ({ problem: p, candidates: c, options, con
   const assign = improve(p, c, state, context, random);
   const unassignedReasons = new Map<number, string>();
   for (const a of unplaced) {
-    unassignedReasons.set(a, "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)");
+    unassignedReasons.set(a, NO_CAPACITY_REASON);
   }
   return { assign, status: context.stopped() ? "timeout" : "feasible", unassignedReasons };
 };

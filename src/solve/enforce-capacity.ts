@@ -1,0 +1,47 @@
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+
+/** Reason given to accounts that no rep can take without going over capacity. */
+export const NO_CAPACITY_REASON = "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)";
+
+/**
+ * Makes capacity hard for any strategy's result: while a rep's workload exceeds its capacity,
+ * its farthest unlocked account moves to the nearest eligible rep with room, or is left
+ * unassigned with `NO_CAPACITY_REASON`. Locked accounts never move (a lock wins over capacity;
+ * the input diagnostics name it). Changes `assign` and `reasons` in place; returns how many
+ * accounts it moved or unassigned.
+ */
+export function enforceCapacity(p: CompiledProblem, assign: Int32Array, reasons: Map<number, string>): number {
+  const load = new Float64Array(p.m);
+  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += p.workload[a];
+  let changed = 0;
+  for (let r = 0; r < p.m; r++) {
+    if (load[r] <= p.capacity[r] * (1 + 1e-12)) continue;
+    const movable: number[] = [];
+    for (let a = 0; a < p.n; a++) if (assign[a] === r && p.lockedRep[a] < 0) movable.push(a);
+    movable.sort((x, y) => p.travel(r, y) - p.travel(r, x) || y - x);
+    for (const a of movable) {
+      if (load[r] <= p.capacity[r] * (1 + 1e-12)) break;
+      const to = nearestWithRoom(p, a, r, load);
+      load[r] -= p.workload[a];
+      assign[a] = to;
+      changed++;
+      if (to >= 0) load[to] += p.workload[a];
+      else reasons.set(a, NO_CAPACITY_REASON);
+    }
+  }
+  return changed;
+}
+
+function nearestWithRoom(p: CompiledProblem, a: number, from: number, load: Float64Array): number {
+  let best = -1;
+  let bestMinutes = Infinity;
+  for (let r = 0; r < p.m; r++) {
+    if (r === from || load[r] + p.workload[a] > p.capacity[r] * (1 + 1e-12) || !p.compatible(r, a)) continue;
+    const t = p.travel(r, a);
+    if (t <= p.maxTravel[r] && t < bestMinutes) {
+      best = r;
+      bestMinutes = t;
+    }
+  }
+  return best;
+}
