@@ -9,6 +9,10 @@ import { enforceCapacity } from "./solve/enforce-capacity.js";
 import { finalizePlan } from "./solve/finalize-plan.js";
 import { createSolveContext } from "./solve/solve-context.js";
 import { pickSolver } from "./solve/strategies.js";
+import { polish } from "./solvers/heuristic/polish.js";
+
+/** Plans from `transport` up to this many accounts get a local-search polish. */
+const POLISH_MAX_ACCOUNTS = 20_000;
 import { alignOnUnits } from "./solvers/contiguity/align-on-units.js";
 import { TerralignError } from "./errors.js";
 
@@ -48,7 +52,11 @@ export function align(problem: Problem, options?: AlignOptions): Plan {
   const result = solve(input);
   const reasons = new Map(result.unassignedReasons ?? []);
   for (const [a, reason] of unservable) reasons.set(a, reason);
-  const assign = Int32Array.from(result.assign);
+  let assign: Int32Array = Int32Array.from(result.assign);
+  // Rounding an LP leaves room on small problems: a local search from its plan recovers it.
+  if (name === "transport" && compiled.n <= POLISH_MAX_ACCOUNTS && !context.stopped()) {
+    assign = polish(compiled, input.candidates, assign, context, resolved.seed);
+  }
   // A strategy may return an over-capacity plan when the problem is infeasible; capacity stays hard.
   const repaired = enforceCapacity(compiled, assign, reasons) > 0;
   const { lowerBound, ...rest } = result;
