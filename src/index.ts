@@ -53,3 +53,9 @@ export {
 export { dissolveTerritories, type AreaGeometry, type DissolvedTerritory } from "./units/dissolve.js";
 export { readUnits } from "./units/read-units.js";
 export type { UnitFeatureCollection, Units, UnitTopology } from "./units/units-schema.js";
+export { readGapInstances } from "./gap/read-gap-instances.js";
+export { solveGap } from "./gap/solve-gap.js";
+export { gapLoads, gapObjective, isGapFeasible, negateCosts, type GapInstance } from "./gap/gap-instance.js";
+export type { GapOptions, GapProgress } from "./gap/gap-options.js";
+export type { GapResult, GapStatus } from "./gap/gap-result.js";
+export { solveGapExact, solveGapExactSync, type ExactBackend, type GapExactOptions } from "./solvers/mip/solve-gap-exact.js";
