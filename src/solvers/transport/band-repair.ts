@@ -8,8 +8,8 @@ import { repPairs, type RepPairs } from "./rep-pairs.js";
 const MAX_EXPAND = 400;
 /** Relative slack inside the band that repaired loads aim for, so float noise never flags a rep. */
 const INNER = 1e-12;
-/** Reps considered beyond the arcs when those leave a rep stuck (co-located reps). */
-const NEAR_REPS = 32;
+/** Reps considered beyond the arcs when those leave a rep stuck (co-located reps): first the nearest few, then more. */
+const NEAR_REPS = [8, 32];
 
 /**
  * Plan state for repair. Accounts that may move (those with arcs) sit in one doubly linked list
@@ -71,7 +71,8 @@ export function repairBands(
     lower[j] = p.lower[j] + INNER * p.target[j];
     upper[j] = p.upper[j] - INNER * p.target[j];
   }
-  const near = nearReps(p);
+  const nearFew = nearReps(p, NEAR_REPS[0]);
+  const nearMore = nearReps(p, NEAR_REPS[1]);
   const guess = guessTravel(p, geo, unit);
   const failed = new Uint8Array(p.m);
   let moved = 0;
@@ -89,11 +90,11 @@ export function repairBands(
     }
     if (worst < 0) break;
     const over = state.load[worst] > upper[worst];
-    const find = (withNear: boolean) =>
+    const find = (near: ((j: number) => Int32Array) | undefined) =>
       over
-        ? pushPath(p, geo, arcs, pairs, state, search, worst, lower, upper, withNear ? near : undefined, guess, path)
-        : pullPath(p, geo, arcs, pairs, state, search, worst, lower, upper, withNear ? near : undefined, guess, path);
-    if (!find(false) && !find(true)) {
+        ? pushPath(p, geo, arcs, pairs, state, search, worst, lower, upper, near, guess, path)
+        : pullPath(p, geo, arcs, pairs, state, search, worst, lower, upper, near, guess, path);
+    if (!find(undefined) && !find(nearFew) && !find(nearMore)) {
       failed[worst] = 1;
       continue;
     }
@@ -138,8 +139,8 @@ function move(p: CompiledProblem, s: RepairState, a: number, to: number): void {
   s.assign[a] = to;
 }
 
-/** The NEAR_REPS nearest other reps of each rep (by home distance), computed on demand. */
-function nearReps(p: CompiledProblem): (j: number) => Int32Array {
+/** The `count` nearest other reps of each rep (by home distance), computed on demand. */
+function nearReps(p: CompiledProblem, count: number): (j: number) => Int32Array {
   const cache = new Map<number, Int32Array>();
   return (j) => {
     let list = cache.get(j);
@@ -151,7 +152,7 @@ function nearReps(p: CompiledProblem): (j: number) => Int32Array {
         d[r] = r === j ? Infinity : dLat * dLat + dLng * dLng;
       }
       const order = Array.from({ length: p.m }, (_, r) => r).sort((u, v) => d[u] - d[v] || u - v);
-      list = Int32Array.from(order.slice(0, Math.min(NEAR_REPS, p.m - 1)));
+      list = Int32Array.from(order.slice(0, Math.min(count, p.m - 1)));
       cache.set(j, list);
     }
     return list;
@@ -260,16 +261,23 @@ function pushPath(
       }
     }
     if (!near) continue;
-    for (let a = s.head[x]; a >= 0; a = s.next[a]) {
-      const w = p.workload[a];
-      const after = s.load[x] + inW - w;
-      if (after < lower[x] || (x !== from && after > upper[x])) continue;
-      const here = ownTravel(p, geo, arcs, a, x);
-      for (const y of near(x)) {
-        if (search.done[y] === stamp) continue;
+    // Past the arcs: per nearby rep, the cheapest member that x can shed.
+    for (const y of near(x)) {
+      if (search.done[y] === stamp) continue;
+      let best = -1, bestCost = Infinity;
+      for (let a = s.head[x]; a >= 0; a = s.next[a]) {
+        const w = p.workload[a];
+        const after = s.load[x] + inW - w;
+        if (after < lower[x] || (x !== from && after > upper[x])) continue;
         const t = guess(y, a);
-        if (t >= 0) relax(search, stamp, y, dx + w * (t - here), a, x, w);
+        if (t < 0) continue;
+        const c = w * (t - ownTravel(p, geo, arcs, a, x));
+        if (c < bestCost) {
+          bestCost = c;
+          best = a;
+        }
       }
+      if (best >= 0) relax(search, stamp, y, dx + bestCost, best, x, p.workload[best]);
     }
   }
   return false;
@@ -323,14 +331,22 @@ function pullPath(
       }
     }
     if (!near) continue;
+    // Past the arcs: per nearby rep, the cheapest member y can take.
     for (const x of near(y)) {
       if (search.done[x] === stamp) continue;
+      let best = -1, bestCost = Infinity;
       for (let a = s.head[x]; a >= 0; a = s.next[a]) {
         const w = p.workload[a];
         if ((y !== to && w < deficit) || w > room) continue;
         const t = guess(y, a);
-        if (t >= 0) relax(search, stamp, x, dy + w * (t - ownTravel(p, geo, arcs, a, x)), a, y, w);
+        if (t < 0) continue;
+        const c = w * (t - ownTravel(p, geo, arcs, a, x));
+        if (c < bestCost) {
+          bestCost = c;
+          best = a;
+        }
       }
+      if (best >= 0) relax(search, stamp, x, dy + bestCost, best, y, p.workload[best]);
     }
   }
   return false;

@@ -32,8 +32,9 @@ export interface NetworkSimplex {
   readonly root: number;
   /**
    * Nodes 0..leafLimit−1 may be implicit leaves; nodes from leafLimit on are always in the core.
-   * Real arcs must run from a node below leafLimit to one at or above it, or between two nodes at
-   * or above it (as supply → rep and rep → sink arcs do), so that a leaf's children are core nodes.
+   * Real arcs must run from a node below leafLimit to one at or above it (uncapacitated), or
+   * between two nodes at or above it (as supply → rep and rep → sink arcs do), so that a leaf's
+   * children are core nodes.
    */
   readonly leafLimit: number;
   /** Supply (> 0) or demand (< 0) per real node, integral flow units, summing to 0; length nodeCount. */
@@ -76,8 +77,10 @@ export interface NetworkSimplex {
   readonly succNum: Int32Array;
   /** Last core node of the node's subtree in preorder. */
   readonly lastSucc: Int32Array;
-  /** Leaves promoted into the core since the last compaction (candidates for demotion). */
+  /** Nodes below leafLimit in the core (promoted leaves; candidates for demotion when childless). */
   promoted: number[];
+  /** How many of `promoted` still had children at the last compaction. */
+  retained: number;
   /** Cost of an artificial arc pointing down from the root (up arcs cost 0). */
   artificialCost: number;
   /** Largest |cost| of a real arc, for the optimality tolerance. */
@@ -120,6 +123,7 @@ export function createNetworkSimplex(supply: Float64Array, arcHint: number, leaf
     succNum: new Int32Array(nodes),
     lastSucc: new Int32Array(nodes),
     promoted: [],
+    retained: 0,
     artificialCost: 1,
     maxCost: 0,
     nextArc: nodeCount,
@@ -143,7 +147,9 @@ export function potential(s: NetworkSimplex, u: number): number {
  * current basis feasible, so a later solve continues from it.
  */
 export function addArc(s: NetworkSimplex, u: number, v: number, cost: number, capacity = Infinity): number {
-  if (v < s.leafLimit) throw new Error(`network simplex: arc ${u} → ${v} ends below the leaf limit ${s.leafLimit}`);
+  if (v < s.leafLimit || (u < s.leafLimit && capacity !== Infinity)) {
+    throw new Error(`network simplex: arc ${u} → ${v} must end at or above the leaf limit ${s.leafLimit}, uncapacitated when it starts below it`);
+  }
   if (s.arcCount === s.source.length) grow(s, Math.ceil(s.arcCount * 1.5) + 1024);
   const e = s.arcCount++;
   s.source[e] = u;

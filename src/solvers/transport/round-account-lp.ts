@@ -34,34 +34,48 @@ export function roundAccountLp(p: CompiledProblem, lp: TransportLp, accounts: In
       bestRep[i] = s.target[e] - S;
     }
   }
-  const split: number[] = [];
+  const single = new Int32Array(S).fill(-1);
+  const shares = new Map<number, number[]>();
   for (let i = 0; i < S; i++) {
     const droppedPart = s.source[i] === i && s.flow[i] > 0;
-    if (positive[i] === 1 && !droppedPart) {
-      const a = accounts[i];
-      assign[a] = bestRep[i];
-      load[bestRep[i]] += p.workload[a];
-    } else {
-      split.push(i);
-    }
+    if (positive[i] === 1 && !droppedPart) single[i] = bestRep[i];
+    else shares.set(i, []);
   }
-  if (split.length === 0) return { splitAccounts: 0, dropped: new Int32Array(0) };
-
-  const choices = new Map<number, number[]>();
-  for (const i of split) choices.set(i, []);
   for (let e = firstArc; e < s.arcCount; e++) {
     if (s.flow[e] <= 0) continue;
-    const list = choices.get(s.source[e]);
+    const list = shares.get(s.source[e]);
     if (list) list.push(s.target[e] - S, s.flow[e]);
+  }
+  return roundShares(p, accounts, single, shares, assign, load);
+}
+
+/**
+ * Unit i goes to `single[i]` when that is ≥ 0; the units
+ * in `shares` (rep, amount pairs; an empty list: none placed) are then resolved one by one, each to
+ * whichever of its reps leaves the least band violation given the loads so far (ties: the larger
+ * share), never above a rep's capacity; a unit that fits nowhere is dropped.
+ */
+export function roundShares(
+  p: CompiledProblem,
+  accounts: Int32Array,
+  single: Int32Array,
+  shares: ReadonlyMap<number, number[]>,
+  assign: Int32Array,
+  load: Float64Array,
+): Rounding {
+  for (let i = 0; i < single.length; i++) {
+    if (single[i] < 0) continue;
+    const a = accounts[i];
+    assign[a] = single[i];
+    load[single[i]] += p.workload[a];
   }
   const violation = (j: number, x: number) => Math.max(0, x - p.upper[j]) + Math.max(0, p.lower[j] - x);
   const dropped: number[] = [];
   let splitAccounts = 0;
-  for (const i of split) {
+  for (const [i, list] of shares) {
     const a = accounts[i];
     const w = p.workload[a];
-    const list = choices.get(i)!;
-    if (list.length > 2 || s.flow[i] > 0) splitAccounts++;
+    if (list.length > 2) splitAccounts++;
     let best = -1, bestScore = Infinity, bestShare = -1;
     for (let q = 0; q < list.length; q += 2) {
       const j = list[q];

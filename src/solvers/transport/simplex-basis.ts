@@ -148,6 +148,8 @@ function keepCore(s: NetworkSimplex): void {
     s.offset[u] = 0;
   }
   s.promoted.length = 0;
+  for (let u = 0; u < s.leafLimit; u++) if (inCore[u]) s.promoted.push(u);
+  s.retained = s.promoted.length;
   subtreeSizes(s);
 }
 
@@ -210,14 +212,15 @@ export function promote(s: NetworkSimplex, u: number): void {
 
 /**
  * Demotes promoted nodes that have no children any more back to leaves, then refreshes subtree
- * sizes and potentials of the core. O(core + promoted).
+ * sizes and potentials of the core. Returns the demoted nodes. O(core + promoted).
  */
-export function compactCore(s: NetworkSimplex): void {
+export function compactCore(s: NetworkSimplex): number[] {
   const { root, thread, revThread, parent } = s;
   const hasChild = new Set<number>();
   for (const u of s.promoted) if (s.inCore[u]) hasChild.add(u);
   const parents = new Set<number>();
   for (let u = thread[root]; u !== root; u = thread[u]) if (hasChild.has(parent[u])) parents.add(parent[u]);
+  const demoted: number[] = [];
   for (const u of hasChild) {
     if (parents.has(u)) continue;
     const before = revThread[u];
@@ -225,11 +228,14 @@ export function compactCore(s: NetworkSimplex): void {
     thread[before] = after;
     revThread[after] = before;
     makeLeaf(s, u);
+    demoted.push(u);
   }
   s.promoted.length = 0;
   for (const u of parents) s.promoted.push(u);
+  s.retained = s.promoted.length;
   subtreeSizes(s);
   computePotentials(s);
+  return demoted;
 }
 
 /**

@@ -7,6 +7,7 @@ export type SimplexOutcome = "optimal" | "stopped" | "unbounded";
 /** Pivots between checks of the stop callback. */
 const CHECK_EVERY = 1024;
 
+
 /** Working variables of one pivot (kept in one object to avoid closures in the hot loop). */
 interface Pivot {
   inArc: number;
@@ -41,7 +42,7 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
     if (change) updateTree(s, p, dirty);
     s.pivots++;
     // Refresh potentials now and then, and drop promoted nodes that lost their children.
-    if (++sinceRefresh >= 4096 || s.promoted.length > 64 + (s.nodeCount - s.leafLimit)) {
+    if (++sinceRefresh >= 4096 || s.promoted.length - s.retained > 64 + (s.nodeCount - s.leafLimit)) {
       sinceRefresh = 0;
       compactCore(s);
     }
@@ -59,6 +60,7 @@ function findEnteringArc(s: NetworkSimplex, p: Pivot, list: CandidateList, toler
   // Arc heads are never leaves (see `leafLimit`), so their stored potential is current.
   const { source, target, cost, state, pi, anchor, offset } = s;
   const { arcs, reduced } = list;
+  const capacity = arcs.length;
   let length = 0;
   for (let i = 0; i < list.length; i++) {
     const e = arcs[i];
@@ -76,7 +78,6 @@ function findEnteringArc(s: NetworkSimplex, p: Pivot, list: CandidateList, toler
   const total = end - first;
   let e = s.nextArc < first || s.nextArc >= end ? first : s.nextArc;
   let limit = list.head;
-  const capacity = arcs.length;
   // Blocks of arcs from e on (cyclically); stop after a block once the list is long enough.
   for (let scanned = 0; scanned < total; ) {
     const stopAt = Math.min(end, e + list.blockSize, e + (total - scanned));
@@ -94,6 +95,7 @@ function findEnteringArc(s: NetworkSimplex, p: Pivot, list: CandidateList, toler
     if (length > limit) break;
     limit = 0;
   }
+  s.nextArc = e;
   if (length === 0) {
     list.length = 0;
     return false;
@@ -115,7 +117,6 @@ function findEnteringArc(s: NetworkSimplex, p: Pivot, list: CandidateList, toler
   arcs[0] = arcs[keep - 1];
   reduced[0] = reduced[keep - 1];
   list.length = keep - 1;
-  s.nextArc = e;
   return true;
 }
 

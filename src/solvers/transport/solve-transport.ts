@@ -2,17 +2,14 @@ import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { inBand } from "../../evaluate/measure.js";
 import type { Diagnostic } from "../../model/plan.js";
 import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
-import { accountArcs } from "./account-arcs.js";
 import { solveAccountLp } from "./account-lp.js";
-import { bandDiagnostics } from "./band-diagnostics.js";
+import { solveAccountStage } from "./account-stage.js";
 import { repairBands } from "./band-repair.js";
 import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js";
 import { lagrangianBound } from "./lagrangian-bound.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";
-import { roundAccountLp } from "./round-account-lp.js";
 import { improveShifts } from "./shift-improve.js";
 import { buildSphereTree } from "./sphere-tree.js";
-import { transportValue } from "./transport-lp.js";
 import { warmUpPrices } from "./warm-up-prices.js";
 import { findWhales, placeWhales } from "./whales.js";
 
@@ -21,9 +18,13 @@ const LEAF_SIZE = 16;
 /** First arcs per account after a warm-up: its cheapest reps at the warm-up prices … */
 const ACCOUNT_ARCS = 4;
 /** … within this share of the typical travel to the nearest rep of the cheapest one. */
-const ACCOUNT_TAU_SHARE = 0.5;
+const ACCOUNT_TAU_SHARE = 0.2;
 /** Pricing rounds of the account-level LP at most. */
 const ACCOUNT_ROUNDS = 12;
+/** Room kept free at each end of a band in the account-level LP, for rounding: this many median accounts … */
+const MARGIN_ACCOUNTS = 0.25;
+/** … and at most this share of the band width. */
+const MARGIN_SHARE = 0.02;
 
 const CAPACITY_REASON = "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)";
 
@@ -85,18 +86,13 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   for (const a of whales) isWhale[a] = 1;
 
   const accounts = lpAccounts(p, tree.order, cheapest, isWhale);
-  // Start the LP from the finest atom LP's plan, whose loads are inside the bands.
-  const crash = warm.plan;
-  const account = solveAccountLp(p, tree, geo, accounts, ...bandsFor(p, fixedLoad), cheapest, crash, ACCOUNT_ROUNDS, context);
-  const lp = account.result.lp;
-
   const load = fixedLoad.slice();
-  const rounding = roundAccountLp(p, lp, accounts, assign, load);
+  const stage = solveAccountStage(p, tree, geo, accounts, ...bandsFor(p, fixedLoad, MARGIN_ACCOUNTS * medianWorkload(p, accounts)), cheapest, warm.plan, assign, load, context);
   const reasons = new Map<number, string>();
-  for (const a of rounding.dropped) reasons.set(a, CAPACITY_REASON);
+  for (const a of stage.rounding.dropped) reasons.set(a, CAPACITY_REASON);
   for (const a of placed.unplaced) reasons.set(a, CAPACITY_REASON);
   // Accounts outside the LP without workload: their cheapest rep at the final prices.
-  const last = account.result.rounds > 0 ? account.scan : cheapest;
+  const last = stage.rounds > 0 ? stage.scan : cheapest;
   for (const a of tree.order) {
     if (assign[a] >= 0 || isWhale[a] || reasons.has(a)) continue;
     if (last.count[a] > 0 && p.workload[a] === 0) assign[a] = last.rep[a * last.want];
@@ -104,28 +100,27 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   }
 
   context.progress("repair", 0);
-  const arcs = accountArcs(p.n, lp, accounts);
-  repairBands(p, geo, tree.unit, arcs, assign, stop);
-  improveShifts(p, geo, arcs, assign, stop);
+  repairBands(p, geo, tree.unit, stage.arcs, assign, stop);
+  improveShifts(p, geo, stage.arcs, assign, stop);
   context.progress("repair", 1);
 
-  const infeasible = account.result.artificialHours > 1e-9 * Math.max(1, p.totalWorkload);
   // The bound holds for plans inside every band; a plan outside some band may lie below it.
-  const bound = account.result.rounds > 0 && !infeasible ? lagrangianBound(p, geo, account.scan, account.scanPrices) : undefined;
+  const bound = stage.rounds > 0 && stage.infeasibleHours === 0 ? lagrangianBound(p, geo, stage.scan, stage.scanPrices) : undefined;
   const lowerBound = bound !== undefined && allInBand(p, assign) ? bound : undefined;
   const objective = planObjective(p, geo, assign);
-  const proven = lowerBound !== undefined && account.result.status === "optimal" && objective <= lowerBound * (1 + 1e-12) + 1e-9;
+  const proven = lowerBound !== undefined && stage.status === "optimal" && objective <= lowerBound * (1 + 1e-12) + 1e-9;
   const diagnostics: Diagnostic[] = [
     ...placed.diagnostics,
-    ...bandDiagnostics(p, lp, infeasible),
+    ...stage.diagnostics,
     {
       severity: "info",
       code: "transport_lp",
       message:
         `LP on ${accounts.length.toLocaleString("en-US")} accounts` +
         (warmed ? ` (prices warmed up on ${warm.levels.map((l) => l.atoms.toLocaleString("en-US")).join(" then ")} atoms)` : "") +
-        `: ${account.result.status === "optimal" ? "optimal over all eligible reps" : "stopped before proven optimal"} after ${account.result.rounds} pricing round(s) ` +
-        `(${account.result.arcsAdded} arcs added), ${rounding.splitAccounts} split accounts rounded` +
+        `: ` +
+        `${stage.status === "optimal" ? "optimal over all eligible reps" : "stopped before proven optimal"} after ${stage.rounds} pricing round(s) ` +
+        `(${stage.arcsAdded} arcs added), ${stage.rounding.splitAccounts} split accounts rounded` +
         (whales.length > 0 ? `, ${whales.length} account(s) above half a band placed first` : ""),
     },
   ];
@@ -135,25 +130,35 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
     diagnostics,
     unassignedReasons: reasons,
     ...(lowerBound !== undefined ? { lowerBound } : {}),
-    prices: account.prices,
-    lpValue: transportValue(lp) + fixedCost(p, geo, assign, isWhale),
-    splitAccounts: rounding.splitAccounts,
+    prices: stage.prices,
+    lpValue: stage.value + fixedCost(p, geo, assign, isWhale),
+    splitAccounts: stage.rounding.splitAccounts,
   };
 }
 
 /**
- * Bands for an LP: the workload already fixed at each rep (locked, pre-placed) taken out; a lower
- * end above the upper one (total workload above total capacity) is brought down to it, so that the
- * LP fills every rep to its upper end and leaves the rest unassigned.
+ * Bands for an LP: the workload already fixed at each rep (locked, pre-placed) taken out, each end
+ * pulled in by `margin` hours (at most `MARGIN_SHARE` of the band), so that rounding the LP's few
+ * split accounts rarely leaves a band; a lower end above the upper one (total workload above total
+ * capacity) is brought down to it, so that the LP fills every rep to its upper end and leaves the
+ * rest unassigned. The bound always uses the full bands.
  */
-function bandsFor(p: CompiledProblem, fixedLoad: Float64Array): [Float64Array, Float64Array] {
+function bandsFor(p: CompiledProblem, fixedLoad: Float64Array, margin = 0): [Float64Array, Float64Array] {
   const lower = new Float64Array(p.m);
   const upper = new Float64Array(p.m);
   for (let j = 0; j < p.m; j++) {
-    upper[j] = Math.max(0, p.upper[j] - fixedLoad[j]);
-    lower[j] = Math.min(upper[j], Math.max(0, p.lower[j] - fixedLoad[j]));
+    const inset = Math.min(margin, MARGIN_SHARE * (p.upper[j] - p.lower[j]));
+    upper[j] = Math.max(0, p.upper[j] - inset - fixedLoad[j]);
+    lower[j] = Math.min(upper[j], Math.max(0, p.lower[j] + inset - fixedLoad[j]));
   }
   return [lower, upper];
+}
+
+/** Median workload of the accounts (0 when none). */
+function medianWorkload(p: CompiledProblem, accounts: Int32Array): number {
+  if (accounts.length === 0) return 0;
+  const sizes = Float64Array.from(accounts, (a) => p.workload[a]).sort();
+  return sizes[sizes.length >> 1];
 }
 
 /** Accounts for the LP: with workload, servable, not pre-placed. */

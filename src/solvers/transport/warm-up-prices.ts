@@ -2,7 +2,9 @@ import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { SolveContext } from "../../solve/solve-context.js";
 import { solveAtomLp } from "./atom-lp.js";
 import type { GreatCircle } from "./great-circle.js";
+import { refinePlan } from "./refine-plan.js";
 import { cutByWorkload, type SphereTree } from "./sphere-tree.js";
+import type { TransportLp } from "./transport-lp.js";
 
 /**
  * Atom levels, coarse to fine: an atom holds at most this share of the mean rep target. Each
@@ -51,21 +53,25 @@ export function warmUpPrices(
   let meanTarget = 0;
   for (let j = 0; j < p.m; j++) meanTarget += p.target[j] / p.m;
   let travelScale = 0;
-  let plan: Int32Array | undefined;
+  let last: { lp: TransportLp; atoms: Int32Array } | undefined;
   for (const share of LEVELS) {
     if (context.stopped()) break;
-    const cut = cutByWorkload(tree, share * meanTarget);
-    if (cut.length * MIN_AGGREGATION > accounts) break;
+    const atoms = Int32Array.from(Array.from(cutByWorkload(tree, share * meanTarget)).filter((node) => tree.workload[node] > 0));
+    if (atoms.length * MIN_AGGREGATION > accounts) break;
+    const crash = last ? refinePlan(tree, geo, last.lp, last.atoms, atoms, false, p.workload) : undefined;
     const first = levels.length === 0;
-    const result = solveAtomLp(p, tree, geo, cut, lower, upper, first ? undefined : prices, first ? k : FINE_ARCS, travelScale, ATOM_ROUNDS, context);
+    const result = solveAtomLp(p, tree, geo, atoms, lower, upper, first ? undefined : prices, crash, first ? k : FINE_ARCS, travelScale, ATOM_ROUNDS, context);
     if (first) travelScale = result.travelScale;
     prices = result.prices;
-    plan = new Int32Array(p.n).fill(-1);
-    for (let i = 0; i < result.atoms.length; i++) {
-      const node = result.atoms[i];
-      for (let k = tree.lo[node]; k < tree.hi[node]; k++) plan[tree.order[k]] = result.atomRep[i];
-    }
+    last = { lp: result.result.lp, atoms };
     levels.push({ atoms: result.atomCount, pivots: result.result.lp.simplex.pivots, rounds: result.result.rounds });
   }
-  return { prices, travelScale, levels, ...(plan ? { plan } : {}) };
+  const plan = last && !context.stopped() ? refinePlan(tree, geo, last.lp, last.atoms, tree.order, true, p.workload) : undefined;
+  // refinePlan returns a rep per entry of tree.order; the caller indexes by account.
+  let byAccount: Int32Array | undefined;
+  if (plan) {
+    byAccount = new Int32Array(p.n).fill(-1);
+    for (let i = 0; i < plan.length; i++) byAccount[tree.order[i]] = plan[i];
+  }
+  return { prices, travelScale, levels, ...(byAccount ? { plan: byAccount } : {}) };
 }
