@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { align } from "../../src/align.js";
-import { TerralignError } from "../../src/errors.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
 import type { Problem } from "../../src/model/problem-schema.js";
+import { alignErrorOf } from "../support/error-of.js";
 
 function base(): Problem {
   return {
@@ -17,18 +17,7 @@ function base(): Problem {
   };
 }
 
-/** Runs align on a modified base problem and returns the thrown error. */
-function errorOf(edit: (p: any) => void, options?: unknown): TerralignError {
-  const problem: any = base();
-  edit(problem);
-  try {
-    align(problem, options as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(TerralignError);
-    return error as TerralignError;
-  }
-  throw new Error("align did not throw");
-}
+const errorOf = (edit: (p: any) => void, options?: unknown) => alignErrorOf(base, edit, options);
 
 describe("input validation", () => {
   const cases: [string, (p: any) => void, string | RegExp, string][] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { align } from "../../src/align.js";
-import { TerralignError } from "../../src/errors.js";
 import type { Problem } from "../../src/model/problem-schema.js";
+import { alignErrorOf } from "../support/error-of.js";
 import { gridUnits } from "./grid.js";
 
 function base(): Problem {
@@ -12,17 +12,7 @@ function base(): Problem {
   };
 }
 
-function errorOf(edit: (p: any) => void, options?: unknown): TerralignError {
-  const problem: any = base();
-  edit(problem);
-  try {
-    align(problem, options as never);
-  } catch (error) {
-    expect(error).toBeInstanceOf(TerralignError);
-    return error as TerralignError;
-  }
-  throw new Error("align did not throw");
-}
+const errorOf = (edit: (p: any) => void, options?: unknown) => alignErrorOf(base, edit, options);
 
 describe("units input validation", () => {
   const cases: [string, (p: any) => void, string | RegExp, string][] = [
