@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { align } from "../../src/align.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { alignErrorOf } from "../support/error-of.js";
 import { gridUnits } from "./grid.js";
