@@ -13,6 +13,14 @@ export function accountFeatures(plan: Plan): Feature<Point, AccountProperties>[]
   const names = attributeNames(ACCOUNT_PROPERTY_NAMES, accounts);
   return accounts.map((account, a) => {
     const r = repOf[a];
+    const geometry: Point = { type: "Point", coordinates: roundPosition(account.location[0], account.location[1]) };
+    if (!account.attributes) {
+      // No free attributes: the same properties, built directly.
+      const properties: Record<string, unknown> = { kind: "account", id: account.id, repId: r >= 0 ? reps[r].id : null, workload: account.workload, potential: account.potential ?? 0 };
+      if (r < 0) properties.reason = reasons.get(account.id) ?? "not assigned";
+      for (const field of OPTIONAL_ACCOUNT_FIELDS) if (account[field] !== undefined) properties[field] = account[field];
+      return { type: "Feature", geometry, properties: properties as unknown as AccountProperties };
+    }
     const fixed: [string, unknown][] = [
       ["kind", "account"],
       ["id", account.id],
@@ -24,7 +32,7 @@ export function accountFeatures(plan: Plan): Feature<Point, AccountProperties>[]
     for (const field of OPTIONAL_ACCOUNT_FIELDS) if (account[field] !== undefined) fixed.push([field, account[field]]);
     return {
       type: "Feature",
-      geometry: { type: "Point", coordinates: roundPosition(account.location[0], account.location[1]) },
+      geometry,
       properties: withAttributes(fixed, account.attributes, names) as AccountProperties,
     };
   });

@@ -4,7 +4,7 @@
  * collinear points a hull of their two ends.
  */
 export function convexHull(points: readonly (readonly [number, number])[]): [number, number][] {
-  const sorted = [...points].sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  const sorted = outerPoints(points).sort((p, q) => p[0] - q[0] || p[1] - q[1]);
   if (sorted.length <= 1) return sorted.map((p) => [p[0], p[1]]);
   const cross = (o: readonly number[], a: readonly number[], b: readonly number[]) =>
     (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
@@ -25,4 +25,36 @@ export function convexHull(points: readonly (readonly [number, number])[]): [num
   // All points equal: both chains collapse onto one point.
   if (hull.length === 2 && hull[0][0] === hull[1][0] && hull[0][1] === hull[1][1]) hull.pop();
   return hull;
+}
+
+/**
+ * Akl–Toussaint: points strictly inside the polygon through the extreme points in eight
+ * directions cannot be on the hull, so only the others need sorting.
+ */
+function outerPoints(points: readonly (readonly [number, number])[]): (readonly [number, number])[] {
+  if (points.length < 64) return [...points];
+  // Extremes along x, y, x + y, x − y (each direction's min and max), in counter-clockwise order.
+  const score = [(p: readonly number[]) => p[0], (p: readonly number[]) => p[0] + p[1], (p: readonly number[]) => p[1], (p: readonly number[]) => p[1] - p[0]];
+  const extremes: (readonly [number, number])[] = [];
+  for (const sign of [1, -1]) {
+    for (const f of score) {
+      let best = points[0];
+      for (const p of points) if (sign * f(p) > sign * f(best)) best = p;
+      extremes.push(best);
+    }
+  }
+  const polygon: (readonly [number, number])[] = [];
+  for (const p of extremes) {
+    const last = polygon[polygon.length - 1];
+    if (!last || last[0] !== p[0] || last[1] !== p[1]) polygon.push(p);
+  }
+  if (polygon.length < 3) return [...points];
+  const inside = (p: readonly [number, number]) => {
+    for (let i = 0; i < polygon.length; i++) {
+      const a = polygon[i], b = polygon[(i + 1) % polygon.length];
+      if ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) <= 0) return false;
+    }
+    return true;
+  };
+  return points.filter((p) => !inside(p));
 }

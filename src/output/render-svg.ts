@@ -51,7 +51,9 @@ export interface SvgOptions {
  * title) is XML-escaped. Territories and reps also carry a tooltip (`<title>`).
  *
  * Readable up to a few thousand accounts and a few dozen reps; with more reps than the legend can
- * hold (it takes up to 40 % of the width), the last legend line says how many are left out.
+ * hold (it takes up to 40 % of the width), the last legend line says how many are left out. Above
+ * 20,000 accounts (`MAX_ACCOUNT_DOTS`) an evenly spaced sample of them is drawn as dots (every
+ * unassigned account still is), so the file stays a few MB at most.
  * The plan is not modified. Throws `TerralignError` (`invalid_option`) for bad options.
  */
 export function renderSvg(plan: Plan, options: SvgOptions = {}): string {

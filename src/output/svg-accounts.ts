@@ -3,22 +3,29 @@ import type { Plan } from "../model/plan.js";
 import { repIndexByAccount } from "./account-sites.js";
 import { darken } from "./palette.js";
 
+/** Account dots drawn at most; above this, an evenly spaced sample in input order. */
+export const MAX_ACCOUNT_DOTS = 20_000;
+
 /**
  * Account dots, grouped per territory so each group carries its colours once: filled with the
  * territory colour, stroked darker, area proportional to workload (radius from 35 % to 100 % of a
  * maximum that shrinks as the map gets crowded, 1.5–5 px). Unassigned accounts are white with a
- * black stroke, drawn last.
+ * black stroke, drawn last. With more than `MAX_ACCOUNT_DOTS` accounts, only every k-th account
+ * (input order, k = ⌈accounts / MAX_ACCOUNT_DOTS⌉) gets a dot, and every unassigned one; the
+ * territories, legend and figures still count them all.
  */
 export function renderAccounts(plan: Plan, projection: GeoProjection, colours: readonly string[], mapArea: number): string {
   const { accounts } = plan.problem;
   const repOf = repIndexByAccount(plan);
   let maxWorkload = 0;
   for (const account of accounts) maxWorkload = Math.max(maxWorkload, account.workload);
-  const rMax = Math.min(5, Math.max(1.5, 0.25 * Math.sqrt(mapArea / Math.max(1, accounts.length))));
+  const rMax = Math.min(5, Math.max(1.5, 0.25 * Math.sqrt(mapArea / Math.max(1, Math.min(accounts.length, MAX_ACCOUNT_DOTS)))));
   const radius = (w: number) => rMax * (0.35 + 0.65 * (maxWorkload > 0 ? Math.sqrt(w / maxWorkload) : 0));
 
   const groups = new Map<number, string[]>();
+  const step = Math.ceil(accounts.length / MAX_ACCOUNT_DOTS);
   accounts.forEach((account, a) => {
+    if (a % step !== 0 && repOf[a] >= 0) return;
     const xy = projection(account.location);
     if (!xy) return;
     const dots = groups.get(repOf[a]) ?? [];

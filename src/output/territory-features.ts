@@ -5,13 +5,22 @@ import { territoryShapes, type TerritoryShape, type TerritoryShapeOptions } from
 import { isUnitPlan } from "./unit-plan.js";
 import { unitTerritoryShapes } from "./unit-territory-shapes.js";
 
+/** Outlines already drawn, per plan and options (plans are never modified, so they stay valid). */
+const drawn = new WeakMap<Plan, Map<string, readonly TerritoryShape[]>>();
+
 /**
  * Territory outlines of any plan: its units dissolved when the plan is unit-based
  * (`unitTerritoryShapes`), otherwise Voronoi outlines around the accounts (`territoryShapes`,
- * which `options` tune).
+ * which `options` tune). Outlines are drawn once per plan object and options (writing a plan's
+ * GeoJSON and its SVG map draws them once); each call returns its own copy.
  */
 export function planTerritoryShapes(plan: Plan, options: TerritoryShapeOptions = {}): TerritoryShape[] {
-  return isUnitPlan(plan) ? unitTerritoryShapes(plan) : territoryShapes(plan, options);
+  const key = String(options.bufferKm);
+  let byOptions = drawn.get(plan);
+  if (!byOptions) drawn.set(plan, (byOptions = new Map()));
+  let shapes = byOptions.get(key);
+  if (!shapes) byOptions.set(key, (shapes = isUnitPlan(plan) ? unitTerritoryShapes(plan) : territoryShapes(plan, options)));
+  return shapes.map((shape) => ({ ...shape, polygons: shape.polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x, y] as typeof ring[number]))) }));
 }
 
 /**

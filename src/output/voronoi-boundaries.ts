@@ -26,12 +26,19 @@ export function voronoiBoundaries(points: readonly (readonly [number, number])[]
   for (const [x, y] of points) (cx += x), (cy += y);
   cx /= n;
   cy /= n;
-  const all = points.map((p) => [p[0], p[1]] as [number, number]);
+  // Flat coordinates (x0, y0, x1, y1, …): real sites, then the sentinels.
+  const coords = new Float64Array(2 * (n + SENTINELS));
+  for (let i = 0; i < n; i++) {
+    coords[2 * i] = points[i][0];
+    coords[2 * i + 1] = points[i][1];
+  }
   for (let k = 0; k < SENTINELS; k++) {
     const angle = (2 * Math.PI * (k + 0.5)) / SENTINELS;
-    all.push([cx + reach * Math.cos(angle), cy + reach * Math.sin(angle)]);
+    coords[2 * (n + k)] = cx + reach * Math.cos(angle);
+    coords[2 * (n + k) + 1] = cy + reach * Math.sin(angle);
   }
-  const { triangles, halfedges } = Delaunay.from(all);
+  const { triangles, halfedges } = new Delaunay(coords);
+  const all = (i: number): [number, number] => [coords[2 * i], coords[2 * i + 1]];
   const ownerOf = (i: number) => (i < n ? owner[i] : -1);
 
   // Circumcentres, computed on demand; NaN marks "not yet".
@@ -39,9 +46,9 @@ export function voronoiBoundaries(points: readonly (readonly [number, number])[]
   let flat = false;
   const centreOf = (t: number): number => {
     if (Number.isNaN(centre[2 * t])) {
-      const [ax, ay] = all[triangles[3 * t]];
-      const [bx, by] = all[triangles[3 * t + 1]];
-      const [qx, qy] = all[triangles[3 * t + 2]];
+      const [ax, ay] = all(triangles[3 * t]);
+      const [bx, by] = all(triangles[3 * t + 1]);
+      const [qx, qy] = all(triangles[3 * t + 2]);
       const dx = bx - ax, dy = by - ay, ex = qx - ax, ey = qy - ay;
       const bl = dx * dx + dy * dy, cl = ex * ex + ey * ey, d = dx * ey - dy * ex;
       // A flat triangle has no finite circumcentre.
@@ -54,9 +61,9 @@ export function voronoiBoundaries(points: readonly (readonly [number, number])[]
   // Orientation of the triangulation (all triangles share it): +1 counter-clockwise, −1 clockwise.
   let orientation = 0;
   for (let t = 0; t < triangles.length / 3 && orientation === 0; t++) {
-    const [ax, ay] = all[triangles[3 * t]];
-    const [bx, by] = all[triangles[3 * t + 1]];
-    const [qx, qy] = all[triangles[3 * t + 2]];
+    const [ax, ay] = all(triangles[3 * t]);
+    const [bx, by] = all(triangles[3 * t + 1]);
+    const [qx, qy] = all(triangles[3 * t + 2]);
     orientation = Math.sign((bx - ax) * (qy - ay) - (by - ay) * (qx - ax));
   }
 

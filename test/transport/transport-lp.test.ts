@@ -99,6 +99,20 @@ describe("transportation LP (network simplex)", () => {
     expect(compared).toBeGreaterThan(60);
   });
 
+  it("reaches the same optimum as HiGHS on larger instances, where split supply nodes join and leave the tree's core", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const S = 1500 + 300 * seed;
+      const m = 10 + 7 * seed;
+      const t = randomInstance(100 + seed, S, m, [0.01, 0.05, 0.2][seed % 3], 0.05 + (seed % 3) * 0.05);
+      const start = seed % 2 === 0 ? Int32Array.from({ length: S }, (_, i) => t.arcRep[t.arcStart[i]]) : undefined;
+      const lp = buildTransportLp({ ...t, start });
+      expect(solveTransportLp(lp)).toBe("optimal");
+      if (artificialHours(lp) > 0) continue;
+      const reference = solveWithHighs(t);
+      expect(Math.abs(transportValue(lp) - reference.value)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference.value)));
+    }
+  });
+
   it("splits at most m − 1 supply nodes between reps (a vertex solution)", () => {
     for (let seed = 1; seed <= 40; seed++) {
       const m = 3 + (seed % 12);

@@ -13,9 +13,9 @@ export interface Rounding {
  * Reads the integral plan off the account-level LP into `assign` (which already holds locked and
  * pre-placed accounts, and `load` their workload per rep): an account whose flow all goes to one rep
  * takes it; the few split accounts then go, one by one, to whichever of their LP reps leaves the
- * least band violation given the loads so far (ties: the larger LP share), never above a rep's
- * capacity. An account the LP left (partly) on its artificial arc, which happens only when the
- * reps' upper band ends cannot take all workload, is assigned only where capacity remains.
+ * least band violation given the loads so far (ties: the larger LP share). An account the LP left
+ * (partly) on its artificial arc, which happens only when the reps' upper band ends cannot take
+ * all workload, is assigned only where capacity remains.
  */
 export function roundAccountLp(p: CompiledProblem, lp: TransportLp, accounts: Int32Array, assign: Int32Array, load: Float64Array): Rounding {
   const s = lp.simplex;
@@ -36,30 +36,34 @@ export function roundAccountLp(p: CompiledProblem, lp: TransportLp, accounts: In
   }
   const single = new Int32Array(S).fill(-1);
   const shares = new Map<number, number[]>();
+  const strict = new Set<number>();
   for (let i = 0; i < S; i++) {
     const droppedPart = s.source[i] === i && s.flow[i] > 0;
     if (positive[i] === 1 && !droppedPart) single[i] = bestRep[i];
     else shares.set(i, []);
+    if (droppedPart) strict.add(i);
   }
   for (let e = firstArc; e < s.arcCount; e++) {
     if (s.flow[e] <= 0) continue;
     const list = shares.get(s.source[e]);
     if (list) list.push(s.target[e] - S, s.flow[e]);
   }
-  return roundShares(p, accounts, single, shares, assign, load);
+  return roundShares(p, accounts, single, shares, strict, assign, load);
 }
 
 /**
- * Unit i goes to `single[i]` when that is ≥ 0; the units
- * in `shares` (rep, amount pairs; an empty list: none placed) are then resolved one by one, each to
- * whichever of its reps leaves the least band violation given the loads so far (ties: the larger
- * share), never above a rep's capacity; a unit that fits nowhere is dropped.
+ * Unit i goes to `single[i]` when that is ≥ 0; the units in `shares` (rep, amount pairs; an empty
+ * list: none placed) are then resolved one by one, each to whichever of its reps leaves the least
+ * band violation given the loads so far (ties: the larger share). Units in `strict` (the LP could
+ * not place all of them) only go where capacity remains, and are dropped otherwise; the others may
+ * go over for repair to settle (see `enforceCapacity`).
  */
 export function roundShares(
   p: CompiledProblem,
   accounts: Int32Array,
   single: Int32Array,
   shares: ReadonlyMap<number, number[]>,
+  strict: ReadonlySet<number>,
   assign: Int32Array,
   load: Float64Array,
 ): Rounding {
@@ -79,7 +83,7 @@ export function roundShares(
     let best = -1, bestScore = Infinity, bestShare = -1;
     for (let q = 0; q < list.length; q += 2) {
       const j = list[q];
-      if (load[j] + w > p.capacity[j] * (1 + 1e-12)) continue;
+      if (strict.has(i) && load[j] + w > p.capacity[j] * (1 + 1e-12)) continue;
       const score = violation(j, load[j] + w) - violation(j, load[j]);
       if (score < bestScore - 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && list[q + 1] > bestShare)) {
         best = j;

@@ -5,6 +5,7 @@ import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
 import { solveAccountLp } from "./account-lp.js";
 import { solveAccountStage } from "./account-stage.js";
 import { repairBands } from "./band-repair.js";
+import { enforceCapacity } from "./enforce-capacity.js";
 import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js";
 import { lagrangianBound } from "./lagrangian-bound.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";
@@ -21,12 +22,18 @@ const ACCOUNT_ARCS = 4;
 const ACCOUNT_TAU_SHARE = 0.2;
 /** Pricing rounds of the account-level LP at most. */
 const ACCOUNT_ROUNDS = 12;
-/** Room kept free at each end of a band in the account-level LP, for rounding: this many median accounts … */
+/**
+ * Room kept free at each end of a band in the account-level LP, so that rounding its split
+ * accounts seldom leaves a band and repair has little to do: this many median accounts, at most
+ * `MARGIN_SHARE` of the band width, and only with at least `MARGIN_MIN_PER_REP` accounts per rep
+ * (below that the LP keeps the exact bands, and its value is then the bound).
+ */
 const MARGIN_ACCOUNTS = 0.25;
-/** … and at most this share of the band width. */
 const MARGIN_SHARE = 0.02;
+const MARGIN_MIN_PER_REP = 250;
 
 const CAPACITY_REASON = "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)";
+const hoursText = (x: number) => `${x.toLocaleString("en-US", { maximumFractionDigits: 1 })} h`;
 
 /** What the transport strategy knows beyond the common result. */
 export interface TransportResult extends SolverResult {
@@ -87,7 +94,8 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
 
   const accounts = lpAccounts(p, tree.order, cheapest, isWhale);
   const load = fixedLoad.slice();
-  const stage = solveAccountStage(p, tree, geo, accounts, ...bandsFor(p, fixedLoad, MARGIN_ACCOUNTS * medianWorkload(p, accounts)), cheapest, warm.plan, assign, load, context);
+  const margin = accounts.length >= MARGIN_MIN_PER_REP * p.m ? MARGIN_ACCOUNTS * medianWorkload(p, accounts) : 0;
+  const stage = solveAccountStage(p, tree, geo, accounts, ...bandsFor(p, fixedLoad, margin), cheapest, warm.plan, assign, load, context);
   const reasons = new Map<number, string>();
   for (const a of stage.rounding.dropped) reasons.set(a, CAPACITY_REASON);
   for (const a of placed.unplaced) reasons.set(a, CAPACITY_REASON);
@@ -102,7 +110,9 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   context.progress("repair", 0);
   repairBands(p, geo, tree.unit, stage.arcs, assign, stop);
   improveShifts(p, geo, stage.arcs, assign, stop);
+  for (const a of enforceCapacity(p, assign)) reasons.set(a, CAPACITY_REASON);
   context.progress("repair", 1);
+  const leftOut = [...reasons].filter(([, reason]) => reason === CAPACITY_REASON).map(([a]) => a);
 
   // The bound holds for plans inside every band; a plan outside some band may lie below it.
   const bound = stage.rounds > 0 && stage.infeasibleHours === 0 ? lagrangianBound(p, geo, stage.scan, stage.scanPrices) : undefined;
@@ -112,6 +122,16 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   const diagnostics: Diagnostic[] = [
     ...placed.diagnostics,
     ...stage.diagnostics,
+    ...(leftOut.length > 0
+      ? [
+          {
+            severity: "error" as const,
+            code: "unassigned_at_capacity",
+            message: `${leftOut.length} account(s) with ${hoursText(leftOut.reduce((sum, a) => sum + p.workload[a], 0))} left unassigned: ${CAPACITY_REASON}`,
+            accountIds: leftOut.map((a) => p.accountIds[a]),
+          },
+        ]
+      : []),
     {
       severity: "info",
       code: "transport_lp",

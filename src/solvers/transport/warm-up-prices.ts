@@ -11,7 +11,7 @@ import type { TransportLp } from "./transport-lp.js";
  * level's LP starts from the prices of the one before, so the account-level LP starts close to
  * its optimum and needs few pivots.
  */
-const LEVELS = [1 / 4, 1 / 24];
+const LEVELS = [1, 1 / 6, 1 / 36];
 /** A level is skipped when its atoms are not this many times fewer than the accounts. */
 const MIN_AGGREGATION = 4;
 /** Arcs per atom on the finer levels (reps within `tau` of the cheapest at the coarser prices). */
@@ -58,6 +58,8 @@ export function warmUpPrices(
     if (context.stopped()) break;
     const atoms = Int32Array.from(Array.from(cutByWorkload(tree, share * meanTarget)).filter((node) => tree.workload[node] > 0));
     if (atoms.length * MIN_AGGREGATION > accounts) break;
+    // A finer cap can give the same cut when the tree's leaves are reached: nothing to refine.
+    if (last && atoms.length === last.atoms.length) continue;
     const crash = last ? refinePlan(tree, geo, last.lp, last.atoms, atoms, false, p.workload) : undefined;
     const first = levels.length === 0;
     const result = solveAtomLp(p, tree, geo, atoms, lower, upper, first ? undefined : prices, crash, first ? k : FINE_ARCS, travelScale, ATOM_ROUNDS, context);
