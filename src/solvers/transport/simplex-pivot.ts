@@ -1,5 +1,6 @@
 import { AT_LOWER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
-import { compactCore, computePotentials, promote } from "./simplex-basis.js";
+import { candidateList, findEnteringArc } from "./entering-arc.js";
+import { compactCore, promote } from "./simplex-basis.js";
 
 /** How a run of pivots ended. */
 export type SimplexOutcome = "optimal" | "stopped" | "unbounded";
@@ -30,10 +31,12 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
   const dirty: number[] = [];
   let sinceRefresh = 0;
   for (;;) {
-    if (!findEnteringArc(s, p, list, tolerance)) {
+    p.inArc = findEnteringArc(s, list, tolerance);
+    if (p.inArc < 0) {
       // Confirm with exact potentials: incremental updates drift by a few ulps of the artificial cost.
       compactCore(s);
-      if (!findEnteringArc(s, p, list, tolerance)) return "optimal";
+      p.inArc = findEnteringArc(s, list, tolerance);
+      if (p.inArc < 0) return "optimal";
     }
     findJoinNode(s, p);
     const change = findLeavingArc(s, p);
@@ -48,91 +51,6 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
     }
     if (s.pivots % CHECK_EVERY === 0 && stop()) return "stopped";
   }
-}
-
-/**
- * Altering candidate list (LEMON's ALTERING_LIST rule): the best `head` candidates of the last
- * search are kept and re-checked, then at least one block of arcs is scanned for more (further
- * blocks only while the list is short); the list is cut back to the best `head` and its best arc
- * enters. Reduced costs use each node's potential (leaves through their anchors).
- */
-function findEnteringArc(s: NetworkSimplex, p: Pivot, list: CandidateList, tolerance: number): boolean {
-  // Arc heads are never leaves (see `leafLimit`), so their stored potential is current.
-  const { source, target, cost, state, pi, anchor, offset } = s;
-  const { arcs, reduced } = list;
-  const capacity = arcs.length;
-  let length = 0;
-  for (let i = 0; i < list.length; i++) {
-    const e = arcs[i];
-    const st = state[e];
-    if (st === IN_TREE) continue;
-    const u = source[e];
-    const c = st * (cost[e] + pi[anchor[u]] + offset[u] - pi[target[e]]);
-    if (c < -tolerance) {
-      arcs[length] = e;
-      reduced[length++] = c;
-    }
-  }
-  const first = s.nodeCount;
-  const end = s.arcCount;
-  const total = end - first;
-  let e = s.nextArc < first || s.nextArc >= end ? first : s.nextArc;
-  let limit = list.head;
-  // Blocks of arcs from e on (cyclically); stop after a block once the list is long enough.
-  for (let scanned = 0; scanned < total; ) {
-    const stopAt = Math.min(end, e + list.blockSize, e + (total - scanned));
-    for (let k = e; k < stopAt; k++) {
-      const st = state[k];
-      if (st === IN_TREE) continue;
-      const c = st * (cost[k] + pi[anchor[source[k]]] + offset[source[k]] - pi[target[k]]);
-      if (c < -tolerance && length < capacity) {
-        arcs[length] = k;
-        reduced[length++] = c;
-      }
-    }
-    scanned += stopAt - e;
-    e = stopAt === end ? first : stopAt;
-    if (length > limit) break;
-    limit = 0;
-  }
-  s.nextArc = e;
-  if (length === 0) {
-    list.length = 0;
-    return false;
-  }
-  // Keep the best `head` candidates (partial selection sort); the best enters.
-  const keep = Math.min(list.head + 1, length);
-  for (let i = 0; i < keep; i++) {
-    let best = i;
-    for (let k = i + 1; k < length; k++) if (reduced[k] < reduced[best] || (reduced[k] === reduced[best] && arcs[k] < arcs[best])) best = k;
-    if (best !== i) {
-      const te = arcs[i], tc = reduced[i];
-      arcs[i] = arcs[best];
-      reduced[i] = reduced[best];
-      arcs[best] = te;
-      reduced[best] = tc;
-    }
-  }
-  p.inArc = arcs[0];
-  arcs[0] = arcs[keep - 1];
-  reduced[0] = reduced[keep - 1];
-  list.length = keep - 1;
-  return true;
-}
-
-/** Candidates kept between pivots. */
-interface CandidateList {
-  readonly arcs: Int32Array;
-  readonly reduced: Float64Array;
-  length: number;
-  readonly blockSize: number;
-  readonly head: number;
-}
-
-function candidateList(s: NetworkSimplex): CandidateList {
-  const blockSize = Math.max(10, Math.ceil(Math.sqrt(Math.max(1, s.arcCount - s.nodeCount))));
-  const head = Math.max(3, Math.ceil(0.01 * blockSize));
-  return { arcs: new Int32Array(blockSize * 2 + head + 1), reduced: new Float64Array(blockSize * 2 + head + 1), length: 0, blockSize, head };
 }
 
 /** Common ancestor of the entering arc's ends (leaves have subtree size 0, so they climb first). */

@@ -15,7 +15,7 @@ import { warmUpPrices } from "./warm-up-prices.js";
 import { findWhales, placeWhales } from "./whales.js";
 
 /** Accounts per leaf of the tree (query batches for rep search). */
-const LEAF_SIZE = 16;
+const LEAF_SIZE = 8;
 /** First arcs per account after a warm-up: its cheapest reps at the warm-up prices … */
 const ACCOUNT_ARCS = 4;
 /** … within this share of the typical travel to the nearest rep of the cheapest one. */

@@ -11,7 +11,7 @@ import type { TransportLp } from "./transport-lp.js";
  * level's LP starts from the prices of the one before, so the account-level LP starts close to
  * its optimum and needs few pivots.
  */
-const LEVELS = [1, 1 / 6, 1 / 36];
+const LEVELS = [1, 1 / 8, 1 / 64];
 /** A level is skipped when its atoms are not this many times fewer than the accounts. */
 const MIN_AGGREGATION = 4;
 /** Arcs per atom on the finer levels (reps within `tau` of the cheapest at the coarser prices). */
