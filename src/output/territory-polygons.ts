@@ -92,10 +92,30 @@ function attempt<T>(f: () => T): T | undefined {
   }
 }
 
-/** Owner r's region clipped to the hull; null when r owns no site. */
+/**
+ * Owner r's region clipped to the hull; null when r owns no site. A region whose vertices all lie
+ * inside the (convex) hull lies inside it and needs no clipping.
+ */
 function clip(regions: ReadonlyMap<number, ClipMultiPolygon>, r: number, hull: ClipPolygon): ClipMultiPolygon | null {
   const region = regions.get(r);
-  return region ? polygonClipping.intersection(region, hull) : null;
+  if (!region) return null;
+  return insideConvex(region, hull[0]) ? region : polygonClipping.intersection(region, hull);
+}
+
+/** Whether every vertex of `region` lies strictly inside the convex counter-clockwise closed ring. */
+function insideConvex(region: ClipMultiPolygon, ring: readonly (readonly [number, number])[]): boolean {
+  for (const polygon of region) {
+    for (const path of polygon) {
+      for (const [x, y] of path) {
+        for (let i = 0; i + 1 < ring.length; i++) {
+          const [ax, ay] = ring[i];
+          const [bx, by] = ring[i + 1];
+          if ((bx - ax) * (y - ay) - (by - ay) * (x - ax) <= 0) return false;
+        }
+      }
+    }
+  }
+  return true;
 }
 
 /**
