@@ -218,7 +218,8 @@ function cliRow(): string {
   return [
     `CLI end to end, 100,000 × 200 (seed ${SEED + 1}; CSV in, five outputs written, \`{"strategy":"transport","balance":{"workload":0.05}}\`): ${seconds} s, exit code ${exit} (non-zero when the plan is not feasible).`,
     "",
-    "The same stages run in one process (milliseconds; process start and module loading, about 0.1–0.2 s, come on top in the CLI):",
+    "The same stages run in one process, through tsx (which runs the TypeScript sources, slower than the built CLI; read",
+    "the split for proportions). Milliseconds; process start and module loading, about 0.1–0.2 s, come on top in the CLI:",
     "",
     "| stage | ms |",
     "|---|---|",
