@@ -1,6 +1,7 @@
 import { buildCandidates, type Candidates } from "./compile/candidates.js";
 import { compileProblem } from "./compile/compile.js";
 import type { Plan } from "./model/plan.js";
+import type { ResolvedOptions } from "./model/defaults.js";
 import type { AlignOptions } from "./model/options-schema.js";
 import { parseProblem, resolveOptions } from "./model/parse.js";
 import type { Problem } from "./model/problem-schema.js";
@@ -10,11 +11,11 @@ import { finalizePlan } from "./solve/finalize-plan.js";
 import { createSolveContext } from "./solve/solve-context.js";
 import { pickSolver } from "./solve/strategies.js";
 import { polish } from "./solvers/heuristic/polish.js";
+import { alignOnUnits } from "./solvers/contiguity/align-on-units.js";
+import { TerralignError } from "./errors.js";
 
 /** Plans from `transport` up to this many accounts get a local-search polish. */
 const POLISH_MAX_ACCOUNTS = 20_000;
-import { alignOnUnits } from "./solvers/contiguity/align-on-units.js";
-import { TerralignError } from "./errors.js";
 
 /**
  * Builds territories: every account to exactly one rep (or listed as unassigned with the reason),
@@ -24,8 +25,14 @@ import { TerralignError } from "./errors.js";
  * options; returns infeasibility and timeouts as the plan's `status` with diagnostics.
  */
 export function align(problem: Problem, options?: AlignOptions): Plan {
-  const valid = parseProblem(problem);
-  const resolved = resolveOptions(options);
+  return alignValidated(parseProblem(problem), resolveOptions(options));
+}
+
+/**
+ * `align` for a problem that has already passed `parseProblem` (same objects) and resolved
+ * options: the CLI validates while reading files and need not pay for it twice. Internal.
+ */
+export function alignValidated(valid: Problem, resolved: ResolvedOptions): Plan {
   const context = createSolveContext(resolved);
   if (valid.units !== undefined) return alignOnUnits(valid, resolved, context);
   if (resolved.contiguity) {

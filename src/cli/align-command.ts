@@ -1,4 +1,5 @@
-import { align } from "../align.js";
+import { alignValidated } from "../align.js";
+import { resolveOptions } from "../model/parse.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { alignHelp } from "./help.js";
@@ -26,7 +27,7 @@ export function runAlignCommand(argv: readonly string[], io: CliIo): number {
   const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
   let plan;
   try {
-    plan = align(problem, bar ? { ...options, onProgress: bar.update } : options);
+    plan = alignValidated(problem, resolveOptions(bar ? { ...options, onProgress: bar.update } : options));
   } finally {
     bar?.clear();
   }
