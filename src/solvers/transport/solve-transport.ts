@@ -5,7 +5,7 @@ import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
 import { solveAccountLp } from "./account-lp.js";
 import { solveAccountStage } from "./account-stage.js";
 import { repairBands } from "./band-repair.js";
-import { enforceCapacity } from "./enforce-capacity.js";
+import { enforceCapacity, NO_CAPACITY_REASON as CAPACITY_REASON } from "../../solve/enforce-capacity.js";
 import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js";
 import { lagrangianBound } from "./lagrangian-bound.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";
@@ -32,7 +32,6 @@ const MARGIN_ACCOUNTS = 0.25;
 const MARGIN_SHARE = 0.02;
 const MARGIN_MIN_PER_REP = 250;
 
-const CAPACITY_REASON = "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)";
 const hoursText = (x: number) => `${x.toLocaleString("en-US", { maximumFractionDigits: 1 })} h`;
 
 /** What the transport strategy knows beyond the common result. */
@@ -110,7 +109,7 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   context.progress("repair", 0);
   repairBands(p, geo, tree.unit, stage.arcs, assign, stop);
   improveShifts(p, geo, stage.arcs, assign, stop);
-  for (const a of enforceCapacity(p, assign)) reasons.set(a, CAPACITY_REASON);
+  enforceCapacity(p, assign, reasons);
   context.progress("repair", 1);
   const leftOut = [...reasons].filter(([, reason]) => reason === CAPACITY_REASON).map(([a]) => a);
 
