@@ -1,4 +1,5 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { RepHeap } from "./rep-heap.js";
 import type { GreatCircle } from "./great-circle.js";
 import type { SphereTree } from "./sphere-tree.js";
 
@@ -27,7 +28,7 @@ export function coverRep(p: CompiledProblem, tree: SphereTree, geo: GreatCircle,
     const dx = tree.center[3 * k] - rx, dy = tree.center[3 * k + 1] - ry, dz = tree.center[3 * k + 2] - rz;
     return Math.max(0, Math.sqrt(dx * dx + dy * dy + dz * dz) - tree.radius[k]);
   };
-  const heap = new NodeHeap();
+  const heap = new RepHeap(64);
   heap.push(0, distance(0));
   let covered = 0;
   let need = factor * lower[j];
@@ -66,53 +67,4 @@ export function coverRep(p: CompiledProblem, tree: SphereTree, geo: GreatCircle,
     }
   }
   return links;
-}
-
-/** Binary min-heap of node ids keyed by distance. */
-class NodeHeap {
-  private keys: number[] = [];
-  private ids: number[] = [];
-  get size(): number {
-    return this.ids.length;
-  }
-  topKey(): number {
-    return this.keys[0];
-  }
-  push(id: number, key: number): void {
-    const { keys, ids } = this;
-    let i = ids.length;
-    keys.push(key);
-    ids.push(id);
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (keys[parent] <= key) break;
-      keys[i] = keys[parent];
-      ids[i] = ids[parent];
-      i = parent;
-    }
-    keys[i] = key;
-    ids[i] = id;
-  }
-  pop(): number {
-    const { keys, ids } = this;
-    const top = ids[0];
-    const lastKey = keys.pop()!;
-    const lastId = ids.pop()!;
-    const size = ids.length;
-    if (size > 0) {
-      let i = 0;
-      for (;;) {
-        let child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && keys[child + 1] < keys[child]) child++;
-        if (keys[child] >= lastKey) break;
-        keys[i] = keys[child];
-        ids[i] = ids[child];
-        i = child;
-      }
-      keys[i] = lastKey;
-      ids[i] = lastId;
-    }
-    return top;
-  }
 }

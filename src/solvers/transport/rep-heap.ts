@@ -38,6 +38,11 @@ export class RepHeap {
     ids[i] = id;
   }
 
+  /** The smallest key (the heap must not be empty). */
+  topKey(): number {
+    return this.keys[0];
+  }
+
   /** Removes and returns the id with the smallest key (the heap must not be empty). */
   pop(): number {
     const { keys, ids } = this;
