@@ -15,13 +15,21 @@ export function isBlank(value: unknown): boolean {
  * `TerralignError` naming `at` (file, line, column) and the value.
  */
 export function toNumber(value: unknown, at: string): number {
-  if (typeof value === "number") return value;
+  const number = readNumber(value);
+  if (number !== undefined) return number;
   if (typeof value === "string") {
     const text = value.trim();
-    if (NUMBER.test(text)) return Number(text);
     throw new TerralignError("invalid_input", `${at}: ${JSON.stringify(value)} is not a number${numberHint(text)}`);
   }
   throw new TerralignError("invalid_input", `${at}: expected a number, got ${describeValue(value)}`);
+}
+
+/** `toNumber` without the message: the number, or undefined when `value` is not one. */
+export function readNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  return NUMBER.test(text) ? Number(text) : undefined;
 }
 
 function numberHint(text: string): string {

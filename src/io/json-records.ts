@@ -10,13 +10,13 @@ import type { SourceRecord, SourceTable } from "./source-record.js";
  */
 export function jsonRecords(text: string, file: string, listKey: string): SourceTable {
   const data = parseJson(text, file);
-  if (Array.isArray(data)) return { file, records: data.map((item, i) => objectRecord(item, `${file} [${i}]`)) };
+  if (Array.isArray(data)) return { file, style: "array", records: data.map((item, i) => objectRecord(item, i, `${file} [${i}]`)) };
   if (isObject(data) && data.type === "FeatureCollection") {
     if (!Array.isArray(data.features)) throw new TerralignError("invalid_file", `${file}: a FeatureCollection needs a "features" array`);
-    return { file, records: data.features.map((feature, i) => featureRecord(feature, `${file} features[${i}]`)) };
+    return { file, style: "features", records: data.features.map((feature, i) => featureRecord(feature, i, `${file} features[${i}]`)) };
   }
   if (isObject(data) && Array.isArray(data[listKey])) {
-    return { file, records: (data[listKey] as unknown[]).map((item, i) => objectRecord(item, `${file} ${listKey}[${i}]`)) };
+    return { file, style: "list", listKey, records: (data[listKey] as unknown[]).map((item, i) => objectRecord(item, i, `${file} ${listKey}[${i}]`)) };
   }
   throw new TerralignError(
     "invalid_file",
@@ -24,19 +24,23 @@ export function jsonRecords(text: string, file: string, listKey: string): Source
   );
 }
 
-function objectRecord(item: unknown, where: string): SourceRecord {
+function objectRecord(item: unknown, position: number, where: string): SourceRecord {
   if (!isObject(item)) throw new TerralignError("invalid_file", `${where}: expected an object, got ${describeValue(item)}`);
-  return { where, fields: new Map(Object.entries(item)), at: (field) => `${where}.${field}` };
+  return { names: Object.keys(item), values: Object.values(item), position };
 }
 
-function featureRecord(feature: unknown, where: string): SourceRecord {
+function featureRecord(feature: unknown, position: number, where: string): SourceRecord {
   if (!isObject(feature) || feature.type !== "Feature") {
     throw new TerralignError("invalid_file", `${where}: expected a GeoJSON Feature, got ${describeValue(feature)}`);
   }
   const properties = feature.properties ?? {};
   if (!isObject(properties)) throw new TerralignError("invalid_file", `${where}.properties: expected an object, got ${describeValue(properties)}`);
-  const fields = new Map(Object.entries(properties));
-  if (!fields.has("id") && (typeof feature.id === "string" || typeof feature.id === "number")) fields.set("id", feature.id);
+  const names = Object.keys(properties);
+  const values = Object.values(properties);
+  if (!names.includes("id") && (typeof feature.id === "string" || typeof feature.id === "number")) {
+    names.push("id");
+    values.push(feature.id);
+  }
   const geometry = feature.geometry;
   let point: unknown;
   if (geometry !== null && geometry !== undefined) {
@@ -46,13 +50,7 @@ function featureRecord(feature: unknown, where: string): SourceRecord {
     }
     point = geometry.coordinates;
   }
-  return {
-    where,
-    fields,
-    point,
-    at: (field) => `${where}.properties.${field}`,
-    pointAt: (index) => `${where}.geometry.coordinates[${index}]`,
-  };
+  return { names, values, position, point };
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -25,7 +25,8 @@ export const accountFields: readonly FieldSpec[] = [
 export interface AccountRecords {
   readonly file: string;
   readonly accounts: Account[];
-  readonly origins: readonly RecordOrigin[];
+  /** Where account `index` came from (built on demand, for messages). */
+  readonly originOf: (index: number) => RecordOrigin;
 }
 
 /**
@@ -33,12 +34,13 @@ export interface AccountRecords {
  * to `attributes` untouched. Values are converted but not validated: `parseProblem` does that.
  */
 export function accountsFromTable(table: SourceTable): AccountRecords {
-  const rows = readTable(table, accountFields, "location");
+  const { rows, originOf } = readTable(table, accountFields, "location");
   const accounts = rows.map(({ values, point, attributes }) => {
-    const account: Record<string, unknown> = { id: values.get("id"), location: point, workload: values.get("workload") };
-    for (const spec of accountFields) if (spec.key !== "id" && spec.key !== "workload" && values.has(spec.key)) account[spec.key] = values.get(spec.key);
+    // id and workload first (then location), as in the model; optional fields only when present.
+    const account: Record<string, unknown> = { id: values[0], location: point, workload: values[1] };
+    for (let s = 2; s < accountFields.length; s++) if (values[s] !== undefined) account[accountFields[s].key] = values[s];
     if (attributes) account.attributes = attributes;
     return account as Account;
   });
-  return { file: table.file, accounts, origins: rows.map((row) => row.origin) };
+  return { file: table.file, accounts, originOf };
 }

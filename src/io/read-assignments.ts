@@ -4,6 +4,7 @@ import type { FieldSpec } from "./field-spec.js";
 import { matchColumns, requireColumns } from "./field-spec.js";
 import { isBlank, toText } from "./field-values.js";
 import { readSourceTable, type FileText } from "./read-problem.js";
+import { fieldAt, recordWhere, valueOf } from "./source-record.js";
 
 const assignmentFields: readonly FieldSpec[] = [
   { key: "accountId", names: ["account_id", "account"], kind: "text", required: true },
@@ -27,16 +28,21 @@ export function readAssignments(input: FileText): AssignmentRecords {
   const table = readSourceTable(input, "assignment");
   const rows: AssignmentRow[] = [];
   const origins: string[] = [];
-  if (table.columns) requireColumns(matchColumns(table.columns, assignmentFields, input.file), assignmentFields, table.columns, input.file, "column");
+  const shared = table.columns ? matchColumns(table.columns, assignmentFields, input.file) : undefined;
+  if (shared) requireColumns(shared, assignmentFields, table.columns!, input.file, "column");
   for (const record of table.records) {
-    const match = matchColumns(record.fields.keys(), assignmentFields, record.where);
-    if (!table.columns) requireColumns(match, assignmentFields, [...record.fields.keys()], record.where, "field");
+    let match = shared;
+    if (!match) {
+      const where = recordWhere(table, record);
+      match = matchColumns(record.names, assignmentFields, where);
+      requireColumns(match, assignmentFields, record.names, where, "field");
+    }
     const accountColumn = match.byKey.get("accountId")!;
     const repColumn = match.byKey.get("repId")!;
-    const rep = record.fields.get(repColumn);
+    const rep = valueOf(record, repColumn);
     if (isBlank(rep)) continue;
-    rows.push({ accountId: toText(record.fields.get(accountColumn), record.at(accountColumn)), repId: toText(rep, record.at(repColumn)) });
-    origins.push(record.where);
+    rows.push({ accountId: toText(valueOf(record, accountColumn), fieldAt(table, record, accountColumn)), repId: toText(rep, fieldAt(table, record, repColumn)) });
+    origins.push(recordWhere(table, record));
   }
   return { file: input.file, rows, origins };
 }

@@ -58,17 +58,17 @@ export function problemFromRecords(accounts: AccountRecords, reps: RepRecords, u
 }
 
 function restate(error: TerralignError, accounts: AccountRecords, reps: RepRecords): TerralignError {
-  const sources = new Map<unknown, { file: string; origins: readonly RecordOrigin[] }>([
-    ["accounts", accounts],
-    ["reps", reps],
+  const sources = new Map<unknown, Source>([
+    ["accounts", { file: accounts.file, count: accounts.accounts.length, originOf: accounts.originOf }],
+    ["reps", { file: reps.file, count: reps.reps.length, originOf: reps.originOf }],
   ]);
   const renameRecords = (message: string) =>
-    message.replace(/\b(accounts|reps)\[(\d+)\]/g, (whole, kind: string, index: string) => sources.get(kind)?.origins[Number(index)]?.where ?? whole);
+    message.replace(/\b(accounts|reps)\[(\d+)\]/g, (whole, kind: string, index: string) => originOf(sources.get(kind), Number(index))?.where ?? whole);
   const issues: InputIssue[] = error.issues.map((issue) => {
     const [kind, index, ...rest] = issue.path;
     const source = sources.get(kind);
     if (!source) return { path: issue.path, message: renameRecords(issue.message) };
-    const origin = typeof index === "number" ? source.origins[index] : undefined;
+    const origin = typeof index === "number" ? originOf(source, index) : undefined;
     const where = origin ? origin.at(rest) : source.file;
     return { path: issue.path, message: `${where}: ${renameRecords(issue.message)}` };
   });
@@ -76,4 +76,15 @@ function restate(error: TerralignError, accounts: AccountRecords, reps: RepRecor
   const first = issues[0];
   const message = sources.has(first.path[0]) ? `${first.message}${more}` : renameRecords(error.message);
   return new TerralignError(error.code, message, issues);
+}
+
+/** The records of one file, as `restate` needs them. */
+interface Source {
+  readonly file: string;
+  readonly count: number;
+  readonly originOf: (index: number) => RecordOrigin;
+}
+
+function originOf(source: Source | undefined, index: number): RecordOrigin | undefined {
+  return source && Number.isInteger(index) && index >= 0 && index < source.count ? source.originOf(index) : undefined;
 }

@@ -19,17 +19,18 @@ export const repFields: readonly FieldSpec[] = [
 export interface RepRecords {
   readonly file: string;
   readonly reps: Rep[];
-  readonly origins: readonly RecordOrigin[];
+  /** Where rep `index` came from (built on demand, for messages). */
+  readonly originOf: (index: number) => RecordOrigin;
 }
 
 /** Turns source records into `Rep`s, like `accountsFromTable`; the location is the rep's `home`. */
 export function repsFromTable(table: SourceTable): RepRecords {
-  const rows = readTable(table, repFields, "home");
+  const { rows, originOf } = readTable(table, repFields, "home");
   const reps = rows.map(({ values, point, attributes }) => {
-    const rep: Record<string, unknown> = { id: values.get("id"), home: point, capacity: values.get("capacity") };
-    for (const key of ["region", "segments", "maxTravelMinutes"]) if (values.has(key)) rep[key] = values.get(key);
+    const rep: Record<string, unknown> = { id: values[0], home: point, capacity: values[1] };
+    for (let s = 2; s < repFields.length; s++) if (values[s] !== undefined) rep[repFields[s].key] = values[s];
     if (attributes) rep.attributes = attributes;
     return rep as Rep;
   });
-  return { file: table.file, reps, origins: rows.map((row) => row.origin) };
+  return { file: table.file, reps, originOf };
 }

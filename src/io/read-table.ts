@@ -1,8 +1,8 @@
 import { TerralignError } from "../errors.js";
 import { describeValue } from "../model/describe-value.js";
 import { matchColumns, requireColumns, type ColumnMatch, type FieldSpec } from "./field-spec.js";
-import { isBlank, toNumber, toText, toTextList } from "./field-values.js";
-import type { SourceRecord, SourceTable } from "./source-record.js";
+import { isBlank, readNumber, toNumber, toText, toTextList } from "./field-values.js";
+import { fieldAt, geometryAt, recordWhere, type SourceRecord, type SourceTable } from "./source-record.js";
 
 /** Where a record came from, to turn a model path (`["location", 1]`) back into file words. */
 export interface RecordOrigin {
@@ -14,17 +14,36 @@ export interface RecordOrigin {
 
 /** One record with its fields converted, ready to be assembled into an `Account` or a `Rep`. */
 export interface TableRow {
-  /** Field key → value (`text` → string, `number` → number, `list` → string[]); blank optional cells are absent. */
-  readonly values: ReadonlyMap<string, unknown>;
+  /** One value per spec, in spec order (`text` → string, `number` → number, `list` → string[]); undefined for a blank optional cell. */
+  readonly values: readonly unknown[];
   /** `[lng, lat]`. */
   readonly point: [number, number];
   /** Columns no field claims, value untouched (CSV: the original string); undefined when none. */
   readonly attributes?: Record<string, unknown>;
-  readonly origin: RecordOrigin;
+}
+
+/** Converted records, and where each came from (built only when asked, for messages). */
+export interface ReadRows {
+  readonly rows: TableRow[];
+  readonly originOf: (index: number) => RecordOrigin;
 }
 
 const LNG: FieldSpec = { key: "lng", names: ["lng", "lon", "longitude", "long"], kind: "number" };
 const LAT: FieldSpec = { key: "lat", names: ["lat", "latitude"], kind: "number" };
+
+/** Which value index feeds each field of one record shape (−1: no such column). */
+interface Layout {
+  readonly match: ColumnMatch;
+  /** Per spec (same order): index into the record's names/values, −1 when absent. */
+  readonly field: Int32Array;
+  readonly lng: number;
+  readonly lat: number;
+  /** The `location`/`home` field holding a `[lng, lat]` array. */
+  readonly pointField: number;
+  readonly attributes: number;
+  /** Indices of columns no field claims, in file order. */
+  readonly extra: Int32Array;
+}
 
 /**
  * Converts a table's records with `specs` (plus the `lng`/`lat` columns). The location comes from
@@ -32,87 +51,124 @@ const LAT: FieldSpec = { key: "lat", names: ["lat", "latitude"], kind: "number" 
  * `pointKey` field (`location` or `home`). `attributes` in a JSON record (an object) are merged
  * with the extra columns. Throws a `TerralignError` naming file, line and column for bad cells.
  */
-export function readTable(table: SourceTable, specs: readonly FieldSpec[], pointKey: string): TableRow[] {
+export function readTable(table: SourceTable, specs: readonly FieldSpec[], pointKey: string): ReadRows {
   const all = [...specs, LNG, LAT, { key: pointKey, names: [pointKey], kind: "text" } as FieldSpec, { key: "attributes", names: ["attributes"], kind: "text" } as FieldSpec];
-  const rows: TableRow[] = [];
-  let shared: ColumnMatch | undefined;
+  let shared: Layout | undefined;
   if (table.columns) {
-    shared = matchColumns(table.columns, all, `${table.file} line 1`);
-    requireColumns(shared, [...specs, { ...LNG, required: true }, { ...LAT, required: true }], table.columns, table.file, "column");
+    const match = matchColumns(table.columns, all, `${table.file} line 1`);
+    requireColumns(match, [...specs, { ...LNG, required: true }, { ...LAT, required: true }], table.columns, table.file, "column");
+    shared = layout(match, table.columns, specs, pointKey);
   }
-  for (const record of table.records) {
-    let match = shared;
-    if (!match) {
-      match = matchColumns(record.fields.keys(), all, record.where);
-      const hasPoint = record.point !== undefined || match.byKey.has(pointKey);
-      const required = hasPoint ? specs : [...specs, { ...LNG, required: true }, { ...LAT, required: true }];
-      requireColumns(match, required, [...record.fields.keys()], record.where, "field");
-    }
-    rows.push(readRow(record, specs, match, pointKey));
-  }
-  return rows;
-}
-
-function readRow(record: SourceRecord, specs: readonly FieldSpec[], match: ColumnMatch, pointKey: string): TableRow {
-  const values = new Map<string, unknown>();
-  for (const spec of specs) {
-    const column = match.byKey.get(spec.key);
-    if (column === undefined) continue;
-    const raw = record.fields.get(column);
-    if (isBlank(raw) && !spec.required) continue;
-    const at = record.at(column);
-    values.set(spec.key, spec.kind === "number" ? toNumber(raw, at) : spec.kind === "list" ? toTextList(raw, at) : toText(raw, at));
-  }
-  const lngColumn = match.byKey.get("lng");
-  const latColumn = match.byKey.get("lat");
-  let point: [number, number];
-  let pointAt: (index: number) => string;
-  if (record.point !== undefined) {
-    pointAt = record.pointAt ?? ((index) => `${record.where} coordinates[${index}]`);
-    point = toPoint(record.point, pointAt, record.where);
-  } else if (lngColumn !== undefined && latColumn !== undefined) {
-    point = [toNumber(record.fields.get(lngColumn), record.at(lngColumn)), toNumber(record.fields.get(latColumn), record.at(latColumn))];
-    pointAt = (index) => record.at(index === 0 ? lngColumn : latColumn);
-  } else {
-    const column = match.byKey.get(pointKey) ?? pointKey;
-    pointAt = (index) => `${record.at(column)}[${index}]`;
-    point = toPoint(record.fields.get(column), pointAt, record.at(column));
-  }
-  const attributes = collectAttributes(record, match);
-  const origin: RecordOrigin = {
-    where: record.where,
-    at(path) {
-      const [head, index] = path;
-      if (head === "location" || head === "home") return typeof index === "number" ? pointAt(index) : record.where;
-      const column = typeof head === "string" ? match.byKey.get(head) : undefined;
-      return column !== undefined ? record.at(column) : record.where;
-    },
+  const layoutOf = (record: SourceRecord): Layout => {
+    if (shared) return shared;
+    const where = recordWhere(table, record);
+    const match = matchColumns(record.names, all, where);
+    const hasPoint = record.point !== undefined || match.byKey.has(pointKey);
+    const required = hasPoint ? specs : [...specs, { ...LNG, required: true }, { ...LAT, required: true }];
+    requireColumns(match, required, record.names, where, "field");
+    return layout(match, record.names, specs, pointKey);
   };
-  return { values, point, attributes, origin };
+  const rows = table.records.map((record) => readRow(table, record, specs, layoutOf(record)));
+  const originOf = (index: number): RecordOrigin => {
+    const record = table.records[index];
+    return recordOrigin(table, record, layoutOf(record), pointKey);
+  };
+  return { rows, originOf };
 }
 
-function toPoint(value: unknown, at: (index: number) => string, where: string): [number, number] {
-  if (!Array.isArray(value) || value.length < 2) {
-    throw new TerralignError("invalid_input", `${where}: expected a position [lng, lat], got ${describeValue(value)}`);
+function layout(match: ColumnMatch, names: readonly string[], specs: readonly FieldSpec[], pointKey: string): Layout {
+  const indexOf = (key: string) => {
+    const column = match.byKey.get(key);
+    return column === undefined ? -1 : names.indexOf(column);
+  };
+  return {
+    match,
+    field: Int32Array.from(specs, (spec) => indexOf(spec.key)),
+    lng: indexOf("lng"),
+    lat: indexOf("lat"),
+    pointField: indexOf(pointKey),
+    attributes: indexOf("attributes"),
+    extra: Int32Array.from(match.extra, (column) => names.indexOf(column)),
+  };
+}
+
+function readRow(table: SourceTable, record: SourceRecord, specs: readonly FieldSpec[], shape: Layout): TableRow {
+  const { names, values: raw } = record;
+  const values: unknown[] = new Array(specs.length);
+  for (let s = 0; s < specs.length; s++) {
+    const i = shape.field[s];
+    if (i < 0) continue;
+    const spec = specs[s];
+    const value = raw[i];
+    if (!spec.required && isBlank(value)) continue;
+    values[s] = convert(spec, value, table, record, names[i]);
   }
-  return [toNumber(value[0], at(0)), toNumber(value[1], at(1))];
+  let point: [number, number];
+  if (record.point !== undefined) {
+    point = toPoint(record.point, (index) => geometryAt(table, record, index), () => recordWhere(table, record));
+  } else if (shape.lng >= 0 && shape.lat >= 0) {
+    point = [coordinate(raw[shape.lng], table, record, names[shape.lng]), coordinate(raw[shape.lat], table, record, names[shape.lat])];
+  } else {
+    const name = shape.pointField >= 0 ? names[shape.pointField] : "";
+    point = toPoint(shape.pointField >= 0 ? raw[shape.pointField] : undefined, (index) => `${fieldAt(table, record, name)}[${index}]`, () => fieldAt(table, record, name));
+  }
+  const attributes = collectAttributes(record, shape);
+  return attributes === undefined ? { values, point } : { values, point, attributes };
+}
+
+/** Converts one cell; message words are built only when the value is bad. */
+function convert(spec: FieldSpec, value: unknown, table: SourceTable, record: SourceRecord, name: string): unknown {
+  if (spec.kind === "number") return coordinate(value, table, record, name);
+  if (spec.kind === "text" && typeof value === "string") return value.trim();
+  const at = fieldAt(table, record, name);
+  return spec.kind === "list" ? toTextList(value, at) : toText(value, at);
+}
+
+function coordinate(value: unknown, table: SourceTable, record: SourceRecord, name: string): number {
+  return readNumber(value) ?? toNumber(value, fieldAt(table, record, name));
+}
+
+function toPoint(value: unknown, at: (index: number) => string, where: () => string): [number, number] {
+  if (!Array.isArray(value) || value.length < 2) {
+    throw new TerralignError("invalid_input", `${where()}: expected a position [lng, lat], got ${describeValue(value)}`);
+  }
+  return [readNumber(value[0]) ?? toNumber(value[0], at(0)), readNumber(value[1]) ?? toNumber(value[1], at(1))];
 }
 
 /** Extra columns, plus a JSON record's own `attributes` object, kept as they were written. */
-function collectAttributes(record: SourceRecord, match: ColumnMatch): Record<string, unknown> | undefined {
+function collectAttributes(record: SourceRecord, shape: Layout): Record<string, unknown> | undefined {
+  const { names, values } = record;
+  const hasNested = shape.attributes >= 0;
+  if (shape.extra.length === 0 && !hasNested && record.point === undefined) return undefined;
   const entries: [string, unknown][] = [];
-  for (const column of match.extra) entries.push([column, record.fields.get(column)]);
+  for (const i of shape.extra) entries.push([names[i], values[i]]);
   // With a geometry, lng/lat properties are not the location: they travel as attributes.
   if (record.point !== undefined) {
-    for (const key of ["lng", "lat"]) {
-      const column = match.byKey.get(key);
-      if (column !== undefined) entries.push([column, record.fields.get(column)]);
-    }
+    if (shape.lng >= 0) entries.push([names[shape.lng], values[shape.lng]]);
+    if (shape.lat >= 0) entries.push([names[shape.lat], values[shape.lat]]);
   }
-  const own = match.byKey.get("attributes");
-  const nested = own !== undefined ? record.fields.get(own) : undefined;
+  const nested = hasNested ? values[shape.attributes] : undefined;
   if (nested !== null && typeof nested === "object" && !Array.isArray(nested)) entries.push(...Object.entries(nested));
-  else if (own !== undefined && !isBlank(nested)) entries.push([own, nested]);
+  else if (hasNested && !isBlank(nested)) entries.push([names[shape.attributes], nested]);
   // Object.fromEntries defines own properties, so ids like "__proto__" stay plain keys.
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+function recordOrigin(table: SourceTable, record: SourceRecord, shape: Layout, pointKey: string): RecordOrigin {
+  const where = recordWhere(table, record);
+  const columnAt = (key: string) => {
+    const column = shape.match.byKey.get(key);
+    return column === undefined ? where : fieldAt(table, record, column);
+  };
+  return {
+    where,
+    at(path) {
+      const [head, index] = path;
+      if (head !== "location" && head !== "home") return typeof head === "string" ? columnAt(head) : where;
+      if (typeof index !== "number") return where;
+      if (record.point !== undefined) return geometryAt(table, record, index);
+      if (shape.lng >= 0 && shape.lat >= 0) return columnAt(index === 0 ? "lng" : "lat");
+      return `${columnAt(pointKey)}[${index}]`;
+    },
+  };
 }

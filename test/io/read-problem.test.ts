@@ -101,6 +101,16 @@ describe("reading accounts from JSON and GeoJSON", () => {
     expect(messageOf(() => readAccounts({ file: "a.geojson", text: polygon }))).toBe('a.geojson features[0].geometry: expected a Point, got "Polygon"; accounts and reps are points');
   });
 
+  it("names array positions, coordinates and model paths in JSON records", () => {
+    const reps = { file: "reps.json", text: JSON.stringify({ reps: [{ id: "R1", home: [1, "x"], capacity: 40 }] }) };
+    expect(messageOf(() => readReps(reps))).toBe('reps.json reps[0].home[1]: "x" is not a number');
+    const accounts = { file: "a.json", text: JSON.stringify([{ id: "A1", location: [1, 2], workload: 3 }, { id: "A2", location: [1, 95], workload: 3 }]) };
+    const good = { file: "reps.json", text: JSON.stringify([{ id: "R1", home: [1, 2], capacity: 40 }]) };
+    expect(messageOf(() => readProblem(accounts, good))).toMatch(/^a\.json \[1\]\.location\[1\]: latitude 95 is outside \[-90, 90\]/);
+    const features = JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", id: "A1", geometry: { type: "Point", coordinates: [1, -91] }, properties: { workload: 1 } }] });
+    expect(messageOf(() => readProblem({ file: "a.geojson", text: features }, good))).toMatch(/^a\.geojson features\[0\]\.geometry\.coordinates\[1\]: latitude -91/);
+  });
+
   it("reports invalid JSON with its line", () => {
     expect(messageOf(() => readAccounts({ file: "a.json", text: '[\n{"id": "A1",}\n]' }))).toMatch(/^a\.json line 2: not valid JSON/);
   });
