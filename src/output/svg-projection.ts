@@ -24,14 +24,33 @@ export function fitProjection(
     sy += Math.sin((lng * Math.PI) / 180);
   }
   const lng0 = points.length === 0 ? 0 : (Math.atan2(sy, sx) * 180) / Math.PI;
-  const spread = points.some((p) => p[0] !== points[0][0] || p[1] !== points[0][1]);
+  const extremes = extremePoints(points, lng0);
+  const spread = extremes.some((p) => p[0] !== extremes[0][0] || p[1] !== extremes[0][1]);
   if (!spread && outlines.length === 0) {
-    const [lng, lat] = points[0] ?? [0, 0];
-    points.push([lng - 0.01, lat - 0.01], [lng + 0.01, lat + 0.01]);
+    const [lng, lat] = extremes[0] ?? [0, 0];
+    extremes.push([lng - 0.01, lat - 0.01], [lng + 0.01, lat + 0.01]);
   }
-  const target = { type: "FeatureCollection", features: [...outlines, { type: "Feature", properties: {}, geometry: { type: "MultiPoint", coordinates: points } }] };
+  const target = { type: "FeatureCollection", features: [...outlines, { type: "Feature", properties: {}, geometry: { type: "MultiPoint", coordinates: extremes } }] };
   return geoMercator()
     .rotate([-lng0, 0])
     .fitExtent(box, target as Parameters<GeoProjection["fitExtent"]>[1])
     .clipExtent(clip);
+}
+
+/**
+ * The points with the smallest and largest latitude and longitude (longitude measured from
+ * `lng0`, as the rotated projection sees it). Mercator's x grows with the rotated longitude alone
+ * and its y with the latitude alone, so these four give the same projected box as all the points.
+ */
+function extremePoints(points: readonly [number, number][], lng0: number): [number, number][] {
+  if (points.length === 0) return [];
+  const relative = (lng: number) => ((((lng - lng0 + 180) % 360) + 360) % 360) - 180;
+  let west = points[0], east = points[0], south = points[0], north = points[0];
+  for (const p of points) {
+    if (relative(p[0]) < relative(west[0])) west = p;
+    if (relative(p[0]) > relative(east[0])) east = p;
+    if (p[1] < south[1]) south = p;
+    if (p[1] > north[1]) north = p;
+  }
+  return [west, east, south, north];
 }

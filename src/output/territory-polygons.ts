@@ -5,6 +5,7 @@ import { accountSites, repIndexByAccount } from "./account-sites.js";
 import { bufferedHull } from "./buffered-hull.js";
 import type { Position } from "./geojson-types.js";
 import { localProjection } from "./local-projection.js";
+import { polygonsFromLoops } from "./loop-polygons.js";
 import { roundPolygons } from "./round-coordinates.js";
 import { voronoiBoundaries } from "./voronoi-boundaries.js";
 
@@ -38,7 +39,8 @@ export interface TerritoryShapeOptions {
  *    site in that projection.
  * 4. The cells of each rep are merged: the merged outline is read straight off the triangulation
  *    (the Voronoi edges that separate sites of different reps), so the cost grows with the length
- *    of territory borders rather than with the number of accounts. Then it is clipped
+ *    of territory borders rather than with the number of accounts; only a region that touches
+ *    itself at a vertex goes through a polygon union to become valid polygons. Then it is clipped
  *    (polygon-clipping) to the convex hull of all sites grown by `bufferKm`, so outlines end near
  *    the data instead of at a box; the territories tile that grown hull without overlapping.
  * 5. Coordinates are projected back to `[lng, lat]` and rounded to 6 decimals.
@@ -104,9 +106,22 @@ function clip(regions: ReadonlyMap<number, ClipMultiPolygon>, r: number, hull: C
 
 /** Whether every vertex of `region` lies strictly inside the convex counter-clockwise closed ring. */
 function insideConvex(region: ClipMultiPolygon, ring: readonly (readonly [number, number])[]): boolean {
+  // Points well inside the ring's inscribed disc about its vertex centroid skip the edge tests.
+  let cx = 0, cy = 0;
+  for (let i = 0; i + 1 < ring.length; i++) (cx += ring[i][0]), (cy += ring[i][1]);
+  cx /= ring.length - 1;
+  cy /= ring.length - 1;
+  let inner = Infinity;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [ax, ay] = ring[i];
+    const [bx, by] = ring[i + 1];
+    inner = Math.min(inner, ((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) / Math.hypot(bx - ax, by - ay));
+  }
+  const safe = inner > 0 ? (inner * 0.999) ** 2 : -1;
   for (const polygon of region) {
     for (const path of polygon) {
       for (const [x, y] of path) {
+        if ((x - cx) ** 2 + (y - cy) ** 2 < safe) continue;
         for (let i = 0; i + 1 < ring.length; i++) {
           const [ax, ay] = ring[i];
           const [bx, by] = ring[i + 1];
@@ -119,7 +134,7 @@ function insideConvex(region: ClipMultiPolygon, ring: readonly (readonly [number
 }
 
 /**
- * Each owner's Voronoi region straight from the triangulation's boundary loops (combined by XOR),
+ * Each owner's Voronoi region straight from the triangulation's boundary loops,
  * reaching well past the grown hull; null when the triangulation is degenerate.
  */
 function boundaryRegions(points: readonly [number, number][], owner: Int32Array, buffer: number): Map<number, ClipMultiPolygon> | null {
@@ -130,9 +145,10 @@ function boundaryRegions(points: readonly [number, number][], owner: Int32Array,
   const loops = attempt(() => voronoiBoundaries(points, owner, 4 * (radius + buffer) + 1));
   if (!loops) return null;
   const regions = new Map<number, ClipMultiPolygon>();
-  for (const [r, rings] of loops) {
+  for (const [r, { rings, touching }] of loops) {
     if (rings.length === 0) continue;
-    const region = attempt(() => polygonClipping.xor([rings[0]], ...rings.slice(1).map((ring) => [ring])));
+    // Only a region that touches itself needs the sweep to split it into valid polygons.
+    const region = touching ? attempt(() => polygonClipping.xor([rings[0]], ...rings.slice(1).map((ring) => [ring]))) : polygonsFromLoops(rings);
     if (!region) return null;
     regions.set(r, region);
   }

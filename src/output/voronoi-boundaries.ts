@@ -3,6 +3,19 @@ import { Delaunay } from "d3-delaunay";
 /** Points placed on a circle far around the data, so that every real site's Voronoi cell is bounded. */
 const SENTINELS = 8;
 
+/** One owner's boundary loops. */
+export interface OwnerLoops {
+  /** Closed loops (first point repeated), the owner's sites on the left. */
+  readonly rings: [number, number][][];
+  /**
+   * True when the region touches itself at some vertex (two of its loops, or one loop with
+   * itself); then the split into loops there is arbitrary and only the even–odd reading holds.
+   * When false the loops are simple, pairwise disjoint rings: counter-clockwise outer boundaries
+   * and clockwise holes.
+   */
+  readonly touching: boolean;
+}
+
 /**
  * The outlines of each owner's Voronoi region, as closed loops of Voronoi vertices, built from the
  * Delaunay triangulation without materialising cells: a Voronoi edge lies on an owner's boundary
@@ -18,9 +31,9 @@ const SENTINELS = 8;
  * merging clipped cells.
  *
  * `points` are planar `[x, y]`; `owner[i]` ≥ 0 is the owner of point i; the result maps each owner
- * to its loops, each loop closed (first point repeated).
+ * to its loops.
  */
-export function voronoiBoundaries(points: readonly (readonly [number, number])[], owner: Int32Array, reach: number): Map<number, [number, number][][]> | null {
+export function voronoiBoundaries(points: readonly (readonly [number, number])[], owner: Int32Array, reach: number): Map<number, OwnerLoops> | null {
   const n = points.length;
   let cx = 0, cy = 0;
   for (const [x, y] of points) (cx += x), (cy += y);
@@ -88,13 +101,16 @@ export function voronoiBoundaries(points: readonly (readonly [number, number])[]
   }
   if (flat || orientation === 0) return null;
 
-  const loops = new Map<number, [number, number][][]>();
+  const loops = new Map<number, OwnerLoops>();
   for (const [r, { from, to }] of edges) {
     const outgoing = new Map<number, number[]>();
+    let touching = false;
     from.forEach((v, i) => {
       const list = outgoing.get(v);
-      if (list) list.push(i);
-      else outgoing.set(v, [i]);
+      if (list) {
+        list.push(i);
+        touching = true;
+      } else outgoing.set(v, [i]);
     });
     const used = new Uint8Array(from.length);
     const own: [number, number][][] = [];
@@ -115,7 +131,7 @@ export function voronoiBoundaries(points: readonly (readonly [number, number])[]
       ring.push([ring[0][0], ring[0][1]]);
       if (ring.length >= 4) own.push(ring);
     }
-    loops.set(r, own);
+    loops.set(r, { rings: own, touching });
   }
   return loops;
 }
