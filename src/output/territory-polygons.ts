@@ -104,32 +104,30 @@ function clip(regions: ReadonlyMap<number, ClipMultiPolygon>, r: number, hull: C
   return insideConvex(region, hull[0]) ? region : polygonClipping.intersection(region, hull);
 }
 
-/** Whether every vertex of `region` lies strictly inside the convex counter-clockwise closed ring. */
+/**
+ * Whether `region` lies strictly inside the convex counter-clockwise closed ring: its bounding
+ * box's corners do (enough, the ring being convex), or else every vertex does.
+ */
 function insideConvex(region: ClipMultiPolygon, ring: readonly (readonly [number, number])[]): boolean {
-  // Points well inside the ring's inscribed disc about its vertex centroid skip the edge tests.
-  let cx = 0, cy = 0;
-  for (let i = 0; i + 1 < ring.length; i++) (cx += ring[i][0]), (cy += ring[i][1]);
-  cx /= ring.length - 1;
-  cy /= ring.length - 1;
-  let inner = Infinity;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const [ax, ay] = ring[i];
-    const [bx, by] = ring[i + 1];
-    inner = Math.min(inner, ((bx - ax) * (cy - ay) - (by - ay) * (cx - ax)) / Math.hypot(bx - ax, by - ay));
-  }
-  const safe = inner > 0 ? (inner * 0.999) ** 2 : -1;
+  const inside = (x: number, y: number) => {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [ax, ay] = ring[i];
+      const [bx, by] = ring[i + 1];
+      if ((bx - ax) * (y - ay) - (by - ay) * (x - ax) <= 0) return false;
+    }
+    return true;
+  };
+  let xMin = Infinity, yMin = Infinity, xMax = -Infinity, yMax = -Infinity;
   for (const polygon of region) {
-    for (const path of polygon) {
-      for (const [x, y] of path) {
-        if ((x - cx) ** 2 + (y - cy) ** 2 < safe) continue;
-        for (let i = 0; i + 1 < ring.length; i++) {
-          const [ax, ay] = ring[i];
-          const [bx, by] = ring[i + 1];
-          if ((bx - ax) * (y - ay) - (by - ay) * (x - ax) <= 0) return false;
-        }
-      }
+    for (const [x, y] of polygon[0]) {
+      if (x < xMin) xMin = x;
+      if (x > xMax) xMax = x;
+      if (y < yMin) yMin = y;
+      if (y > yMax) yMax = y;
     }
   }
+  if (inside(xMin, yMin) && inside(xMax, yMin) && inside(xMax, yMax) && inside(xMin, yMax)) return true;
+  for (const polygon of region) for (const path of polygon) for (const [x, y] of path) if (!inside(x, y)) return false;
   return true;
 }
 
