@@ -4,10 +4,10 @@
  *
  * Each size runs in its own process so that peak memory (maxRSS) belongs to that size, on the
  * benchmark seed and on a second seed, the two smaller sizes on a third (constants are never tuned
- * to one instance). Reports wall
- * time, peak memory, gap to the proven bound, band compliance and split count; compares the LP
- * value with javascript-lp-solver and HiGHS on sizes they can handle, and balance with
- * @turf/clusters-kmeans; times the CLI end to end on 100,000 × 200 and splits that time by stage.
+ * to one instance). Reports wall time, peak memory, gap to the proven bound, band compliance and
+ * split count; compares the LP value with javascript-lp-solver and HiGHS on sizes they can handle,
+ * and balance with @turf/clusters-kmeans; times the CLI end to end on 100,000 × 200 and splits
+ * that time by stage.
  * Writes benchmarks/results/transport.md.
  */
 import { execFileSync } from "node:child_process";
