@@ -19,8 +19,8 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
 
   const repIds = new Map<string, number>();
   problem.reps.forEach((rep, r) => {
-    checkId(rep.id, ["reps", r, "id"], repIds, r, "rep", report);
-    checkLngLat(rep.home, ["reps", r, "home"], report);
+    checkId(rep.id, "reps", r, repIds, report);
+    checkLngLat(rep.home, "reps", r, "home", report);
     if (!Number.isFinite(rep.capacity) || rep.capacity <= 0) {
       report(["reps", r, "capacity"], `capacity ${describeValue(rep.capacity)} must be a positive number of hours`);
     }
@@ -29,18 +29,18 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
     }
   });
 
+  // Paths are built only for a value that is reported: a million valid accounts allocate none.
   const accountIds = new Map<string, number>();
   problem.accounts.forEach((account, a) => {
-    const path: Path = ["accounts", a];
-    checkId(account.id, [...path, "id"], accountIds, a, "account", report);
-    checkLngLat(account.location, [...path, "location"], report);
-    checkAmount(account.workload, [...path, "workload"], "workload", report);
-    if (account.potential !== undefined) checkAmount(account.potential, [...path, "potential"], "potential", report);
-    if (account.visits !== undefined) checkAmount(account.visits, [...path, "visits"], "visits", report);
+    checkId(account.id, "accounts", a, accountIds, report);
+    checkLngLat(account.location, "accounts", a, "location", report);
+    checkAmount(account.workload, a, "workload", report);
+    if (account.potential !== undefined) checkAmount(account.potential, a, "potential", report);
+    if (account.visits !== undefined) checkAmount(account.visits, a, "visits", report);
     for (const field of ["lockedRep", "currentRep"] as const) {
       const repId = account[field];
       if (repId !== undefined && !repIds.has(repId)) {
-        report([...path, field], `${field} ${describeValue(repId)} is not the id of any rep`, "unknown_reference");
+        report(["accounts", a, field], `${field} ${describeValue(repId)} is not the id of any rep`, "unknown_reference");
       }
     }
   });
@@ -48,31 +48,33 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
   if (problem.travel) checkMatrix(problem.travel.minutes, problem.reps.length, problem.accounts.length, report);
 }
 
-function checkId(id: string, path: Path, seen: Map<string, number>, index: number, kind: string, report: Report): void {
+function checkId(id: string, list: "accounts" | "reps", index: number, seen: Map<string, number>, report: Report): void {
+  const kind = list === "accounts" ? "account" : "rep";
   if (id.length === 0) {
-    report(path, `${kind} id is empty`);
+    report([list, index, "id"], `${kind} id is empty`);
     return;
   }
   const first = seen.get(id);
   if (first !== undefined) {
-    report(path, `duplicate ${kind} id ${describeValue(id)} (also used by ${kind}s[${first}])`, "duplicate_id");
+    report([list, index, "id"], `duplicate ${kind} id ${describeValue(id)} (also used by ${list}[${first}])`, "duplicate_id");
   } else {
     seen.set(id, index);
   }
 }
 
-function checkLngLat([lng, lat]: readonly [number, number], path: Path, report: Report): void {
+function checkLngLat([lng, lat]: readonly [number, number], list: "accounts" | "reps", index: number, field: string, report: Report): void {
   const lngOk = Number.isFinite(lng) && lng >= -180 && lng <= 180;
   const latOk = Number.isFinite(lat) && lat >= -90 && lat <= 90;
+  if (lngOk && latOk) return;
   const swapped = !latOk && Number.isFinite(lat) && Math.abs(lat) <= 180 && Math.abs(lng) <= 90;
   const hint = swapped ? `; it looks swapped: locations are [lng, lat] (GeoJSON order), e.g. [${lat}, ${lng}]` : "";
-  if (!lngOk) report([...path, 0], `longitude ${describeValue(lng)} is outside [-180, 180]`);
-  if (!latOk) report([...path, 1], `latitude ${describeValue(lat)} is outside [-90, 90]${hint}`);
+  if (!lngOk) report([list, index, field, 0], `longitude ${describeValue(lng)} is outside [-180, 180]`);
+  if (!latOk) report([list, index, field, 1], `latitude ${describeValue(lat)} is outside [-90, 90]${hint}`);
 }
 
-function checkAmount(value: number, path: Path, name: string, report: Report): void {
-  if (!Number.isFinite(value)) report(path, `${name} ${describeValue(value)} must be a finite number`);
-  else if (value < 0) report(path, `${name} ${value} must not be negative`);
+function checkAmount(value: number, account: number, name: string, report: Report): void {
+  if (!Number.isFinite(value)) report(["accounts", account, name], `${name} ${describeValue(value)} must be a finite number`);
+  else if (value < 0) report(["accounts", account, name], `${name} ${value} must not be negative`);
 }
 
 function checkMatrix(minutes: number[][], reps: number, accounts: number, report: Report): void {

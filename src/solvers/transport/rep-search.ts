@@ -125,27 +125,23 @@ export function searchTree(
   }
 }
 
-/** Sorts reps[0..count) by bound, ascending (ties by rep index). */
+/** Shell sort gaps (Ciura), largest first; the last pass (gap 1) is a plain insertion sort. */
+const GAPS = [701, 301, 132, 57, 23, 10, 4, 1];
+
+/** Sorts reps[0..count) by bound, ascending (ties by rep index), in place: this runs once per tree leaf, so it allocates nothing. */
 function sortByBound(bound: Float64Array, reps: Int32Array, count: number): void {
-  if (count <= 24) {
-    for (let i = 1; i < count; i++) {
+  for (const gap of GAPS) {
+    if (gap >= count) continue;
+    for (let i = gap; i < count; i++) {
       const b = bound[i], j = reps[i];
       let q = i;
-      while (q > 0 && (bound[q - 1] > b || (bound[q - 1] === b && reps[q - 1] > j))) {
-        bound[q] = bound[q - 1];
-        reps[q] = reps[q - 1];
-        q--;
+      while (q >= gap && (bound[q - gap] > b || (bound[q - gap] === b && reps[q - gap] > j))) {
+        bound[q] = bound[q - gap];
+        reps[q] = reps[q - gap];
+        q -= gap;
       }
       bound[q] = b;
       reps[q] = j;
     }
-    return;
-  }
-  const order = Array.from({ length: count }, (_, i) => i).sort((x, y) => bound[x] - bound[y] || reps[x] - reps[y]);
-  const b = order.map((i) => bound[i]);
-  const r = order.map((i) => reps[i]);
-  for (let i = 0; i < count; i++) {
-    bound[i] = b[i];
-    reps[i] = r[i];
   }
 }
