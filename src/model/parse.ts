@@ -1,12 +1,19 @@
+import { z } from "zod";
 import { TerralignError, type ErrorCode } from "../errors.js";
 import { checkProblem } from "./check-problem.js";
 import { defaultOptions, type ResolvedOptions } from "./defaults.js";
 import { optionsSchema, type AlignOptions } from "./options-schema.js";
-import { problemSchema, type Problem } from "./problem-schema.js";
+import { problemSchema, type Account, type Problem } from "./problem-schema.js";
+import { isWellFormedAccount } from "./well-formed-account.js";
 import { toTerralignError } from "./zod-issues.js";
 import { checkUnits } from "../units/check-units.js";
 
 const validatedProblemSchema = problemSchema.superRefine(checkProblem).superRefine(checkUnits);
+/** The same, for a problem whose accounts are all well formed (`isWellFormedAccount`): the schema skips them, the checks do not. */
+const checkedAccountsSchema = problemSchema
+  .extend({ accounts: z.array(z.custom<Account>()) })
+  .superRefine(checkProblem)
+  .superRefine(checkUnits);
 
 /**
  * The one gate for problems: returns the problem unchanged (same objects) when valid, throws a
@@ -16,13 +23,21 @@ export function parseProblem(input: unknown): Problem {
   if (input === null || typeof input !== "object") {
     throw new TerralignError("invalid_input", `problem: expected an object with accounts and reps, got ${input === null ? "null" : typeof input}`);
   }
-  const result = validatedProblemSchema.safeParse(input, { reportInput: true });
+  const wellFormed = allWellFormed((input as { accounts?: unknown }).accounts);
+  const result = (wellFormed ? checkedAccountsSchema : validatedProblemSchema).safeParse(input, { reportInput: true });
   if (!result.success) {
     const custom = result.error.issues.find((i) => i.code === "custom");
     const code = ((custom as { params?: { code?: ErrorCode } } | undefined)?.params?.code ?? "invalid_input") as ErrorCode;
     throw toTerralignError(result.error, code);
   }
   return input as Problem;
+}
+
+/** Whether `accounts` is an array whose every slot (holes included) holds a well-formed account. */
+function allWellFormed(accounts: unknown): boolean {
+  if (!Array.isArray(accounts)) return false;
+  for (let a = 0; a < accounts.length; a++) if (!isWellFormedAccount(accounts[a])) return false;
+  return true;
 }
 
 /** Validates options and fills in defaults. Throws `TerralignError` (`invalid_option`). */
