@@ -33,18 +33,25 @@ export function convexHull(points: readonly (readonly [number, number])[]): [num
  */
 function outerPoints(points: readonly (readonly [number, number])[]): (readonly [number, number])[] {
   if (points.length < 64) return [...points];
-  // Extremes along x, y, x + y, x − y (each direction's min and max), in counter-clockwise order.
-  const score = [(p: readonly number[]) => p[0], (p: readonly number[]) => p[0] + p[1], (p: readonly number[]) => p[1], (p: readonly number[]) => p[1] - p[0]];
-  const extremes: (readonly [number, number])[] = [];
-  for (const sign of [1, -1]) {
-    for (const f of score) {
-      let best = points[0];
-      for (const p of points) if (sign * f(p) > sign * f(best)) best = p;
-      extremes.push(best);
-    }
+  // Extremes along x, x + y, y, y − x (max of each, then min of each): counter-clockwise order.
+  // One pass with plain comparisons: this runs on every account of a large plan.
+  const best = new Array<readonly [number, number]>(8).fill(points[0]);
+  const [x0, y0] = points[0];
+  const value = Float64Array.of(x0, x0 + y0, y0, y0 - x0, -x0, -(x0 + y0), -y0, -(y0 - x0));
+  for (const p of points) {
+    const x = p[0], y = p[1];
+    const s0 = x, s1 = x + y, s2 = y, s3 = y - x;
+    if (s0 > value[0]) (value[0] = s0), (best[0] = p);
+    if (s1 > value[1]) (value[1] = s1), (best[1] = p);
+    if (s2 > value[2]) (value[2] = s2), (best[2] = p);
+    if (s3 > value[3]) (value[3] = s3), (best[3] = p);
+    if (-s0 > value[4]) (value[4] = -s0), (best[4] = p);
+    if (-s1 > value[5]) (value[5] = -s1), (best[5] = p);
+    if (-s2 > value[6]) (value[6] = -s2), (best[6] = p);
+    if (-s3 > value[7]) (value[7] = -s3), (best[7] = p);
   }
   const polygon: (readonly [number, number])[] = [];
-  for (const p of extremes) {
+  for (const p of best) {
     const last = polygon[polygon.length - 1];
     if (!last || last[0] !== p[0] || last[1] !== p[1]) polygon.push(p);
   }
