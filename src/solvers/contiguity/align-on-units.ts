@@ -1,4 +1,3 @@
-import { buildCandidates } from "../../compile/candidates.js";
 import { compileProblem } from "../../compile/compile.js";
 import { TerralignError } from "../../errors.js";
 import type { ResolvedOptions } from "../../model/defaults.js";
@@ -40,7 +39,7 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
     diagnostics.push({
       severity: "info",
       code: "contiguity",
-      message: `${map.count} units, ${graph.links.length / 2} island link(s); ${s.moves.toLocaleString("en-US")} boundary moves from ${s.evaluations.toLocaleString("en-US")} evaluations${perSecond}, ${s.recombinations} recombinations, ${s.rounds} rounds`,
+      message: `${map.count} units, ${graph.links.length / 2} island link(s); ${s.starts} starts; ${s.moves.toLocaleString("en-US")} boundary moves from ${s.evaluations.toLocaleString("en-US")} evaluations${perSecond}, ${s.recombinations.toLocaleString("en-US")} recombinations, ${s.rounds} rounds, ${s.annealSteps.toLocaleString("en-US")} annealing steps`,
     });
   } else {
     const built = constructOnUnits(up, p, options, context);
@@ -95,8 +94,9 @@ export function prepareUnits(problem: Problem, options: ResolvedOptions): Prepar
   const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
   const compiled = compileProblem(problem, options);
   const p = withUnitWork(compiled, readUnitWork(problem.units!, measures, compiled, minutesPerKm));
-  const candidates = buildCandidates(p, options.candidates.k);
-  const input = diagnoseInput(problem, p, candidates);
+  // Eligibility checked directly (first eligible rep ends the scan): account-level candidate arcs
+  // would cost more than the whole unit-level solve and nothing here uses them.
+  const input = diagnoseInput(problem, p);
   const diagnostics: Diagnostic[] = [...input.diagnostics];
   if (map.count * p.m > MAX_UNIT_REP_PAIRS) {
     throw new TerralignError(

@@ -12,8 +12,10 @@ export interface SearchStats {
   cutsEvaluated: number;
   /** Boundary moves made. */
   moves: number;
-  /** ReCom merge-and-split steps that improved the plan. */
+  /** ReCom merge-and-split steps applied (improving ones in `search`, accepted ones in `anneal`). */
   recombinations: number;
+  /** Annealing steps taken (see `anneal`). */
+  annealSteps: number;
   /** Milliseconds spent in boundary local search. */
   searchMs: number;
 }

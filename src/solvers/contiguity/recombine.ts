@@ -38,6 +38,8 @@ export interface RecombineScratch {
   readonly edgeB: Int32Array;
   readonly edgeWeight: Float64Array;
   readonly edgeOrder: Int32Array;
+  /** Sort keys: quantised weight in the high bits, edge index in the low bits (a native numeric sort, no comparator). */
+  readonly edgeKey: Uint32Array;
   readonly treeTo: Int32Array;
 }
 
@@ -67,6 +69,7 @@ export function createRecombineScratch(U: number, adjacencies: number): Recombin
     edgeB: new Int32Array(E),
     edgeWeight: new Float64Array(E),
     edgeOrder: new Int32Array(E),
+    edgeKey: new Uint32Array(E),
     treeTo: new Int32Array(2 * U),
   };
 }
@@ -79,10 +82,22 @@ export function createRecombineScratch(U: number, adjacencies: number): Recombin
  * alternate between two kinds of edge weights: |pref(u) − pref(v)| + noise, where pref(u) is how
  * many more minutes per hour unit u costs with r than with s (so the tree keeps like-minded units
  * together; the first tree has no noise), and uniform random weights (a random spanning tree, as in
- * GerryChain). Tries `attempts` trees and applies the best cut when it beats the current split.
- * Returns whether it did.
+ * GerryChain). Tries `attempts` trees and applies the best cut when it beats the current split,
+ * or is worse by less than `slack` (objective units; 0 = strict improvement, used by `anneal`).
+ * Returns whether it applied one.
  */
-export function recombine(up: UnitProblem, part: Partition, r: number, s: number, weights: Weights, attempts: number, random: () => number, stats: SearchStats, x: RecombineScratch): boolean {
+export function recombine(
+  up: UnitProblem,
+  part: Partition,
+  r: number,
+  s: number,
+  weights: Weights,
+  attempts: number,
+  random: () => number,
+  stats: SearchStats,
+  x: RecombineScratch,
+  slack = 0,
+): boolean {
   const { m, graph, cost, weight, costWeight, pin, allowed, anchor } = up;
   const mr = part.members[r], ms = part.members[s];
   const n = mr.length + ms.length;
@@ -111,13 +126,15 @@ export function recombine(up: UnitProblem, part: Partition, r: number, s: number
     }
   }
   const current = currentCost + penalty(up, r, part.load[r], weights) + penalty(up, s, part.load[s], weights);
-  let bestValue = current - 1e-9 * (1 + Math.abs(current));
+  let bestValue = current - 1e-9 * (1 + Math.abs(current)) + slack;
   let found = false;
   const root = x.local[anchor[r]];
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const noise = attempt === 0 ? 0 : NOISE * (hi - lo);
-    for (let k = 0; k < E; k++) {
-      x.edgeWeight[k] = attempt % 2 === 1 ? random() : Math.abs(x.pref[x.edgeA[k]] - x.pref[x.edgeB[k]]) + noise * random();
+    if (attempt % 2 === 1) shuffledOrder(x, E, random);
+    else {
+      const noise = attempt === 0 ? 0 : NOISE * (hi - lo);
+      for (let k = 0; k < E; k++) x.edgeWeight[k] = Math.abs(x.pref[x.edgeA[k]] - x.pref[x.edgeB[k]]) + noise * random();
+      sortedOrder(x, E);
     }
     if (!spanningTree(x, n, E)) return false;
     rootTree(x, n, root);
@@ -158,12 +175,39 @@ export function recombine(up: UnitProblem, part: Partition, r: number, s: number
   return true;
 }
 
-/** Kruskal over the merged region's edges by `edgeWeight`; tree adjacency into treeStart/treeTo. False when the region is not connected. */
+/** A uniformly random edge order (Kruskal on it draws the same trees as on i.i.d. random weights). */
+function shuffledOrder(x: RecombineScratch, E: number, random: () => number): void {
+  const order = x.edgeOrder;
+  for (let k = 0; k < E; k++) order[k] = k;
+  for (let k = E - 1; k > 0; k--) {
+    const j = Math.floor(random() * (k + 1));
+    const t = order[k];
+    order[k] = order[j];
+    order[j] = t;
+  }
+}
+
+/**
+ * Edges by ascending `edgeWeight` (ties by index). Weights are quantised to the bits that the edge
+ * index leaves free in a 32-bit key (23 bits for a region of 511 adjacencies, 12 bits at a million),
+ * so the keys sort natively without a comparator.
+ */
+function sortedOrder(x: RecombineScratch, E: number): void {
+  const indexBits = Math.max(1, Math.ceil(Math.log2(E + 1)));
+  const levels = 2 ** (32 - indexBits) - 1;
+  let max = 0;
+  for (let k = 0; k < E; k++) max = Math.max(max, x.edgeWeight[k]);
+  const scale = max > 0 ? levels / max : 0;
+  const keys = x.edgeKey.subarray(0, E);
+  for (let k = 0; k < E; k++) keys[k] = (Math.min(levels, Math.floor(x.edgeWeight[k] * scale)) * 2 ** indexBits + k) >>> 0;
+  keys.sort();
+  const mask = 2 ** indexBits - 1;
+  for (let k = 0; k < E; k++) x.edgeOrder[k] = keys[k] & mask;
+}
+
+/** Kruskal over the merged region's edges in `edgeOrder`; tree adjacency into treeStart/treeTo. False when the region is not connected. */
 function spanningTree(x: RecombineScratch, n: number, E: number): boolean {
   const order = x.edgeOrder.subarray(0, E);
-  for (let k = 0; k < E; k++) order[k] = k;
-  const w = x.edgeWeight;
-  order.sort((a, b) => w[a] - w[b] || a - b);
   for (let i = 0; i < n; i++) x.set[i] = i;
   const find = (i: number): number => {
     while (x.set[i] !== i) i = x.set[i] = x.set[x.set[i]];

@@ -1,6 +1,7 @@
 import type { SolveContext } from "../../solve/solve-context.js";
 import { shuffle } from "../../util/random.js";
 import type { TarjanScratch } from "./articulation.js";
+import { repairBandsByChains } from "./band-chains.js";
 import { improveBoundary, type SearchStats } from "./local-search.js";
 import { createPartition, recomputeCost, totalViolation, type Partition } from "./partition.js";
 import { recombine, type RecombineScratch } from "./recombine.js";
@@ -17,6 +18,8 @@ const PATIENCE = 5;
 const MAX_MU = 2 ** 20;
 /** Path shifts per rep outside its band in one round (a lumpy rep may need a give and a take). */
 const SHIFTS_PER_REP = 3;
+/** Passes of band-repair chains in one round (each pass tries every rep outside its band once). */
+const CHAIN_PASSES = 8;
 
 /** The best plan one search found: fewest hours outside the bands, then lowest cost. */
 export interface SearchResult {
@@ -41,9 +44,11 @@ export interface SearchTools {
  * every round that ends with a rep outside its band (up to `MAX_MU` × mu0), and is divided by 4
  * (down to mu0) after every round that ends inside them, so the search may cross infeasible
  * ground. While some rep is outside its band, the penalty also pulls every rep towards its target
- * (weight mu0), and a round that did not improve on the best plan ends by shifting load along
- * chains of territories (`shiftAlongPath`). Stops after `PATIENCE` rounds without a better plan, or
- * when the context says so. Every step keeps every territory connected.
+ * (weight mu0), and a round that ends outside the bands ends with band-repair chains
+ * (`repairBandsByChains`: the cheapest chains of boundary moves that close them); when none
+ * applies and the round did not improve on the best plan, load is shifted along chains of
+ * territories (`shiftAlongPath`). Stops after `PATIENCE` rounds without a better plan, or when the
+ * context says so. Every step keeps every territory connected.
  */
 export function search(up: UnitProblem, start: Int32Array, mu0: number, context: SolveContext, tools: SearchTools): SearchResult {
   const part = createPartition(up, start);
@@ -72,7 +77,7 @@ export function search(up: UnitProblem, start: Int32Array, mu0: number, context:
     outside = v > 1e-9;
     if (outside) {
       mu = Math.min(mu * 2, mu0 * MAX_MU);
-      if (stale > 0) shiftStuckReps(up, part, tools);
+      if (!repairByChains(up, part, tools) && stale > 0) shiftStuckReps(up, part, tools);
     } else {
       if (!moved && !recombined && mu === mu0) break;
       mu = Math.max(mu0, mu / 4);
@@ -80,6 +85,17 @@ export function search(up: UnitProblem, start: Int32Array, mu0: number, context:
     context.progress("improve", stale / PATIENCE, bestCost);
   }
   return { owner: best, violation: bestViolation, cost: bestCost, rounds };
+}
+
+/** Band-repair chains until every rep is inside its band or a pass applies none; returns whether any was applied. */
+function repairByChains(up: UnitProblem, part: Partition, tools: SearchTools): boolean {
+  let applied = 0;
+  for (let pass = 0; pass < CHAIN_PASSES; pass++) {
+    const now = repairBandsByChains(up, part, tools.tarjan);
+    applied += now;
+    if (now === 0 || totalViolation(part, up) <= 1e-9) break;
+  }
+  return applied > 0;
 }
 
 function shiftStuckReps(up: UnitProblem, part: Partition, tools: SearchTools): void {

@@ -3,16 +3,20 @@ import type { ResolvedOptions } from "../../model/defaults.js";
 import type { Strategy } from "../../model/options-schema.js";
 import type { SolveContext } from "../../solve/solve-context.js";
 import { createRandom } from "../../util/random.js";
+import { anneal } from "./anneal.js";
 import { createTarjanScratch } from "./articulation.js";
 import { constructOnUnits } from "./construct.js";
+import { graphTravelCost } from "./graph-travel.js";
 import type { SearchStats } from "./local-search.js";
 import { createRecombineScratch } from "./recombine.js";
 import { repairContiguity } from "./repair.js";
 import { search, type SearchResult, type SearchTools } from "./search.js";
 import type { UnitProblem } from "./unit-problem.js";
 
-/** Share of the remaining time the first start may use. */
-const FIRST_START_SHARE = 0.5;
+/** Annealing steps per unit after the starts (see `anneal`). */
+const ANNEAL_STEPS_PER_UNIT = 75;
+/** Unit–rep pairs above which the graph-travel start is skipped (its m shortest-path trees cost more than they help). */
+const GRAPH_START_MAX_PAIRS = 4_000_000;
 
 /** The contiguous unit assignment and how it was found. */
 export interface ContiguousSolution {
@@ -25,22 +29,27 @@ export interface ContiguousSolution {
   readonly stopped: boolean;
   /** Pinned units that could not be joined to their rep's anchor. */
   readonly stranded: readonly number[];
-  readonly stats: SearchStats & { readonly rounds: number };
+  readonly stats: SearchStats & { readonly rounds: number; readonly starts: number };
 }
 
 /**
- * Contiguity-constrained alignment on units, from two starts, keeping the better result (fewer
- * hours outside the bands, then lower cost):
+ * Contiguity-constrained alignment on units. Up to three starts, each repaired
+ * (`repairContiguity`: every territory connected and holding its anchor) and improved (`search`):
  * 1. each unit to its cheapest rep (a Voronoi-like partition around the homes: nearly contiguous,
  *    usually unbalanced);
  * 2. the unit-level problem solved with the configured strategy, without contiguity
- *    (`constructOnUnits`: balanced, often fragmented).
- * Each start is repaired (`repairContiguity`: every territory connected and holding its anchor)
- * and improved (`search`). The first start may use half of the remaining time. μ starts at 4 × the
- * mean minutes per hour of workload when every unit goes to its cheapest rep. Deterministic for a seed.
+ *    (`constructOnUnits`: balanced, often fragmented; its bound is the plan's lower bound);
+ * 3. the same solve on travel along the unit graph (`graphTravelCost`: balanced and far less
+ *    fragmented, since it does not count on crossing water), when U·m ≤ `GRAPH_START_MAX_PAIRS`.
+ * The best of them (fewest hours outside the bands, then lower cost) is annealed (`anneal`,
+ * `ANNEAL_STEPS_PER_UNIT` × U ReCom steps), and the better of the two is returned. The starts
+ * differ most where a region is lumpy or wraps around a lake, and no one of them is best on every
+ * instance. Each stage may use an equal share of the time still left (the last one all of it).
+ * μ starts at 4 × the mean minutes per hour of workload when every unit goes to its cheapest rep.
+ * Deterministic for a seed.
  */
 export function solveContiguous(up: UnitProblem, p: CompiledProblem, options: ResolvedOptions, context: SolveContext): ContiguousSolution {
-  const stats: SearchStats = { evaluations: 0, cutsEvaluated: 0, moves: 0, recombinations: 0, searchMs: 0 };
+  const stats: SearchStats = { evaluations: 0, cutsEvaluated: 0, moves: 0, recombinations: 0, searchMs: 0, annealSteps: 0 };
   const tools: SearchTools = {
     tarjan: createTarjanScratch(up.U),
     recombine: createRecombineScratch(up.U, up.graph.neighbor.length / 2),
@@ -54,27 +63,51 @@ export function solveContiguous(up: UnitProblem, p: CompiledProblem, options: Re
     if (cheapest[u] >= 0) minCost += up.cost[u * up.m + cheapest[u]];
   }
   const mu0 = 4 * Math.max(1e-9, minCost / Math.max(weight, 1e-9));
+  const withGraph = up.U * up.m <= GRAPH_START_MAX_PAIRS;
+  const stages = withGraph ? 4 : 3;
+  /** A context that stops when its stage's share of the remaining time is used up. */
+  const stage = (index: number): SolveContext => {
+    const deadline = context.elapsedMs() + (options.timeLimitMs - context.elapsedMs()) / (stages - index);
+    return { ...context, stopped: () => context.stopped() || context.elapsedMs() >= deadline };
+  };
+
+  let best: (SearchResult & { stranded: readonly number[] }) | undefined;
+  let rounds = 0, starts = 0;
+  const improve = (start: Int32Array, stageContext: SolveContext) => {
+    const repaired = repairContiguity(up, start, mu0);
+    if (best !== undefined && stageContext.stopped()) return;
+    const found = search(up, repaired.owner, mu0, stageContext, tools);
+    rounds += found.rounds;
+    starts++;
+    if (best === undefined || better(found, best)) best = { ...found, stranded: repaired.stranded };
+  };
 
   context.progress("repair", 0);
-  const deadline = context.elapsedMs() + (options.timeLimitMs - context.elapsedMs()) * FIRST_START_SHARE;
-  const firstContext: SolveContext = { ...context, stopped: () => context.stopped() || context.elapsedMs() >= deadline };
-  const firstRepair = repairContiguity(up, cheapest, mu0);
-  const first = search(up, firstRepair.owner, mu0, firstContext, tools);
-
+  improve(cheapest, stage(0));
   context.progress("construct", 0);
   const built = constructOnUnits(up, p, options, context);
-  const secondRepair = repairContiguity(up, built.owner, mu0);
-  const second = context.stopped() ? undefined : search(up, secondRepair.owner, mu0, context, tools);
-
-  const pickSecond = second !== undefined && better(second, first);
-  const best = pickSecond ? second : first;
+  if (!context.stopped()) improve(built.owner, stage(1));
+  if (withGraph && !context.stopped()) {
+    const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
+    const graphCost = graphTravelCost(up, p.repLng, p.repLat, minutesPerKm);
+    for (let i = 0; i < graphCost.length; i++) if (!Number.isFinite(graphCost[i])) graphCost[i] = up.cost[i];
+    const alongGraph = constructOnUnits({ ...up, cost: graphCost }, p, options, context);
+    if (!context.stopped()) improve(alongGraph.owner, stage(2));
+  }
+  const chosen = best!;
+  let result: SearchResult = chosen;
+  if (!context.stopped()) {
+    context.progress("anneal", 0);
+    const annealed = anneal(up, chosen.owner, mu0, ANNEAL_STEPS_PER_UNIT * up.U, context, tools);
+    if (better(annealed, chosen)) result = annealed;
+  }
   return {
-    owner: best.owner,
+    owner: result.owner,
     strategy: built.strategy,
     ...(built.lowerBound !== undefined ? { lowerBound: built.lowerBound } : {}),
     stopped: context.stopped(),
-    stranded: (pickSecond ? secondRepair : firstRepair).stranded,
-    stats: { ...stats, rounds: first.rounds + (second?.rounds ?? 0) },
+    stranded: chosen.stranded,
+    stats: { ...stats, rounds, starts },
   };
 }
 

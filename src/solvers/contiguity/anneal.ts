@@ -1,0 +1,82 @@
+import type { SolveContext } from "../../solve/solve-context.js";
+import { improveBoundary } from "./local-search.js";
+import { createPartition, recomputeCost, totalViolation } from "./partition.js";
+import { recombine } from "./recombine.js";
+import type { SearchResult, SearchTools } from "./search.js";
+import type { UnitProblem, Weights } from "./unit-problem.js";
+
+/** Price of an hour outside a band, × mu0: high enough that the walk stays inside the bands. */
+const BAND_PRICE = 1000;
+/** Starting temperature, × the mean cost of a unit at its cheapest rep. */
+const START_TEMPERATURE = 1;
+/** The temperature falls geometrically to this share of its start over the steps. */
+const END_SHARE = 1e-3;
+/** Spanning trees drawn per step. */
+const TREES = 2;
+/** Steps between two greedy boundary passes (which take the single-unit moves a tree cut misses). */
+const POLISH_EVERY = 200;
+
+/**
+ * Simulated annealing over ReCom steps, to leave the local optimum `search` ends in: each step
+ * merges the two territories on either side of a random boundary adjacency (so pairs with long
+ * common borders come up more often), draws spanning trees of the merged region and applies the
+ * best balanced cut (see `recombine`) when it is no worse than the current split by more than a
+ * random threshold −T·ln(ξ), ξ uniform in (0, 1] — threshold acceptance in the Metropolis
+ * sense. T falls geometrically from `START_TEMPERATURE` × the mean unit cost to `END_SHARE` of
+ * that over `steps` steps. Every `POLISH_EVERY` steps a greedy boundary pass follows. The band
+ * price is so high that the walk stays inside the bands once it is there.
+ *
+ * Whole-territory re-cuts are what can move a territory sideways: a chain of them shifts load
+ * from an overloaded metropolitan rep to the next rep and the next, which single boundary moves,
+ * stopped by every band on the way, cannot. Returns the best plan visited (fewest hours outside
+ * the bands, then lowest cost). Every step keeps every territory connected. Deterministic for
+ * the tools' random generator; stops early when the context says so.
+ */
+export function anneal(up: UnitProblem, start: Int32Array, mu0: number, steps: number, context: SolveContext, tools: SearchTools): SearchResult {
+  const { U, m, graph } = up;
+  const part = createPartition(up, start);
+  let best = Int32Array.from(part.owner);
+  let bestViolation = totalViolation(part, up);
+  let bestCost = part.cost;
+  if (m < 2 || U < 2) return { owner: best, violation: bestViolation, cost: bestCost, rounds: 0 };
+  const { random, stats } = tools;
+  let weight = 0;
+  for (let u = 0; u < U; u++) weight += up.weight[u];
+  // mu0 is 4 × the mean minutes per hour at the cheapest rep (see `solveContiguous`).
+  const hot = START_TEMPERATURE * (mu0 / 4) * (weight / U);
+  const weights: Weights = { mu: BAND_PRICE * mu0, pull: 0 };
+  let done = 0;
+  for (; done < steps; done++) {
+    if ((done & 63) === 0 && context.stopped()) break;
+    const temperature = hot * END_SHARE ** (done / steps);
+    let r = -1, s = -1;
+    for (let tries = 0; tries < 64 && r === s; tries++) {
+      const u = Math.floor(random() * U);
+      const degree = graph.start[u + 1] - graph.start[u];
+      if (degree === 0) continue;
+      r = part.owner[u];
+      s = part.owner[graph.neighbor[graph.start[u] + Math.floor(random() * degree)]];
+    }
+    if (r === s || r < 0 || s < 0) continue;
+    const slack = -temperature * Math.log(1 - random());
+    recombine(up, part, Math.min(r, s), Math.max(r, s), weights, TREES, random, stats, tools.recombine, slack);
+    if (done % POLISH_EVERY === POLISH_EVERY - 1) improveBoundary(up, part, weights, random, context, tools.tarjan, stats);
+    const v = totalViolation(part, up);
+    if (v < bestViolation - 1e-9 || (v <= bestViolation + 1e-9 && part.cost < bestCost - 1e-9 * Math.max(1, bestCost))) {
+      // The running cost drifts by rounding; compare and keep the recomputed one.
+      const cost = recomputeCost(part, up);
+      if (v < bestViolation - 1e-9 || cost < bestCost - 1e-9 * Math.max(1, bestCost)) {
+        best = Int32Array.from(part.owner);
+        bestViolation = v;
+        bestCost = cost;
+      }
+    }
+  }
+  stats.annealSteps += done;
+  const polished = createPartition(up, best);
+  improveBoundary(up, polished, weights, random, context, tools.tarjan, stats);
+  const cost = recomputeCost(polished, up);
+  const v = totalViolation(polished, up);
+  if (v < bestViolation - 1e-9 || (v <= bestViolation + 1e-9 && cost < bestCost)) return { owner: polished.owner, violation: v, cost, rounds: 0 };
+  return { owner: best, violation: bestViolation, cost: bestCost, rounds: 0 };
+}
