@@ -11,8 +11,8 @@ const BAND_PRICE = 1000;
 const START_TEMPERATURE = 1;
 /** The temperature falls geometrically to this share of its start over the steps. */
 const END_SHARE = 1e-3;
-/** Spanning trees drawn per step. */
-const TREES = 2;
+/** Spanning trees drawn per step (several per merge: building the merged region costs about as much as a tree). */
+const TREES = 8;
 /** Steps between two greedy boundary passes (which take the single-unit moves a tree cut misses). */
 const POLISH_EVERY = 200;
 

@@ -129,6 +129,14 @@ export function recombine(
   let bestValue = current - 1e-9 * (1 + Math.abs(current)) + slack;
   let found = false;
   const root = x.local[anchor[r]];
+  // Without locks or rules inside the pair, the only pins are the two anchors and every cut just
+  // has to separate them: the cuts are the tree edges on the path from s's anchor to the root.
+  let plain = true;
+  for (let i = 0; i < n && plain; i++) {
+    const u = x.unit[i];
+    if ((pin[u] >= 0 && u !== anchor[r] && u !== anchor[s]) || !allowed[u * m + r] || !allowed[u * m + s]) plain = false;
+  }
+  const sAnchor = x.local[anchor[s]];
   for (let attempt = 0; attempt < attempts; attempt++) {
     if (attempt % 2 === 1) shuffledOrder(x, E, random);
     else {
@@ -137,7 +145,16 @@ export function recombine(
       sortedOrder(x, E);
     }
     if (!spanningTree(x, n, E)) return false;
-    rootTree(x, n, root);
+    rootTree(x, n, root, plain);
+    if (plain) {
+      const cut = bestPathCut(up, x, r, s, n, root, sAnchor, weights, bestValue, stats);
+      if (cut >= 0) {
+        bestValue = cutValue(up, x, r, s, root, cut, weights);
+        markSubtree(x, n, cut);
+        found = true;
+      }
+      continue;
+    }
     for (let k = n - 1; k >= 0; k--) {
       const i = x.order[k], u = x.unit[i];
       x.sumW[i] += weight[u];
@@ -158,7 +175,7 @@ export function recombine(
       // Subtree of i goes to s, the rest (with the root, r's anchor) to r.
       if (i === root || x.pinR[i] > 0 || x.pinS[i] !== x.pinS[root] || x.badS[i] > 0 || x.badR[i] !== x.badR[root]) continue;
       stats.cutsEvaluated++;
-      const value = x.sumS[i] + x.sumR[root] - x.sumR[i] + penalty(up, r, x.sumW[root] - x.sumW[i], weights) + penalty(up, s, x.sumW[i], weights);
+      const value = cutValue(up, x, r, s, root, i, weights);
       if (value < bestValue) {
         bestValue = value;
         bestCut = i;
@@ -241,11 +258,43 @@ function spanningTree(x: RecombineScratch, n: number, E: number): boolean {
   return true;
 }
 
-/** BFS order (parents before children) and parents of the tree rooted at `root`; clears the subtree sums. */
-function rootTree(x: RecombineScratch, n: number, root: number): void {
+/**
+ * The plain case of `recombine` (no pins but the two anchors, no rules): subtree sums of workload
+ * and of the cost with r and with s in one pass, then the best cut on the path from s's anchor up
+ * to the root (below it goes to s) whose value is below `limit`; −1 when none.
+ */
+function bestPathCut(up: UnitProblem, x: RecombineScratch, r: number, s: number, n: number, root: number, sAnchor: number, weights: Weights, limit: number, stats: SearchStats): number {
+  const { m, cost, weight } = up;
+  for (let k = n - 1; k >= 0; k--) {
+    const i = x.order[k], u = x.unit[i];
+    x.sumW[i] += weight[u];
+    x.sumR[i] += cost[u * m + r];
+    x.sumS[i] += cost[u * m + s];
+    const p = x.parent[i];
+    if (p >= 0) x.sumW[p] += x.sumW[i], x.sumR[p] += x.sumR[i], x.sumS[p] += x.sumS[i];
+  }
+  let best = -1;
+  for (let i = sAnchor; i !== root && i >= 0; i = x.parent[i]) {
+    stats.cutsEvaluated++;
+    const value = cutValue(up, x, r, s, root, i, weights);
+    if (value < limit) {
+      limit = value;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Cost + penalties when the subtree of i goes to s and the rest to r. */
+function cutValue(up: UnitProblem, x: RecombineScratch, r: number, s: number, root: number, i: number, weights: Weights): number {
+  return x.sumS[i] + x.sumR[root] - x.sumR[i] + penalty(up, r, x.sumW[root] - x.sumW[i], weights) + penalty(up, s, x.sumW[i], weights);
+}
+
+/** BFS order (parents before children) and parents of the tree rooted at `root`; clears the subtree sums (only workload and costs when `plain`). */
+function rootTree(x: RecombineScratch, n: number, root: number, plain: boolean): void {
   x.parent.fill(-2, 0, n);
   x.sumW.fill(0, 0, n), x.sumR.fill(0, 0, n), x.sumS.fill(0, 0, n);
-  x.pinR.fill(0, 0, n), x.pinS.fill(0, 0, n), x.badR.fill(0, 0, n), x.badS.fill(0, 0, n);
+  if (!plain) x.pinR.fill(0, 0, n), x.pinS.fill(0, 0, n), x.badR.fill(0, 0, n), x.badS.fill(0, 0, n);
   // Breadth-first: `order` doubles as the queue.
   let top = 0, done = 0;
   const stack = x.seen;

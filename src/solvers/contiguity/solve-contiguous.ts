@@ -14,7 +14,7 @@ import { search, type SearchResult, type SearchTools } from "./search.js";
 import type { UnitProblem } from "./unit-problem.js";
 
 /** Annealing steps per unit after the starts (see `anneal`). */
-const ANNEAL_STEPS_PER_UNIT = 75;
+const ANNEAL_STEPS_PER_UNIT = 40;
 /** Unit–rep pairs above which the graph-travel start is skipped (its m shortest-path trees cost more than they help). */
 const GRAPH_START_MAX_PAIRS = 4_000_000;
 
