@@ -224,35 +224,36 @@ function sortedOrder(x: RecombineScratch, E: number): void {
 
 /** Kruskal over the merged region's edges in `edgeOrder`; tree adjacency into treeStart/treeTo. False when the region is not connected. */
 function spanningTree(x: RecombineScratch, n: number, E: number): boolean {
-  const order = x.edgeOrder.subarray(0, E);
-  for (let i = 0; i < n; i++) x.set[i] = i;
-  const find = (i: number): number => {
-    while (x.set[i] !== i) i = x.set[i] = x.set[x.set[i]];
-    return i;
-  };
-  x.treeStart.fill(0, 0, n + 1);
+  const { set, edgeA, edgeB, edgeOrder: order, treeStart, treeFill, treeTo } = x;
+  for (let i = 0; i < n; i++) set[i] = i;
+  treeStart.fill(0, 0, n + 1);
   let joined = 0;
   // Rejected edges are marked −1 in `order`; the tree edges are the first n − 1 others.
   for (let k = 0; k < E && joined < n - 1; k++) {
     const e = order[k];
-    const a = find(x.edgeA[e]), b = find(x.edgeB[e]);
+    let a = edgeA[e], b = edgeB[e];
+    // Union–find roots with path halving.
+    while (set[a] !== a) a = set[a] = set[set[a]];
+    while (set[b] !== b) b = set[b] = set[set[b]];
     if (a === b) {
       order[k] = -1;
       continue;
     }
-    x.set[a] = b;
+    set[a] = b;
     joined++;
-    x.treeStart[x.edgeA[e] + 1]++;
-    x.treeStart[x.edgeB[e] + 1]++;
+    treeStart[edgeA[e] + 1]++;
+    treeStart[edgeB[e] + 1]++;
   }
   if (joined !== n - 1) return false;
-  for (let i = 0; i < n; i++) x.treeStart[i + 1] += x.treeStart[i];
-  x.treeFill.set(x.treeStart.subarray(0, n));
+  for (let i = 0; i < n; i++) {
+    treeStart[i + 1] += treeStart[i];
+    treeFill[i] = treeStart[i];
+  }
   for (let k = 0, taken = 0; taken < n - 1; k++) {
     const e = order[k];
     if (e < 0) continue;
-    x.treeTo[x.treeFill[x.edgeA[e]]++] = x.edgeB[e];
-    x.treeTo[x.treeFill[x.edgeB[e]]++] = x.edgeA[e];
+    treeTo[treeFill[edgeA[e]]++] = edgeB[e];
+    treeTo[treeFill[edgeB[e]]++] = edgeA[e];
     taken++;
   }
   return true;
