@@ -3,7 +3,7 @@ import { improveBoundary } from "./local-search.js";
 import { createPartition, recomputeCost, totalViolation } from "./partition.js";
 import { recombine } from "./recombine.js";
 import type { SearchResult, SearchTools } from "./search.js";
-import type { UnitProblem, Weights } from "./unit-problem.js";
+import { violation, type UnitProblem, type Weights } from "./unit-problem.js";
 
 /** Price of an hour outside a band, × mu0: high enough that the walk stays inside the bands. */
 const BAND_PRICE = 1000;
@@ -46,6 +46,8 @@ export function anneal(up: UnitProblem, start: Int32Array, mu0: number, steps: n
   const hot = START_TEMPERATURE * (mu0 / 4) * (weight / U);
   const weights: Weights = { mu: BAND_PRICE * mu0, pull: 0 };
   let done = 0;
+  /** Σ hours outside the bands, kept up to date per step (a re-cut changes two loads). */
+  let v = bestViolation;
   for (; done < steps; done++) {
     if ((done & 63) === 0 && context.stopped()) break;
     const temperature = hot * END_SHARE ** (done / steps);
@@ -59,13 +61,19 @@ export function anneal(up: UnitProblem, start: Int32Array, mu0: number, steps: n
     }
     if (r === s || r < 0 || s < 0) continue;
     const slack = -temperature * Math.log(1 - random());
-    recombine(up, part, Math.min(r, s), Math.max(r, s), weights, TREES, random, stats, tools.recombine, slack);
-    if (done % POLISH_EVERY === POLISH_EVERY - 1) improveBoundary(up, part, weights, random, context, tools.tarjan, stats);
-    const v = totalViolation(part, up);
+    const before = violation(up, r, part.load[r]) + violation(up, s, part.load[s]);
+    if (recombine(up, part, Math.min(r, s), Math.max(r, s), weights, TREES, random, stats, tools.recombine, slack)) {
+      v += violation(up, r, part.load[r]) + violation(up, s, part.load[s]) - before;
+    }
+    if (done % POLISH_EVERY === POLISH_EVERY - 1) {
+      improveBoundary(up, part, weights, random, context, tools.tarjan, stats);
+      v = totalViolation(part, up);
+    }
     if (v < bestViolation - 1e-9 || (v <= bestViolation + 1e-9 && part.cost < bestCost - 1e-9 * Math.max(1, bestCost))) {
-      // The running cost drifts by rounding; compare and keep the recomputed one.
+      // The running sums drift by rounding; compare and keep recomputed ones.
+      v = totalViolation(part, up);
       const cost = recomputeCost(part, up);
-      if (v < bestViolation - 1e-9 || cost < bestCost - 1e-9 * Math.max(1, bestCost)) {
+      if (v < bestViolation - 1e-9 || (v <= bestViolation + 1e-9 && cost < bestCost - 1e-9 * Math.max(1, bestCost))) {
         best = Int32Array.from(part.owner);
         bestViolation = v;
         bestCost = cost;
@@ -75,8 +83,10 @@ export function anneal(up: UnitProblem, start: Int32Array, mu0: number, steps: n
   stats.annealSteps += done;
   const polished = createPartition(up, best);
   improveBoundary(up, polished, weights, random, context, tools.tarjan, stats);
-  const cost = recomputeCost(polished, up);
-  const v = totalViolation(polished, up);
-  if (v < bestViolation - 1e-9 || (v <= bestViolation + 1e-9 && cost < bestCost)) return { owner: polished.owner, violation: v, cost, rounds: 0 };
+  const polishedCost = recomputeCost(polished, up);
+  const polishedViolation = totalViolation(polished, up);
+  if (polishedViolation < bestViolation - 1e-9 || (polishedViolation <= bestViolation + 1e-9 && polishedCost < bestCost)) {
+    return { owner: polished.owner, violation: polishedViolation, cost: polishedCost, rounds: 0 };
+  }
   return { owner: best, violation: bestViolation, cost: bestCost, rounds: 0 };
 }
