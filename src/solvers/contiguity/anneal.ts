@@ -29,8 +29,9 @@ const POLISH_EVERY = 200;
  * Whole-territory re-cuts are what can move a territory sideways: a chain of them shifts load
  * from an overloaded metropolitan rep to the next rep and the next, which single boundary moves,
  * stopped by every band on the way, cannot. Returns the best plan visited (fewest hours outside
- * the bands, then lowest cost). Every step keeps every territory connected. Deterministic for
- * the tools' random generator; stops early when the context says so.
+ * the bands, then lowest cost), after one more greedy boundary pass. Every step keeps every
+ * territory connected. Deterministic for the tools' random generator; stops early when the
+ * context says so.
  */
 export function anneal(up: UnitProblem, start: Int32Array, mu0: number, steps: number, context: SolveContext, tools: SearchTools): SearchResult {
   const { U, m, graph } = up;
