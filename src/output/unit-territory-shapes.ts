@@ -7,6 +7,7 @@ import { repIndexByAccount } from "./account-sites.js";
 import type { Position } from "./geojson-types.js";
 import { roundPolygons } from "./round-coordinates.js";
 import type { TerritoryShape } from "./territory-polygons.js";
+import { signedArea } from "./ring-geometry.js";
 
 /**
  * Territory outlines of a unit-based plan: each territory's units dissolved into one Polygon or
@@ -50,13 +51,6 @@ function accountsOutsideTerritory(plan: Plan): Int32Array {
     if (u < 0 || unitOwner[u] !== r) out[r]++;
   });
   return out;
-}
-
-/** Planar signed area of a closed ring, positive when counter-clockwise. */
-function signedArea(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let i = 0; i + 1 < ring.length; i++) sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
-  return sum / 2;
 }
 
 /** The exterior counter-clockwise and the holes clockwise (rounding can flip a sliver). */
