@@ -27,6 +27,7 @@ import { buildTransportLp, solveTransportLp, transportValue } from "../src/solve
 import { renderSvg, toAssignmentsCsv, toGeoJSON, toMarkdown, toReport } from "../src/output/index.js";
 import type { Problem } from "../src/model/problem-schema.js";
 import { generateInstance, toCsv } from "./generate-instance.js";
+import { highsAllPairsOptimum } from "./highs-transport-lp.js";
 
 const SIZES = [
   [10_000, 50],
@@ -104,38 +105,10 @@ async function compareSolvers(accounts: number, reps: number): Promise<string[]>
 
   let t = performance.now();
   const highs = await highsLoader();
-  const arcs = p.n * p.m;
-  const starts = new Int32Array(arcs + 1);
-  const indices = new Int32Array(2 * arcs);
-  const colCost = new Float64Array(arcs);
-  for (let a = 0, e = 0; a < p.n; a++) {
-    for (let r = 0; r < p.m; r++, e++) {
-      indices[2 * e] = a;
-      indices[2 * e + 1] = p.n + r;
-      starts[e + 1] = 2 * e + 2;
-      colCost[e] = cost[a][r];
-    }
-  }
-  const highsValue = highs.withModel(
-    {
-      numCols: arcs,
-      numRows: p.n + p.m,
-      colCost,
-      colLower: new Float64Array(arcs),
-      colUpper: new Float64Array(arcs).fill(highs.infinity),
-      rowLower: Float64Array.from([...p.workload, ...p.lower]),
-      rowUpper: Float64Array.from([...p.workload, ...p.upper]),
-      matrix: { format: "csc", numRows: p.n + p.m, numCols: arcs, starts, indices, values: new Float64Array(2 * arcs).fill(1) },
-    },
-    (model) => {
-      model.options.set({ output_flag: false });
-      model.run();
-      return model.getObjectiveValue();
-    },
-  );
+  const highsValue = highsAllPairsOptimum(highs, p, (a, r) => cost[a][r]);
   rows.push(`| ${accounts.toLocaleString("en-US")} × ${reps} | highs (npm, wasm) | ${((performance.now() - t) / 1000).toFixed(2)} | ${relative(ours, highsValue)} |`);
 
-  if (arcs <= 3000) {
+  if (p.n * p.m <= 3000) {
     t = performance.now();
     const constraints: Record<string, { equal?: number; min?: number; max?: number }> = {};
     const variables: Record<string, Record<string, number>> = {};

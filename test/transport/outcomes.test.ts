@@ -1,6 +1,7 @@
 import highsLoader from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateInstance } from "../../benchmarks/generate-instance.js";
+import { highsAllPairsOptimum } from "../../benchmarks/highs-transport-lp.js";
 import { align } from "../../src/align.js";
 import { compileProblem } from "../../src/compile/compile.js";
 import { resolveOptions } from "../../src/model/parse.js";
@@ -16,35 +17,7 @@ beforeAll(async () => {
 /** The account-level LP over all account–rep pairs, solved by HiGHS. */
 function lpOptimum(problem: Problem, balance: number): number {
   const p = compileProblem(problem, resolveOptions({ balance: { workload: balance } }));
-  const arcs = p.n * p.m;
-  const starts = new Int32Array(arcs + 1);
-  const indices = new Int32Array(2 * arcs);
-  const colCost = new Float64Array(arcs);
-  for (let a = 0, e = 0; a < p.n; a++) {
-    for (let r = 0; r < p.m; r++, e++) {
-      indices[2 * e] = a;
-      indices[2 * e + 1] = p.n + r;
-      starts[e + 1] = 2 * e + 2;
-      colCost[e] = p.travel(r, a);
-    }
-  }
-  return highs.withModel(
-    {
-      numCols: arcs,
-      numRows: p.n + p.m,
-      colCost,
-      colLower: new Float64Array(arcs),
-      colUpper: new Float64Array(arcs).fill(highs.infinity),
-      rowLower: Float64Array.from([...p.workload, ...p.lower]),
-      rowUpper: Float64Array.from([...p.workload, ...p.upper]),
-      matrix: { format: "csc", numRows: p.n + p.m, numCols: arcs, starts, indices, values: new Float64Array(2 * arcs).fill(1) },
-    },
-    (model) => {
-      model.options.set({ output_flag: false });
-      model.run();
-      return model.getObjectiveValue();
-    },
-  );
+  return highsAllPairsOptimum(highs, p, (a, r) => p.travel(r, a));
 }
 
 describe("strategy transport outcomes", () => {
