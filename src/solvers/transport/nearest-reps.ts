@@ -39,27 +39,9 @@ export function nearestRepsOfAccounts(
   const { order, unit } = tree;
   const repUnit = geo?.rep;
   const mpr = geo ? geo.minutesPerRadian * LOW : 0;
-  const insert = (a: number, found: number, j: number, t: number, v: number): number => {
-    const base = a * want;
-    if (found === want && !(v < values[want - 1] || (v === values[want - 1] && j < out.rep[base + want - 1]))) return found;
-    let q = found < want ? found++ : want - 1;
-    while (q > 0 && (values[q - 1] > v || (values[q - 1] === v && out.rep[base + q - 1] > j))) {
-      values[q] = values[q - 1];
-      out.rep[base + q] = out.rep[base + q - 1];
-      out.travel[base + q] = out.travel[base + q - 1];
-      q--;
-    }
-    values[q] = v;
-    out.rep[base + q] = j;
-    out.travel[base + q] = t;
-    return found;
-  };
+  const insert = (a: number, found: number, j: number, t: number, v: number) => insertNearest(out, values, a, found, j, t, v);
   const cutOf = (found: number) => (found === want ? Math.min(values[want - 1], values[0] + tau) : found > 0 ? values[0] + tau : Infinity);
-  const finish = (a: number, found: number) => {
-    let keep = found;
-    while (keep > 1 && values[keep - 1] > values[0] + tau) keep--;
-    out.count[a] = keep;
-  };
+  const finish = (a: number, found: number) => (out.count[a] = keptWithin(values, found, tau));
   searchTree(tree, geo, prices, want, tau, undefined, (node, reps, bounds, count, threshold) => {
     for (let i = tree.lo[node]; i < tree.hi[node]; i++) {
       const a = order[i];
@@ -105,27 +87,42 @@ export function nearestRepsOfAtoms(tree: SphereTree, geo: GreatCircle, atoms: In
   const mpr = geo.minutesPerRadian;
   searchTree(tree, geo, prices, want, tau, atomOf, (node, reps, _bounds, count) => {
     const g = atomOf[node];
-    const base = g * want;
     let found = 0;
     for (let q = 0; q < count; q++) {
       const j = reps[q];
       const dx = center[3 * node] - geo.rep[3 * j], dy = center[3 * node + 1] - geo.rep[3 * j + 1], dz = center[3 * node + 2] - geo.rep[3 * j + 2];
       const t = chordAngle(Math.sqrt(dx * dx + dy * dy + dz * dz)) * mpr;
-      const v = t + prices[j];
-      if (found === want && v >= values[want - 1]) continue;
-      let s = found < want ? found++ : want - 1;
-      while (s > 0 && values[s - 1] > v) {
-        values[s] = values[s - 1];
-        out.rep[base + s] = out.rep[base + s - 1];
-        out.travel[base + s] = out.travel[base + s - 1];
-        s--;
-      }
-      values[s] = v;
-      out.rep[base + s] = j;
-      out.travel[base + s] = t;
+      found = insertNearest(out, values, g, found, j, t, t + prices[j]);
     }
-    let keep = found;
-    while (keep > 1 && values[keep - 1] > values[0] + tau) keep--;
-    out.count[g] = keep;
+    out.count[g] = keptWithin(values, found, tau);
   });
+}
+
+/**
+ * Inserts rep j (travel t, value v = travel + price) into point i's list of `found` reps, kept
+ * sorted by value (ties: lower rep index) in `values` (scratch, one slot per listed rep) and `out`;
+ * drops it when the list is full and j is not better than the last. Returns the new count.
+ */
+function insertNearest(out: NearestReps, values: Float64Array, i: number, found: number, j: number, t: number, v: number): number {
+  const want = out.want;
+  const base = i * want;
+  if (found === want && !(v < values[want - 1] || (v === values[want - 1] && j < out.rep[base + want - 1]))) return found;
+  let q = found < want ? found++ : want - 1;
+  while (q > 0 && (values[q - 1] > v || (values[q - 1] === v && out.rep[base + q - 1] > j))) {
+    values[q] = values[q - 1];
+    out.rep[base + q] = out.rep[base + q - 1];
+    out.travel[base + q] = out.travel[base + q - 1];
+    q--;
+  }
+  values[q] = v;
+  out.rep[base + q] = j;
+  out.travel[base + q] = t;
+  return found;
+}
+
+/** How many of the `found` listed reps are within `tau` of the cheapest (at least one). */
+function keptWithin(values: Float64Array, found: number, tau: number): number {
+  let keep = found;
+  while (keep > 1 && values[keep - 1] > values[0] + tau) keep--;
+  return keep;
 }
