@@ -1,6 +1,6 @@
 import { TerralignError } from "../errors.js";
 import { describeValue } from "../model/describe-value.js";
-import type { SourceRecord, SourceTable } from "./source-record.js";
+import { recordWhere, type RecordPlace, type SourceRecord, type SourceTable } from "./source-record.js";
 
 /**
  * Reads JSON text into source records. Accepted shapes: an array of objects; an object whose
@@ -10,13 +10,18 @@ import type { SourceRecord, SourceTable } from "./source-record.js";
  */
 export function jsonRecords(text: string, file: string, listKey: string): SourceTable {
   const data = parseJson(text, file);
-  if (Array.isArray(data)) return { file, style: "array", records: data.map((item, i) => objectRecord(item, i, `${file} [${i}]`)) };
+  if (Array.isArray(data)) {
+    const place: RecordPlace = { file, style: "array" };
+    return { ...place, records: data.map((item, i) => objectRecord(item, i, place)) };
+  }
   if (isObject(data) && data.type === "FeatureCollection") {
     if (!Array.isArray(data.features)) throw new TerralignError("invalid_file", `${file}: a FeatureCollection needs a "features" array`);
-    return { file, style: "features", records: data.features.map((feature, i) => featureRecord(feature, i, `${file} features[${i}]`)) };
+    const place: RecordPlace = { file, style: "features" };
+    return { ...place, records: data.features.map((feature, i) => featureRecord(feature, i, place)) };
   }
   if (isObject(data) && Array.isArray(data[listKey])) {
-    return { file, style: "list", listKey, records: (data[listKey] as unknown[]).map((item, i) => objectRecord(item, i, `${file} ${listKey}[${i}]`)) };
+    const place: RecordPlace = { file, style: "list", listKey };
+    return { ...place, records: (data[listKey] as unknown[]).map((item, i) => objectRecord(item, i, place)) };
   }
   throw new TerralignError(
     "invalid_file",
@@ -24,17 +29,18 @@ export function jsonRecords(text: string, file: string, listKey: string): Source
   );
 }
 
-function objectRecord(item: unknown, position: number, where: string): SourceRecord {
-  if (!isObject(item)) throw new TerralignError("invalid_file", `${where}: expected an object, got ${describeValue(item)}`);
+function objectRecord(item: unknown, position: number, place: RecordPlace): SourceRecord {
+  if (!isObject(item)) throw new TerralignError("invalid_file", `${recordWhere(place, { position })}: expected an object, got ${describeValue(item)}`);
   return { names: Object.keys(item), values: Object.values(item), position };
 }
 
-function featureRecord(feature: unknown, position: number, where: string): SourceRecord {
+function featureRecord(feature: unknown, position: number, place: RecordPlace): SourceRecord {
+  const where = () => recordWhere(place, { position });
   if (!isObject(feature) || feature.type !== "Feature") {
-    throw new TerralignError("invalid_file", `${where}: expected a GeoJSON Feature, got ${describeValue(feature)}`);
+    throw new TerralignError("invalid_file", `${where()}: expected a GeoJSON Feature, got ${describeValue(feature)}`);
   }
   const properties = feature.properties ?? {};
-  if (!isObject(properties)) throw new TerralignError("invalid_file", `${where}.properties: expected an object, got ${describeValue(properties)}`);
+  if (!isObject(properties)) throw new TerralignError("invalid_file", `${where()}.properties: expected an object, got ${describeValue(properties)}`);
   const names = Object.keys(properties);
   const values = Object.values(properties);
   if (!names.includes("id") && (typeof feature.id === "string" || typeof feature.id === "number")) {
@@ -46,7 +52,7 @@ function featureRecord(feature: unknown, position: number, where: string): Sourc
   if (geometry !== null && geometry !== undefined) {
     if (!isObject(geometry) || geometry.type !== "Point") {
       const type = isObject(geometry) ? JSON.stringify(geometry.type) : describeValue(geometry);
-      throw new TerralignError("invalid_file", `${where}.geometry: expected a Point, got ${type}; accounts and reps are points`);
+      throw new TerralignError("invalid_file", `${where()}.geometry: expected a Point, got ${type}; accounts and reps are points`);
     }
     point = geometry.coordinates;
   }

@@ -24,20 +24,24 @@ export interface SourceRecord {
  */
 export type RecordStyle = "csv" | "array" | "list" | "features";
 
-/** All records of one file, with the file's column names when it is a table. */
-export interface SourceTable {
+/** How a file's records are named in messages. */
+export interface RecordPlace {
   /** File name used in messages (as the user gave it). */
   readonly file: string;
   readonly style: RecordStyle;
   /** The array's key for style `list` (`accounts`, `reps`). */
   readonly listKey?: string;
+}
+
+/** All records of one file, with the file's column names when it is a table. */
+export interface SourceTable extends RecordPlace {
   /** Column names from the header (CSV only); JSON records each carry their own keys. */
   readonly columns?: readonly string[];
   readonly records: readonly SourceRecord[];
 }
 
 /** Where a record is: `accounts.csv line 14`, `accounts.geojson features[3]`. */
-export function recordWhere(table: SourceTable, record: SourceRecord): string {
+export function recordWhere(table: RecordPlace, record: { readonly position: number }): string {
   switch (table.style) {
     case "csv":
       return `${table.file} line ${record.position}`;
