@@ -11,7 +11,7 @@ import type { SphereTree } from "./sphere-tree.js";
 import { transportValue } from "./transport-lp.js";
 
 /** Pricing rounds of the account-level LP at most. */
-const ROUNDS = 12;
+export const ACCOUNT_ROUNDS = 12;
 
 /** The account-level LP, whichever way it was solved, rounded into `assign`. */
 export interface AccountStage {
@@ -50,7 +50,7 @@ export function solveAccountStage(
   load: Float64Array,
   context: SolveContext,
 ): AccountStage {
-  const account = solveAccountLp(p, tree, geo, accounts, lower, upper, cheapest, crash, ROUNDS, context);
+  const account = solveAccountLp(p, tree, geo, accounts, lower, upper, cheapest, crash, ACCOUNT_ROUNDS, context);
   const lp = account.result.lp;
   const infeasibleHours = account.result.artificialHours > 1e-9 * Math.max(1, p.totalWorkload) ? account.result.artificialHours : 0;
   return {

@@ -3,7 +3,7 @@ import { inBand } from "../../evaluate/measure.js";
 import type { Diagnostic } from "../../model/plan.js";
 import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
 import { solveAccountLp } from "./account-lp.js";
-import { solveAccountStage } from "./account-stage.js";
+import { ACCOUNT_ROUNDS, solveAccountStage } from "./account-stage.js";
 import { repairBands } from "./band-repair.js";
 import { enforceCapacity, NO_CAPACITY_REASON as CAPACITY_REASON } from "../../solve/enforce-capacity.js";
 import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js";
@@ -20,8 +20,6 @@ const LEAF_SIZE = 8;
 const ACCOUNT_ARCS = 4;
 /** … within this share of the typical travel to the nearest rep of the cheapest one. */
 const ACCOUNT_TAU_SHARE = 0.2;
-/** Pricing rounds of the account-level LP at most. */
-const ACCOUNT_ROUNDS = 12;
 /**
  * Room kept free at each end of a band in the account-level LP, so that rounding its split
  * accounts seldom leaves a band and repair has little to do: this many median accounts, at most
