@@ -31,15 +31,18 @@ export function travelMinutes(p: CompiledProblem, geo: GreatCircle | undefined, 
 /** Unit vectors of points given in degrees, xyz interleaved. */
 export function unitVectors(lng: Float64Array, lat: Float64Array): Float64Array {
   const out = new Float64Array(lng.length * 3);
-  for (let i = 0; i < lng.length; i++) {
-    const phi = lat[i] * RAD;
-    const lambda = lng[i] * RAD;
-    const c = Math.cos(phi);
-    out[3 * i] = c * Math.cos(lambda);
-    out[3 * i + 1] = c * Math.sin(lambda);
-    out[3 * i + 2] = Math.sin(phi);
-  }
+  for (let i = 0; i < lng.length; i++) writeUnitVector(out, i, lng[i], lat[i]);
   return out;
+}
+
+/** Writes the unit vector of the point (degrees) into row i of `out` (xyz interleaved). */
+export function writeUnitVector(out: Float64Array, i: number, lng: number, lat: number): void {
+  const phi = lat * RAD;
+  const lambda = lng * RAD;
+  const c = Math.cos(phi);
+  out[3 * i] = c * Math.cos(lambda);
+  out[3 * i + 1] = c * Math.sin(lambda);
+  out[3 * i + 2] = Math.sin(phi);
 }
 
 /** Angle (radians) subtended by a chord of the unit sphere. */

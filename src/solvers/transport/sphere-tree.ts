@@ -1,3 +1,5 @@
+import { writeUnitVector } from "./great-circle.js";
+
 /**
  * A k-d tree over accounts on the unit sphere: median splits (by count) across the widest side of
  * each node's cell, down to leaves of at most `leafSize` accounts. Every node carries a centre
@@ -26,20 +28,10 @@ export interface SphereTree {
   readonly unit: Float64Array;
 }
 
-const RAD = Math.PI / 180;
-
 /** Builds the tree over `accounts` (indices into lng / lat / workload). */
 export function buildSphereTree(accounts: Int32Array, lng: Float64Array, lat: Float64Array, workload: Float64Array, leafSize: number): SphereTree {
   const unit = new Float64Array(3 * lng.length);
-  for (let k = 0; k < accounts.length; k++) {
-    const a = accounts[k];
-    const phi = lat[a] * RAD;
-    const lambda = lng[a] * RAD;
-    const c = Math.cos(phi);
-    unit[3 * a] = c * Math.cos(lambda);
-    unit[3 * a + 1] = c * Math.sin(lambda);
-    unit[3 * a + 2] = Math.sin(phi);
-  }
+  for (let k = 0; k < accounts.length; k++) writeUnitVector(unit, accounts[k], lng[accounts[k]], lat[accounts[k]]);
   const order = accounts.slice();
   // Coordinates in tree order (xyz interleaved), permuted with `order`, so splits read memory in sequence.
   const xyz = new Float64Array(3 * order.length);
