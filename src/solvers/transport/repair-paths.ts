@@ -121,37 +121,22 @@ export function pushPath(
     }
     // x sheds one account and must end inside its band (the over-full start: not below it);
     // per neighbour, the cheapest account that allows it.
+    const sheds = (w: number) => {
+      const after = s.load[x] + inW - w;
+      return after >= lower[x] && (x === from || after <= upper[x]);
+    };
     for (let q = pairs.outStart[x]; q < pairs.outStart[x + 1]; q++) {
       const y = pairs.to[q];
       if (search.done[y] === stamp) continue;
-      for (let i = pairs.start[q]; i < pairs.start[q + 1]; i++) {
-        const a = pairs.account[i];
-        if (s.assign[a] !== x) continue;
-        const w = p.workload[a];
-        const after = s.load[x] + inW - w;
-        if (after < lower[x] || (x !== from && after > upper[x])) continue;
-        relax(search, stamp, y, dx + pairs.cost[i], a, x, w);
-        break;
-      }
+      const i = firstMover(p, pairs, s, q, sheds);
+      if (i >= 0) relax(search, stamp, y, dx + pairs.cost[i], pairs.account[i], x, p.workload[pairs.account[i]]);
     }
     if (!near) continue;
     // Past the arcs: per nearby rep, the cheapest member that x can shed.
     for (const y of near(x)) {
       if (search.done[y] === stamp) continue;
-      let best = -1, bestCost = Infinity;
-      for (let a = s.head[x]; a >= 0; a = s.next[a]) {
-        const w = p.workload[a];
-        const after = s.load[x] + inW - w;
-        if (after < lower[x] || (x !== from && after > upper[x])) continue;
-        const t = guess(y, a);
-        if (t < 0) continue;
-        const c = w * (t - ownTravel(p, geo, arcs, a, x));
-        if (c < bestCost) {
-          bestCost = c;
-          best = a;
-        }
-      }
-      if (best >= 0) relax(search, stamp, y, dx + bestCost, best, x, p.workload[best]);
+      const move = cheapestMover(p, geo, arcs, s, x, y, guess, sheds);
+      if (move.account >= 0) relax(search, stamp, y, dx + move.cost, move.account, x, p.workload[move.account]);
     }
   }
   return false;
@@ -191,37 +176,60 @@ export function pullPath(
     // y takes one account and must end inside its band (the under-full end: not above it).
     const deficit = lower[y] - (s.load[y] - outW);
     const room = upper[y] - (s.load[y] - outW);
+    const takes = (w: number) => (y === to || w >= deficit) && w <= room;
     for (let k = pairs.inStart[y]; k < pairs.inStart[y + 1]; k++) {
       const q = pairs.inPairs[k];
       const x = pairs.from[q];
       if (search.done[x] === stamp) continue;
-      for (let i = pairs.start[q]; i < pairs.start[q + 1]; i++) {
-        const a = pairs.account[i];
-        if (s.assign[a] !== x) continue;
-        const w = p.workload[a];
-        if ((y !== to && w < deficit) || w > room) continue;
-        relax(search, stamp, x, dy + pairs.cost[i], a, y, w);
-        break;
-      }
+      const i = firstMover(p, pairs, s, q, takes);
+      if (i >= 0) relax(search, stamp, x, dy + pairs.cost[i], pairs.account[i], y, p.workload[pairs.account[i]]);
     }
     if (!near) continue;
     // Past the arcs: per nearby rep, the cheapest member y can take.
     for (const x of near(y)) {
       if (search.done[x] === stamp) continue;
-      let best = -1, bestCost = Infinity;
-      for (let a = s.head[x]; a >= 0; a = s.next[a]) {
-        const w = p.workload[a];
-        if ((y !== to && w < deficit) || w > room) continue;
-        const t = guess(y, a);
-        if (t < 0) continue;
-        const c = w * (t - ownTravel(p, geo, arcs, a, x));
-        if (c < bestCost) {
-          bestCost = c;
-          best = a;
-        }
-      }
-      if (best >= 0) relax(search, stamp, x, dy + bestCost, best, y, p.workload[best]);
+      const move = cheapestMover(p, geo, arcs, s, x, y, guess, takes);
+      if (move.account >= 0) relax(search, stamp, x, dy + move.cost, move.account, y, p.workload[move.account]);
     }
   }
   return false;
+}
+
+/**
+ * Pair q's cheapest account still on the pair's first rep whose workload `fits` (the pair's
+ * accounts are sorted by cost): its index into the pair's lists, or −1.
+ */
+function firstMover(p: CompiledProblem, pairs: RepPairs, s: RepairState, q: number, fits: (w: number) => boolean): number {
+  const x = pairs.from[q];
+  for (let i = pairs.start[q]; i < pairs.start[q + 1]; i++) {
+    const a = pairs.account[i];
+    if (s.assign[a] === x && fits(p.workload[a])) return i;
+  }
+  return -1;
+}
+
+/** Past the arcs: the member of rep x whose move to rep y costs least (guessed travel) among those whose workload `fits`. */
+function cheapestMover(
+  p: CompiledProblem,
+  geo: GreatCircle | undefined,
+  arcs: AccountArcs,
+  s: RepairState,
+  x: number,
+  y: number,
+  guess: (r: number, a: number) => number,
+  fits: (w: number) => boolean,
+): { account: number; cost: number } {
+  let account = -1, cost = Infinity;
+  for (let a = s.head[x]; a >= 0; a = s.next[a]) {
+    const w = p.workload[a];
+    if (!fits(w)) continue;
+    const t = guess(y, a);
+    if (t < 0) continue;
+    const c = w * (t - ownTravel(p, geo, arcs, a, x));
+    if (c < cost) {
+      cost = c;
+      account = a;
+    }
+  }
+  return { account, cost };
 }
