@@ -33,14 +33,30 @@ export interface Search {
   stamp: number;
 }
 
-function begin(search: Search): number {
+/** Starts a search from rep `root` (distance 0); returns the search's stamp. */
+function begin(search: Search, root: number): number {
   search.heap.clear();
   if (++search.stamp === 0x7fffffff) {
     search.stamp = 1;
     search.seen.fill(0);
     search.done.fill(0);
   }
-  return search.stamp;
+  const stamp = search.stamp;
+  search.seen[root] = stamp;
+  search.dist[root] = 0;
+  search.heap.push(root, 0);
+  return stamp;
+}
+
+/** The nearest rep not yet settled, now settled; −1 when none is left. */
+function settleNext(search: Search, stamp: number): number {
+  while (search.heap.size > 0) {
+    const x = search.heap.pop();
+    if (search.done[x] === stamp) continue;
+    search.done[x] = stamp;
+    return x;
+  }
+  return -1;
 }
 
 function relax(search: Search, stamp: number, y: number, d: number, account: number, other: number, w: number): void {
@@ -103,15 +119,10 @@ export function pushPath(
   guess: (r: number, a: number) => number,
   path: number[],
 ): boolean {
-  const stamp = begin(search);
-  search.seen[from] = stamp;
-  search.dist[from] = 0;
-  search.heap.push(from, 0);
-  for (let expanded = 0; expanded < MAX_EXPAND && search.heap.size > 0; ) {
-    const x = search.heap.pop();
-    if (search.done[x] === stamp) continue;
-    search.done[x] = stamp;
-    expanded++;
+  const stamp = begin(search, from);
+  for (let expanded = 0; expanded < MAX_EXPAND; expanded++) {
+    const x = settleNext(search, stamp);
+    if (x < 0) break;
     const dx = search.dist[x];
     const inW = x === from ? 0 : search.hours[x];
     if (x !== from && s.load[x] + inW <= upper[x]) {
@@ -157,15 +168,10 @@ export function pullPath(
   guess: (r: number, a: number) => number,
   path: number[],
 ): boolean {
-  const stamp = begin(search);
-  search.seen[to] = stamp;
-  search.dist[to] = 0;
-  search.heap.push(to, 0);
-  for (let expanded = 0; expanded < MAX_EXPAND && search.heap.size > 0; ) {
-    const y = search.heap.pop();
-    if (search.done[y] === stamp) continue;
-    search.done[y] = stamp;
-    expanded++;
+  const stamp = begin(search, to);
+  for (let expanded = 0; expanded < MAX_EXPAND; expanded++) {
+    const y = settleNext(search, stamp);
+    if (y < 0) break;
     const dy = search.dist[y];
     const outW = y === to ? 0 : search.hours[y];
     if (y !== to && s.load[y] - outW >= lower[y]) {
