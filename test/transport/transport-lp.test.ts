@@ -1,7 +1,7 @@
 import highsLoader from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { artificialHours } from "../../src/solvers/transport/column-generation.js";
-import { buildTransportLp, solveTransportLp, transportValue, type TransportInput } from "../../src/solvers/transport/transport-lp.js";
+import { addTransportArc, buildTransportLp, solveTransportLp, transportValue, type TransportInput } from "../../src/solvers/transport/transport-lp.js";
 import { createRandom } from "../../src/util/random.js";
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
@@ -206,5 +206,24 @@ describe("transportation LP (network simplex)", () => {
     const lp = buildTransportLp({ ...t, lower: t.lower.map((x) => x * 1.5), upper: t.upper.map((x) => x * 1.5) });
     solveTransportLp(lp);
     expect(artificialHours(lp)).toBeGreaterThan(0);
+  });
+
+  it("prices by rep pairs exactly: a scan of every arc finds nothing the pair search missed, also after arcs are appended", () => {
+    let solves = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const S = 30 + ((seed * 37) % 400);
+      const m = 2 + ((seed * 5) % 25);
+      const t = randomInstance(500 + seed, S, m, [0.01, 0.05, 0.2][seed % 3], 0.1 + (seed % 4) / 10);
+      const start = seed % 2 === 0 ? Int32Array.from({ length: S }, (_, i) => t.arcRep[t.arcStart[i]]) : undefined;
+      const lp = buildTransportLp({ ...t, start });
+      expect(solveTransportLp(lp)).toBe("optimal");
+      const random = createRandom(seed);
+      for (let k = 0; k < 30; k++) addTransportArc(lp, Math.floor(random() * S), Math.floor(random() * m), random() * 20);
+      expect(solveTransportLp(lp)).toBe("optimal");
+      expect(lp.simplex.pairs).toBeDefined();
+      expect(lp.simplex.pairs?.misses).toBe(0);
+      solves += 2;
+    }
+    expect(solves).toBe(120);
   });
 });

@@ -51,19 +51,8 @@ export function findEnteringArc(s: NetworkSimplex, list: CandidateList, toleranc
     list.length = 0;
     return -1;
   }
-  // Keep the best `head` candidates (partial selection sort); the best enters.
-  const keep = Math.min(list.head + 1, length);
-  for (let i = 0; i < keep; i++) {
-    let best = i;
-    for (let k = i + 1; k < length; k++) if (reduced[k] < reduced[best] || (reduced[k] === reduced[best] && arcs[k] < arcs[best])) best = k;
-    if (best !== i) {
-      const te = arcs[i], tc = reduced[i];
-      arcs[i] = arcs[best];
-      reduced[i] = reduced[best];
-      arcs[best] = te;
-      reduced[best] = tc;
-    }
-  }
+  // Keep the best `head` candidates; the best enters.
+  const keep = keepBest(arcs, reduced, length, list.head + 1);
   const entering = arcs[0];
   arcs[0] = arcs[keep - 1];
   reduced[0] = reduced[keep - 1];
@@ -84,4 +73,24 @@ export function candidateList(s: NetworkSimplex): CandidateList {
   const blockSize = Math.max(10, Math.ceil(Math.sqrt(Math.max(1, s.arcCount - s.nodeCount))));
   const head = Math.max(3, Math.ceil(0.01 * blockSize));
   return { arcs: new Int32Array(blockSize * 2 + head + 1), reduced: new Float64Array(blockSize * 2 + head + 1), length: 0, blockSize, head };
+}
+
+/**
+ * Sorts the `keep` smallest of the first `length` reduced costs to the front (partial selection
+ * sort, ties to the smaller id) and returns how many were kept.
+ */
+export function keepBest(ids: Int32Array, reduced: Float64Array, length: number, keep: number): number {
+  const count = Math.min(keep, length);
+  for (let i = 0; i < count; i++) {
+    let best = i;
+    for (let k = i + 1; k < length; k++) if (reduced[k] < reduced[best] || (reduced[k] === reduced[best] && ids[k] < ids[best])) best = k;
+    if (best !== i) {
+      const te = ids[i], tc = reduced[i];
+      ids[i] = ids[best];
+      reduced[i] = reduced[best];
+      ids[best] = te;
+      reduced[best] = tc;
+    }
+  }
+  return count;
 }

@@ -20,6 +20,8 @@
  * largest cost.
  */
 
+import type { PairPricing } from "./pair-pricing.js";
+
 /** Arc state: at its lower bound (0), at its upper bound, or in the spanning tree. */
 export const AT_LOWER = 1;
 export const AT_UPPER = -1;
@@ -89,6 +91,8 @@ export interface NetworkSimplex {
   nextArc: number;
   /** Pivots done so far. */
   pivots: number;
+  /** Entering-arc search by hub pairs, made on the first solve when the network allows it (see `PairPricing`). */
+  pairs: PairPricing | undefined;
 }
 
 /**
@@ -128,6 +132,7 @@ export function createNetworkSimplex(supply: Float64Array, arcHint: number, leaf
     maxCost: 0,
     nextArc: nodeCount,
     pivots: 0,
+    pairs: undefined,
   };
   for (let u = 0; u < nodeCount; u++) {
     s.source[u] = u;

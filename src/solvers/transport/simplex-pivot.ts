@@ -1,5 +1,6 @@
 import { AT_LOWER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
 import { candidateList, findEnteringArc } from "./entering-arc.js";
+import { createPairPricing, findPairEnteringArc, refileAfterPivot, syncArcs, type PairPricing } from "./pair-pricing.js";
 import { compactCore, promote } from "./simplex-basis.js";
 
 /** How a run of pivots ended. */
@@ -17,6 +18,8 @@ interface Pivot {
   vIn: number;
   uOut: number;
   delta: number;
+  /** Arc that left the tree (−1 when the entering arc only changed bound). */
+  outArc: number;
 }
 
 /**
@@ -27,22 +30,32 @@ interface Pivot {
 export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false): SimplexOutcome {
   const tolerance = 1e-9 * (s.maxCost + 1);
   const list = candidateList(s);
-  const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0 };
+  const pairs = pairPricing(s);
+  const entering = pairs ? () => findPairEnteringArc(s, pairs, tolerance) : () => findEnteringArc(s, list, tolerance);
+  const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0, outArc: -1 };
   const dirty: number[] = [];
+  const moved: number[] = [];
   let sinceRefresh = 0;
   for (;;) {
-    p.inArc = findEnteringArc(s, list, tolerance);
+    p.inArc = entering();
     if (p.inArc < 0) {
       // Confirm with exact potentials: incremental updates drift by a few ulps of the artificial cost.
       compactCore(s);
-      p.inArc = findEnteringArc(s, list, tolerance);
+      p.inArc = entering();
+      // Pair pricing is exact; one scan of every arc confirms it.
+      if (p.inArc < 0 && pairs) {
+        p.inArc = findEnteringArc(s, list, tolerance);
+        if (p.inArc >= 0) pairs.misses++;
+      }
       if (p.inArc < 0) return "optimal";
     }
     findJoinNode(s, p);
     const change = findLeavingArc(s, p);
     if (p.delta === Infinity) return "unbounded";
     changeFlow(s, p, change);
-    if (change) updateTree(s, p, dirty);
+    moved.length = 0;
+    if (change) updateTree(s, p, dirty, moved);
+    if (pairs) refileAfterPivot(s, pairs, p.inArc, moved, p.outArc);
     s.pivots++;
     // Refresh potentials now and then, and drop promoted nodes that lost their children.
     if (++sinceRefresh >= 4096 || s.promoted.length - s.retained > 64 + (s.nodeCount - s.leafLimit)) {
@@ -51,6 +64,13 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
     }
     if (s.pivots % CHECK_EVERY === 0 && stop()) return "stopped";
   }
+}
+
+/** The network's pair pricing, made on the first solve and brought up to date with appended arcs. */
+function pairPricing(s: NetworkSimplex): PairPricing | undefined {
+  if (s.pairs) syncArcs(s, s.pairs);
+  else s.pairs = createPairPricing(s);
+  return s.pairs;
 }
 
 /** Common ancestor of the entering arc's ends (leaves have subtree size 0, so they climb first). */
@@ -125,20 +145,23 @@ function changeFlow(s: NetworkSimplex, p: Pivot, change: boolean): void {
     state[inArc] = IN_TREE;
     const out = pred[p.uOut];
     state[out] = flow[out] === 0 ? AT_LOWER : -1;
+    p.outArc = out;
   } else {
     state[inArc] = -state[inArc];
+    p.outArc = -1;
   }
 }
 
 /**
  * Re-hangs the subtree cut off by the leaving arc under the entering arc. A leaf that leaves
  * just changes parent; otherwise leaves that gain children are promoted first and LEMON's
- * update runs on the core, followed by the potential shift.
+ * update runs on the core, followed by the potential shift. Nodes whose tree arc changed go to `moved`.
  */
-function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
+function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[], moved: number[]): void {
   const { uIn, vIn, uOut, inArc } = p;
   if (!s.inCore[vIn]) promote(s, vIn);
   if (!s.inCore[uOut]) {
+    moved.push(uIn);
     // uOut is a leaf, so the cut-off subtree is uOut alone (= uIn).
     const up = uIn === s.source[inArc] ? 1 : 0;
     s.parent[uIn] = vIn;
@@ -151,6 +174,11 @@ function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
   if (!s.inCore[uIn]) promote(s, uIn);
   updateCore(s, p, dirty);
   updatePotential(s, p);
+  // The stem, now hanging from uIn down to uOut: each of its nodes has a new tree arc.
+  for (let x = uOut; ; x = s.parent[x]) {
+    moved.push(x);
+    if (x === uIn) break;
+  }
 }
 
 /** LEMON's tree update on the core: reverses the stem from uIn to uOut and splices the thread. */

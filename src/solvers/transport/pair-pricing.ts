@@ -1,0 +1,220 @@
+import { addBucket, bucketMin, createArcBuckets, placeArc, removeArc, reserveArcs, reserveRoom, type ArcBuckets } from "./arc-buckets.js";
+import { keepBest } from "./entering-arc.js";
+import { IN_TREE, type NetworkSimplex } from "./network-simplex.js";
+
+/**
+ * Entering-arc search by hub pairs, for networks with implicit leaves (see `NetworkSimplex`).
+ *
+ * Every real arc out of a low node a (below `leafLimit`) ends at a hub (a node at or above it),
+ * and a's parent is a hub too. a's potential is its parent's plus a fixed offset o(a) set by its
+ * tree arc, so a non-tree arc a → h has reduced cost d + π(parent) − π(h) with d = cost + o(a):
+ * it moves only with the potentials of two hubs. Non-tree low arcs are kept in buckets by
+ * (parent hub, head hub), each caching its least d (`ArcBuckets`); the search prices buckets (a
+ * few per hub) instead of arcs (one per account and candidate rep), and a pivot re-files only the
+ * arcs of the few low nodes whose tree arc changed. Arcs between hubs (rep → sink) are priced one
+ * by one.
+ */
+export interface PairPricing {
+  readonly buckets: ArcBuckets;
+  /** Number of hubs (nodes from leafLimit to the root). */
+  readonly hubs: number;
+  /** Hub pair (row: parent hub − leafLimit, column: head hub − leafLimit) → bucket, −1 when none. */
+  readonly bucketOfPair: Int32Array;
+  /** Parent hub and head hub of each bucket. */
+  tail: Int32Array;
+  head: Int32Array;
+  /** Arcs out of each low node as linked lists: first arc per node, next arc per arc (−1 ends). */
+  readonly firstOut: Int32Array;
+  nextOut: Int32Array;
+  /** Arcs filed so far (arcs are appended between solves). */
+  knownArcs: number;
+  /** Arcs between hubs, priced directly. */
+  direct: Int32Array;
+  directCount: number;
+  /** Where the next block search starts: buckets first, then the direct arcs. */
+  nextItem: number;
+  /** Candidate items of the last search: bucket b as b, direct arc k as −1 − k. */
+  list: { items: Int32Array; reduced: Float64Array; length: number };
+  /** Times a full scan found an entering arc after the pair search found none (0 unless the filing is wrong). */
+  misses: number;
+}
+
+/** Hub pairs are indexed in a dense table: at most this many hubs (16 M pairs, 64 MB). */
+const MAX_PAIR_HUBS = 4096;
+
+/** Pair pricing for `s`, or undefined when it has no implicit leaves or too many hubs. */
+export function createPairPricing(s: NetworkSimplex): PairPricing | undefined {
+  const hubs = s.nodeCount - s.leafLimit + 1;
+  if (s.leafLimit === 0 || hubs > MAX_PAIR_HUBS) return undefined;
+  const pp: PairPricing = {
+    buckets: createArcBuckets(s.source.length, 16 * hubs),
+    hubs,
+    bucketOfPair: new Int32Array(hubs * hubs).fill(-1),
+    tail: new Int32Array(16 * hubs),
+    head: new Int32Array(16 * hubs),
+    firstOut: new Int32Array(s.leafLimit).fill(-1),
+    nextOut: new Int32Array(s.source.length).fill(-1),
+    knownArcs: s.nodeCount,
+    direct: new Int32Array(64),
+    directCount: 0,
+    nextItem: 0,
+    list: { items: new Int32Array(64), reduced: new Float64Array(64), length: 0 },
+    misses: 0,
+  };
+  // File the first arcs in bulk: count each bucket's arcs, give it that room, then fill.
+  const first = s.nodeCount;
+  const bucket = new Int32Array(s.arcCount - first).fill(-1);
+  const counts: number[] = [];
+  for (let e = first; e < s.arcCount; e++) {
+    if (s.source[e] >= s.leafLimit || s.state[e] === IN_TREE) continue;
+    const b = pairBucket(s, pp, s.parent[s.source[e]], s.target[e]);
+    bucket[e - first] = b;
+    counts[b] = (counts[b] ?? 0) + 1;
+  }
+  for (let b = 0; b < pp.buckets.count; b++) reserveRoom(pp.buckets, b, counts[b] + (counts[b] >> 2) + 2);
+  syncArcs(s, pp);
+  return pp;
+}
+
+/**
+ * Files the arcs appended since the last call, and re-files the arcs of low nodes hanging from the
+ * root (the artificial cost may have changed).
+ */
+export function syncArcs(s: NetworkSimplex, pp: PairPricing): void {
+  reserveArcs(pp.buckets, s.source.length);
+  if (pp.nextOut.length < s.source.length) {
+    const next = new Int32Array(s.source.length).fill(-1);
+    next.set(pp.nextOut);
+    pp.nextOut = next;
+  }
+  for (let e = pp.knownArcs; e < s.arcCount; e++) {
+    const u = s.source[e];
+    if (u < s.leafLimit) {
+      pp.nextOut[e] = pp.firstOut[u];
+      pp.firstOut[u] = e;
+      fileArc(s, pp, e);
+    } else {
+      if (pp.directCount === pp.direct.length) {
+        const direct = new Int32Array(2 * pp.direct.length);
+        direct.set(pp.direct);
+        pp.direct = direct;
+      }
+      pp.direct[pp.directCount++] = e;
+    }
+  }
+  pp.knownArcs = s.arcCount;
+  for (let u = 0; u < s.leafLimit; u++) if (s.pred[u] === u) for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) fileArc(s, pp, e);
+}
+
+/**
+ * After a pivot: the entering arc leaves its bucket, the arcs of low nodes whose tree arc changed
+ * are re-filed, and so is the arc that left the tree.
+ */
+export function refileAfterPivot(s: NetworkSimplex, pp: PairPricing, entered: number, moved: readonly number[], left: number): void {
+  if (s.source[entered] < s.leafLimit) removeArc(pp.buckets, entered);
+  for (let i = 0; i < moved.length; i++) {
+    const u = moved[i];
+    if (u >= s.leafLimit) continue;
+    for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) fileArc(s, pp, e);
+  }
+  if (left >= s.nodeCount && s.source[left] < s.leafLimit) fileArc(s, pp, left);
+}
+
+/** Files low arc e by its tail's parent and its head, with its current d; tree arcs are in no bucket. */
+function fileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
+  if (s.state[e] === IN_TREE) {
+    removeArc(pp.buckets, e);
+    return;
+  }
+  const a = s.source[e];
+  const d = s.cost[e] + (s.up[a] ? -s.cost[s.pred[a]] : s.cost[s.pred[a]]);
+  placeArc(pp.buckets, e, pairBucket(s, pp, s.parent[a], s.target[e]), d);
+}
+
+function pairBucket(s: NetworkSimplex, pp: PairPricing, tail: number, head: number): number {
+  const key = (tail - s.leafLimit) * pp.hubs + (head - s.leafLimit);
+  let b = pp.bucketOfPair[key];
+  if (b >= 0) return b;
+  b = addBucket(pp.buckets, 0);
+  if (b === pp.tail.length) {
+    const tails = new Int32Array(2 * b);
+    tails.set(pp.tail);
+    pp.tail = tails;
+    const heads = new Int32Array(2 * b);
+    heads.set(pp.head);
+    pp.head = heads;
+  }
+  pp.bucketOfPair[key] = b;
+  pp.tail[b] = tail;
+  pp.head[b] = head;
+  return b;
+}
+
+/** Reduced cost of an item (a bucket's cheapest arc, or a direct arc); Infinity when it has no arc to enter. */
+function itemReduced(s: NetworkSimplex, pp: PairPricing, item: number): number {
+  const { pi } = s;
+  if (item >= 0) {
+    if (bucketMin(pp.buckets, item) < 0) return Infinity;
+    return pp.buckets.minD[item] + pi[pp.tail[item]] - pi[pp.head[item]];
+  }
+  const e = pp.direct[-1 - item];
+  const st = s.state[e];
+  return st === IN_TREE ? Infinity : st * (s.cost[e] + pi[s.source[e]] - pi[s.target[e]]);
+}
+
+/**
+ * The altering candidate list of `findEnteringArc`, over items instead of arcs: the best items of
+ * the last search are re-checked, blocks of items are scanned until enough are negative, and the
+ * best one's arc enters (−1 when no arc has a negative reduced cost).
+ */
+export function findPairEnteringArc(s: NetworkSimplex, pp: PairPricing, tolerance: number): number {
+  const buckets = pp.buckets.count;
+  const total = buckets + pp.directCount;
+  const blockSize = Math.max(10, Math.ceil(Math.sqrt(total)));
+  const head = Math.max(3, Math.ceil(0.01 * blockSize));
+  if (pp.list.items.length < blockSize * 2 + head + 1) {
+    const room = blockSize * 4 + head + 1;
+    const items = new Int32Array(room);
+    items.set(pp.list.items.subarray(0, pp.list.length));
+    pp.list = { items, reduced: new Float64Array(room), length: pp.list.length };
+  }
+  const list = pp.list;
+  const { items, reduced } = list;
+  const capacity = items.length;
+  let length = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = itemReduced(s, pp, items[i]);
+    if (c < -tolerance) {
+      items[length] = items[i];
+      reduced[length++] = c;
+    }
+  }
+  let v = pp.nextItem >= total ? 0 : pp.nextItem;
+  let limit = head;
+  for (let scanned = 0; scanned < total; ) {
+    const stopAt = Math.min(total, v + blockSize, v + (total - scanned));
+    for (let k = v; k < stopAt; k++) {
+      const item = k < buckets ? k : buckets - 1 - k;
+      const c = itemReduced(s, pp, item);
+      if (c < -tolerance && length < capacity) {
+        items[length] = item;
+        reduced[length++] = c;
+      }
+    }
+    scanned += stopAt - v;
+    v = stopAt === total ? 0 : stopAt;
+    if (length > limit) break;
+    limit = 0;
+  }
+  pp.nextItem = v;
+  const keep = keepBest(items, reduced, length, head + 1);
+  if (keep === 0) {
+    list.length = 0;
+    return -1;
+  }
+  const best = items[0];
+  items[0] = items[keep - 1];
+  reduced[0] = reduced[keep - 1];
+  list.length = keep - 1;
+  return best >= 0 ? pp.buckets.minArc[best] : pp.direct[-1 - best];
+}
