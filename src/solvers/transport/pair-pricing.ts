@@ -6,13 +6,15 @@ import { IN_TREE, type NetworkSimplex } from "./network-simplex.js";
  * Entering-arc search by hub pairs, for networks with implicit leaves (see `NetworkSimplex`).
  *
  * Every real arc out of a low node a (below `leafLimit`) ends at a hub (a node at or above it),
- * and a's parent is a hub too. a's potential is its parent's plus a fixed offset o(a) set by its
- * tree arc, so a non-tree arc a → h has reduced cost d + π(parent) − π(h) with d = cost + o(a):
- * it moves only with the potentials of two hubs. Non-tree low arcs are kept in buckets by
- * (parent hub, head hub), each caching its least d (`ArcBuckets`); the search prices buckets (a
- * few per hub) instead of arcs (one per account and candidate rep), and a pivot re-files only the
- * arcs of the few low nodes whose tree arc changed. Arcs between hubs (rep → sink) are priced one
- * by one.
+ * and a's parent is a hub too. A leaf's potential is its parent's plus a fixed offset o(a) set by
+ * its tree arc, so a non-tree arc out of a leaf, a → h, has reduced cost d + π(parent) − π(h)
+ * with d = cost + o(a): it moves only with the potentials of two hubs. Such arcs are kept in
+ * buckets by (parent hub, head hub), each caching its least d (`ArcBuckets`); the search prices
+ * buckets (a few per hub) instead of arcs (one per account and candidate rep). A leaf changes
+ * parent only when it is the node a pivot re-hangs, so a pivot re-files the arcs of one leaf at
+ * most. Low nodes in the core (split accounts, at most one per hub) and arcs between hubs
+ * (rep → sink) are priced arc by arc; a low node's arcs leave the buckets when it is promoted into
+ * the core and return when it is demoted.
  */
 export interface PairPricing {
   readonly buckets: ArcBuckets;
@@ -31,10 +33,12 @@ export interface PairPricing {
   /** Arcs between hubs, priced directly. */
   direct: Int32Array;
   directCount: number;
-  /** Where the next block search starts: buckets first, then the direct arcs. */
+  /** Where the next block search starts: buckets first, then the direct arcs, then the core's low nodes. */
   nextItem: number;
-  /** Candidate items of the last search: bucket b as b, direct arc k as −1 − k. */
+  /** Candidate items of the last search (see `itemReduced` for the encoding). */
   list: { items: Int32Array; reduced: Float64Array; length: number };
+  /** Arc with the least reduced cost of the last core low node priced. */
+  coreArc: number;
   /** Times a full scan found an entering arc after the pair search found none (0 unless the filing is wrong). */
   misses: number;
 }
@@ -59,6 +63,7 @@ export function createPairPricing(s: NetworkSimplex): PairPricing | undefined {
     directCount: 0,
     nextItem: 0,
     list: { items: new Int32Array(64), reduced: new Float64Array(64), length: 0 },
+    coreArc: -1,
     misses: 0,
   };
   // File the first arcs in bulk: count each bucket's arcs, give it that room, then fill.
@@ -66,7 +71,7 @@ export function createPairPricing(s: NetworkSimplex): PairPricing | undefined {
   const bucket = new Int32Array(s.arcCount - first).fill(-1);
   const counts: number[] = [];
   for (let e = first; e < s.arcCount; e++) {
-    if (s.source[e] >= s.leafLimit || s.state[e] === IN_TREE) continue;
+    if (s.source[e] >= s.leafLimit || s.inCore[s.source[e]] || s.state[e] === IN_TREE) continue;
     const b = pairBucket(s, pp, s.parent[s.source[e]], s.target[e]);
     bucket[e - first] = b;
     counts[b] = (counts[b] ?? 0) + 1;
@@ -92,7 +97,7 @@ export function syncArcs(s: NetworkSimplex, pp: PairPricing): void {
     if (u < s.leafLimit) {
       pp.nextOut[e] = pp.firstOut[u];
       pp.firstOut[u] = e;
-      fileArc(s, pp, e);
+      if (!s.inCore[u]) fileArc(s, pp, e);
     } else {
       if (pp.directCount === pp.direct.length) {
         const direct = new Int32Array(2 * pp.direct.length);
@@ -103,24 +108,20 @@ export function syncArcs(s: NetworkSimplex, pp: PairPricing): void {
     }
   }
   pp.knownArcs = s.arcCount;
-  for (let u = 0; u < s.leafLimit; u++) if (s.pred[u] === u) for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) fileArc(s, pp, e);
+  for (let u = 0; u < s.leafLimit; u++) if (s.pred[u] === u && !s.inCore[u]) fileNode(s, pp, u);
 }
 
-/**
- * After a pivot: the entering arc leaves its bucket, the arcs of low nodes whose tree arc changed
- * are re-filed, and so is the arc that left the tree.
- */
-export function refileAfterPivot(s: NetworkSimplex, pp: PairPricing, entered: number, moved: readonly number[], left: number): void {
-  if (s.source[entered] < s.leafLimit) removeArc(pp.buckets, entered);
-  for (let i = 0; i < moved.length; i++) {
-    const u = moved[i];
-    if (u >= s.leafLimit) continue;
-    for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) fileArc(s, pp, e);
-  }
-  if (left >= s.nodeCount && s.source[left] < s.leafLimit) fileArc(s, pp, left);
+/** Files the arcs of leaf u (after it moved, or was demoted from the core). */
+export function fileNode(s: NetworkSimplex, pp: PairPricing, u: number): void {
+  for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) fileArc(s, pp, e);
 }
 
-/** Files low arc e by its tail's parent and its head, with its current d; tree arcs are in no bucket. */
+/** Takes the arcs of low node u out of the buckets (it joined the core, where its arcs are priced one by one). */
+export function unfileNode(pp: PairPricing, u: number): void {
+  for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) removeArc(pp.buckets, e);
+}
+
+/** Files leaf arc e by its tail's parent and its head, with its current d; tree arcs are in no bucket. */
 function fileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
   if (s.state[e] === IN_TREE) {
     removeArc(pp.buckets, e);
@@ -150,16 +151,42 @@ function pairBucket(s: NetworkSimplex, pp: PairPricing, tail: number, head: numb
   return b;
 }
 
-/** Reduced cost of an item (a bucket's cheapest arc, or a direct arc); Infinity when it has no arc to enter. */
+/** Items: bucket b is b; direct arc k is −1 − k; core low node u is CORE_ITEM − u. */
+const CORE_ITEM = -(2 ** 30);
+
+/**
+ * Reduced cost of an item: a bucket's cheapest arc, a direct arc, or a core low node's cheapest
+ * arc (kept in `coreArc`); Infinity when it has no arc to enter.
+ */
 function itemReduced(s: NetworkSimplex, pp: PairPricing, item: number): number {
   const { pi } = s;
   if (item >= 0) {
     if (bucketMin(pp.buckets, item) < 0) return Infinity;
     return pp.buckets.minD[item] + pi[pp.tail[item]] - pi[pp.head[item]];
   }
-  const e = pp.direct[-1 - item];
-  const st = s.state[e];
-  return st === IN_TREE ? Infinity : st * (s.cost[e] + pi[s.source[e]] - pi[s.target[e]]);
+  if (item > CORE_ITEM) {
+    const e = pp.direct[-1 - item];
+    const st = s.state[e];
+    return st === IN_TREE ? Infinity : st * (s.cost[e] + pi[s.source[e]] - pi[s.target[e]]);
+  }
+  const u = CORE_ITEM - item;
+  let best = Infinity;
+  for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) {
+    if (s.state[e] === IN_TREE) continue;
+    const c = s.cost[e] + pi[u] - pi[s.target[e]];
+    if (c < best) {
+      best = c;
+      pp.coreArc = e;
+    }
+  }
+  return best;
+}
+
+/** Arc of an item (after `itemReduced` was called on it last, for a core node). */
+function itemArc(s: NetworkSimplex, pp: PairPricing, item: number): number {
+  if (item >= 0) return pp.buckets.minArc[item];
+  if (item > CORE_ITEM) return pp.direct[-1 - item];
+  return pp.coreArc;
 }
 
 /**
@@ -168,8 +195,11 @@ function itemReduced(s: NetworkSimplex, pp: PairPricing, item: number): number {
  * best one's arc enters (−1 when no arc has a negative reduced cost).
  */
 export function findPairEnteringArc(s: NetworkSimplex, pp: PairPricing, tolerance: number): number {
+  // Core low nodes are read from the core's list, which holds exactly them (see `promote`).
   const buckets = pp.buckets.count;
-  const total = buckets + pp.directCount;
+  const hubArcs = buckets + pp.directCount;
+  const core = s.promoted;
+  const total = hubArcs + core.length;
   const blockSize = Math.max(10, Math.ceil(Math.sqrt(total)));
   const head = Math.max(3, Math.ceil(0.01 * blockSize));
   if (pp.list.items.length < blockSize * 2 + head + 1) {
@@ -194,7 +224,7 @@ export function findPairEnteringArc(s: NetworkSimplex, pp: PairPricing, toleranc
   for (let scanned = 0; scanned < total; ) {
     const stopAt = Math.min(total, v + blockSize, v + (total - scanned));
     for (let k = v; k < stopAt; k++) {
-      const item = k < buckets ? k : buckets - 1 - k;
+      const item = k < buckets ? k : k < hubArcs ? buckets - 1 - k : CORE_ITEM - core[k - hubArcs];
       const c = itemReduced(s, pp, item);
       if (c < -tolerance && length < capacity) {
         items[length] = item;
@@ -216,5 +246,6 @@ export function findPairEnteringArc(s: NetworkSimplex, pp: PairPricing, toleranc
   items[0] = items[keep - 1];
   reduced[0] = reduced[keep - 1];
   list.length = keep - 1;
-  return best >= 0 ? pp.buckets.minArc[best] : pp.direct[-1 - best];
+  if (best <= CORE_ITEM) itemReduced(s, pp, best);
+  return itemArc(s, pp, best);
 }

@@ -1,6 +1,6 @@
 import { AT_LOWER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
 import { candidateList, findEnteringArc } from "./entering-arc.js";
-import { createPairPricing, findPairEnteringArc, refileAfterPivot, syncArcs, type PairPricing } from "./pair-pricing.js";
+import { createPairPricing, fileNode, findPairEnteringArc, syncArcs, unfileNode, type PairPricing } from "./pair-pricing.js";
 import { compactCore, promote } from "./simplex-basis.js";
 
 /** How a run of pivots ended. */
@@ -18,8 +18,6 @@ interface Pivot {
   vIn: number;
   uOut: number;
   delta: number;
-  /** Arc that left the tree (−1 when the entering arc only changed bound). */
-  outArc: number;
 }
 
 /**
@@ -32,15 +30,19 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
   const list = candidateList(s);
   const pairs = pairPricing(s);
   const entering = pairs ? () => findPairEnteringArc(s, pairs, tolerance) : () => findEnteringArc(s, list, tolerance);
-  const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0, outArc: -1 };
+  const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0 };
   const dirty: number[] = [];
-  const moved: number[] = [];
+  const joined: number[] = [];
+  const compact = () => {
+    const demoted = compactCore(s);
+    if (pairs) for (const u of demoted) fileNode(s, pairs, u);
+  };
   let sinceRefresh = 0;
   for (;;) {
     p.inArc = entering();
     if (p.inArc < 0) {
       // Confirm with exact potentials: incremental updates drift by a few ulps of the artificial cost.
-      compactCore(s);
+      compact();
       p.inArc = entering();
       // Pair pricing is exact; one scan of every arc confirms it.
       if (p.inArc < 0 && pairs) {
@@ -53,14 +55,17 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
     const change = findLeavingArc(s, p);
     if (p.delta === Infinity) return "unbounded";
     changeFlow(s, p, change);
-    moved.length = 0;
-    if (change) updateTree(s, p, dirty, moved);
-    if (pairs) refileAfterPivot(s, pairs, p.inArc, moved, p.outArc);
+    joined.length = 0;
+    const leaf = change ? updateTree(s, p, dirty, joined) : -1;
+    if (pairs) {
+      for (const u of joined) unfileNode(pairs, u);
+      if (leaf >= 0) fileNode(s, pairs, leaf);
+    }
     s.pivots++;
     // Refresh potentials now and then, and drop promoted nodes that lost their children.
     if (++sinceRefresh >= 4096 || s.promoted.length - s.retained > 64 + (s.nodeCount - s.leafLimit)) {
       sinceRefresh = 0;
-      compactCore(s);
+      compact();
     }
     if (s.pivots % CHECK_EVERY === 0 && stop()) return "stopped";
   }
@@ -145,23 +150,23 @@ function changeFlow(s: NetworkSimplex, p: Pivot, change: boolean): void {
     state[inArc] = IN_TREE;
     const out = pred[p.uOut];
     state[out] = flow[out] === 0 ? AT_LOWER : -1;
-    p.outArc = out;
   } else {
     state[inArc] = -state[inArc];
-    p.outArc = -1;
   }
 }
 
 /**
  * Re-hangs the subtree cut off by the leaving arc under the entering arc. A leaf that leaves
- * just changes parent; otherwise leaves that gain children are promoted first and LEMON's
- * update runs on the core, followed by the potential shift. Nodes whose tree arc changed go to `moved`.
+ * just changes parent (returned); otherwise leaves that gain children are promoted first (added
+ * to `joined`) and LEMON's update runs on the core, followed by the potential shift (returns −1).
  */
-function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[], moved: number[]): void {
+function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[], joined: number[]): number {
   const { uIn, vIn, uOut, inArc } = p;
-  if (!s.inCore[vIn]) promote(s, vIn);
+  if (!s.inCore[vIn]) {
+    promote(s, vIn);
+    joined.push(vIn);
+  }
   if (!s.inCore[uOut]) {
-    moved.push(uIn);
     // uOut is a leaf, so the cut-off subtree is uOut alone (= uIn).
     const up = uIn === s.source[inArc] ? 1 : 0;
     s.parent[uIn] = vIn;
@@ -169,16 +174,15 @@ function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[], moved: number[
     s.up[uIn] = up;
     s.anchor[uIn] = vIn;
     s.offset[uIn] = up ? -s.cost[inArc] : s.cost[inArc];
-    return;
+    return uIn;
   }
-  if (!s.inCore[uIn]) promote(s, uIn);
+  if (!s.inCore[uIn]) {
+    promote(s, uIn);
+    joined.push(uIn);
+  }
   updateCore(s, p, dirty);
   updatePotential(s, p);
-  // The stem, now hanging from uIn down to uOut: each of its nodes has a new tree arc.
-  for (let x = uOut; ; x = s.parent[x]) {
-    moved.push(x);
-    if (x === uIn) break;
-  }
+  return -1;
 }
 
 /** LEMON's tree update on the core: reverses the stem from uIn to uOut and splices the thread. */
