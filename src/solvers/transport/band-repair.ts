@@ -64,11 +64,12 @@ export function repairBands(
     }
     if (worst < 0) break;
     const over = state.load[worst] > upper[worst];
-    const find = (near: ((j: number) => Int32Array) | undefined) =>
+    const find = (near: ((j: number) => Int32Array) | undefined, whole: boolean) =>
       over
-        ? pushPath(p, geo, arcs, pairs, state, search, worst, lower, upper, near, guess, path)
-        : pullPath(p, geo, arcs, pairs, state, search, worst, lower, upper, near, guess, path);
-    if (!find(undefined) && !find(nearFew) && !find(nearMore)) {
+        ? pushPath(p, geo, arcs, pairs, state, search, worst, lower, upper, near, guess, whole, path)
+        : pullPath(p, geo, arcs, pairs, state, search, worst, lower, upper, near, guess, whole, path);
+    // One move that ends the violation first; else one that shrinks it.
+    if (![undefined, nearFew, nearMore].some((near) => find(near, true) || find(near, false))) {
       failed[worst] = 1;
       continue;
     }

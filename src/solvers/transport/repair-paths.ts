@@ -103,7 +103,8 @@ function ownTravel(p: CompiledProblem, geo: GreatCircle | undefined, arcs: Accou
 
 /**
  * Over-full rep `from`: Dijkstra over reps; an edge x → y moves one account of x to y. Fills
- * `path` with [account, to, …] and returns true, or returns false when no path exists.
+ * `path` with [account, to, …] and returns true, or returns false when no path exists. With
+ * `whole`, the account `from` sheds must bring it back inside its band.
  */
 export function pushPath(
   p: CompiledProblem,
@@ -117,6 +118,7 @@ export function pushPath(
   upper: Float64Array,
   near: ((j: number) => Int32Array) | undefined,
   guess: (r: number, a: number) => number,
+  whole: boolean,
   path: number[],
 ): boolean {
   const stamp = begin(search, from);
@@ -130,11 +132,11 @@ export function pushPath(
       for (let y = x; y !== from; y = search.other[y]) path.push(search.account[y], y);
       return true;
     }
-    // x sheds one account and must end inside its band (the over-full start: not below it);
-    // per neighbour, the cheapest account that allows it.
+    // x sheds one account and must end inside its band (the over-full start: not below it, and
+    // with `whole` not above it either); per neighbour, the cheapest account that allows it.
     const sheds = (w: number) => {
       const after = s.load[x] + inW - w;
-      return after >= lower[x] && (x === from || after <= upper[x]);
+      return after >= lower[x] && ((x === from && !whole) || after <= upper[x]);
     };
     for (let q = pairs.outStart[x]; q < pairs.outStart[x + 1]; q++) {
       const y = pairs.to[q];
@@ -166,6 +168,7 @@ export function pullPath(
   upper: Float64Array,
   near: ((j: number) => Int32Array) | undefined,
   guess: (r: number, a: number) => number,
+  whole: boolean,
   path: number[],
 ): boolean {
   const stamp = begin(search, to);
@@ -179,10 +182,11 @@ export function pullPath(
       for (let x = y; x !== to; x = search.other[x]) path.push(search.account[x], search.other[x]);
       return true;
     }
-    // y takes one account and must end inside its band (the under-full end: not above it).
+    // y takes one account and must end inside its band (the under-full end: not above it, and
+    // with `whole` not below it either).
     const deficit = lower[y] - (s.load[y] - outW);
     const room = upper[y] - (s.load[y] - outW);
-    const takes = (w: number) => (y === to || w >= deficit) && w <= room;
+    const takes = (w: number) => ((y === to && !whole) || w >= deficit) && w <= room;
     for (let k = pairs.inStart[y]; k < pairs.inStart[y + 1]; k++) {
       const q = pairs.inPairs[k];
       const x = pairs.from[q];
