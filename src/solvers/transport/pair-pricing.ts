@@ -43,6 +43,14 @@ export interface PairPricing {
   misses: number;
 }
 
+/**
+ * Items per block of the search, and candidates kept between searches. An item stands for many
+ * arcs, so negative ones are dense (at 1M accounts, 28 % of the items scanned in blocks of √items
+ * were negative): a short block finds enough, and the search goes on block by block when it does
+ * not. Measured at 1M × 2,000: blocks of 20–40 items halve the LP time against √items (147).
+ */
+const BLOCK_ITEMS = 32;
+const HEAD_ITEMS = 3;
 /** Hub pairs are indexed in a dense table: at most this many hubs (16 M pairs, 64 MB). */
 const MAX_PAIR_HUBS = 4096;
 
@@ -200,8 +208,8 @@ export function findPairEnteringArc(s: NetworkSimplex, pp: PairPricing, toleranc
   const hubArcs = buckets + pp.directCount;
   const core = s.promoted;
   const total = hubArcs + core.length;
-  const blockSize = Math.max(10, Math.ceil(Math.sqrt(total)));
-  const head = Math.max(3, Math.ceil(0.01 * blockSize));
+  const blockSize = BLOCK_ITEMS;
+  const head = HEAD_ITEMS;
   if (pp.list.items.length < blockSize * 2 + head + 1) {
     const room = blockSize * 4 + head + 1;
     const items = new Int32Array(room);
