@@ -13,6 +13,7 @@ import { improveShifts } from "./shift-improve.js";
 import { buildSphereTree } from "./sphere-tree.js";
 import { warmUpPrices } from "./warm-up-prices.js";
 import { findWhales, placeWhales } from "./whales.js";
+import { kthSmallest } from "../../util/kth-smallest.js";
 
 /** Accounts per leaf of the tree (query batches for rep search). */
 const LEAF_SIZE = 8;
@@ -174,8 +175,9 @@ function bandsFor(p: CompiledProblem, fixedLoad: Float64Array, margin = 0): [Flo
 /** Median workload of the accounts (0 when none). */
 function medianWorkload(p: CompiledProblem, accounts: Int32Array): number {
   if (accounts.length === 0) return 0;
-  const sizes = Float64Array.from(accounts, (a) => p.workload[a]).sort();
-  return sizes[sizes.length >> 1];
+  const sizes = new Float64Array(accounts.length);
+  for (let i = 0; i < accounts.length; i++) sizes[i] = p.workload[accounts[i]];
+  return kthSmallest(sizes, sizes.length >> 1);
 }
 
 /** Accounts for the LP: with workload, servable, not pre-placed. */
