@@ -23,20 +23,25 @@ function bruteForce(p: ReturnType<typeof compileProblem>, prices: Float64Array, 
   return out;
 }
 
+/** Checks the search against brute force, fresh and then seeded with its own lists at other prices. */
 function check(problem: Problem, seed: number): void {
   const p = compileProblem(parseProblem(problem), resolveOptions({}));
   const random = createRandom(seed);
-  const prices = Float64Array.from({ length: p.m }, () => (random() - 0.5) * 120);
   const tree = buildSphereTree(Int32Array.from({ length: p.n }, (_, a) => a), p.accountLng, p.accountLat, p.workload, 16);
-  const want = 4, tau = 20;
-  const found = createNearestReps(p.n, want);
-  nearestRepsOfAccounts(p, tree, greatCircle(p), prices, tau, found);
-  const expected = bruteForce(p, prices, want, tau);
-  for (let a = 0; a < p.n; a++) expect(Array.from(found.rep.subarray(a * want, a * want + found.count[a]))).toEqual(expected[a]);
+  for (const want of [1, 4]) {
+    const tau = want === 1 ? 0 : 20;
+    const found = createNearestReps(p.n, want);
+    for (const reuse of [false, true]) {
+      const prices = Float64Array.from({ length: p.m }, () => (random() - 0.5) * 120);
+      nearestRepsOfAccounts(p, tree, greatCircle(p), prices, tau, found, reuse);
+      const expected = bruteForce(p, prices, want, tau);
+      for (let a = 0; a < p.n; a++) expect(Array.from(found.rep.subarray(a * want, a * want + found.count[a]))).toEqual(expected[a]);
+    }
+  }
 }
 
 describe("price-aware rep search", () => {
-  it("finds each account's cheapest reps at given prices exactly, as a scan of every rep does", () => {
+  it("finds each account's cheapest reps at given prices exactly, as a scan of every rep does, also when seeded with the lists of earlier prices", () => {
     check(generateInstance({ accounts: 3000, reps: 60, seed: 8 }), 1);
   });
 

@@ -5,7 +5,7 @@ import { isEligible, travelMinutes, type GreatCircle } from "./great-circle.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";
 import { coverRep } from "./rep-coverage.js";
 import type { SphereTree } from "./sphere-tree.js";
-import { addTransportArc, buildTransportLp, repPrices, supplyPrice } from "./transport-lp.js";
+import { addTransportArc, buildTransportLp, repPrices, supplyPrice, type TransportLp } from "./transport-lp.js";
 
 /** Workload each rep is linked to when it is left short, as a multiple of its lower band end. */
 const COVERAGE = 2;
@@ -117,7 +117,8 @@ export function solveAccountLp(
       widen,
       price: () => {
         scanPrices = repPrices(lp);
-        nearestRepsOfAccounts(p, tree, geo, scanPrices, 0, scan);
+        seedWithTreeArcs(lp, accounts, scan);
+        nearestRepsOfAccounts(p, tree, geo, scanPrices, 0, scan, true);
         const tolerance = 1e-8 * (lp.simplex.maxCost + 1);
         let added = 0;
         for (let i = 0; i < count; i++) {
@@ -136,4 +137,21 @@ export function solveAccountLp(
     maxRounds,
   );
   return { result, accounts, prices: repPrices(lp), scan, scanPrices };
+}
+
+/**
+ * Lists each LP account's tree arc as its cheapest rep so far (`scan` holds one rep per account):
+ * a tree arc has reduced cost 0, so its travel + price is the account's supply price, the value
+ * any improving rep must beat, and pricing starts from that cut.
+ */
+function seedWithTreeArcs(lp: TransportLp, accounts: Int32Array, scan: NearestReps): void {
+  const s = lp.simplex;
+  for (let i = 0; i < accounts.length; i++) {
+    const e = s.pred[i];
+    if (e < s.nodeCount) continue;
+    const a = accounts[i];
+    scan.rep[a] = s.target[e] - lp.supplyCount;
+    scan.travel[a] = s.cost[e];
+    scan.count[a] = 1;
+  }
 }
