@@ -9,6 +9,12 @@ import { addTransportArc, buildTransportLp, repPrices, supplyPrice } from "./tra
 
 /** Workload each rep is first linked to, as a multiple of its lower band end. */
 const COVERAGE = 2;
+/**
+ * Pricing stops once a round adds arcs for fewer than this share of the atoms (after re-solving
+ * with them): the prices only warm up the next LP, and the last rounds, which would prove them
+ * exact, barely move them.
+ */
+const SETTLED_SHARE = 0.01;
 
 /** An atom-level LP: prices to start the next, finer LP from. */
 export interface AtomLpResult {
@@ -124,6 +130,7 @@ export function solveAtomLp(
     },
     context,
     maxRounds,
+    SETTLED_SHARE * count,
   );
   const nearestTravel = Float64Array.from({ length: count }, (_, i) => nearest.travel[i * k]).sort();
   return { result, prices: repPrices(lp), atomCount: count, travelScale: count > 0 ? nearestTravel[count >> 1] : 0 };

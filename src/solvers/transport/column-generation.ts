@@ -25,12 +25,15 @@ export interface ArcSource {
 /**
  * Solves the LP over every arc `source` can produce while holding only a few: solve, widen the
  * reps still short of their band (coverage), then price and re-solve warm from the current basis,
- * until pricing finds nothing (`optimal`) or `maxRounds` pricing rounds have run.
+ * until pricing finds nothing (`optimal`), `maxRounds` pricing rounds have run, or (when the LP
+ * only warms up another) a round added fewer than `settleBelow` arcs and the LP was re-solved with
+ * them.
  */
-export function solveByColumnGeneration(lp: TransportLp, source: ArcSource, context: SolveContext, maxRounds: number): LpResult {
+export function solveByColumnGeneration(lp: TransportLp, source: ArcSource, context: SolveContext, maxRounds: number, settleBelow = 0): LpResult {
   const stop = () => context.stopped();
   let rounds = 0;
   let arcsAdded = 0;
+  let lastAdded = Infinity;
   const result = (status: "optimal" | "stopped"): LpResult => ({ lp, status, rounds, arcsAdded, artificialHours: artificialHours(lp) });
   for (;;) {
     context.progress("solve", 0);
@@ -44,11 +47,12 @@ export function solveByColumnGeneration(lp: TransportLp, source: ArcSource, cont
     }
     arcsAdded += widened;
     if (widened > 0) continue;
-    if (rounds === maxRounds) return result("stopped");
+    if (rounds === maxRounds || lastAdded < settleBelow) return result("stopped");
     rounds++;
     context.progress("pricing", Math.min(1, rounds / maxRounds));
     const added = source.price();
     arcsAdded += added;
+    lastAdded = added;
     if (added === 0) return result("optimal");
     if (context.stopped()) return result("stopped");
   }
