@@ -226,4 +226,30 @@ describe("transportation LP (network simplex)", () => {
     }
     expect(solves).toBe(120);
   });
+
+  it("prices by rep pairs through a map when there are more reps than the dense pair table holds, with the same optimum as HiGHS", () => {
+    // Every rep takes 0 to 3 shares, so any spread of the supply fits; three random reps per node.
+    const random = createRandom(77);
+    const S = 3000, m = 4200;
+    const supply = Float64Array.from({ length: S }, () => 1 + Math.floor(random() * 5));
+    const share = supply.reduce((a, b) => a + b, 0) / m;
+    const rep: number[] = [];
+    const cost: number[] = [];
+    const start = [0];
+    for (let i = 0; i < S; i++) {
+      for (let q = 0; q < 3; q++) {
+        rep.push(Math.floor(random() * m));
+        cost.push(Math.round(random() * 100_000) / 1000);
+      }
+      start.push(rep.length);
+    }
+    const t: TransportInput = { supply, lower: new Float64Array(m), upper: new Float64Array(m).fill(3 * share + 5), arcStart: Int32Array.from(start), arcRep: Int32Array.from(rep), arcCost: Float64Array.from(cost) };
+    const lp = buildTransportLp(t);
+    expect(solveTransportLp(lp)).toBe("optimal");
+    expect(lp.simplex.pairs?.bucketOfKey).toBeDefined();
+    expect(lp.simplex.pairs?.misses).toBe(0);
+    expect(artificialHours(lp)).toBe(0);
+    const reference = solveWithHighs(t);
+    expect(Math.abs(transportValue(lp) - reference.value)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference.value)));
+  });
 });

@@ -20,8 +20,12 @@ export interface PairPricing {
   readonly buckets: ArcBuckets;
   /** Number of hubs (nodes from leafLimit to the root). */
   readonly hubs: number;
-  /** Hub pair (row: parent hub − leafLimit, column: head hub − leafLimit) → bucket, −1 when none. */
-  readonly bucketOfPair: Int32Array;
+  /**
+   * Hub pair (key: (parent hub − leafLimit) × hubs + head hub − leafLimit) → bucket: a dense table
+   * (−1 when none) up to `DENSE_HUBS` hubs, a map beyond.
+   */
+  readonly bucketOfPair: Int32Array | undefined;
+  readonly bucketOfKey: Map<number, number> | undefined;
   /** Parent hub and head hub of each bucket. */
   tail: Int32Array;
   head: Int32Array;
@@ -51,17 +55,19 @@ export interface PairPricing {
  */
 const BLOCK_ITEMS = 32;
 const HEAD_ITEMS = 3;
-/** Hub pairs are indexed in a dense table: at most this many hubs (16 M pairs, 64 MB). */
-const MAX_PAIR_HUBS = 4096;
+/** Hub pairs are indexed in a dense table up to this many hubs (16 M pairs, 64 MB), in a map beyond. */
+const DENSE_HUBS = 4096;
 
-/** Pair pricing for `s`, or undefined when it has no implicit leaves or too many hubs. */
+/** Pair pricing for `s`, or undefined when it has no implicit leaves. */
 export function createPairPricing(s: NetworkSimplex): PairPricing | undefined {
   const hubs = s.nodeCount - s.leafLimit + 1;
-  if (s.leafLimit === 0 || hubs > MAX_PAIR_HUBS) return undefined;
+  if (s.leafLimit === 0) return undefined;
+  const dense = hubs <= DENSE_HUBS;
   const pp: PairPricing = {
     buckets: createArcBuckets(s.source.length, 16 * hubs),
     hubs,
-    bucketOfPair: new Int32Array(hubs * hubs).fill(-1),
+    bucketOfPair: dense ? new Int32Array(hubs * hubs).fill(-1) : undefined,
+    bucketOfKey: dense ? undefined : new Map(),
     tail: new Int32Array(16 * hubs),
     head: new Int32Array(16 * hubs),
     firstOut: new Int32Array(s.leafLimit).fill(-1),
@@ -142,7 +148,8 @@ function fileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
 
 function pairBucket(s: NetworkSimplex, pp: PairPricing, tail: number, head: number): number {
   const key = (tail - s.leafLimit) * pp.hubs + (head - s.leafLimit);
-  let b = pp.bucketOfPair[key];
+  const dense = pp.bucketOfPair;
+  let b = dense ? dense[key] : (pp.bucketOfKey!.get(key) ?? -1);
   if (b >= 0) return b;
   b = addBucket(pp.buckets, 0);
   if (b === pp.tail.length) {
@@ -153,7 +160,8 @@ function pairBucket(s: NetworkSimplex, pp: PairPricing, tail: number, head: numb
     heads.set(pp.head);
     pp.head = heads;
   }
-  pp.bucketOfPair[key] = b;
+  if (dense) dense[key] = b;
+  else pp.bucketOfKey!.set(key, b);
   pp.tail[b] = tail;
   pp.head[b] = head;
   return b;
