@@ -211,8 +211,9 @@ describe("transportation LP (network simplex)", () => {
   it("prices by rep pairs exactly: a scan of every arc finds nothing the pair search missed, also after arcs are appended", () => {
     let solves = 0;
     for (let seed = 1; seed <= 60; seed++) {
-      const S = 30 + ((seed * 37) % 400);
       const m = 2 + ((seed * 5) % 25);
+      // Pair pricing runs with at least four supply nodes per hub (reps, sink, root).
+      const S = 4 * (m + 2) + ((seed * 37) % 400);
       const t = randomInstance(500 + seed, S, m, [0.01, 0.05, 0.2][seed % 3], 0.1 + (seed % 4) / 10);
       const start = seed % 2 === 0 ? Int32Array.from({ length: S }, (_, i) => t.arcRep[t.arcStart[i]]) : undefined;
       const lp = buildTransportLp({ ...t, start });
@@ -230,7 +231,7 @@ describe("transportation LP (network simplex)", () => {
   it("prices by rep pairs through a map when there are more reps than the dense pair table holds, with the same optimum as HiGHS", () => {
     // Every rep takes 0 to 3 shares, so any spread of the supply fits; three random reps per node.
     const random = createRandom(77);
-    const S = 3000, m = 4200;
+    const S = 20_000, m = 4200;
     const supply = Float64Array.from({ length: S }, () => 1 + Math.floor(random() * 5));
     const share = supply.reduce((a, b) => a + b, 0) / m;
     const rep: number[] = [];

@@ -58,10 +58,16 @@ const HEAD_ITEMS = 3;
 /** Hub pairs are indexed in a dense table up to this many hubs (16 M pairs, 64 MB), in a map beyond. */
 const DENSE_HUBS = 4096;
 
-/** Pair pricing for `s`, or undefined when it has no implicit leaves. */
+/**
+ * Low nodes per hub below which pair pricing is not used: a bucket then holds about one arc, and
+ * the plain arc search is faster (measured: 2,610 atoms on 2,000 reps solve in half the time).
+ */
+const MIN_LOW_PER_HUB = 4;
+
+/** Pair pricing for `s`, or undefined when it has too few low nodes per hub (see `MIN_LOW_PER_HUB`). */
 export function createPairPricing(s: NetworkSimplex): PairPricing | undefined {
   const hubs = s.nodeCount - s.leafLimit + 1;
-  if (s.leafLimit === 0) return undefined;
+  if (s.leafLimit === 0 || s.leafLimit < MIN_LOW_PER_HUB * hubs) return undefined;
   const dense = hubs <= DENSE_HUBS;
   const pp: PairPricing = {
     buckets: createArcBuckets(s.source.length, 16 * hubs),
