@@ -215,14 +215,17 @@ export function promote(s: NetworkSimplex, u: number): void {
  * sizes and potentials of the core. Returns the demoted nodes. O(core + promoted).
  */
 export function compactCore(s: NetworkSimplex): number[] {
-  const { root, thread, revThread, parent } = s;
-  const hasChild = new Set<number>();
-  for (const u of s.promoted) if (s.inCore[u]) hasChild.add(u);
-  const parents = new Set<number>();
-  for (let u = thread[root]; u !== root; u = thread[u]) if (hasChild.has(parent[u])) parents.add(parent[u]);
+  const { thread, revThread, succNum } = s;
+  // A promoted node's children are hubs, always in the core: it has one exactly when its core subtree is more than itself.
   const demoted: number[] = [];
-  for (const u of hasChild) {
-    if (parents.has(u)) continue;
+  let kept = 0;
+  for (let i = 0; i < s.promoted.length; i++) {
+    const u = s.promoted[i];
+    if (!s.inCore[u]) continue;
+    if (succNum[u] > 1) {
+      s.promoted[kept++] = u;
+      continue;
+    }
     const before = revThread[u];
     const after = thread[u];
     thread[before] = after;
@@ -230,9 +233,8 @@ export function compactCore(s: NetworkSimplex): number[] {
     makeLeaf(s, u);
     demoted.push(u);
   }
-  s.promoted.length = 0;
-  for (const u of parents) s.promoted.push(u);
-  s.retained = s.promoted.length;
+  s.promoted.length = kept;
+  s.retained = kept;
   subtreeSizes(s);
   computePotentials(s);
   return demoted;

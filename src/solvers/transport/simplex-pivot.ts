@@ -31,8 +31,9 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
   const pairs = pairPricing(s);
   const entering = pairs ? () => findPairEnteringArc(s, pairs, tolerance) : () => findEnteringArc(s, list, tolerance);
   const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0 };
-  const dirty: number[] = [];
-  const joined: number[] = [];
+  // Scratch lists, reused: a JS array cut to length 0 loses its storage, and pivots are many.
+  const dirty: IdList = { ids: new Int32Array(64), count: 0 };
+  const joined: IdList = { ids: new Int32Array(2), count: 0 };
   const compact = () => {
     const demoted = compactCore(s);
     if (pairs) for (const u of demoted) fileNode(s, pairs, u);
@@ -55,10 +56,10 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
     const change = findLeavingArc(s, p);
     if (p.delta === Infinity) return "unbounded";
     changeFlow(s, p, change);
-    joined.length = 0;
+    joined.count = 0;
     const leaf = change ? updateTree(s, p, dirty, joined) : -1;
     if (pairs) {
-      for (const u of joined) unfileNode(pairs, u);
+      for (let i = 0; i < joined.count; i++) unfileNode(pairs, joined.ids[i]);
       if (leaf >= 0) fileNode(s, pairs, leaf);
     }
     s.pivots++;
@@ -76,6 +77,21 @@ function pairPricing(s: NetworkSimplex): PairPricing | undefined {
   if (s.pairs) syncArcs(s, s.pairs);
   else s.pairs = createPairPricing(s);
   return s.pairs;
+}
+
+/** A list of node ids in a typed array that grows by doubling. */
+interface IdList {
+  ids: Int32Array;
+  count: number;
+}
+
+function pushId(list: IdList, id: number): void {
+  if (list.count === list.ids.length) {
+    const ids = new Int32Array(2 * list.count);
+    ids.set(list.ids);
+    list.ids = ids;
+  }
+  list.ids[list.count++] = id;
 }
 
 /** Common ancestor of the entering arc's ends (leaves have subtree size 0, so they climb first). */
@@ -160,11 +176,11 @@ function changeFlow(s: NetworkSimplex, p: Pivot, change: boolean): void {
  * just changes parent (returned); otherwise leaves that gain children are promoted first (added
  * to `joined`) and LEMON's update runs on the core, followed by the potential shift (returns −1).
  */
-function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[], joined: number[]): number {
+function updateTree(s: NetworkSimplex, p: Pivot, dirty: IdList, joined: IdList): number {
   const { uIn, vIn, uOut, inArc } = p;
   if (!s.inCore[vIn]) {
     promote(s, vIn);
-    joined.push(vIn);
+    joined.ids[joined.count++] = vIn;
   }
   if (!s.inCore[uOut]) {
     // uOut is a leaf, so the cut-off subtree is uOut alone (= uIn).
@@ -178,7 +194,7 @@ function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[], joined: number
   }
   if (!s.inCore[uIn]) {
     promote(s, uIn);
-    joined.push(uIn);
+    joined.ids[joined.count++] = uIn;
   }
   updateCore(s, p, dirty);
   updatePotential(s, p);
@@ -186,7 +202,7 @@ function updateTree(s: NetworkSimplex, p: Pivot, dirty: number[], joined: number
 }
 
 /** LEMON's tree update on the core: reverses the stem from uIn to uOut and splices the thread. */
-function updateCore(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
+function updateCore(s: NetworkSimplex, p: Pivot, dirty: IdList): void {
   const { parent, thread, revThread, succNum, lastSucc, pred, up } = s;
   const { uIn, vIn, uOut, join, inArc } = p;
   const oldRevThread = revThread[uOut];
@@ -202,12 +218,12 @@ function updateCore(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
   thread[vIn] = uIn;
   let stem = uIn;
   let parStem = vIn;
-  dirty.length = 0;
-  dirty.push(vIn);
+  dirty.count = 0;
+  pushId(dirty, vIn);
   while (stem !== uOut) {
     const newStem = parent[stem];
     thread[u] = newStem;
-    dirty.push(u);
+    pushId(dirty, u);
     const w = revThread[stem];
     thread[w] = right;
     revThread[right] = w;
@@ -226,7 +242,7 @@ function updateCore(s: NetworkSimplex, p: Pivot, dirty: number[]): void {
     thread[oldRevThread] = right;
     revThread[right] = oldRevThread;
   }
-  for (let i = 0; i < dirty.length; i++) revThread[thread[dirty[i]]] = dirty[i];
+  for (let i = 0; i < dirty.count; i++) revThread[thread[dirty.ids[i]]] = dirty.ids[i];
 
   // Stem nodes inherit their former child's pred arc, with the direction flipped.
   let sc = 0;

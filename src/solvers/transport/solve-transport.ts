@@ -99,7 +99,8 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   for (const a of placed.unplaced) reasons.set(a, CAPACITY_REASON);
   // Accounts outside the LP without workload: their cheapest rep at the final prices.
   const last = stage.rounds > 0 ? stage.scan : cheapest;
-  for (const a of tree.order) {
+  for (let i = 0; i < tree.order.length; i++) {
+    const a = tree.order[i];
     if (assign[a] >= 0 || isWhale[a] || reasons.has(a)) continue;
     if (last.count[a] > 0 && p.workload[a] === 0) assign[a] = last.rep[a * last.want];
     else if (last.count[a] === 0 && cheapest.count[a] === 0) reasons.set(a, "no rep may serve it");
@@ -183,7 +184,10 @@ function medianWorkload(p: CompiledProblem, accounts: Int32Array): number {
 /** Accounts for the LP: with workload, servable, not pre-placed. */
 function lpAccounts(p: CompiledProblem, order: Int32Array, cheapest: NearestReps, skip: Uint8Array | undefined): Int32Array {
   const out: number[] = [];
-  for (const a of order) if (p.workload[a] > 0 && cheapest.count[a] > 0 && !(skip && skip[a])) out.push(a);
+  for (let i = 0; i < order.length; i++) {
+    const a = order[i];
+    if (p.workload[a] > 0 && cheapest.count[a] > 0 && !(skip && skip[a])) out.push(a);
+  }
   return Int32Array.from(out);
 }
 

@@ -12,7 +12,8 @@ const hours = (x: number) => `${x.toLocaleString("en-US", { maximumFractionDigit
  */
 export function findWhales(p: CompiledProblem, accounts: Int32Array, cheapest: NearestReps): Int32Array {
   const whales: number[] = [];
-  for (const a of accounts) {
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i];
     if (cheapest.count[a] === 0) continue;
     const j = cheapest.rep[a * cheapest.want];
     if (p.workload[a] > 0.5 * (p.upper[j] - p.lower[j])) whales.push(a);
