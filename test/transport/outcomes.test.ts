@@ -32,6 +32,15 @@ describe("strategy transport outcomes", () => {
     }
   });
 
+  it("reports the all-pairs LP optimum as its bound also when atom levels warm up the prices (4,000 accounts, 20 reps)", () => {
+    const problem = generateInstance({ accounts: 4000, reps: 20, seed: 11 });
+    const plan = align(problem, { strategy: "transport", balance: { workload: 0.05 } });
+    validatePlan(problem, plan, { balance: 0.05 });
+    expect(plan.diagnostics.find((d) => d.code === "transport_lp")?.message).toContain("warmed up on");
+    const reference = lpOptimum(problem, 0.05);
+    expect(Math.abs(plan.bound!.lowerBound - reference)).toBeLessThanOrEqual(1e-6 * reference);
+  });
+
   it("keeps capacity hard when total workload exceeds total capacity and says why accounts are left out", () => {
     const problem: Problem = {
       accounts: Array.from({ length: 4 }, (_, i) => ({ id: `A${i}`, location: [-99 + i * 0.01, 19] as [number, number], workload: 310 })),
