@@ -3,7 +3,7 @@ import type { AccountArcs } from "./account-arcs.js";
 import type { GreatCircle } from "./great-circle.js";
 import { RepHeap } from "./rep-heap.js";
 import { guessTravel, pullPath, pushPath, type RepairState, type Search } from "./repair-paths.js";
-import { repPairs, type RepPairs } from "./rep-pairs.js";
+import type { RepPairs } from "./rep-pairs.js";
 
 /** Relative slack inside the band that repaired loads aim for, so float noise never flags a rep. */
 const INNER = 1e-12;
@@ -17,18 +17,19 @@ const NEAR_REPS = [8, 32];
  * change Σ w × Δminutes; each step keeps the intermediate rep in its band, and takes the cheapest
  * account that allows it between its two reps (`RepPairs`). Only accounts with arcs
  * move (locked and pre-placed accounts stay), along their arcs, or, when that finds no path, to
- * the reps nearest their rep's home. Returns the number of accounts moved.
+ * the reps nearest their rep's home. `pairs` are the moves of the plan in `assign` (see `repPairs`).
+ * Returns the number of accounts moved.
  */
 export function repairBands(
   p: CompiledProblem,
   geo: GreatCircle | undefined,
   unit: Float64Array,
   arcs: AccountArcs,
+  pairs: RepPairs,
   assign: Int32Array,
   stop: () => boolean,
 ): number {
   const state = createState(p, arcs, assign);
-  const pairs = repPairs(p, arcs, assign);
   const search: Search = {
     heap: new RepHeap(p.m),
     dist: new Float64Array(p.m),

@@ -10,6 +10,8 @@ import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js"
 import { lagrangianBound } from "./lagrangian-bound.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";
 import { improveShifts } from "./shift-improve.js";
+import { improveSwaps } from "./swap-improve.js";
+import { repPairs } from "./rep-pairs.js";
 import { buildSphereTree } from "./sphere-tree.js";
 import { warmUpPrices } from "./warm-up-prices.js";
 import { findWhales, placeWhales } from "./whales.js";
@@ -107,8 +109,10 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   }
 
   context.progress("repair", 0);
-  repairBands(p, geo, tree.unit, stage.arcs, assign, stop);
+  const pairs = repPairs(p, stage.arcs, assign);
+  repairBands(p, geo, tree.unit, stage.arcs, pairs, assign, stop);
   improveShifts(p, geo, stage.arcs, assign, stop);
+  if (improveSwaps(p, pairs, assign, stop) > 0) improveShifts(p, geo, stage.arcs, assign, stop);
   enforceCapacity(p, assign, reasons);
   context.progress("repair", 1);
   const leftOut = [...reasons].filter(([, reason]) => reason === CAPACITY_REASON).map(([a]) => a);
