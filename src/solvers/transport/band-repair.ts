@@ -4,9 +4,8 @@ import type { GreatCircle } from "./great-circle.js";
 import { RepHeap } from "./rep-heap.js";
 import { guessTravel, pullPath, pushPath, type RepairState, type Search } from "./repair-paths.js";
 import type { RepPairs } from "./rep-pairs.js";
+import { innerBands } from "./inner-bands.js";
 
-/** Relative slack inside the band that repaired loads aim for, so float noise never flags a rep. */
-const INNER = 1e-12;
 /** Reps considered beyond the arcs when those leave a rep stuck (co-located reps): first the nearest few, then more. */
 const NEAR_REPS = [8, 32];
 
@@ -40,12 +39,7 @@ export function repairBands(
     hours: new Float64Array(p.m),
     stamp: 0,
   };
-  const lower = new Float64Array(p.m);
-  const upper = new Float64Array(p.m);
-  for (let j = 0; j < p.m; j++) {
-    lower[j] = p.lower[j] + INNER * p.target[j];
-    upper[j] = p.upper[j] - INNER * p.target[j];
-  }
+  const { lower, upper } = innerBands(p);
   const nearFew = nearReps(p, NEAR_REPS[0]);
   const nearMore = nearReps(p, NEAR_REPS[1]);
   const guess = guessTravel(p, geo, unit);

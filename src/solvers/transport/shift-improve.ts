@@ -1,24 +1,18 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { AccountArcs } from "./account-arcs.js";
 import { travelMinutes, type GreatCircle } from "./great-circle.js";
+import { innerBands, repLoads } from "./inner-bands.js";
 
 /** Passes over the movable accounts at most. */
 const MAX_PASSES = 4;
-const INNER = 1e-12;
 
 /**
  * Band-preserving improvement after repair: moves an account to another of its arc reps when that
  * lowers travel and keeps both reps inside their bands. Stops when a pass finds nothing. Returns the travel saved (Σ w × minutes).
  */
 export function improveShifts(p: CompiledProblem, geo: GreatCircle | undefined, arcs: AccountArcs, assign: Int32Array, stop: () => boolean): number {
-  const load = new Float64Array(p.m);
-  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += p.workload[a];
-  const lower = new Float64Array(p.m);
-  const upper = new Float64Array(p.m);
-  for (let j = 0; j < p.m; j++) {
-    lower[j] = p.lower[j] + INNER * p.target[j];
-    upper[j] = p.upper[j] - INNER * p.target[j];
-  }
+  const load = repLoads(p, assign);
+  const { lower, upper } = innerBands(p);
   let saved = 0;
   for (let pass = 0; pass < MAX_PASSES && !stop(); pass++) {
     let improved = 0;

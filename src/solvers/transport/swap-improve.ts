@@ -1,11 +1,11 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { RepPairs } from "./rep-pairs.js";
+import { innerBands, repLoads } from "./inner-bands.js";
 
 /** Cheapest moves tried on each side of a rep pair. */
 const SWAP_DEPTH = 16;
 /** Passes at most over the pair lists (built once: accounts that moved drop out of them). */
 const MAX_PASSES = 6;
-const INNER = 1e-12;
 
 /**
  * Band-preserving exchanges after repair: two neighbouring reps x and y trade an account each (one
@@ -16,14 +16,8 @@ const INNER = 1e-12;
  * Returns the travel saved (Σ w × minutes).
  */
 export function improveSwaps(p: CompiledProblem, pairs: RepPairs, assign: Int32Array, stop: () => boolean): number {
-  const load = new Float64Array(p.m);
-  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += p.workload[a];
-  const lower = new Float64Array(p.m);
-  const upper = new Float64Array(p.m);
-  for (let j = 0; j < p.m; j++) {
-    lower[j] = p.lower[j] + INNER * p.target[j];
-    upper[j] = p.upper[j] - INNER * p.target[j];
-  }
+  const load = repLoads(p, assign);
+  const { lower, upper } = innerBands(p);
   const fits = (j: number, x: number) => x >= lower[j] && x <= upper[j];
   let saved = 0;
   for (let pass = 0; pass < MAX_PASSES && !stop(); pass++) {
