@@ -87,13 +87,10 @@ export function createPairPricing(s: NetworkSimplex): PairPricing | undefined {
     misses: 0,
   };
   // File the first arcs in bulk: count each bucket's arcs, give it that room, then fill.
-  const first = s.nodeCount;
-  const bucket = new Int32Array(s.arcCount - first).fill(-1);
   const counts: number[] = [];
-  for (let e = first; e < s.arcCount; e++) {
+  for (let e = s.nodeCount; e < s.arcCount; e++) {
     if (s.source[e] >= s.leafLimit || s.inCore[s.source[e]] || s.state[e] === IN_TREE) continue;
     const b = pairBucket(s, pp, s.parent[s.source[e]], s.target[e]);
-    bucket[e - first] = b;
     counts[b] = (counts[b] ?? 0) + 1;
   }
   for (let b = 0; b < pp.buckets.count; b++) reserveRoom(pp.buckets, b, counts[b] + (counts[b] >> 2) + 2);
