@@ -20,8 +20,17 @@ export interface AccountSites {
   readonly accountsNotCovered: Int32Array;
 }
 
-/** Rep index per account in input order, −1 when unassigned. */
+/** Rep index per account, per plan already looked up (plans are never modified, so it stays valid). */
+const looked = new WeakMap<Plan, Int32Array>();
+
+/** Rep index per account in input order, −1 when unassigned; each call returns its own copy. */
 export function repIndexByAccount(plan: Plan): Int32Array {
+  let repOf = looked.get(plan);
+  if (!repOf) looked.set(plan, (repOf = lookUpReps(plan)));
+  return repOf.slice();
+}
+
+function lookUpReps(plan: Plan): Int32Array {
   const { accounts, reps } = plan.problem;
   const repIndex = new Map<string, number>();
   reps.forEach((rep, r) => repIndex.set(rep.id, r));
