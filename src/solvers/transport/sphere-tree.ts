@@ -139,7 +139,7 @@ function finishTree(
     }
     const sum = work[k] > 0 ? sumW : sumC;
     let x = sum[3 * k], y = sum[3 * k + 1], z = sum[3 * k + 2];
-    let norm = Math.hypot(x, y, z);
+    let norm = Math.sqrt(x * x + y * y + z * z);
     if (!(norm > 1e-300)) {
       const i = lo[k];
       (x = xyz[3 * i]), (y = xyz[3 * i + 1]), (z = xyz[3 * i + 2]), (norm = 1);
