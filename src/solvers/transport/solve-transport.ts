@@ -61,16 +61,17 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
   const stop = () => context.stopped();
   const assign = new Int32Array(p.n).fill(-1);
   const fixedLoad = new Float64Array(p.m);
-  const pool: number[] = [];
+  const pool = new Int32Array(p.n);
+  let free = 0;
   for (let a = 0; a < p.n; a++) {
     const r = p.lockedRep[a];
-    if (r < 0) pool.push(a);
+    if (r < 0) pool[free++] = a;
     else {
       assign[a] = r;
       fixedLoad[r] += p.workload[a];
     }
   }
-  const tree = buildSphereTree(Int32Array.from(pool), p.accountLng, p.accountLat, p.workload, LEAF_SIZE);
+  const tree = buildSphereTree(pool.subarray(0, free), p.accountLng, p.accountLat, p.workload, LEAF_SIZE);
   const warm = warmUpPrices(p, tree, geo, ...bandsFor(p, fixedLoad), options.candidates.k, context);
   const warmed = warm.levels.length > 0;
   const want = warmed ? ACCOUNT_ARCS : Math.max(1, Math.min(options.candidates.k, p.m, 255));
@@ -187,12 +188,13 @@ function medianWorkload(p: CompiledProblem, accounts: Int32Array): number {
 
 /** Accounts for the LP: with workload, servable, not pre-placed. */
 function lpAccounts(p: CompiledProblem, order: Int32Array, cheapest: NearestReps, skip: Uint8Array | undefined): Int32Array {
-  const out: number[] = [];
+  const out = new Int32Array(order.length);
+  let count = 0;
   for (let i = 0; i < order.length; i++) {
     const a = order[i];
-    if (p.workload[a] > 0 && cheapest.count[a] > 0 && !(skip && skip[a])) out.push(a);
+    if (p.workload[a] > 0 && cheapest.count[a] > 0 && !(skip && skip[a])) out[count++] = a;
   }
-  return Int32Array.from(out);
+  return out.slice(0, count);
 }
 
 function planObjective(p: CompiledProblem, geo: GreatCircle | undefined, assign: Int32Array): number {
