@@ -1,4 +1,5 @@
 import { AT_LOWER, AT_UPPER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
+import { fileNode, unfileNode } from "./pair-pricing.js";
 
 /**
  * Installs a starting spanning tree: `pred[u]` is the arc joining real node u to its parent, or
@@ -189,7 +190,8 @@ export function computePotentials(s: NetworkSimplex): void {
 
 /**
  * Makes leaf u a core node: inserted in the thread as the first child of its parent, with its
- * potential stored. O(depth of u).
+ * potential stored; its arcs leave the pair buckets (core nodes are priced arc by arc).
+ * O(depth of u).
  */
 export function promote(s: NetworkSimplex, u: number): void {
   const { thread, revThread, parent, lastSucc, succNum } = s;
@@ -208,16 +210,16 @@ export function promote(s: NetworkSimplex, u: number): void {
   if (lastSucc[p] === p) for (let x = p; x !== -1 && lastSucc[x] === p; x = parent[x]) lastSucc[x] = u;
   for (let x = p; x !== -1; x = parent[x]) succNum[x]++;
   s.promoted.push(u);
+  if (s.pairs) unfileNode(s.pairs, u);
 }
 
 /**
- * Demotes promoted nodes that have no children any more back to leaves, then refreshes subtree
- * sizes and potentials of the core. Returns the demoted nodes. O(core + promoted).
+ * Demotes promoted nodes that have no children any more back to leaves (their arcs return to the
+ * pair buckets), then refreshes subtree sizes and potentials of the core. O(core + promoted).
  */
-export function compactCore(s: NetworkSimplex): number[] {
+export function compactCore(s: NetworkSimplex): void {
   const { thread, revThread, succNum } = s;
   // A promoted node's children are hubs, always in the core: it has one exactly when its core subtree is more than itself.
-  const demoted: number[] = [];
   let kept = 0;
   for (let i = 0; i < s.promoted.length; i++) {
     const u = s.promoted[i];
@@ -231,13 +233,12 @@ export function compactCore(s: NetworkSimplex): number[] {
     thread[before] = after;
     revThread[after] = before;
     makeLeaf(s, u);
-    demoted.push(u);
+    if (s.pairs) fileNode(s, s.pairs, u);
   }
   s.promoted.length = kept;
   s.retained = kept;
   subtreeSizes(s);
   computePotentials(s);
-  return demoted;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { AT_LOWER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
 import { candidateList, findEnteringArc } from "./entering-arc.js";
-import { createPairPricing, fileNode, findPairEnteringArc, syncArcs, unfileNode, type PairPricing } from "./pair-pricing.js";
+import { createPairPricing, fileNode, findPairEnteringArc, syncArcs, type PairPricing } from "./pair-pricing.js";
 import { compactCore, promote } from "./simplex-basis.js";
 
 /** How a run of pivots ended. */
@@ -31,19 +31,14 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
   const pairs = pairPricing(s);
   const entering = pairs ? () => findPairEnteringArc(s, pairs, tolerance) : () => findEnteringArc(s, list, tolerance);
   const p: Pivot = { inArc: -1, join: -1, uIn: -1, vIn: -1, uOut: -1, delta: 0 };
-  // Scratch lists, reused: a JS array cut to length 0 loses its storage, and pivots are many.
+  // A scratch list, reused: a JS array cut to length 0 loses its storage, and pivots are many.
   const dirty: IdList = { ids: new Int32Array(64), count: 0 };
-  const joined: IdList = { ids: new Int32Array(2), count: 0 };
-  const compact = () => {
-    const demoted = compactCore(s);
-    if (pairs) for (const u of demoted) fileNode(s, pairs, u);
-  };
   let sinceRefresh = 0;
   for (;;) {
     p.inArc = entering();
     if (p.inArc < 0) {
       // Confirm with exact potentials: incremental updates drift by a few ulps of the artificial cost.
-      compact();
+      compactCore(s);
       p.inArc = entering();
       // Pair pricing is exact; one scan of every arc confirms it.
       if (p.inArc < 0 && pairs) {
@@ -56,17 +51,12 @@ export function runSimplex(s: NetworkSimplex, stop: () => boolean = () => false)
     const change = findLeavingArc(s, p);
     if (p.delta === Infinity) return "unbounded";
     changeFlow(s, p, change);
-    joined.count = 0;
-    const leaf = change ? updateTree(s, p, dirty, joined) : -1;
-    if (pairs) {
-      for (let i = 0; i < joined.count; i++) unfileNode(pairs, joined.ids[i]);
-      if (leaf >= 0) fileNode(s, pairs, leaf);
-    }
+    if (change) updateTree(s, p, dirty);
     s.pivots++;
     // Refresh potentials now and then, and drop promoted nodes that lost their children.
     if (++sinceRefresh >= 4096 || s.promoted.length - s.retained > 64 + (s.nodeCount - s.leafLimit)) {
       sinceRefresh = 0;
-      compact();
+      compactCore(s);
     }
     if (s.pivots % CHECK_EVERY === 0 && stop()) return "stopped";
   }
@@ -173,15 +163,12 @@ function changeFlow(s: NetworkSimplex, p: Pivot, change: boolean): void {
 
 /**
  * Re-hangs the subtree cut off by the leaving arc under the entering arc. A leaf that leaves
- * just changes parent (returned); otherwise leaves that gain children are promoted first (added
- * to `joined`) and LEMON's update runs on the core, followed by the potential shift (returns −1).
+ * just changes parent (and its arcs change pair buckets); otherwise leaves that gain children
+ * are promoted first and LEMON's update runs on the core, followed by the potential shift.
  */
-function updateTree(s: NetworkSimplex, p: Pivot, dirty: IdList, joined: IdList): number {
+function updateTree(s: NetworkSimplex, p: Pivot, dirty: IdList): void {
   const { uIn, vIn, uOut, inArc } = p;
-  if (!s.inCore[vIn]) {
-    promote(s, vIn);
-    joined.ids[joined.count++] = vIn;
-  }
+  if (!s.inCore[vIn]) promote(s, vIn);
   if (!s.inCore[uOut]) {
     // uOut is a leaf, so the cut-off subtree is uOut alone (= uIn).
     const up = uIn === s.source[inArc] ? 1 : 0;
@@ -190,15 +177,12 @@ function updateTree(s: NetworkSimplex, p: Pivot, dirty: IdList, joined: IdList):
     s.up[uIn] = up;
     s.anchor[uIn] = vIn;
     s.offset[uIn] = up ? -s.cost[inArc] : s.cost[inArc];
-    return uIn;
+    if (s.pairs) fileNode(s, s.pairs, uIn);
+    return;
   }
-  if (!s.inCore[uIn]) {
-    promote(s, uIn);
-    joined.ids[joined.count++] = uIn;
-  }
+  if (!s.inCore[uIn]) promote(s, uIn);
   updateCore(s, p, dirty);
   updatePotential(s, p);
-  return -1;
 }
 
 /** LEMON's tree update on the core: reverses the stem from uIn to uOut and splices the thread. */
