@@ -89,18 +89,7 @@ function push(search: ChainSearch, x: number, incoming: number, load: number, al
     if (i > 0 && unit === options[i - 1].unit && y === options[i - 1].rep) continue;
     const total = cost + delta;
     if (total >= search.bestCost) continue;
-    const loadY = part.load[y] + weight[unit];
-    const before = violation(up, y, part.load[y]);
-    search.path.push({ unit, to: y });
-    if (violation(up, y, loadY) <= before + EPS) {
-      search.best = search.path.slice();
-      search.bestCost = total;
-    } else if (depth < MAX_DEPTH && continued++ < BREADTH) {
-      search.onChain[y] = 1;
-      push(search, y, unit, loadY, before, total, depth + 1);
-      search.onChain[y] = 0;
-    }
-    search.path.pop();
+    if (extend(search, { unit, to: y }, y, part.load[y] + weight[unit], total, depth, continued < BREADTH, push)) continued++;
   }
 }
 
@@ -131,19 +120,32 @@ function pull(search: ChainSearch, x: number, outgoing: number, load: number, al
     if (total >= search.bestCost) continue;
     if (part.stale[q]) markCutUnits(graph, part, q, anchor[q], search.tarjan);
     if (part.cut[unit]) continue;
-    const loadQ = part.load[q] - weight[unit];
-    const before = violation(up, q, part.load[q]);
-    search.path.push({ unit, to: x });
-    if (violation(up, q, loadQ) <= before + EPS) {
-      search.best = search.path.slice();
-      search.bestCost = total;
-    } else if (depth < MAX_DEPTH && continued++ < BREADTH) {
-      search.onChain[q] = 1;
-      pull(search, q, unit, loadQ, before, total, depth + 1);
-      search.onChain[q] = 0;
-    }
-    search.path.pop();
+    if (extend(search, { unit, to: x }, q, part.load[q] - weight[unit], total, depth, continued < BREADTH, pull)) continued++;
   }
+}
+
+/**
+ * Puts `move` on the chain; it leaves rep `next` holding `load`. The chain ends there when `next`
+ * is no further outside its band than before (a new best, its travel change `total`), else, when
+ * `onward` is allowed and the chain is not at `MAX_DEPTH`, `next` passes the excess on (`step`:
+ * push or pull). Returns whether it searched onward.
+ */
+function extend(search: ChainSearch, move: Move, next: number, load: number, total: number, depth: number, onward: boolean, step: typeof push): boolean {
+  const { up, part } = search;
+  const before = violation(up, next, part.load[next]);
+  let searched = false;
+  search.path.push(move);
+  if (violation(up, next, load) <= before + EPS) {
+    search.best = search.path.slice();
+    search.bestCost = total;
+  } else if (depth < MAX_DEPTH && onward) {
+    search.onChain[next] = 1;
+    step(search, next, move.unit, load, before, total, depth + 1);
+    search.onChain[next] = 0;
+    searched = true;
+  }
+  search.path.pop();
+  return searched;
 }
 
 /** Whether unit u (joining rep s) touches a unit of s other than `gone`. */
