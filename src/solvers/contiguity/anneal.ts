@@ -2,7 +2,7 @@ import type { SolveContext } from "../../solve/solve-context.js";
 import { improveBoundary } from "./local-search.js";
 import { createPartition, recomputeCost, totalViolation } from "./partition.js";
 import { recombine } from "./recombine.js";
-import type { SearchResult, SearchTools } from "./search.js";
+import { better, clearlyBetter, type SearchResult, type SearchTools } from "./search.js";
 import { violation, type UnitProblem, type Weights } from "./unit-problem.js";
 
 /** Price of an hour outside a band, × mu0: high enough that the walk stays inside the bands. */
@@ -70,11 +70,12 @@ export function anneal(up: UnitProblem, start: Int32Array, mu0: number, steps: n
       improveBoundary(up, part, weights, random, context, tools.tarjan, stats);
       v = totalViolation(part, up);
     }
-    if (v < bestViolation - 1e-9 || (v <= bestViolation + 1e-9 && part.cost < bestCost - 1e-9 * Math.max(1, bestCost))) {
+    const bestSoFar = { violation: bestViolation, cost: bestCost };
+    if (clearlyBetter({ violation: v, cost: part.cost }, bestSoFar)) {
       // The running sums drift by rounding; compare and keep recomputed ones.
       v = totalViolation(part, up);
       const cost = recomputeCost(part, up);
-      if (v < bestViolation - 1e-9 || (v <= bestViolation + 1e-9 && cost < bestCost - 1e-9 * Math.max(1, bestCost))) {
+      if (clearlyBetter({ violation: v, cost }, bestSoFar)) {
         best = Int32Array.from(part.owner);
         bestViolation = v;
         bestCost = cost;
@@ -84,10 +85,7 @@ export function anneal(up: UnitProblem, start: Int32Array, mu0: number, steps: n
   stats.annealSteps += done;
   const polished = createPartition(up, best);
   improveBoundary(up, polished, weights, random, context, tools.tarjan, stats);
-  const polishedCost = recomputeCost(polished, up);
-  const polishedViolation = totalViolation(polished, up);
-  if (polishedViolation < bestViolation - 1e-9 || (polishedViolation <= bestViolation + 1e-9 && polishedCost < bestCost)) {
-    return { owner: polished.owner, violation: polishedViolation, cost: polishedCost, rounds: 0 };
-  }
-  return { owner: best, violation: bestViolation, cost: bestCost, rounds: 0 };
+  const result = { owner: polished.owner, violation: totalViolation(polished, up), cost: recomputeCost(polished, up), rounds: 0 };
+  const kept = { owner: best, violation: bestViolation, cost: bestCost, rounds: 0 };
+  return better(result, kept) ? result : kept;
 }

@@ -29,6 +29,18 @@ export interface SearchResult {
   readonly rounds: number;
 }
 
+type Outcome = Pick<SearchResult, "violation" | "cost">;
+
+/** Whether plan a is better than b: fewer hours outside the bands, or as few and a lower cost. */
+export function better(a: Outcome, b: Outcome): boolean {
+  return a.violation < b.violation - 1e-9 || (a.violation <= b.violation + 1e-9 && a.cost < b.cost);
+}
+
+/** Like `better`, with the cost lower by more than rounding too (for sums kept up to date step by step). */
+export function clearlyBetter(a: Outcome, b: Outcome): boolean {
+  return a.violation < b.violation - 1e-9 || (a.violation <= b.violation + 1e-9 && a.cost < b.cost - 1e-9 * Math.max(1, b.cost));
+}
+
 /** Scratch shared by the searches of one solve. */
 export interface SearchTools {
   readonly tarjan: TarjanScratch;

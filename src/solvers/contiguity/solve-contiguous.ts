@@ -10,7 +10,7 @@ import { graphTravelCost } from "./graph-travel.js";
 import type { SearchStats } from "./local-search.js";
 import { createRecombineScratch } from "./recombine.js";
 import { repairContiguity } from "./repair.js";
-import { search, type SearchResult, type SearchTools } from "./search.js";
+import { better, search, type SearchResult, type SearchTools } from "./search.js";
 import type { UnitProblem } from "./unit-problem.js";
 
 /** Annealing steps per unit after the starts (see `anneal`). */
@@ -109,10 +109,6 @@ export function solveContiguous(up: UnitProblem, p: CompiledProblem, options: Re
     stranded: chosen.stranded,
     stats: { ...stats, rounds, starts },
   };
-}
-
-function better(a: SearchResult, b: SearchResult): boolean {
-  return a.violation < b.violation - 1e-9 || (a.violation <= b.violation + 1e-9 && a.cost < b.cost);
 }
 
 /** Each unit to the rep (with an anchor, allowed to serve it) with the lowest cost; −1 when none. */
