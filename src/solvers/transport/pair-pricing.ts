@@ -40,7 +40,7 @@ export interface PairPricing {
   /** Where the next block search starts: buckets first, then the direct arcs, then the core's low nodes. */
   nextItem: number;
   /** Candidate items of the last search (see `itemReduced` for the encoding). */
-  list: { items: Int32Array; reduced: Float64Array; length: number };
+  readonly list: { readonly items: Int32Array; readonly reduced: Float64Array; length: number };
   /** Arc with the least reduced cost of the last core low node priced. */
   coreArc: number;
   /** Times a full scan found an entering arc after the pair search found none (0 unless the filing is wrong). */
@@ -55,6 +55,7 @@ export interface PairPricing {
  */
 const BLOCK_ITEMS = 32;
 const HEAD_ITEMS = 3;
+const LIST_ROOM = 2 * BLOCK_ITEMS + HEAD_ITEMS + 1;
 /** Hub pairs are indexed in a dense table up to this many hubs (16 M pairs, 64 MB), in a map beyond. */
 const DENSE_HUBS = 4096;
 
@@ -82,7 +83,8 @@ export function createPairPricing(s: NetworkSimplex): PairPricing | undefined {
     direct: new Int32Array(64),
     directCount: 0,
     nextItem: 0,
-    list: { items: new Int32Array(64), reduced: new Float64Array(64), length: 0 },
+    // Room for the kept candidates and two blocks (a search scans on only while it has none).
+    list: { items: new Int32Array(LIST_ROOM), reduced: new Float64Array(LIST_ROOM), length: 0 },
     coreArc: -1,
     misses: 0,
   };
@@ -221,12 +223,6 @@ export function findPairEnteringArc(s: NetworkSimplex, pp: PairPricing, toleranc
   const total = hubArcs + core.length;
   const blockSize = BLOCK_ITEMS;
   const head = HEAD_ITEMS;
-  if (pp.list.items.length < blockSize * 2 + head + 1) {
-    const room = blockSize * 4 + head + 1;
-    const items = new Int32Array(room);
-    items.set(pp.list.items.subarray(0, pp.list.length));
-    pp.list = { items, reduced: new Float64Array(room), length: pp.list.length };
-  }
   const list = pp.list;
   const { items, reduced } = list;
   const capacity = items.length;
