@@ -1,4 +1,5 @@
 import type { CompiledProblem } from "../compile/compiled-problem.js";
+import { repLoads } from "./rep-loads.js";
 
 /** Reason given to accounts that no rep can take without going over capacity. */
 export const NO_CAPACITY_REASON = "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)";
@@ -11,8 +12,7 @@ export const NO_CAPACITY_REASON = "every eligible rep is at capacity (total work
  * accounts it moved or unassigned.
  */
 export function enforceCapacity(p: CompiledProblem, assign: Int32Array, reasons: Map<number, string>): number {
-  const load = new Float64Array(p.m);
-  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += p.workload[a];
+  const load = repLoads(p, assign);
   let changed = 0;
   for (let r = 0; r < p.m; r++) {
     if (load[r] <= p.capacity[r] * (1 + 1e-12)) continue;

@@ -14,9 +14,3 @@ export function innerBands(p: CompiledProblem): { lower: Float64Array; upper: Fl
   return { lower, upper };
 }
 
-/** Workload per rep of the plan in `assign` (−1: unassigned), hours. */
-export function repLoads(p: CompiledProblem, assign: Int32Array): Float64Array {
-  const load = new Float64Array(p.m);
-  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += p.workload[a];
-  return load;
-}

@@ -1,7 +1,8 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { AccountArcs } from "./account-arcs.js";
 import { travelMinutes, type GreatCircle } from "./great-circle.js";
-import { innerBands, repLoads } from "./inner-bands.js";
+import { repLoads } from "../../solve/rep-loads.js";
+import { innerBands } from "./inner-bands.js";
 
 /** Passes over the movable accounts at most. */
 const MAX_PASSES = 4;

@@ -6,6 +6,7 @@ import { solveAccountLp } from "./account-lp.js";
 import { ACCOUNT_ROUNDS, solveAccountStage } from "./account-stage.js";
 import { repairBands } from "./band-repair.js";
 import { enforceCapacity, NO_CAPACITY_REASON as CAPACITY_REASON } from "../../solve/enforce-capacity.js";
+import { repLoads } from "../../solve/rep-loads.js";
 import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js";
 import { lagrangianBound } from "./lagrangian-bound.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";
@@ -214,11 +215,8 @@ function fixedCost(p: CompiledProblem, geo: GreatCircle | undefined, assign: Int
 }
 
 function allInBand(p: CompiledProblem, assign: Int32Array): boolean {
-  const load = new Float64Array(p.m);
-  for (let a = 0; a < p.n; a++) {
-    if (assign[a] < 0 && p.workload[a] > 0) return false;
-    if (assign[a] >= 0) load[assign[a]] += p.workload[a];
-  }
+  for (let a = 0; a < p.n; a++) if (assign[a] < 0 && p.workload[a] > 0) return false;
+  const load = repLoads(p, assign);
   for (let j = 0; j < p.m; j++) if (!inBand(p, j, load[j])) return false;
   return true;
 }

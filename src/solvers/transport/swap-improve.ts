@@ -1,6 +1,7 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { RepPairs } from "./rep-pairs.js";
-import { innerBands, repLoads } from "./inner-bands.js";
+import { repLoads } from "../../solve/rep-loads.js";
+import { innerBands } from "./inner-bands.js";
 
 /** Cheapest moves tried on each side of a rep pair. */
 const SWAP_DEPTH = 16;
