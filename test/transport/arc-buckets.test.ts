@@ -9,7 +9,7 @@ describe("arc buckets", () => {
       fc.property(fc.array(op, { minLength: 100, maxLength: 400 }), (ops) => {
         // A tiny pool and no room at first, so segments move and the pool gets packed.
         const bk = createArcBuckets(40, 2);
-        for (let b = 0; b < 6; b++) addBucket(bk, 0);
+        for (let b = 0; b < 6; b++) addBucket(bk);
         const model = new Map<number, { bucket: number; d: number }>();
         for (const { kind, arc, bucket, d } of ops) {
           if (kind === "place") {

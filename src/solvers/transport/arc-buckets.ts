@@ -24,8 +24,8 @@ export interface ArcBuckets {
   slotOf: Int32Array;
 }
 
-export const EMPTY = -1;
-export const UNKNOWN = -2;
+const EMPTY = -1;
+const UNKNOWN = -2;
 
 export function createArcBuckets(arcs: number, buckets: number): ArcBuckets {
   return {
@@ -51,8 +51,8 @@ export function reserveArcs(bk: ArcBuckets, arcs: number): void {
   bk.slotOf = grown(bk.slotOf, size, 0);
 }
 
-/** A new empty bucket with `room` slots (more are made as it fills). */
-export function addBucket(bk: ArcBuckets, room: number): number {
+/** A new empty bucket, without slots yet (see `reserveRoom`; more are made as it fills). */
+export function addBucket(bk: ArcBuckets): number {
   if (bk.count === bk.start.length) {
     const size = 2 * bk.count;
     bk.start = grown(bk.start, size, 0);
@@ -68,7 +68,6 @@ export function addBucket(bk: ArcBuckets, room: number): number {
   bk.room[b] = 0;
   bk.start[b] = bk.used;
   bk.minArc[b] = EMPTY;
-  if (room > 0) moveSegment(bk, b, room);
   return b;
 }
 

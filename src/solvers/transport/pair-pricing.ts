@@ -156,7 +156,7 @@ function pairBucket(s: NetworkSimplex, pp: PairPricing, tail: number, head: numb
   const dense = pp.bucketOfPair;
   let b = dense ? dense[key] : (pp.bucketOfKey!.get(key) ?? -1);
   if (b >= 0) return b;
-  b = addBucket(pp.buckets, 0);
+  b = addBucket(pp.buckets);
   if (b === pp.tail.length) {
     const tails = new Int32Array(2 * b);
     tails.set(pp.tail);
