@@ -1,5 +1,5 @@
 import type { Plan } from "../model/plan.js";
-import { roundCoordinate } from "./round-coordinates.js";
+import { COORDINATE_SCALE } from "./round-coordinates.js";
 
 /**
  * The distinct locations of assigned accounts (rounded to the output precision), each owned by
@@ -57,43 +57,22 @@ function lookUpReps(plan: Plan): Int32Array {
  */
 export function accountSites(plan: Plan, repOf: Int32Array): AccountSites {
   const { accounts, reps } = plan.problem;
-  // Assigned accounts sorted by rounded location; runs of equal locations are sites.
-  const x = new Float64Array(accounts.length);
-  const y = new Float64Array(accounts.length);
-  const assigned: number[] = [];
-  for (let a = 0; a < accounts.length; a++) {
-    if (repOf[a] < 0) continue;
-    x[a] = roundCoordinate(accounts[a].location[0]);
-    y[a] = roundCoordinate(accounts[a].location[1]);
-    assigned.push(a);
-  }
-  const order = Int32Array.from(assigned).sort((a, b) => x[a] - x[b] || y[a] - y[b] || a - b);
-  // Runs by first account (sites keep first-appearance order).
-  const runStart: number[] = [];
-  for (let i = 0; i < order.length; i++) if (i === 0 || x[order[i]] !== x[order[i - 1]] || y[order[i]] !== y[order[i - 1]]) runStart.push(i);
-  runStart.push(order.length);
-  const runs = Int32Array.from({ length: runStart.length - 1 }, (_, r) => r).sort((p, q) => order[runStart[p]] - order[runStart[q]]);
-  const count = runs.length;
-  const lng = new Float64Array(count);
-  const lat = new Float64Array(count);
+  const { count, lng, lat, start, members } = groupByLocation(accounts, repOf);
   const owner = new Int32Array(count);
   const accountsNotCovered = new Int32Array(reps.length);
   const hours = new Map<number, number>();
   const counts = new Map<number, number>();
   for (let s = 0; s < count; s++) {
-    const lo = runStart[runs[s]], hi = runStart[runs[s] + 1];
-    const first = order[lo];
-    lng[s] = x[first];
-    lat[s] = y[first];
+    const lo = start[s], hi = start[s + 1];
     if (hi - lo === 1) {
-      owner[s] = repOf[first];
+      owner[s] = repOf[members[lo]];
       continue;
     }
     // Shared location: the rep with the most workload there (then most accounts, then earliest).
     hours.clear();
     counts.clear();
     for (let i = lo; i < hi; i++) {
-      const a = order[i];
+      const a = members[i];
       const r = repOf[a];
       hours.set(r, (hours.get(r) ?? 0) + accounts[a].workload);
       counts.set(r, (counts.get(r) ?? 0) + 1);
@@ -111,4 +90,49 @@ export function accountSites(plan: Plan, repOf: Int32Array): AccountSites {
     for (const [r, c] of counts) if (r !== best) accountsNotCovered[r] += c;
   }
   return { count, lng, lat, owner, accountsNotCovered };
+}
+
+/**
+ * Assigned accounts grouped by location rounded to 6 decimals, sites in order of their first
+ * account: the accounts at site s are `members[start[s]]` … `members[start[s + 1] − 1]`, in input
+ * order. Locations are matched through a hash table on the rounded coordinates as integers
+ * (millionths of a degree: equal integers, equal rounded coordinates).
+ */
+function groupByLocation(accounts: Plan["problem"]["accounts"], repOf: Int32Array) {
+  const n = accounts.length;
+  let size = 1;
+  while (size < 2 * n) size *= 2;
+  // Slot → site + 1 (0: empty).
+  const table = new Int32Array(size);
+  const keyX = new Float64Array(n);
+  const keyY = new Float64Array(n);
+  const siteOf = new Int32Array(n).fill(-1);
+  const sizes = new Int32Array(n + 1);
+  let count = 0;
+  for (let a = 0; a < n; a++) {
+    if (repOf[a] < 0) continue;
+    const ix = Math.round(accounts[a].location[0] * COORDINATE_SCALE);
+    const iy = Math.round(accounts[a].location[1] * COORDINATE_SCALE);
+    let slot = (Math.imul(ix | 0, 0x9e3779b1) ^ Math.imul(iy | 0, 0x85ebca77)) & (size - 1);
+    while (table[slot] !== 0 && (keyX[table[slot] - 1] !== ix || keyY[table[slot] - 1] !== iy)) slot = (slot + 1) & (size - 1);
+    if (table[slot] === 0) {
+      keyX[count] = ix;
+      keyY[count] = iy;
+      table[slot] = ++count;
+    }
+    siteOf[a] = table[slot] - 1;
+    sizes[table[slot]]++;
+  }
+  const start = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) start[s + 1] = start[s] + sizes[s + 1];
+  const fill = start.slice(0, count);
+  const members = new Int32Array(start[count]);
+  for (let a = 0; a < n; a++) if (siteOf[a] >= 0) members[fill[siteOf[a]]++] = a;
+  const lng = new Float64Array(count);
+  const lat = new Float64Array(count);
+  for (let s = 0; s < count; s++) {
+    lng[s] = keyX[s] / COORDINATE_SCALE + 0;
+    lat[s] = keyY[s] / COORDINATE_SCALE + 0;
+  }
+  return { count, lng, lat, start, members };
 }

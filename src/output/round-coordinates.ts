@@ -2,11 +2,12 @@ import type { Position } from "./geojson-types.js";
 
 /** Decimal places kept in every output coordinate (6 decimals ≈ 0.11 m at the equator). */
 export const COORDINATE_DECIMALS = 6;
-const SCALE = 10 ** COORDINATE_DECIMALS;
+/** 10 ^ `COORDINATE_DECIMALS`: a rounded coordinate is an integer number of these fractions of a degree. */
+export const COORDINATE_SCALE = 10 ** COORDINATE_DECIMALS;
 
 /** Rounds a coordinate to `COORDINATE_DECIMALS` places (and turns −0 into 0). */
 export function roundCoordinate(value: number): number {
-  return Math.round(value * SCALE) / SCALE + 0;
+  return Math.round(value * COORDINATE_SCALE) / COORDINATE_SCALE + 0;
 }
 
 /** Rounds a position to `COORDINATE_DECIMALS` places. */
