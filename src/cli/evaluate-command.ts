@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { evaluate, type Evaluation } from "../evaluate/evaluate.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
 import type { AssignmentRow } from "../model/plan.js";
+import { csvField } from "../output/csv-writer.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { evaluateHelp } from "./help.js";
@@ -64,8 +65,4 @@ function describeEvaluation(evaluation: Evaluation, source: string): string {
   lines.push(`accounts assigned ${metrics.accountsAssigned}, unassigned ${metrics.accountsUnassigned}; reps outside the band ${metrics.repsOutsideBand}`);
   if (evaluation.diagnostics.length > 0) lines.push("", ...describeDiagnostics(evaluation.diagnostics));
   return `${lines.join("\n")}\n`;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -1,7 +1,7 @@
 import type { Plan } from "../model/plan.js";
 import { repIndexByAccount } from "./account-sites.js";
 import { attributeNames } from "./attribute-names.js";
-import { toCsv } from "./csv-writer.js";
+import { csvField, toCsv } from "./csv-writer.js";
 import { formatCell } from "./format-cell.js";
 
 /** Fixed columns of `toAssignmentsCsv`; an attribute with one of these names becomes `attributes.<name>`. */
@@ -26,19 +26,17 @@ export function toAssignmentsCsv(plan: Plan): string {
   const keys = [...names.keys()];
   const repOf = repIndexByAccount(plan);
   const reasons = new Map(plan.unassigned.map((u) => [u.accountId, u.reason]));
-  const rows: string[][] = [[...ASSIGNMENT_COLUMNS, ...names.values()]];
-  accounts.forEach((account, a) => {
+  const repFields = reps.map((rep) => csvField(rep.id));
+  // Written line by line rather than through toCsv's rows: the same text, without 10⁵–10⁶ row arrays.
+  let out = toCsv([[...ASSIGNMENT_COLUMNS, ...names.values()]]);
+  for (let a = 0; a < accounts.length; a++) {
+    const account = accounts[a];
     const r = repOf[a];
-    const row = [
-      account.id,
-      r >= 0 ? reps[r].id : "",
-      String(account.workload),
-      String(account.potential ?? 0),
-      r >= 0 ? "" : (reasons.get(account.id) ?? "not assigned"),
-    ];
+    // Numbers as String writes them never need quoting.
+    out += `${csvField(account.id)},${r >= 0 ? repFields[r] : ""},${account.workload},${account.potential ?? 0},${r >= 0 ? "" : csvField(reasons.get(account.id) ?? "not assigned")}`;
     const attributes = account.attributes;
-    for (const key of keys) row.push(attributes && Object.hasOwn(attributes, key) ? formatCell(attributes[key]) : "");
-    rows.push(row);
-  });
-  return toCsv(rows);
+    for (const key of keys) out += attributes && Object.hasOwn(attributes, key) ? `,${csvField(formatCell(attributes[key]))}` : ",";
+    out += "\n";
+  }
+  return out;
 }
