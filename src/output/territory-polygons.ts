@@ -3,6 +3,7 @@ import polygonClipping, { type MultiPolygon as ClipMultiPolygon, type Polygon as
 import type { Plan } from "../model/plan.js";
 import { accountSites, repIndexByAccount } from "./account-sites.js";
 import { bufferedHull } from "./buffered-hull.js";
+import { clipRingsToConvex } from "./convex-clip.js";
 import type { Position } from "./geojson-types.js";
 import { localProjection } from "./local-projection.js";
 import { polygonsFromLoops } from "./loop-polygons.js";
@@ -68,7 +69,7 @@ export function territoryShapes(plan: Plan, options: TerritoryShapeOptions = {})
   const buffer = options.bufferKm ?? Math.max(1, 0.05 * Math.hypot(xMax - xMin, yMax - yMin));
   const hull: ClipPolygon = [bufferedHull(points, buffer)];
   const fast = boundaryRegions(points, sites.owner, buffer);
-  let slow: Map<number, ClipMultiPolygon> | undefined;
+  let slow: Map<number, Region> | undefined;
 
   const shapes: TerritoryShape[] = [];
   const m = plan.problem.reps.length;
@@ -96,12 +97,22 @@ function attempt<T>(f: () => T): T | undefined {
 
 /**
  * Owner r's region clipped to the hull; null when r owns no site. A region whose vertices all lie
- * inside the (convex) hull lies inside it and needs no clipping.
+ * inside the (convex) hull lies inside it and needs no clipping. A region made of simple disjoint
+ * loops is clipped by walking its boundary (`clipRingsToConvex`); other regions, and loops too close
+ * to the hull's boundary for that walk, go through polygon-clipping.
  */
-function clip(regions: ReadonlyMap<number, ClipMultiPolygon>, r: number, hull: ClipPolygon): ClipMultiPolygon | null {
+function clip(regions: ReadonlyMap<number, Region>, r: number, hull: ClipPolygon): ClipMultiPolygon | null {
   const region = regions.get(r);
   if (!region) return null;
-  return insideConvex(region, hull[0]) ? region : polygonClipping.intersection(region, hull);
+  if (insideConvex(region.polygons, hull[0])) return region.polygons;
+  const rings = region.simple ? clipRingsToConvex(region.polygons.flat(), hull[0]) : null;
+  return rings ? polygonsFromLoops(rings) : polygonClipping.intersection(region.polygons, hull);
+}
+
+/** An owner's region; `simple` when its rings are simple and pairwise disjoint (outer rings counter-clockwise, holes clockwise). */
+interface Region {
+  readonly polygons: ClipMultiPolygon;
+  readonly simple: boolean;
 }
 
 /**
@@ -135,26 +146,26 @@ function insideConvex(region: ClipMultiPolygon, ring: readonly (readonly [number
  * Each owner's Voronoi region straight from the triangulation's boundary loops,
  * reaching well past the grown hull; null when the triangulation is degenerate.
  */
-function boundaryRegions(points: readonly [number, number][], owner: Int32Array, buffer: number): Map<number, ClipMultiPolygon> | null {
+function boundaryRegions(points: readonly [number, number][], owner: Int32Array, buffer: number): Map<number, Region> | null {
   const cx = points.reduce((s, p) => s + p[0], 0) / points.length;
   const cy = points.reduce((s, p) => s + p[1], 0) / points.length;
   let radius = 0;
   for (const [x, y] of points) radius = Math.max(radius, Math.hypot(x - cx, y - cy));
   const loops = attempt(() => voronoiBoundaries(points, owner, 4 * (radius + buffer) + 1));
   if (!loops) return null;
-  const regions = new Map<number, ClipMultiPolygon>();
+  const regions = new Map<number, Region>();
   for (const [r, { rings, touching }] of loops) {
     if (rings.length === 0) continue;
     // Only a region that touches itself needs the sweep to split it into valid polygons.
-    const region = touching ? attempt(() => polygonClipping.xor([rings[0]], ...rings.slice(1).map((ring) => [ring]))) : polygonsFromLoops(rings);
-    if (!region) return null;
-    regions.set(r, region);
+    const polygons = touching ? attempt(() => polygonClipping.xor([rings[0]], ...rings.slice(1).map((ring) => [ring]))) : polygonsFromLoops(rings);
+    if (!polygons) return null;
+    regions.set(r, { polygons, simple: !touching });
   }
   return regions;
 }
 
 /** Each owner's region as the union of its Voronoi cells clipped to the points' box grown by 2 × buffer. */
-function cellUnionRegions(points: readonly [number, number][], owner: Int32Array, box: readonly number[], buffer: number): Map<number, ClipMultiPolygon> {
+function cellUnionRegions(points: readonly [number, number][], owner: Int32Array, box: readonly number[], buffer: number): Map<number, Region> {
   const [xMin, yMin, xMax, yMax] = box;
   // The box lies outside the grown hull, so its edges never reach the output.
   const margin = 2 * buffer;
@@ -167,10 +178,10 @@ function cellUnionRegions(points: readonly [number, number][], owner: Int32Array
     list.push([cell as [number, number][]]);
     cells.set(owner[s], list);
   }
-  const regions = new Map<number, ClipMultiPolygon>();
+  const regions = new Map<number, Region>();
   for (const [r, own] of cells) {
-    const region = attempt(() => polygonClipping.union(own[0], ...own.slice(1)));
-    if (region) regions.set(r, region);
+    const polygons = attempt(() => polygonClipping.union(own[0], ...own.slice(1)));
+    if (polygons) regions.set(r, { polygons, simple: false });
   }
   return regions;
 }
