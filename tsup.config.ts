@@ -15,7 +15,8 @@ export default defineConfig([
     noExternal: bundled,
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    // The outline worker is a file of its own: the CLI starts it as a worker thread.
+    entry: { cli: "src/cli/main.ts", "outline-worker": "src/cli/outline-worker.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

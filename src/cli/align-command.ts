@@ -6,6 +6,7 @@ import { alignHelp } from "./help.js";
 import { loadOptions, loadProblem } from "./load-inputs.js";
 import { describePlan } from "./print-plan.js";
 import { createProgressBar } from "./progress-bar.js";
+import { startBackgroundOutlines } from "./background-outlines.js";
 import { writeOutputs } from "./write-outputs.js";
 
 const flags = { accounts: "value", reps: "value", out: "value", options: "value", units: "value", "units-object": "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
@@ -14,7 +15,7 @@ const flags = { accounts: "value", reps: "value", out: "value", options: "value"
  * `terralign align`: reads the inputs, aligns, writes the five output files and prints a summary.
  * Returns 0 when solved, 1 when infeasible or timed out (files still written). Bad input throws.
  */
-export function runAlignCommand(argv: readonly string[], io: CliIo): number {
+export async function runAlignCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const command = "terralign align";
   const args = parseArgs(argv, flags, command);
   if (args.switches.has("help")) {
@@ -25,13 +26,21 @@ export function runAlignCommand(argv: readonly string[], io: CliIo): number {
   const options = loadOptions(io, args);
   const { problem } = loadProblem(io, args, command);
   const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
-  let plan;
+  let plan, outlines;
   try {
-    plan = alignValidated(problem, resolveOptions(bar ? { ...options, onProgress: bar.update } : options));
+    const resolved = resolveOptions(bar ? { ...options, onProgress: bar.update } : options);
+    // Large plans: a worker thread, started now, draws the territory outlines once the plan is known.
+    outlines = startBackgroundOutlines(problem);
+    plan = alignValidated(problem, resolved);
+  } catch (error) {
+    outlines?.stop();
+    throw error;
   } finally {
     bar?.clear();
   }
-  const paths = writeOutputs(plan, outDir, io);
+  const paths = await writeOutputs(plan, outDir, io, outlines?.draw(plan), (error) =>
+    io.stderr(`terralign: warning: drawing the territory outlines in a worker thread failed (${error instanceof Error ? error.message : String(error)}); drawn in the main thread instead\n`),
+  );
   io.stdout(describePlan(plan));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (plan.status === "optimal" || plan.status === "feasible") return 0;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import process from "node:process";
 import { readTextFile } from "../io/read-text-file.js";
 import { UsageError } from "./usage-error.js";
@@ -7,8 +7,8 @@ import { UsageError } from "./usage-error.js";
 export interface CliIo {
   /** Reads a UTF-8 text file; a missing file throws a `TerralignError` naming it. */
   readFile(path: string): string;
-  /** Writes a UTF-8 text file; failure throws a `UsageError` naming it. */
-  writeFile(path: string, text: string): void;
+  /** Writes a UTF-8 text file, given whole or as pieces written one after another; failure throws a `UsageError` naming it. */
+  writeFile(path: string, text: string | readonly string[]): void;
   /** Creates a directory and its parents when missing. */
   makeDir(path: string): void;
   stdout(s: string): void;
@@ -25,7 +25,8 @@ export function nodeIo(): CliIo {
     readFile: (path) => readTextFile(path).text,
     writeFile(path, text) {
       try {
-        writeFileSync(path, text);
+        if (typeof text === "string") writeFileSync(path, text);
+        else writePieces(path, text);
       } catch (error) {
         throw new UsageError(`cannot write ${path}: ${describeFsError(error)}`);
       }
@@ -42,6 +43,15 @@ export function nodeIo(): CliIo {
     stderrIsTty: process.stderr.isTTY === true,
     debug: process.env.TERRALIGN_DEBUG !== undefined && process.env.TERRALIGN_DEBUG !== "" && process.env.TERRALIGN_DEBUG !== "0",
   };
+}
+
+function writePieces(path: string, pieces: readonly string[]): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const piece of pieces) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function describeFsError(error: unknown): string {

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Plan } from "../model/plan.js";
+import type { Problem } from "../model/problem-schema.js";
+import { accountArrays, repIndexByAccount } from "../output/account-sites.js";
+import type { TerritoryShape } from "../output/territory-polygons.js";
+import type { OutlineRequest } from "./outline-worker.js";
+
+/**
+ * Accounts from which `align` draws territory outlines in a worker thread. Below this, starting the
+ * worker (tens of milliseconds) costs about what it saves.
+ */
+export const BACKGROUND_OUTLINES_MIN_ACCOUNTS = 10_000;
+
+/** A worker thread, started early, that draws the plan's territory outlines once the plan is known. */
+export interface BackgroundOutlines {
+  /** Hands over the plan; resolves to `territoryShapes(plan)`, drawn in the worker, or rejects with why the worker failed. */
+  draw(plan: Plan): Promise<TerritoryShape[]>;
+  /** Stops the worker (when the plan never comes; `draw` stops it by itself). */
+  stop(): void;
+}
+
+/**
+ * Starts the outline worker (the built `outline-worker.js` beside this module), so that it has
+ * loaded by the time the plan is solved. It draws nothing until `draw`: drawing beside the solver
+ * slows the solver down (both compete for memory and for V8's compiler and collector threads) by
+ * about what it saves. Undefined when the problem is small, is made of units (whose outlines are
+ * the units'), or the worker script is not there (running from the TypeScript sources).
+ */
+export function startBackgroundOutlines(problem: Problem): BackgroundOutlines | undefined {
+  if (problem.accounts.length < BACKGROUND_OUTLINES_MIN_ACCOUNTS || problem.units !== undefined) return undefined;
+  const script = new URL("./outline-worker.js", import.meta.url);
+  if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) return undefined;
+  const worker = new Worker(script);
+  const settled = new Promise<TerritoryShape[]>((resolve, reject) => {
+    worker.once("message", (message: { shapes?: TerritoryShape[]; error?: string }) => (message.shapes ? resolve(message.shapes) : reject(new Error(message.error))));
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the outline worker stopped (exit code ${code})`)));
+  });
+  // Awaited only after draw: a failure before then must not surface as an unhandled rejection.
+  settled.catch(() => undefined);
+  const stop = () => void worker.terminate();
+  return {
+    draw(plan) {
+      const request: OutlineRequest = { accounts: accountArrays(plan.problem.accounts), repOf: repIndexByAccount(plan), repCount: plan.problem.reps.length };
+      worker.postMessage(request);
+      return settled.finally(stop);
+    },
+    stop,
+  };
+}
