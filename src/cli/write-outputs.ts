@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Plan } from "../model/plan.js";
-import { accountFeatures } from "../output/account-features.js";
+import { accountFeatureTexts } from "../output/account-features.js";
 import { featureCollectionText, featureListText } from "../output/geojson-text.js";
 import { renderSvg, toAssignmentsCsv, toMarkdown, toReport } from "../output/index.js";
 import { repFeatures } from "../output/rep-features.js";
@@ -30,7 +30,7 @@ export async function writeOutputs(
   io.writeFile(path("report.json"), `${JSON.stringify(toReport(plan), null, 2)}\n`);
   io.writeFile(path("report.md"), toMarkdown(plan));
   // territories.geojson is toGeoJSON(plan) written in pieces: the points before the outlines are in.
-  const accounts = featureListText(accountFeatures(plan));
+  const accounts = accountFeatureTexts(plan);
   const reps = featureListText(repFeatures(plan));
   if (outlines) {
     try {
@@ -39,7 +39,7 @@ export async function writeOutputs(
       onOutlineFailure?.(error);
     }
   }
-  io.writeFile(path("territories.geojson"), featureCollectionText([featureListText(territoryFeatures(plan)), accounts, reps]));
+  io.writeFile(path("territories.geojson"), featureCollectionText([featureListText(territoryFeatures(plan)), ...accounts, reps]));
   io.writeFile(path("map.svg"), renderSvg(plan));
   return outputFiles.map(path);
 }

@@ -2,16 +2,44 @@ import type { Plan } from "../model/plan.js";
 import { repIndexByAccount } from "./account-sites.js";
 import { attributeNames, withAttributes } from "./attribute-names.js";
 import type { Feature, Point } from "./geojson-types.js";
+import { featureListText } from "./geojson-text.js";
 import { ACCOUNT_PROPERTY_NAMES, OPTIONAL_ACCOUNT_FIELDS, type AccountProperties } from "./geojson-properties.js";
 import { roundPosition } from "./round-coordinates.js";
 
 /** One Point per account, in input order, assigned or not. */
 export function accountFeatures(plan: Plan): Feature<Point, AccountProperties>[] {
+  const feature = accountFeatureMaker(plan);
+  return plan.problem.accounts.map((_, a) => feature(a));
+}
+
+/** Accounts per piece of `accountFeatureTexts`. */
+const TEXT_PIECE = 4096;
+
+/**
+ * `accountFeatures` as JSON text in pieces (as `featureListText` writes a list), a few thousand
+ * accounts each. Each piece's objects are dropped once it is written, so they die young instead of
+ * being copied by the garbage collector as 10⁵–10⁶ live features would be.
+ */
+export function accountFeatureTexts(plan: Plan): string[] {
+  const feature = accountFeatureMaker(plan);
+  const n = plan.problem.accounts.length;
+  const pieces: string[] = [];
+  for (let start = 0; start < n; start += TEXT_PIECE) {
+    const features = [];
+    for (let a = start; a < Math.min(n, start + TEXT_PIECE); a++) features.push(feature(a));
+    pieces.push(featureListText(features));
+  }
+  return pieces;
+}
+
+/** Makes account a's feature. */
+function accountFeatureMaker(plan: Plan): (a: number) => Feature<Point, AccountProperties> {
   const { accounts, reps } = plan.problem;
   const repOf = repIndexByAccount(plan);
   const reasons = new Map(plan.unassigned.map((u) => [u.accountId, u.reason]));
   const names = attributeNames(ACCOUNT_PROPERTY_NAMES, accounts);
-  return accounts.map((account, a) => {
+  return (a) => {
+    const account = accounts[a];
     const r = repOf[a];
     const geometry: Point = { type: "Point", coordinates: roundPosition(account.location[0], account.location[1]) };
     if (!account.attributes) {
@@ -35,5 +63,5 @@ export function accountFeatures(plan: Plan): Feature<Point, AccountProperties>[]
       geometry,
       properties: withAttributes(fixed, account.attributes, names) as AccountProperties,
     };
-  });
+  };
 }

@@ -27,16 +27,22 @@ export function toAssignmentsCsv(plan: Plan): string {
   const repOf = repIndexByAccount(plan);
   const reasons = new Map(plan.unassigned.map((u) => [u.accountId, u.reason]));
   const repFields = reps.map((rep) => csvField(rep.id));
-  // Written line by line rather than through toCsv's rows: the same text, without 10⁵–10⁶ row arrays.
-  let out = toCsv([[...ASSIGNMENT_COLUMNS, ...names.values()]]);
+  // Written line by line rather than through toCsv's rows (the same text), a few thousand lines
+  // joined at a time so that the lines die young.
+  const pieces = [toCsv([[...ASSIGNMENT_COLUMNS, ...names.values()]])];
+  let lines: string[] = [];
   for (let a = 0; a < accounts.length; a++) {
     const account = accounts[a];
     const r = repOf[a];
     // Numbers as String writes them never need quoting.
-    out += `${csvField(account.id)},${r >= 0 ? repFields[r] : ""},${account.workload},${account.potential ?? 0},${r >= 0 ? "" : csvField(reasons.get(account.id) ?? "not assigned")}`;
+    let line = `${csvField(account.id)},${r >= 0 ? repFields[r] : ""},${account.workload},${account.potential ?? 0},${r >= 0 ? "" : csvField(reasons.get(account.id) ?? "not assigned")}`;
     const attributes = account.attributes;
-    for (const key of keys) out += attributes && Object.hasOwn(attributes, key) ? `,${csvField(formatCell(attributes[key]))}` : ",";
-    out += "\n";
+    for (const key of keys) line += attributes && Object.hasOwn(attributes, key) ? `,${csvField(formatCell(attributes[key]))}` : ",";
+    lines.push(line);
+    if (lines.length === 4096 || a === accounts.length - 1) {
+      pieces.push(`${lines.join("\n")}\n`);
+      lines = [];
+    }
   }
-  return out;
+  return pieces.join("");
 }
