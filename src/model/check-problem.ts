@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ErrorCode } from "../errors.js";
 import { describeValue } from "./describe-value.js";
 import type { Problem } from "./problem-schema.js";
+import { StringIndex } from "../util/string-index.js";
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string, code?: ErrorCode) => void;
@@ -17,7 +18,7 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
 
   if (problem.reps.length === 0) report(["reps"], "no reps given: at least one rep is needed to build territories");
 
-  const repIds = new Map<string, number>();
+  const repIds = new StringIndex(problem.reps.length);
   problem.reps.forEach((rep, r) => {
     checkId(rep.id, "reps", r, repIds, report);
     checkLngLat(rep.home, "reps", r, "home", report);
@@ -30,7 +31,7 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
   });
 
   // Paths are built only for a value that is reported: a million valid accounts allocate none.
-  const accountIds = new Map<string, number>();
+  const accountIds = new StringIndex(problem.accounts.length);
   problem.accounts.forEach((account, a) => {
     checkId(account.id, "accounts", a, accountIds, report);
     checkLngLat(account.location, "accounts", a, "location", report);
@@ -39,7 +40,7 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
     if (account.visits !== undefined) checkAmount(account.visits, a, "visits", report);
     for (const field of ["lockedRep", "currentRep"] as const) {
       const repId = account[field];
-      if (repId !== undefined && !repIds.has(repId)) {
+      if (repId !== undefined && repIds.get(repId) === undefined) {
         report(["accounts", a, field], `${field} ${describeValue(repId)} is not the id of any rep`, "unknown_reference");
       }
     }
@@ -48,18 +49,14 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
   if (problem.travel) checkMatrix(problem.travel.minutes, problem.reps.length, problem.accounts.length, report);
 }
 
-function checkId(id: string, list: "accounts" | "reps", index: number, seen: Map<string, number>, report: Report): void {
+function checkId(id: string, list: "accounts" | "reps", index: number, seen: StringIndex, report: Report): void {
   const kind = list === "accounts" ? "account" : "rep";
   if (id.length === 0) {
     report([list, index, "id"], `${kind} id is empty`);
     return;
   }
-  const first = seen.get(id);
-  if (first !== undefined) {
-    report([list, index, "id"], `duplicate ${kind} id ${describeValue(id)} (also used by ${list}[${first}])`, "duplicate_id");
-  } else {
-    seen.set(id, index);
-  }
+  const first = seen.addIfAbsent(id, index);
+  if (first !== undefined) report([list, index, "id"], `duplicate ${kind} id ${describeValue(id)} (also used by ${list}[${first}])`, "duplicate_id");
 }
 
 function checkLngLat([lng, lat]: readonly [number, number], list: "accounts" | "reps", index: number, field: string, report: Report): void {
