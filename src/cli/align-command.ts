@@ -38,9 +38,15 @@ export async function runAlignCommand(argv: readonly string[], io: CliIo): Promi
   } finally {
     bar?.clear();
   }
-  const paths = await writeOutputs(plan, outDir, io, outlines?.draw(plan), (error) =>
-    io.stderr(`terralign: warning: drawing the territory outlines in a worker thread failed (${error instanceof Error ? error.message : String(error)}); drawn in the main thread instead\n`),
-  );
+  let paths;
+  try {
+    paths = await writeOutputs(plan, outDir, io, outlines?.draw(plan), (error) =>
+      io.stderr(`terralign: warning: drawing the territory outlines in a worker thread failed (${error instanceof Error ? error.message : String(error)}); drawn in the main thread instead\n`),
+    );
+  } finally {
+    // A file that cannot be written ends the command at once, not after the outlines.
+    outlines?.stop();
+  }
   io.stdout(describePlan(plan));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (plan.status === "optimal" || plan.status === "feasible") return 0;

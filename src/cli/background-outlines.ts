@@ -45,7 +45,11 @@ export function startBackgroundOutlines(problem: Problem): BackgroundOutlines | 
     draw(plan) {
       const request: OutlineRequest = { accounts: accountArrays(plan.problem.accounts), repOf: repIndexByAccount(plan), repCount: plan.problem.reps.length };
       worker.postMessage(request);
-      return settled.finally(stop);
+      const drawn = settled.finally(stop);
+      // Handled here too: a caller that fails before awaiting the outlines stops the worker, and
+      // that rejection must not end the process as unhandled.
+      drawn.catch(() => undefined);
+      return drawn;
     },
     stop,
   };

@@ -30,6 +30,16 @@ describe("territory outlines drawn in a worker thread", () => {
   }, 60_000);
 });
 
+describe("a CLI run with outlines in a worker thread that cannot write its files", () => {
+  it("exits 2 with one message, without waiting for the worker or a stack trace", () => {
+    const { accounts, reps } = toCsv(generateInstance({ accounts: BACKGROUND_OUTLINES_MIN_ACCOUNTS + 500, reps: 30, seed: 6 }));
+    const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps, blocked: "a file where the output directory should go" });
+    const run = runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "transport", "--out", "blocked/out"], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("terralign: cannot create the output directory blocked/out: a file is in the way of the directory\n");
+  }, 60_000);
+});
+
 describe("featureCollectionText", () => {
   it("writes what JSON.stringify writes for the collection, with empty lists left out", () => {
     const a = [{ type: "Feature", geometry: null, properties: { id: "a", n: 1.5 } }];
