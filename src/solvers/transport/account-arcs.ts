@@ -1,3 +1,5 @@
+import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { travelMinutes, type GreatCircle } from "./great-circle.js";
 import type { TransportLp } from "./transport-lp.js";
 
 /**
@@ -35,4 +37,10 @@ export function accountArcs(n: number, lp: TransportLp, accounts: Int32Array): A
 export function arcTravel(arcs: AccountArcs, a: number, r: number): number {
   for (let k = arcs.start[a]; k < arcs.start[a + 1]; k++) if (arcs.rep[k] === r) return arcs.travel[k];
   return -1;
+}
+
+/** Travel of account a to rep r: from its arcs when r is among them, else computed. */
+export function accountTravel(p: CompiledProblem, geo: GreatCircle | undefined, arcs: AccountArcs, a: number, r: number): number {
+  const t = arcTravel(arcs, a, r);
+  return t >= 0 ? t : travelMinutes(p, geo, r, a);
 }

@@ -1,5 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { SolveContext } from "../../solve/solve-context.js";
+import { kthSmallest } from "../../util/kth-smallest.js";
 import { solveByColumnGeneration, type LpResult } from "./column-generation.js";
 import { chordAngle, type GreatCircle } from "./great-circle.js";
 import { createNearestReps, nearestRepsOfAtoms } from "./nearest-reps.js";
@@ -132,8 +133,8 @@ export function solveAtomLp(
     maxRounds,
     SETTLED_SHARE * count,
   );
-  const nearestTravel = Float64Array.from({ length: count }, (_, i) => nearest.travel[i * k]).sort();
-  return { result, prices: repPrices(lp), atomCount: count, travelScale: count > 0 ? nearestTravel[count >> 1] : 0 };
+  const nearestTravel = Float64Array.from({ length: count }, (_, i) => nearest.travel[i * k]);
+  return { result, prices: repPrices(lp), atomCount: count, travelScale: count > 0 ? kthSmallest(nearestTravel, count >> 1) : 0 };
 }
 
 /** Great-circle minutes from rep j to the centre of tree node `node`. */

@@ -1,6 +1,6 @@
 /** Path searches of band repair (see `repairBands`): over-full reps push, under-full reps pull. */
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import { arcTravel, type AccountArcs } from "./account-arcs.js";
+import { accountTravel, type AccountArcs } from "./account-arcs.js";
 import { isEligible, travelMinutes, type GreatCircle } from "./great-circle.js";
 import type { RepHeap } from "./rep-heap.js";
 import type { RepPairs } from "./rep-pairs.js";
@@ -94,11 +94,6 @@ export function guessTravel(p: CompiledProblem, geo: GreatCircle | undefined, un
     const c2 = dx * dx + dy * dy + dz * dz;
     return Math.sqrt(c2) * (1 + c2 / 24) * mpr;
   };
-}
-
-function ownTravel(p: CompiledProblem, geo: GreatCircle | undefined, arcs: AccountArcs, a: number, r: number): number {
-  const t = arcTravel(arcs, a, r);
-  return t >= 0 ? t : travelMinutes(p, geo, r, a);
 }
 
 /**
@@ -235,7 +230,7 @@ function cheapestMover(
     if (!fits(w)) continue;
     const t = guess(y, a);
     if (t < 0) continue;
-    const c = w * (t - ownTravel(p, geo, arcs, a, x));
+    const c = w * (t - accountTravel(p, geo, arcs, a, x));
     if (c < cost) {
       cost = c;
       account = a;

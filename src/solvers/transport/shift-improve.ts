@@ -1,6 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { AccountArcs } from "./account-arcs.js";
-import { travelMinutes, type GreatCircle } from "./great-circle.js";
+import { accountTravel, type AccountArcs } from "./account-arcs.js";
+import type { GreatCircle } from "./great-circle.js";
 import { repLoads } from "../../solve/rep-loads.js";
 import { innerBands } from "./inner-bands.js";
 
@@ -24,9 +24,7 @@ export function improveShifts(p: CompiledProblem, geo: GreatCircle | undefined, 
       if (j < 0 || p.lockedRep[a] >= 0) continue;
       const w = p.workload[a];
       if (load[j] - w < lower[j]) continue;
-      let here = -1;
-      for (let k = first; k < last; k++) if (arcs.rep[k] === j) here = arcs.travel[k];
-      if (here < 0) here = travelMinutes(p, geo, j, a);
+      const here = accountTravel(p, geo, arcs, a, j);
       let best = -1, bestDelta = -1e-9 * (1 + w * here);
       for (let k = first; k < last; k++) {
         const r = arcs.rep[k];
