@@ -6,7 +6,7 @@ import { alignHelp } from "./help.js";
 import { loadOptions, loadProblem } from "./load-inputs.js";
 import { describePlan } from "./print-plan.js";
 import { createProgressBar } from "./progress-bar.js";
-import { startBackgroundOutlines } from "./background-outlines.js";
+import { startBackgroundOutlines, type BackgroundOutlines } from "./background-outlines.js";
 import { writeOutputs } from "./write-outputs.js";
 
 const flags = { accounts: "value", reps: "value", out: "value", options: "value", units: "value", "units-object": "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
@@ -26,25 +26,22 @@ export async function runAlignCommand(argv: readonly string[], io: CliIo): Promi
   const options = loadOptions(io, args);
   const { problem } = loadProblem(io, args, command);
   const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
-  let plan, outlines;
+  let outlines: BackgroundOutlines | undefined;
+  let plan, paths;
   try {
-    const resolved = resolveOptions(bar ? { ...options, onProgress: bar.update } : options);
-    // Large plans: a worker thread, started now, draws the territory outlines once the plan is known.
-    outlines = startBackgroundOutlines(problem);
-    plan = alignValidated(problem, resolved);
-  } catch (error) {
-    outlines?.stop();
-    throw error;
-  } finally {
-    bar?.clear();
-  }
-  let paths;
-  try {
+    try {
+      const resolved = resolveOptions(bar ? { ...options, onProgress: bar.update } : options);
+      // Large plans: a worker thread, started now, draws the territory outlines once the plan is known.
+      outlines = startBackgroundOutlines(problem);
+      plan = alignValidated(problem, resolved);
+    } finally {
+      bar?.clear();
+    }
     paths = await writeOutputs(plan, outDir, io, outlines?.draw(plan), (error) =>
       io.stderr(`terralign: warning: drawing the territory outlines in a worker thread failed (${error instanceof Error ? error.message : String(error)}); drawn in the main thread instead\n`),
     );
   } finally {
-    // A file that cannot be written ends the command at once, not after the outlines.
+    // Done with the worker, also when the solve or a file failed (the command then ends at once).
     outlines?.stop();
   }
   io.stdout(describePlan(plan));

@@ -18,7 +18,7 @@ export const BACKGROUND_OUTLINES_MIN_ACCOUNTS = 10_000;
 export interface BackgroundOutlines {
   /** Hands over the plan; resolves to `territoryShapes(plan)`, drawn in the worker, or rejects with why the worker failed. */
   draw(plan: Plan): Promise<TerritoryShape[]>;
-  /** Stops the worker (when the plan never comes; `draw` stops it by itself). */
+  /** Stops the worker; call it once done, whether the plan came or not. */
   stop(): void;
 }
 
@@ -41,19 +41,14 @@ export function startBackgroundOutlines(problem: Problem): BackgroundOutlines | 
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`the outline worker stopped (exit code ${code})`)));
   });
-  // Awaited only after draw: a failure before then must not surface as an unhandled rejection.
+  // Awaited only after draw, if at all: a failure must never surface as an unhandled rejection.
   settled.catch(() => undefined);
-  const stop = () => void worker.terminate();
   return {
     draw(plan) {
       const request: OutlineRequest = { accounts: accountArrays(plan.problem.accounts), repOf: repIndexByAccount(plan), repCount: plan.problem.reps.length };
       worker.postMessage(request);
-      const drawn = settled.finally(stop);
-      // Handled here too: a caller that fails before awaiting the outlines stops the worker, and
-      // that rejection must not end the process as unhandled.
-      drawn.catch(() => undefined);
-      return drawn;
+      return settled;
     },
-    stop,
+    stop: () => void worker.terminate(),
   };
 }
