@@ -15,8 +15,7 @@ export default defineConfig([
     noExternal: bundled,
   },
   {
-    // The outline worker is a file of its own: the CLI starts it as a worker thread.
-    entry: { cli: "src/cli/main.ts", "outline-worker": "src/cli/outline-worker.ts" },
+    entry: { cli: "src/cli/main.ts" },
     format: ["esm"],
     target: "node20",
     platform: "node",

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
  */
 export function setup(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const outputs = ["dist/cli.js", "dist/outline-worker.js", "dist/index.js", "dist/index.cjs"].map((f) => join(root, f));
+  const outputs = ["dist/cli.js", "dist/index.js", "dist/index.cjs"].map((f) => join(root, f));
   const built = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : -Infinity)));
   const sources = [join(root, "package.json"), join(root, "tsup.config.ts"), ...walk(join(root, "src"))];
   if (sources.every((f) => statSync(f).mtimeMs <= built)) return;

@@ -6,7 +6,6 @@ import { alignHelp } from "./help.js";
 import { loadOptions, loadProblem } from "./load-inputs.js";
 import { describePlan } from "./print-plan.js";
 import { createProgressBar } from "./progress-bar.js";
-import { startBackgroundOutlines, type BackgroundOutlines } from "./background-outlines.js";
 import { writeOutputs } from "./write-outputs.js";
 
 const flags = { accounts: "value", reps: "value", out: "value", options: "value", units: "value", "units-object": "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
@@ -15,7 +14,7 @@ const flags = { accounts: "value", reps: "value", out: "value", options: "value"
  * `terralign align`: reads the inputs, aligns, writes the five output files and prints a summary.
  * Returns 0 when solved, 1 when infeasible or timed out (files still written). Bad input throws.
  */
-export async function runAlignCommand(argv: readonly string[], io: CliIo): Promise<number> {
+export function runAlignCommand(argv: readonly string[], io: CliIo): number {
   const command = "terralign align";
   const args = parseArgs(argv, flags, command);
   if (args.switches.has("help")) {
@@ -26,24 +25,13 @@ export async function runAlignCommand(argv: readonly string[], io: CliIo): Promi
   const options = loadOptions(io, args);
   const { problem } = loadProblem(io, args, command);
   const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
-  let outlines: BackgroundOutlines | undefined;
-  let plan, paths;
+  let plan;
   try {
-    try {
-      const resolved = resolveOptions(bar ? { ...options, onProgress: bar.update } : options);
-      // Large plans: a worker thread, started now, draws the territory outlines once the plan is known.
-      outlines = startBackgroundOutlines(problem);
-      plan = alignValidated(problem, resolved);
-    } finally {
-      bar?.clear();
-    }
-    paths = await writeOutputs(plan, outDir, io, outlines?.draw(plan), (error) =>
-      io.stderr(`terralign: warning: drawing the territory outlines in a worker thread failed (${error instanceof Error ? error.message : String(error)}); drawn in the main thread instead\n`),
-    );
+    plan = alignValidated(problem, resolveOptions(bar ? { ...options, onProgress: bar.update } : options));
   } finally {
-    // Done with the worker, also when the solve or a file failed (the command then ends at once).
-    outlines?.stop();
+    bar?.clear();
   }
+  const paths = writeOutputs(plan, outDir, io);
   io.stdout(describePlan(plan));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (plan.status === "optimal" || plan.status === "feasible") return 0;

@@ -20,7 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const [command, ...rest] = argv;
     switch (command) {
       case "align":
-        return await runAlignCommand(rest, io);
+        return runAlignCommand(rest, io);
       case "evaluate":
         return runEvaluateCommand(rest, io);
       case "gap":

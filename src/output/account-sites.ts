@@ -20,26 +20,6 @@ export interface AccountSites {
   readonly accountsNotCovered: Int32Array;
 }
 
-/** Account locations (degrees) and workloads, input order: what outlines need of the accounts. */
-export interface AccountArrays {
-  readonly lng: Float64Array;
-  readonly lat: Float64Array;
-  readonly workload: Float64Array;
-}
-
-/** The `AccountArrays` of accounts. */
-export function accountArrays(accounts: Plan["problem"]["accounts"]): AccountArrays {
-  const lng = new Float64Array(accounts.length);
-  const lat = new Float64Array(accounts.length);
-  const workload = new Float64Array(accounts.length);
-  for (let a = 0; a < accounts.length; a++) {
-    lng[a] = accounts[a].location[0];
-    lat[a] = accounts[a].location[1];
-    workload[a] = accounts[a].workload;
-  }
-  return { lng, lat, workload };
-}
-
 /** Rep index per account, per plan already looked up (plans are never modified, so it stays valid). */
 const looked = new WeakMap<Plan, Int32Array>();
 
@@ -75,10 +55,11 @@ function lookUpReps(plan: Plan): Int32Array {
  * Groups assigned accounts by rounded location. A site whose accounts belong to several reps goes
  * to the rep with the most workload there (then the most accounts, then the earliest rep).
  */
-export function accountSites(accounts: AccountArrays, repOf: Int32Array, repCount: number): AccountSites {
+export function accountSites(plan: Plan, repOf: Int32Array): AccountSites {
+  const { accounts, reps } = plan.problem;
   const { count, lng, lat, start, members } = groupByLocation(accounts, repOf);
   const owner = new Int32Array(count);
-  const accountsNotCovered = new Int32Array(repCount);
+  const accountsNotCovered = new Int32Array(reps.length);
   const hours = new Map<number, number>();
   const counts = new Map<number, number>();
   for (let s = 0; s < count; s++) {
@@ -93,7 +74,7 @@ export function accountSites(accounts: AccountArrays, repOf: Int32Array, repCoun
     for (let i = lo; i < hi; i++) {
       const a = members[i];
       const r = repOf[a];
-      hours.set(r, (hours.get(r) ?? 0) + accounts.workload[a]);
+      hours.set(r, (hours.get(r) ?? 0) + accounts[a].workload);
       counts.set(r, (counts.get(r) ?? 0) + 1);
     }
     let best = -1, bestHours = -1, bestCount = -1;
@@ -117,8 +98,8 @@ export function accountSites(accounts: AccountArrays, repOf: Int32Array, repCoun
  * order. Locations are matched through a hash table on the rounded coordinates as integers
  * (millionths of a degree: equal integers, equal rounded coordinates).
  */
-function groupByLocation(accounts: AccountArrays, repOf: Int32Array) {
-  const n = repOf.length;
+function groupByLocation(accounts: Plan["problem"]["accounts"], repOf: Int32Array) {
+  const n = accounts.length;
   let size = 1;
   while (size < 2 * n) size *= 2;
   // Slot → site + 1 (0: empty).
@@ -130,8 +111,8 @@ function groupByLocation(accounts: AccountArrays, repOf: Int32Array) {
   let count = 0;
   for (let a = 0; a < n; a++) {
     if (repOf[a] < 0) continue;
-    const ix = Math.round(accounts.lng[a] * COORDINATE_SCALE);
-    const iy = Math.round(accounts.lat[a] * COORDINATE_SCALE);
+    const ix = Math.round(accounts[a].location[0] * COORDINATE_SCALE);
+    const iy = Math.round(accounts[a].location[1] * COORDINATE_SCALE);
     let slot = (Math.imul(ix | 0, 0x9e3779b1) ^ Math.imul(iy | 0, 0x85ebca77)) & (size - 1);
     while (table[slot] !== 0 && (keyX[table[slot] - 1] !== ix || keyY[table[slot] - 1] !== iy)) slot = (slot + 1) & (size - 1);
     if (table[slot] === 0) {

@@ -24,16 +24,6 @@ export function planTerritoryShapes(plan: Plan, options: TerritoryShapeOptions =
 }
 
 /**
- * Records outlines drawn elsewhere (in a worker thread, by the same `territoryShapes`) as the
- * plan's outlines for `options`, so that its GeoJSON and SVG use them instead of drawing again.
- */
-export function rememberTerritoryShapes(plan: Plan, options: TerritoryShapeOptions, shapes: readonly TerritoryShape[]): void {
-  let byOptions = drawn.get(plan);
-  if (!byOptions) drawn.set(plan, (byOptions = new Map()));
-  byOptions.set(String(options.bufferKm), shapes);
-}
-
-/**
  * One Polygon (or MultiPolygon, when the territory is in pieces) per territory that has an outline
  * (see `planTerritoryShapes`: every rep with accounts, or with units in a unit-based plan), in rep
  * input order. Territories made of units also carry `unitCount` and `compactness`. `shapes` may be

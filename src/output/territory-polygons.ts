@@ -1,7 +1,7 @@
 import { Delaunay } from "d3-delaunay";
 import polygonClipping, { type MultiPolygon as ClipMultiPolygon, type Polygon as ClipPolygon } from "polygon-clipping";
 import type { Plan } from "../model/plan.js";
-import { accountArrays, accountSites, repIndexByAccount, type AccountArrays } from "./account-sites.js";
+import { accountSites, repIndexByAccount } from "./account-sites.js";
 import { bufferedHull } from "./buffered-hull.js";
 import { clipRingsToConvex } from "./convex-clip.js";
 import type { Position } from "./geojson-types.js";
@@ -52,15 +52,8 @@ export interface TerritoryShapeOptions {
  * plain polygon union instead; if that fails too, the rep gets no outline (never an exception).
  */
 export function territoryShapes(plan: Plan, options: TerritoryShapeOptions = {}): TerritoryShape[] {
-  return shapesOfAssignment(accountArrays(plan.problem.accounts), repIndexByAccount(plan), plan.problem.reps.length, options);
-}
-
-/**
- * `territoryShapes` of the plan that gives account a to rep `repOf[a]` (−1: unassigned) among
- * `repCount` reps: the same outlines, from plain arrays (as a worker thread receives them).
- */
-export function shapesOfAssignment(accounts: AccountArrays, repOf: Int32Array, repCount: number, options: TerritoryShapeOptions = {}): TerritoryShape[] {
-  const sites = accountSites(accounts, repOf, repCount);
+  const repOf = repIndexByAccount(plan);
+  const sites = accountSites(plan, repOf);
   if (sites.count === 0) return [];
   const projection = localProjection(sites.lng, sites.lat);
   const points: [number, number][] = [];
@@ -79,7 +72,8 @@ export function shapesOfAssignment(accounts: AccountArrays, repOf: Int32Array, r
   let slow: Map<number, Region> | undefined;
 
   const shapes: TerritoryShape[] = [];
-  for (let r = 0; r < repCount; r++) {
+  const m = plan.problem.reps.length;
+  for (let r = 0; r < m; r++) {
     // polygon-clipping can throw on near-degenerate input; the slower cell union is the second try.
     let clipped = fast ? attempt(() => clip(fast, r, hull)) : undefined;
     if (clipped === undefined) {
