@@ -89,7 +89,7 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
     }
   }
 
-  const stopped = options.stopped();
+  const stopped = options.stopped() || result.status === "timeout";
   if (violations.length === 0) {
     return { assign, status: stopped ? "timeout" : proven ? "optimal" : "feasible", ...(lowerBound !== undefined ? { lowerBound } : {}), unassignedReasons: reasons, diagnostics, violations };
   }

@@ -2,6 +2,7 @@ import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { GapArcs } from "../../gap/gap-arcs.js";
 import { accountHours } from "../../compile/account-hours.js";
+import { repWindows } from "../exact/exact-problem.js";
 
 /** A territory problem as a GAP over its candidate arcs, with the map back to accounts. */
 export interface TerritoryGap {
@@ -42,6 +43,8 @@ export function territoryGap(p: CompiledProblem, c: Candidates): TerritoryGap {
     start.push(agent.length);
   }
   const n = accounts.length;
+  // The rule checker's tolerance, so that the bound holds for every plan the checker accepts.
+  const windows = repWindows(p, new Float64Array(p.m), p.balance);
   return {
     arcs: {
       m: p.m,
@@ -50,8 +53,8 @@ export function territoryGap(p: CompiledProblem, c: Candidates): TerritoryGap {
       agent: Int32Array.from(agent),
       cost: Float64Array.from(cost),
       resource: Float64Array.from(resource),
-      capacity: p.upper,
-      minLoad: p.lower,
+      capacity: windows.upper,
+      minLoad: Float64Array.from(windows.lower, (x) => Math.max(0, x)),
       complete: agent.length === n * p.m,
     },
     account: Int32Array.from(accounts),
