@@ -18,7 +18,7 @@ export interface AccountCalls {
   readonly expectedSales: number;
   /** Expected sales one more visit would add; null at the visit limit. */
   readonly marginalSales: number | null;
-  /** Visits under the plain tier rule (scaled to the rep's hours); null without a rule. */
+  /** Visits under the plain tier rule (whole, scaled down to the rep's hours when needed); null without a rule. */
   readonly tierRuleVisits: number | null;
   /** Potential − sales; with `whiteSpace` options. */
   readonly whiteSpace?: number;

@@ -8,9 +8,9 @@ import { visitPlanOf, type VisitPlan, type VisitRule } from "./visit-plan.js";
 import { whiteSpace, whiteSpaceOptionsSchema, type WhiteSpace, type WhiteSpaceOptions } from "./white-space.js";
 
 const configSchema = z.strictObject({
-  score: z.union([z.record(z.string(), z.unknown()), z.undefined()]),
-  tiers: z.union([z.record(z.string(), z.unknown()), z.undefined()]),
-  visits: z.union([z.record(z.string(), z.unknown()), z.undefined()]),
+  score: z.record(z.string(), z.unknown()).optional(),
+  tiers: z.record(z.string(), z.unknown()).optional(),
+  visits: z.record(z.string(), z.unknown()).optional(),
   whiteSpace: whiteSpaceOptionsSchema.optional(),
 });
 

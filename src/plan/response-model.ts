@@ -20,7 +20,7 @@ export const tabulatedSchema = z
     points: z.array(z.tuple([z.number().finite().min(0, "visits must not be negative"), fraction])).min(1),
   })
   .superRefine((m, ctx) => {
-    if (m.points[0][0] !== 0) ctx.addIssue({ code: "custom", path: ["points", 0, 0], input: m.points[0][0], message: "the first point must be at 0 visits" });
+    if (m.points[0][0] !== 0) ctx.addIssue({ code: "custom", path: ["points", 0, 0], input: m.points[0][0], message: `the first point must be at 0 visits, not ${m.points[0][0]}` });
     for (let i = 1; i < m.points.length; i++) {
       if (!(m.points[i][0] > m.points[i - 1][0])) {
         ctx.addIssue({ code: "custom", path: ["points", i, 0], input: m.points[i][0], message: `visits must increase from point to point: ${m.points[i][0]} comes after ${m.points[i - 1][0]}` });
@@ -28,7 +28,12 @@ export const tabulatedSchema = z
     }
   });
 
-export const responseModelSchema = z.discriminatedUnion("model", [adbudgSchema, tabulatedSchema]);
+export const responseModelSchema = z.discriminatedUnion("model", [adbudgSchema, tabulatedSchema], {
+  error: (issue) => {
+    const model = (issue.input as { model?: unknown } | undefined)?.model;
+    return `expected "model": "adbudg" or "tabulated", got ${model === undefined ? "none" : JSON.stringify(model)}`;
+  },
+});
 
 /**
  * Expected sales of an account as a function of visits per period v, as a share of its potential:
