@@ -4,7 +4,7 @@ import { StringIndex } from "../util/string-index.js";
 import type { CallPlanData } from "./call-plan-data.js";
 import { callPlanOptionsSchema, defaultCallPlanOptions, type CallPlanOptions } from "./call-plan-options.js";
 import { checkOptions } from "./check-options.js";
-import { numericField, type PlanAccount } from "./plan-account.js";
+import { numericField, optionalNumber, type PlanAccount } from "./plan-account.js";
 import { upperHullLevels } from "./response-hull.js";
 import { responseModelSchema, responseTable, type ResponseModel } from "./response-model.js";
 import { settingPerAccount, tierNamesOf } from "./tier-setting.js";
@@ -64,7 +64,7 @@ export function compileCallPlan(
     cls[i] = c;
   }
   const classes = compileClasses(models, limits);
-  const ruleOf = o.tierVisits ? settingPerAccount<number>(o.tierVisits, () => false, "tierVisits", tiers, ids, known) : (i: number) => accounts[i].visits ?? NaN;
+  const ruleOf = o.tierVisits ? settingPerAccount<number>(o.tierVisits, () => false, "tierVisits", tiers, ids, known) : (i: number) => optionalNumber(accounts, i, "visits") ?? NaN;
   const ruleVisits = Float64Array.from({ length: n }, (_, i) => ruleOf(i));
   return { n, m, rep, capacityMinutes, potential, minutes, cls, ...classes, ruleVisits };
 }

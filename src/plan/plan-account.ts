@@ -27,28 +27,36 @@ const OWN_FIELDS = new Set(["potential", "workload", "visits"]);
 export type MissingValue = "error" | "zero";
 
 /**
- * One numeric field of every account, in input order: `potential`, `workload` or `visits`, else
- * the attribute of that name. A value that is present but not a finite number throws a
- * `TerralignError` naming the account and field; a missing one (absent, null, blank) throws too
- * unless `missing` is `"zero"`.
+ * One numeric field of every account, in input order: `potential`, `workload` or `visits` (else,
+ * when the account lacks it, the attribute of that name), or any other attribute. A value that is
+ * present but not a finite number throws a `TerralignError` naming the account and field; a
+ * missing one (absent, null, blank) throws too unless `missing` is `"zero"`.
  */
 export function numericField(accounts: readonly PlanAccount[], field: string, missing: MissingValue = "error"): Float64Array {
-  const own = OWN_FIELDS.has(field);
   const out = new Float64Array(accounts.length);
   for (let i = 0; i < accounts.length; i++) {
-    const account = accounts[i];
-    const raw = own ? (account as unknown as Record<string, unknown>)[field] : account.attributes?.[field];
-    const value = readNumber(raw);
-    if (value !== undefined && Number.isFinite(value)) {
-      out[i] = value;
-      continue;
+    const value = optionalNumber(accounts, i, field);
+    if (value !== undefined) out[i] = value;
+    else if (missing === "error") {
+      fail("invalid_input", fieldPath(accounts[i], i, field), `no value for "${field}" (account ${JSON.stringify(accounts[i].id)}); give every account a value or set missing: "zero"`);
     }
-    const blank = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
-    if (blank && missing === "zero") continue;
-    const path = own ? ["accounts", i, field] : ["accounts", i, "attributes", field];
-    const why = blank ? `no value for "${field}"` : `${describeValue(raw)} is not a finite number`;
-    const fix = blank ? `; give every account a value or set missing: "zero"` : "";
-    fail("invalid_input", path, `${why} (account ${JSON.stringify(account.id)})${fix}`);
   }
   return out;
+}
+
+/** Field `field` of account i as a number, undefined when missing (absent, null, blank); throws naming the account when it is not a finite number. */
+export function optionalNumber(accounts: readonly PlanAccount[], i: number, field: string): number | undefined {
+  const account = accounts[i];
+  const own = OWN_FIELDS.has(field) ? (account as unknown as Record<string, unknown>)[field] : undefined;
+  const raw = own ?? account.attributes?.[field];
+  const value = readNumber(raw);
+  if (value !== undefined && Number.isFinite(value)) return value;
+  if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) return undefined;
+  fail("invalid_input", fieldPath(account, i, field), `${describeValue(raw)} is not a finite number (account ${JSON.stringify(account.id)})`);
+}
+
+/** `accounts[i].potential` for a field the account has itself, else `accounts[i].attributes.<field>`. */
+function fieldPath(account: PlanAccount, i: number, field: string): (string | number)[] {
+  const own = OWN_FIELDS.has(field) && (account as unknown as Record<string, unknown>)[field] !== undefined;
+  return own || (OWN_FIELDS.has(field) && account.attributes?.[field] === undefined) ? ["accounts", i, field] : ["accounts", i, "attributes", field];
 }
