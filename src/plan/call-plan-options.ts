@@ -50,7 +50,7 @@ function perTier<T extends z.ZodType>(single: T) {
 export const callPlanOptionsSchema = z.strictObject({
   minutesPerVisit: perTier(positiveMinutes),
   maxVisits: perTier(visitCount).optional(),
-  response: z.unknown(),
+  response: z.custom<unknown>((value) => value !== undefined, 'is required: expected a response model such as {"model": "adbudg", "min": 0.2, "max": 1.5, "c": 1.8, "d": 30}, one per tier, or one per account'),
   tierVisits: z.record(z.string(), ruleVisits).optional(),
   whiteSpace: whiteSpaceOptionsSchema.optional(),
   maxStates: z.int().min(1).optional(),
