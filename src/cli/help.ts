@@ -173,7 +173,7 @@ Configuration:
                    [[0, 0.2], [4, 0.9], [12, 1.1]]} (linear between points, flat after the last)
   tierVisits       visits per tier for the plain tier rule (default: the accounts' visits column)
   whiteSpace       as for 'terralign plan'
-  maxStates        work limit of the exact stage per rep (default 5,000,000)
+  maxStates        work limit of the exact stage per rep, in programme cells (default 20,000,000)
 
 Whole visits per account in [0, maxVisits], the most expected sales each rep's hours allow
 (capacity x 60 minutes), proven optimal per rep, S-shaped responses included: a greedy on the

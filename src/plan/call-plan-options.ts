@@ -23,14 +23,15 @@ export interface CallPlanOptions {
   /** White space (potential − sales) per account and rep, and under-covered accounts. Default: not computed. */
   readonly whiteSpace?: WhiteSpaceOptions;
   /**
-   * Work limit of the exact stage per rep (dynamic-programming states). A rep whose proof needs
-   * more keeps the best plan found, reported with status `feasible` and its bound. Default 5,000,000.
+   * Work limit of the exact stage per rep: cells of the dynamic programme over whole minutes (its
+   * memory is 2 bytes a cell), or states when minutes are not whole. A rep whose proof needs more
+   * keeps the best plan found, reported with status `feasible` and its bound. Default 20,000,000.
    */
   readonly maxStates?: number;
 }
 
 /** Defaults of the optional `CallPlanOptions` fields. */
-export const defaultCallPlanOptions = { maxVisits: 24, maxStates: 5_000_000 } as const;
+export const defaultCallPlanOptions = { maxVisits: 24, maxStates: 20_000_000 } as const;
 
 const positiveMinutes = z.number("expected a number of minutes, or one per tier").finite().gt(0, "minutes per visit must be > 0");
 const visitCount = z.number("expected a number of visits, or one per tier").int("max visits must be a whole number").min(0, "max visits must not be negative").max(10_000);

@@ -15,6 +15,11 @@ export interface RepWorkspace {
   readonly fixed: Int32Array;
   /** max over levels of sales − λ·minutes, per local account. */
   readonly best: Float64Array;
+  /** Reduced cost of local account k's second-best level: how close it is to changing its mind. */
+  readonly runnerUp: Float64Array;
+  /** Scratch for ordering local accounts (keys and indices). */
+  readonly key: Float64Array;
+  readonly order: Int32Array;
 }
 
 /** A workspace for reps of up to `accounts` accounts. */
@@ -26,5 +31,8 @@ export function createRepWorkspace(accounts: number): RepWorkspace {
     heap: new Int32Array(accounts),
     fixed: new Int32Array(accounts),
     best: new Float64Array(accounts),
+    runnerUp: new Float64Array(accounts),
+    key: new Float64Array(accounts),
+    order: new Int32Array(accounts),
   };
 }

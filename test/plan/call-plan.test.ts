@@ -28,20 +28,32 @@ const tabulatedS = fc
   .tuple(fc.integer({ min: 1, max: 4 }), fc.double({ min: 0, max: 0.1, noNaN: true }), fc.double({ min: 0.3, max: 1.5, noNaN: true }))
   .map(([bend, low, high]): ResponseModel => ({ model: "tabulated", points: [[0, low], [bend, low + 0.02], [bend + 2, high], [bend + 6, high * 1.1]] }));
 
-/** Seeded instances: 1–4 reps, 1–14 accounts each, S-shaped responses per tier, whole minutes. */
-const instance = fc.record({
+type Tier = (typeof TIERS)[number];
+interface Spec {
+  readonly reps: readonly { readonly capacity: number; readonly accounts: readonly { readonly potential: number; readonly tier: Tier }[] }[];
+  readonly minutes: Record<Tier, number>;
+  readonly response: Record<Tier, ResponseModel>;
+  readonly maxVisits: number;
+}
+
+/** Seeded instances: 1–4 reps, 1–14 accounts each, S-shaped responses per tier, whole or quarter minutes. */
+const instance: fc.Arbitrary<Spec> = fc.record({
   reps: fc.array(fc.record({ capacity: fc.integer({ min: 1, max: 16 }).map((q) => q / 2), accounts: fc.array(fc.record({ potential: fc.integer({ min: 0, max: 9000 }), tier: fc.constantFrom(...TIERS) }), { minLength: 1, maxLength: 14 }) }), { minLength: 1, maxLength: 4 }),
-  minutes: fc.record({ A: fc.integer({ min: 20, max: 90 }), B: fc.integer({ min: 15, max: 60 }), C: fc.integer({ min: 10, max: 45 }) }),
+  // Quarter minutes half the time, so both exact programmes run: over whole minutes and over Pareto states.
+  minutes: fc.oneof(
+    fc.record({ A: fc.integer({ min: 20, max: 90 }), B: fc.integer({ min: 15, max: 60 }), C: fc.integer({ min: 10, max: 45 }) }),
+    fc.record({ A: fc.integer({ min: 80, max: 360 }), B: fc.integer({ min: 60, max: 240 }), C: fc.integer({ min: 40, max: 180 }) }).map((m) => ({ A: m.A / 4, B: m.B / 4, C: m.C / 4 })),
+  ),
   response: fc.record({ A: sShaped, B: fc.oneof(sShaped, tabulatedS), C: sShaped }),
   maxVisits: fc.integer({ min: 1, max: 10 }),
 });
 
-function build(spec: fc.infer<typeof instance>) {
+function build(spec: Spec) {
   const accounts = spec.reps.flatMap((rep, r) => rep.accounts.map((a, k) => ({ id: `r${r}-${k}`, potential: a.potential, tier: a.tier, visits: 2 })));
   const reps = spec.reps.map((rep, r) => ({ id: `R${r}`, capacity: rep.capacity }));
   const assignment = accounts.map((a) => ({ accountId: a.id, repId: `R${a.id.slice(1, a.id.indexOf("-"))}` }));
   const present = new Set(accounts.map((a) => a.tier));
-  const pick = <T>(perTier: Record<string, T>) => Object.fromEntries(Object.entries(perTier).filter(([tier]) => present.has(tier as never)));
+  const pick = <T>(perTier: Record<Tier, T>): Record<string, T> => Object.fromEntries(Object.entries(perTier).filter(([tier]) => present.has(tier as Tier))) as Record<string, T>;
   const options: CallPlanOptions = { minutesPerVisit: pick(spec.minutes), response: pick(spec.response), maxVisits: spec.maxVisits };
   return { accounts, reps, assignment, options };
 }
@@ -58,7 +70,8 @@ describe("callPlan on S-shaped responses", () => {
           const mine = plan.accounts.filter((a) => a.repId === rep.repId);
           const source = accounts.filter((a) => a.id.startsWith(`r${r}-`));
           const tables = source.map((a) => Array.from({ length: spec.maxVisits + 1 }, (_, v) => a.potential * share(spec.response[a.tier], v)));
-          const best = exhaustiveBest(tables, source.map((a) => spec.minutes[a.tier]), Math.round(rep.capacityHours * 60));
+          // Quarter minutes, so that every instance is whole in the exhaustive programme.
+          const best = exhaustiveBest(tables, source.map((a) => spec.minutes[a.tier] * 4), Math.round(rep.capacityHours * 240));
           expect(rep.expectedSales).toBeCloseTo(best, 6);
           expect(rep.upperBound).toBeGreaterThanOrEqual(rep.expectedSales - 1e-9 * Math.max(1, best));
           const minutes = mine.reduce((s, a, k) => s + a.visits * spec.minutes[source[k].tier], 0);
