@@ -62,7 +62,7 @@ export function runCallplanCommand(argv: readonly string[], io: CliIo): number {
   } catch (error) {
     let restated = restateRowError(error, "accounts", table, columnFor);
     restated = restateRowError(restated, "reps", reps.table, (field) => (field === "capacity" ? reps.capacity : -1));
-    restated = assignmentsPath !== undefined ? restateAssignmentError(restated, assigned) : restateByOrigin(restated, assigned.origins);
+    restated = assignmentsPath !== undefined ? restateAssignmentError(restated, assigned) : restateByOrigin(restated, assigned.originOf);
     throw optionErrorInFile(restated, configPath);
   }
 
@@ -116,23 +116,23 @@ function currentReps(table: RawTable, accountsPath: string): AssignmentRecords {
   if (c < 0) throw new UsageError(`no --assignments given and ${accountsPath} has no current_rep column; give one of the two`);
   const id = columnOf(table, "id", "account_id");
   const rows: AssignmentRow[] = [];
-  const origins: string[] = [];
+  const accountOf: number[] = [];
   for (let i = 0; i < table.size; i++) {
     const rep = table.cell(i, c).trim();
     if (rep === "") continue;
     rows.push({ accountId: table.cell(i, id).trim(), repId: rep });
-    origins.push(fieldAt(table.source, table.source.records[i], table.columns[c]));
+    accountOf.push(i);
   }
   if (rows.length === 0) throw new UsageError(`no --assignments given and no account in ${accountsPath} has a current_rep; give one of the two`);
-  return { file: accountsPath, rows, origins };
+  return { file: accountsPath, rows, originOf: (k) => fieldAt(table.source, table.source.records[accountOf[k]], table.columns[c]) };
 }
 
 /** Restates an error about `assignment[k]` as the place its row came from. */
-function restateByOrigin(error: unknown, origins: readonly string[]): unknown {
+function restateByOrigin(error: unknown, originOf: (k: number) => string): unknown {
   if (!(error instanceof TerralignError)) return error;
   const [head, k] = error.issues[0].path;
-  if (head !== "assignment" || typeof k !== "number" || origins[k] === undefined) return error;
-  return new TerralignError(error.code, `${origins[k]}: ${error.issues[0].message}`, error.issues);
+  if (head !== "assignment" || typeof k !== "number") return error;
+  return new TerralignError(error.code, `${originOf(k)}: ${error.issues[0].message}`, error.issues);
 }
 
 function describeCallPlan(plan: CallPlan): string {
