@@ -2,20 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { callPlan, type CallPlanOptions, type ResponseModel } from "../../src/index.js";
 import { errorOf } from "./error-of.js";
-import { exhaustiveBest } from "./exhaustive-knapsack.js";
+import { exhaustiveBest, responseShare as share } from "./exhaustive-knapsack.js";
 
 const FC = { seed: 1971, numRuns: 120 };
 const TIERS = ["A", "B", "C"] as const;
-
-/** Response share at v visits, written out independently of the library. */
-function share(model: ResponseModel, v: number): number {
-  if (model.model === "adbudg") return v === 0 ? model.min : model.min + ((model.max - model.min) * v ** model.c) / (model.d + v ** model.c);
-  const p = model.points;
-  let i = 0;
-  while (i + 1 < p.length && p[i + 1][0] <= v) i++;
-  if (i + 1 >= p.length) return p[i][1];
-  return p[i][1] + ((p[i + 1][1] - p[i][1]) * (v - p[i][0])) / (p[i + 1][0] - p[i][0]);
-}
 
 const sShaped = fc.record({
   model: fc.constant("adbudg" as const),

@@ -1,3 +1,5 @@
+import type { ResponseModel } from "../../src/index.js";
+
 /**
  * The reference for call-plan tests: an exhaustive dynamic programme over whole minutes for one
  * rep, over every level of every account (no hull, no bound, no reduction).
@@ -18,4 +20,14 @@ export function exhaustiveBest(sales: readonly (readonly number[])[], minutes: r
     best = next;
   }
   return best[capacity];
+}
+
+/** Response share at v visits, written out independently of the library (the reference's own formula). */
+export function responseShare(model: ResponseModel, v: number): number {
+  if (model.model === "adbudg") return v === 0 ? model.min : model.min + ((model.max - model.min) * v ** model.c) / (model.d + v ** model.c);
+  const p = model.points;
+  let i = 0;
+  while (i + 1 < p.length && p[i + 1][0] <= v) i++;
+  if (i + 1 >= p.length) return p[i][1];
+  return p[i][1] + ((p[i + 1][1] - p[i][1]) * (v - p[i][0])) / (p[i + 1][0] - p[i][0]);
 }
