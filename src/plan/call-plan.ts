@@ -51,7 +51,7 @@ export interface RepCalls {
   readonly status: "optimal" | "feasible";
   /** Expected sales of the greedy on the concave hulls alone (the start of the exact stage). */
   readonly greedySales: number;
-  /** Accounts the exact stage left free after the bound's reduction (0: the greedy was proven outright). */
+  /** Accounts the exact stage re-planned (left free by the bound's reduction, or the core that closed the gap); 0 when the greedy was proven optimal outright. */
   readonly freeAccounts: number;
   /** The plain tier rule; null when an account of the rep has no rule visits. */
   readonly tierRule: TierRuleSummary | null;

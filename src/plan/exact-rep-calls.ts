@@ -17,7 +17,7 @@ export interface RepOutcome {
   readonly greedyValue: number;
   /** Whether the plan is proven optimal. */
   readonly proven: boolean;
-  /** Accounts left free by the reduction (0 when the greedy was proven optimal outright). */
+  /** Accounts the exact stage re-planned: those the reduction left free, or the core when re-planning it closed the gap; 0 when the greedy was proven optimal outright. */
   readonly freeAccounts: number;
   /** Dynamic-programming states the proof took. */
   readonly states: number;
