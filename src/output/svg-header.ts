@@ -1,6 +1,6 @@
 import type { Plan } from "../model/plan.js";
 import { escapeXml } from "./escape-xml.js";
-import { formatNumber, formatPercent } from "./format-number.js";
+import { formatNumber, formatPercent } from "../util/format-number.js";
 
 /** Average advance of a 12 px sans-serif character, px (for wrapping without measuring text). */
 const CHAR_WIDTH = 6.6;

@@ -36,7 +36,7 @@ describe("evaluate on a problem with units", () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it("gives a unit whose accounts are split to the rep with most of its workload and names it in a warning", () => {
+  it("gives a unit whose accounts are split to the rep with most of its workload and reports the account left in it as unit_split", () => {
     const problem = grid();
     problem.accounts.push({ id: "extra", location: cellCentre(1, 1, -100, 40, 0.01), workload: 3 });
     const rows = byColumn(problem);
@@ -45,10 +45,11 @@ describe("evaluate on a problem with units", () => {
     const [west, east] = result.territories;
     expect(west.unitIds).not.toContain("c1r1");
     expect(east.unitIds).toContain("c1r1");
+    expect(result.violations).toContainEqual(expect.objectContaining({ rule: "unit_split", accountId: "a11", repId: "west", value: "c1r1", limit: "east" }));
+    expect(result.violations.filter((v) => v.rule === "unit_split")).toHaveLength(1);
     const split = result.diagnostics.find((d) => d.code === "unit_split")!;
-    expect(split.severity).toBe("warning");
-    expect(split.message).toContain("1 unit(s) hold accounts of more than one rep");
-    expect(split.message).toContain("c1r1 (west 1 h, east 3 h)");
+    expect(split.severity).toBe("error");
+    expect(split.message).toContain("account a11 is with rep west but lies in unit c1r1, held by rep east");
     expect(split.accountIds).toEqual(["a11"]);
     // Workload still follows the accounts: the account of west in c1r1 counts for west.
     expect(west.workloadHours).toBe(8);

@@ -35,7 +35,8 @@ describe("evaluate", () => {
     const result = evaluate(problem, [{ accountId: "a", repId: "r1" }]);
     expect(result.unassigned.map((u) => u.accountId)).toEqual(["b", "c"]);
     expect(result.metrics.accountsUnassigned).toBe(2);
-    expect(result.diagnostics[0].code).toBe("accounts_unassigned");
+    expect(result.diagnostics.find((d) => d.code === "accounts_unassigned")?.accountIds).toEqual(["b", "c"]);
+    expect(result.violations.filter((v) => v.rule === "unassigned").map((v) => v.accountId)).toEqual(["b", "c"]);
   });
 
   it("compares workload spread by share of target when capacities differ", () => {
