@@ -5,7 +5,7 @@ import { readAssignments, restateAssignmentError, type AssignmentRecords } from 
 import { optionErrorInFile, readJsonObject } from "../io/read-json-object.js";
 import { fieldAt } from "../io/source-record.js";
 import type { AssignmentRow } from "../model/plan.js";
-import { formatNumber, formatSignedPercent } from "../output/format-number.js";
+import { formatNumber, formatSignedPercent } from "../util/format-number.js";
 import { callPlan, type CallPlan } from "../plan/call-plan.js";
 import { callPlanAccountsCsv, callPlanCsv, callPlanRepsCsv } from "../plan/call-plan-csv.js";
 import { callPlanMarkdown } from "../plan/call-plan-markdown.js";

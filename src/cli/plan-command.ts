@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { optionErrorInFile, readJsonObject } from "../io/read-json-object.js";
 import { csvField } from "../output/csv-writer.js";
-import { formatNumber, formatPercent } from "../output/format-number.js";
+import { formatNumber, formatPercent } from "../util/format-number.js";
 import { lorenzSvg } from "../plan/lorenz-svg.js";
 import { planAccountColumns, type AccountPlanColumns, type AccountPlanOptions } from "../plan/plan-accounts.js";
 import type { PlanAccount } from "../plan/plan-account.js";

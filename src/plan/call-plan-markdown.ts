@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent, formatSignedPercent } from "../output/format-number.js";
+import { formatNumber, formatPercent, formatSignedPercent } from "../util/format-number.js";
 import { escapeMarkdown } from "../output/plain-text.js";
 import type { CallPlan } from "./call-plan.js";
 import { whiteSpaceMarkdown } from "./white-space-markdown.js";

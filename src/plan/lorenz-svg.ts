@@ -1,5 +1,5 @@
 import { escapeXml } from "../output/escape-xml.js";
-import { formatNumber } from "../output/format-number.js";
+import { formatNumber } from "../util/format-number.js";
 import type { LorenzPoint } from "./value-distribution.js";
 
 const SIZE = 360;

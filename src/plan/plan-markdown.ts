@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from "../output/format-number.js";
+import { formatNumber, formatPercent } from "../util/format-number.js";
 import { escapeMarkdown } from "../output/plain-text.js";
 import type { AccountPlanColumns } from "./plan-accounts.js";
 import { whiteSpaceMarkdown } from "./white-space-markdown.js";
