@@ -1,9 +1,11 @@
 import { TerralignError } from "../errors.js";
 import { runAlignCommand } from "./align-command.js";
+import { runCallplanCommand } from "./callplan-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
 import { generalHelp } from "./help.js";
+import { runPlanCommand } from "./plan-command.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
 
@@ -25,8 +27,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runEvaluateCommand(rest, io);
       case "gap":
         return await runGapCommand([...rest], io);
+      case "plan":
+        return runPlanCommand(rest, io);
+      case "callplan":
+        return runCallplanCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate or gap (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, plan or callplan (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -37,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate or gap (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan or callplan (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);
