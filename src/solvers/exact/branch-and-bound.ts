@@ -10,6 +10,13 @@ export interface ExactSearchOptions {
   readonly maxNodes: number;
   /** Safety net (time limit, abort): stops the search like the node limit does. */
   readonly stopped?: () => boolean;
+  /**
+   * The relaxation at each node: `network` (the LP; only when every item's hours are the same on
+   * all its arcs) or `lagrange` (the Lagrangian of the windows with counting checks: far cheaper
+   * nodes, weaker bounds — the better of the two for finding a plan when windows must be filled
+   * almost exactly). Default: `network` when possible.
+   */
+  readonly relaxation?: "network" | "lagrange";
 }
 
 /** Outcome of `searchExact`. */
@@ -54,8 +61,9 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
   // Costs within float noise of the incumbent cannot beat it.
   const beats = (cost: number) => cost < bestCost - 1e-9 * Math.max(1, Math.abs(bestCost)) || (bestCost === Infinity && cost < Infinity);
 
+  const network = ep.uniformHours && options.relaxation !== "lagrange";
   const relax = (warm: Int32Array | null, depth: number): Relaxed =>
-    ep.uniformHours
+    network
       ? relaxByNetwork(ep, fixedRep, load, warm)
       : relaxByLagrange(ep, fixedRep, load, multipliers, depth === 0 ? ROOT_ITERATIONS : NODE_ITERATIONS, bestCost - fixedCost);
 
@@ -86,7 +94,7 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
     if (!beats(bound)) return;
     if (relaxed.integral) {
       offer(relaxed.integral);
-      if (ep.uniformHours || !beats(bound)) return;
+      if (network || !beats(bound)) return;
     }
     if (relaxed.branch < 0) return;
     const i = relaxed.branch;
