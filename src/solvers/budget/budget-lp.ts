@@ -25,8 +25,12 @@ export interface BudgetLp {
   readonly firstArc: number;
 }
 
-/** One supply node per free account (workload > 0), bands as given (already less the fixed load). */
-export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Array, lower: Float64Array, upper: Float64Array): BudgetLp {
+/**
+ * One supply node per free account (workload > 0), bands as given (already less the fixed load),
+ * the simplex started from `start` (a rep per account, e.g. the plan without budgets) where it has
+ * the arc, else from the preferred rep.
+ */
+export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Array, lower: Float64Array, upper: Float64Array, startPlan?: Int32Array): BudgetLp {
   const S = free.length;
   const supply = new Float64Array(S);
   const arcStart = new Int32Array(S + 1);
@@ -52,8 +56,11 @@ export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Arra
       arcMinutes.push(p.travel(pref, a));
     }
     arcStart[i + 1] = arcRep.length;
-    // Warm start from today's owners where they may keep the account.
-    start[i] = preferredAt[i] >= 0 ? pref : c.start[a + 1] > c.start[a] ? c.rep[c.start[a]] : -1;
+    // Warm start from the given plan, else from today's owners where they may keep the account.
+    const planned = startPlan ? startPlan[a] : -1;
+    let hasPlanned = false;
+    for (let k = arcStart[i]; k < arcRep.length && planned >= 0; k++) if (arcRep[k] === planned) hasPlanned = true;
+    start[i] = hasPlanned ? planned : preferredAt[i] >= 0 ? pref : c.start[a + 1] > c.start[a] ? c.rep[c.start[a]] : -1;
   }
   const lp = buildTransportLp({ supply, lower, upper, arcStart, arcRep: Int32Array.from(arcRep), arcCost: Float64Array.from(arcMinutes), start });
   const firstArc = lp.simplex.nodeCount + p.m;
@@ -92,6 +99,12 @@ export function setBudgetPrices(blp: BudgetLp, p: CompiledProblem, delta: Float6
     blp.lp.costLimit = 4 * most;
     setArtificialCost(s, (blp.lp.costLimit + 1) * (2 * blp.lp.repCount + 8));
   }
+}
+
+/** Puts every arc back at its travel cost (after another objective was solved on the same network); discounts are set next by `setBudgetPrices`. */
+export function restoreTravelCosts(blp: BudgetLp): void {
+  changeArcCosts(blp.lp.simplex, Int32Array.from(blp.arcRep, (_, k) => blp.firstArc + k), Float64Array.from(blp.arcMinutes));
+  blp.discount.fill(0);
 }
 
 /** Solves from the current basis; returns whether the LP kept every band (no artificial flow). */
@@ -156,11 +169,15 @@ export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Ar
     } else if (arcsOf[i].length > 1) split.push(i);
   }
   const violation = (r: number, l: number) => Math.max(0, l - upper[r]) + Math.max(0, lower[r] - l);
+  // Loads start with every split node's LP flow, so that each choice sees the flow still to come.
+  const unitsPerHour = blp.lp.unitsPerHour;
+  for (const i of split) for (const k of arcsOf[i]) load[blp.arcRep[k]] += s.flow[blp.firstArc + k] / unitsPerHour;
   split.sort((x, y) => p.workload[blp.account[y]] - p.workload[blp.account[x]] || x - y);
   for (const i of split) {
     const a = blp.account[i];
     const w = p.workload[a];
     const pref = p.currentRep[a];
+    for (const k of arcsOf[i]) load[blp.arcRep[k]] -= s.flow[blp.firstArc + k] / unitsPerHour;
     let best = -1;
     let bestScore = Infinity;
     for (const k of arcsOf[i]) {
