@@ -46,13 +46,48 @@ const MARGIN_MIN_PER_REP = 50;
  * limit, it proves the problem infeasible.
  */
 export function solveBudgeted(input: SolverInput): SolverResult {
-  const { problem: p, context } = input;
+  return createBudgetSession(input).solve(input.problem);
+}
+
+/** A warm LP kept between solves of one problem under different budgets (a trade-off curve). */
+export interface BudgetSession {
+  /**
+   * Solves `p` — the session's problem, with its own `budgets` (limits and kinds may differ from
+   * call to call) — starting from the network, arcs and multipliers the last solve left.
+   */
+  solve(p: CompiledProblem): SolverResult;
+}
+
+/**
+ * Prepares a budgeted solve of `input.problem` (`solveBudgeted` is one call): the plan without
+ * budgets, candidate arcs at its prices and the LP are made once; each `solve` then prices its
+ * budgets on the warm network.
+ */
+export function createBudgetSession(input: SolverInput): BudgetSession {
+  const { problem: p0, context } = input;
   const stop = () => context.stopped();
   // The plan without budgets: when it keeps them, it is the answer; else its prices pick each
   // account's candidate reps and its plan starts the LP.
   const base = runTransport(input);
-  if (keepsBudgets(p, base.assign)) return base;
-  context.progress("realign", 0);
+  let prepared: ReturnType<typeof prepare> | undefined;
+  let lastDelta: Float64Array | undefined;
+  let lastKinds = "";
+  return {
+    solve(p) {
+      if (keepsBudgets(p, base.assign)) return base;
+      prepared ??= prepare(p0, base);
+      const kinds = p.budgets.map((b) => b.kind).join(",");
+      if (kinds !== lastKinds) lastDelta = undefined;
+      lastKinds = kinds;
+      const result = solveWith(p, prepared, stop, context, lastDelta);
+      lastDelta = result.delta;
+      return result.result;
+    },
+  };
+}
+
+/** What every solve of a session shares: accounts, arcs, bands, the LP. */
+function prepare(p: CompiledProblem, base: SolverResult & { readonly prices: Float64Array }) {
   const assign = new Int32Array(p.n).fill(-1);
   const fixedLoad = new Float64Array(p.m);
   const pool: number[] = [];
@@ -76,7 +111,6 @@ export function solveBudgeted(input: SolverInput): SolverResult {
     reasons.set(a, "no rep may serve it");
     return false;
   });
-  const search = { tree, geo };
   const full = repWindows(p, new Float64Array(p.m), p.balance);
   const margin = free.length >= MARGIN_MIN_PER_REP * p.m ? MARGIN_ACCOUNTS * medianWorkload(p, free) : 0;
   const lower = new Float64Array(p.m);
@@ -86,10 +120,18 @@ export function solveBudgeted(input: SolverInput): SolverResult {
     upper[r] = Math.max(0, full.upper[r] - inset - fixedLoad[r]);
     lower[r] = Math.min(upper[r], Math.max(0, full.lower[r] + inset - fixedLoad[r]));
   }
+  const blp = buildBudgetLp(p, c, Int32Array.from(free), lower, upper, base.assign);
+  return { assign, fixedLoad, reasons, c, free, full, blp, search: { tree, geo }, pricedOnce: false };
+}
+
+/** One budgeted solve on a prepared session; returns the result and the multipliers it ended at. */
+function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: () => boolean, context: SolverInput["context"], startDelta: Float64Array | undefined): { result: SolverResult; delta: Float64Array | undefined } {
+  const { c, free, full, blp, search, fixedLoad, reasons } = prep;
+  const assign = Int32Array.from(prep.assign);
+  context.progress("realign", 0);
   const lockedUse = lockedOnly(p);
   const room = Float64Array.from(p.budgets, (b) => b.limit - budgetUsed(b, p.currentRep, lockedUse));
   const fullLimits = Float64Array.from(p.budgets, (b) => b.limit);
-  const blp = buildBudgetLp(p, c, Int32Array.from(free), lower, upper, base.assign);
   const scale = costScale(p, free);
   const diagnostics: Diagnostic[] = [];
   let infeasibleProof: { code: string; message: string } | undefined;
@@ -104,7 +146,7 @@ export function solveBudgeted(input: SolverInput): SolverResult {
   let best: { assign: Int32Array; broken: number } | undefined;
   let met = false;
   let lowerBound: number | undefined;
-  let lastDelta: Float64Array | undefined;
+  let lastDelta: Float64Array | undefined = startDelta;
   const reserves = [...RESERVES];
   for (let attempt = 0; attempt < reserves.length && !stop(); attempt++) {
     held = Float64Array.from(p.budgets, (b, k) => room[k] - reserves[attempt] * b.limit);
@@ -112,7 +154,7 @@ export function solveBudgeted(input: SolverInput): SolverResult {
     let found = searchMultipliers(blp, p, held, scale, stop, lastDelta ? { lo: lastDelta } : undefined);
     solves += found.solves;
     // Column generation at the multipliers found (bands not yet held included), the first time round.
-    for (let round = 0; attempt === 0 && round < PRICING_ROUNDS && !stop(); round++) {
+    for (let round = 0; attempt === 0 && round < (prep.pricedOnce ? 1 : PRICING_ROUNDS) && !stop(); round++) {
       const pricing = priceAndBound(p, blp, budgetPrices(blp), found.delta, full, fullLimits, search);
       // Valid for the full budgets at any multipliers: the held-back share only weakens it by δ × reserve.
       if (found.bandsHeld && found.met) lowerBound = Math.max(lowerBound ?? -Infinity, pricing.bound);
@@ -122,6 +164,7 @@ export function solveBudgeted(input: SolverInput): SolverResult {
       found = searchMultipliers(blp, p, held, scale, stop, near(found.delta));
       solves += found.solves;
     }
+    prep.pricedOnce = true;
     met = found.bandsHeld && found.met;
     lastDelta = found.delta;
     if (found.bandsHeld && !found.met && attempt === 0) {
@@ -155,15 +198,16 @@ export function solveBudgeted(input: SolverInput): SolverResult {
       `LP use ${Array.from(usage, (u, k) => `${formatNumber(u, 1)} of ${formatNumber(room[k], 1)}`).join(", ")}; ${moves} repair move(s), ${spent} improving move(s) with the budget left`,
   });
   context.progress("realign", 1);
-  return {
+  const result: SolverResult = {
     assign,
     status: stop() ? "timeout" : "feasible",
-    unassignedReasons: reasons,
+    unassignedReasons: new Map(reasons),
     diagnostics,
     ...(infeasibleProof ? { infeasibleProof } : {}),
     ...(lowerBound !== undefined ? { lowerBound } : {}),
     prices: budgetPrices(blp).reps,
   };
+  return { result, delta: met ? lastDelta : undefined };
 }
 
 /** A bracket around multipliers found before a small change (a few arcs more). */
