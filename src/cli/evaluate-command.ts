@@ -50,14 +50,16 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
     if (rows.length === 0) throw new UsageError(`no --assignments given and no account in ${accountsPath} has a current_rep; give one of the two`);
     evaluation = evaluate(problem, rows, options);
   }
-  const balance = resolveOptions(options).balance.workload;
+  const resolvedBalance = resolveOptions(options).balance;
+  const balance = resolvedBalance.workload;
+  const metrics = Object.keys(resolvedBalance).length > 1;
   io.stdout(describeEvaluation(evaluation, assignmentsPath ?? `the current_rep column of ${accountsPath}`, balance, problem.units !== undefined));
   const outDir = args.values.get("out");
   if (outDir !== undefined) {
     io.makeDir(outDir);
     const written = {
       "assignments.csv": `account_id,rep_id\n${rows.map((r) => `${csvField(r.accountId)},${csvField(r.repId)}`).join("\n")}${rows.length > 0 ? "\n" : ""}`,
-      "violations.csv": toViolationsCsv(evaluation.violations),
+      "violations.csv": toViolationsCsv(evaluation.violations, { metrics }),
       "evaluation.json": `${JSON.stringify(evaluation, null, 2)}\n`,
     };
     const paths = Object.entries(written).map(([name, text]) => {

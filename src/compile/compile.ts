@@ -1,6 +1,7 @@
 import type { ResolvedOptions } from "../model/defaults.js";
 import type { Problem } from "../model/problem-schema.js";
 import { compileBudgets } from "./budgets.js";
+import { compileMetricBands, targetShares } from "./metric-bands.js";
 import type { CompiledProblem } from "./compiled-problem.js";
 import { builtInMinutesPerKm, travelModel } from "./travel-model.js";
 
@@ -49,7 +50,9 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   }
 
   const balance = options.balance.workload;
-  const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, balance);
+  const shares = options.targets.workload ? targetShares(problem, options, "workload") : undefined;
+  const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, balance, shares);
+  const bands = compileMetricBands(problem, options);
 
   return {
     n,
@@ -71,6 +74,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     currentRep,
     moveCost,
     budgets: compileBudgets(options, currentRep, workload, moveCost),
+    bands,
     totalWorkload,
     totalCapacity,
     balance,
@@ -98,16 +102,16 @@ function compatibility(problem: Problem): (r: number, a: number) => boolean {
 }
 
 /**
- * Every rep's target and band: target = total workload × capacity / total capacity; band
- * [target × (1 − balance), min(capacity, target × (1 + balance))].
+ * Every rep's target and band: target = total workload × share (capacity / total capacity unless
+ * `share` is given); band [target × (1 − balance), min(capacity, target × (1 + balance))].
  */
-export function repBands(totalWorkload: number, capacity: Float64Array, totalCapacity: number, balance: number): { target: Float64Array; lower: Float64Array; upper: Float64Array } {
+export function repBands(totalWorkload: number, capacity: Float64Array, totalCapacity: number, balance: number, share?: Float64Array): { target: Float64Array; lower: Float64Array; upper: Float64Array } {
   const m = capacity.length;
   const target = new Float64Array(m);
   const lower = new Float64Array(m);
   const upper = new Float64Array(m);
   for (let r = 0; r < m; r++) {
-    target[r] = (totalWorkload * capacity[r]) / totalCapacity;
+    target[r] = share ? totalWorkload * share[r] : (totalWorkload * capacity[r]) / totalCapacity;
     lower[r] = target[r] * (1 - balance);
     upper[r] = Math.min(capacity[r], target[r] * (1 + balance));
   }

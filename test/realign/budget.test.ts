@@ -53,7 +53,7 @@ describe("the disruption budget against an exact MIP (HiGHS) on small realignmen
     }
     expect(seen.feasible).toBeGreaterThan(8);
     expect(seen.infeasible).toBeGreaterThan(2);
-  });
+  }, 240_000);
 
   it("says how much budget the bands need when the budget is too small", () => {
     const problem = realignInstance({ accounts: 400, reps: 8, hires: 2, seed: 3 });
