@@ -3,18 +3,22 @@ import { formatNumber } from "../util/format-number.js";
 import { mapSection, type MapMarks } from "./map-section.js";
 import type { MapData } from "./report-data.js";
 
+/** Ring layers start switched off above this many rings: at that density they hide the map until zoomed in. */
+export const RINGS_SHOWN_AT_START = 2000;
+
 /**
  * The map section: layer switches (accounts, moved, under-covered — each only when there is
- * something to show), the map (`mapSection`) and a key to its symbols.
+ * something to show; a ring layer of more than `RINGS_SHOWN_AT_START` rings starts off), the map
+ * (`mapSection`) and a key to its symbols.
  */
 export function mapPanel(plan: Plan, marks: MapMarks): { html: string; data: MapData } {
   const map = mapSection(plan, marks);
   const moved = map.data.moved.length, under = map.data.underCovered.length;
-  const toggle = (layer: string, label: string) => `<label><input type="checkbox" data-layer="${layer}" checked> ${label}</label>`;
+  const toggle = (layer: string, label: string, on = true) => `<label><input type="checkbox" data-layer="${layer}"${on ? " checked" : ""}> ${label}</label>`;
   const tools = [
     toggle("accounts", `Accounts (${formatNumber(plan.problem.accounts.length)})`),
-    moved > 0 ? toggle("moved", `Moved (${formatNumber(moved)})`) : "",
-    under > 0 ? toggle("underCovered", `Under-covered (${formatNumber(under)})`) : "",
+    moved > 0 ? toggle("moved", `Moved (${formatNumber(moved)})`, moved <= RINGS_SHOWN_AT_START) : "",
+    under > 0 ? toggle("underCovered", `Under-covered (${formatNumber(under)})`, under <= RINGS_SHOWN_AT_START) : "",
     `<span>Drag to pan, scroll or double-click to zoom; click a territory to pick it.</span>`,
   ];
   const symbol = (svg: string, text: string) => `<span><svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">${svg}</svg> ${text}</span>`;

@@ -1,8 +1,8 @@
 import type { Plan } from "../model/plan.js";
 import { checkOptions } from "../output/check-options.js";
 import type { GeoJSON } from "../output/geojson-types.js";
-import { diffPlans, type PlanDiff } from "../realign/diff-plans.js";
-import { todayOf } from "../realign/today-of.js";
+import type { PlanDiff } from "../realign/diff-plans.js";
+import { diffFromToday } from "../realign/today-of.js";
 import { balanceSection } from "./balance-section.js";
 import { changesSection } from "./changes-section.js";
 import { htmlPage } from "./html-page.js";
@@ -62,8 +62,7 @@ const optionKinds = { title: "string", basemap: "geojson", bufferKm: "positive",
  */
 export function toHtml(plan: Plan, options: HtmlOptions = {}): string {
   checkOptions(options, optionKinds);
-  const today = todayOf(plan.problem);
-  const diff = today.length > 0 ? diffPlans(plan.problem, today, plan) : undefined;
+  const diff = diffFromToday(plan);
   return reportPage(plan, options.title ?? "Territory plan", options, diff && { diff, against: "today's owners (current rep)", first: false });
 }
 
