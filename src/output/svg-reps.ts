@@ -40,7 +40,7 @@ export function renderReps(plan: Plan, projection: GeoProjection, colours: reado
     const [x, y] = points[group[0]]!;
     labelOf.set(
       group[0],
-      `<text x="${(p.x - x).toFixed(1)}" y="${(p.y - y).toFixed(1)}"${p.anchor === "start" ? "" : ` text-anchor="${p.anchor}"`} font-size="11" font-weight="600" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(texts[g])}</text>`,
+      `<text x="${Number((p.x - x).toFixed(1))}" y="${Number((p.y - y).toFixed(1))}"${p.anchor === "start" ? "" : ` text-anchor="${p.anchor}"`} font-size="11" font-weight="600" fill="#111111" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(texts[g])}</text>`,
     );
   });
   const out: string[] = [`<g class="reps">`];
