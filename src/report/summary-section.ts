@@ -11,11 +11,22 @@ const statusWords: Record<Plan["status"], string> = {
   timeout: "the time limit stopped the search; this is the best so far",
 };
 
+/** The same for a given assignment (`planOfAssignment`): no search was run, so nothing was "found". */
+const givenWords: Record<Plan["status"], string> = {
+  ...statusWords,
+  infeasible: "no plan can keep every rule (proven); this assignment breaks some",
+  unsolved: "this assignment breaks some rule (it was given, not searched for)",
+};
+
+/** `planOfAssignment` marks its plans so. */
+const GIVEN = "given assignment";
+
 /** The line under the page title: status, method, size. */
 export function planSubtitle(plan: Plan): string {
+  const words = plan.method === GIVEN ? givenWords : statusWords;
   return [
     `<span class="status status-${plan.status}">${plan.status}</span>`,
-    escapeHtml(statusWords[plan.status]),
+    escapeHtml(words[plan.status]),
     `${escapeHtml(plan.method ?? plan.strategy)}`,
     `${formatNumber(plan.problem.accounts.length)} accounts, ${formatNumber(plan.problem.reps.length)} reps`,
   ].join(" · ");
@@ -29,7 +40,7 @@ export function summarySection(plan: Plan): string {
     ["Objective", formatNumber(m.objective), "Σ workload h × one-way travel minutes (minimised)"],
     plan.bound
       ? ["Gap to the bound", formatPercent(plan.bound.gap, 2), `lower bound ${formatNumber(plan.bound.lowerBound)}: no plan keeping the rules travels less`]
-      : ["Gap to the bound", "–", "this strategy proves no lower bound"],
+      : ["Gap to the bound", "–", plan.method === GIVEN ? "a given assignment carries no lower bound" : "this strategy proves no lower bound"],
     ["Largest deviation", formatPercent(m.workload.maxDeviation), `from target; band ±${formatPercent(plan.balance, 0)}`],
     ["Reps outside band", formatNumber(m.repsOutsideBand), `of ${formatNumber(plan.territories.length)}`],
     ["Workload CV", formatPercent(m.workload.coefficientOfVariation), `Gini ${formatNumber(m.workload.gini, 3)} (workload / target)`],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TerralignError } from "../../src/errors.js";
+import { planOfAssignment } from "../../src/evaluate/plan-of-assignment.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { diffPlans } from "../../src/realign/diff-plans.js";
 import { toDiffHtml, toHtml } from "../../src/report/to-html.js";
@@ -23,6 +24,16 @@ describe("toHtml", () => {
     expect(count(html, `role="tooltip"`)).toBe(1);
     expect(html).toContain(`<canvas id="map-canvas"`);
     expect(html).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it("says of a given assignment that breaks a rule that it was given, not that it is the best found", () => {
+    const base = randomProblem(60, 3, 2);
+    const plan = planOfAssignment(base, base.accounts.map((a) => ({ accountId: a.id, repId: base.reps[0].id })));
+    expect(plan.status).toBe("unsolved");
+    const html = toHtml(plan);
+    expect(html).toContain("this assignment breaks some rule (it was given, not searched for)");
+    expect(html).toContain("a given assignment carries no lower bound");
+    expect(html).not.toContain("best found");
   });
 
   it("carries every account, each rep's tooltip lines and the map scale in its data", () => {
