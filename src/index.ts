@@ -52,6 +52,9 @@ export {
   type Report,
   type SvgOptions,
 } from "./output/index.js";
+// HTML report
+export { toHtml, toDiffHtml, type HtmlOptions } from "./report/to-html.js";
+export { toCompareHtml, type CompareHtmlOptions } from "./report/to-compare-html.js";
 export { dissolveTerritories, type AreaGeometry, type DissolvedTerritory } from "./units/dissolve.js";
 export { readUnits } from "./units/read-units.js";
 export type { UnitFeatureCollection, Units, UnitTopology } from "./units/units-schema.js";

@@ -46,7 +46,7 @@ export const alignHelp = `terralign align — build territories and write the pl
 Usage:
   terralign align --accounts FILE --reps FILE --out DIR [--options FILE.json]
                   [--strategy S] [--time-limit SECONDS] [--seed N]
-                  [--units FILE [--units-object NAME]]
+                  [--units FILE [--units-object NAME]] [--basemap FILE.geojson]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
@@ -59,6 +59,7 @@ Options:
   --units FILE           geographic units (GeoJSON FeatureCollection or TopoJSON of polygons with
                          ids); territories are then made of whole units (see "contiguity" options)
   --units-object NAME    the TopoJSON object that holds the units, when the topology has several
+  --basemap FILE         outlines drawn beneath the maps (GeoJSON, e.g. country or state borders)
   -h, --help             this help
 
 Flags override the same fields of the options file.
@@ -68,8 +69,12 @@ Writes into DIR:
   report.json            status, metrics (objective = workload x travel minutes), territories,
                          bound and gap (when the strategy proves one), diagnostics
   territories.geojson    accounts as points and one polygon per territory
-  map.svg                the territories on a map, rep homes marked
+  map.svg                the territories on a map, rep homes marked, a scale bar
   report.md              a short readable report
+  report.html            the report to open in a browser: one self-contained file (no network) with
+                         the map (pan, zoom, tooltips), sortable territory table, balance charts,
+                         changes against current reps, performance when accounts have "sales"
+  moved.csv              (when accounts have a current_rep) the accounts that change rep
 
 Exit codes: 0 solved (optimal or feasible), 1 infeasible, unsolved or timed out (files still
 written), 2 bad input or usage.
@@ -87,7 +92,8 @@ export const evaluateHelp = `terralign evaluate — audit an existing assignment
 
 Usage:
   terralign evaluate --accounts FILE --reps FILE [--assignments FILE.csv]
-                     [--options FILE.json] [--units FILE [--units-object NAME]] [--out DIR] [--strict]
+                     [--options FILE.json] [--units FILE [--units-object NAME]] [--out DIR]
+                     [--basemap FILE.geojson] [--strict]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
@@ -105,6 +111,9 @@ Options:
                            evaluation.json  territories, metrics, unassigned accounts, violations,
                                             diagnostics
                            assignments.csv  account_id,rep_id as read
+                           territories.geojson, map.svg, report.html
+                                            the assignment drawn as align draws a plan
+  --basemap FILE         outlines drawn beneath the maps (GeoJSON)
   --strict               exit 1 when any rule is broken (for scheduled checks)
   -h, --help             this help
 
@@ -275,6 +284,7 @@ Writes into DIR:
   diff.md     totals and per rep the accounts, workload and potential in and out, workload and
               travel before and after
   diff.svg    the after map with the moved accounts ringed
+  report.html the after plan's report led by the changes, moved accounts ringed on its map
 
 Exit codes: 0 compared, 2 bad input (an id that names no account or rep, an account given two reps).
 `;
@@ -309,6 +319,8 @@ Writes into DIR:
   compare.csv             scenario,status,reps,objective,lower_bound,gap,workload_cv,max_deviation,
                           reps_outside_band,moves,moved_workload,travel_change,travel_change_share
   compare.md              the same as a table, with today's objective
+  report.html             the comparison as a page (sortable table, charts), linking each
+                          scenario's own report.html
 
 Exit codes: 0 every scenario solved, 1 some scenario not (files still written), 2 bad input (an
 unknown rep, two scenarios with one name, a scenario removing every rep, an added rep id that

@@ -8,9 +8,10 @@ const PAD = { left: 52, right: 16, top: 34, bottom: 44 };
 /**
  * The Lorenz curve as a standalone SVG (360 × 360 px): share of accounts (smallest value first)
  * across, share of value up, the line of equality dashed, the area between shaded, the Gini in
- * the title. `label` names the value (e.g. `potential`). An empty curve draws the axes only.
+ * the title. `label` names the value (e.g. `potential`), `population` what the curve runs over
+ * (default `accounts`). An empty curve draws the axes only.
  */
-export function lorenzSvg(points: readonly LorenzPoint[], gini: number | null, label: string): string {
+export function lorenzSvg(points: readonly LorenzPoint[], gini: number | null, label: string, population = "accounts"): string {
   const w = SIZE - PAD.left - PAD.right, h = SIZE - PAD.top - PAD.bottom;
   const x = (share: number) => (PAD.left + share * w).toFixed(1);
   const y = (share: number) => (PAD.top + (1 - share) * h).toFixed(1);
@@ -32,7 +33,7 @@ export function lorenzSvg(points: readonly LorenzPoint[], gini: number | null, l
     parts.push(`<polyline points="${curve}" fill="none" stroke="#4e79a7" stroke-width="2"/>`);
   }
   parts.push(
-    `<text x="${PAD.left + w / 2}" y="${SIZE - 8}" text-anchor="middle">share of accounts (smallest ${escapeXml(label)} first)</text>`,
+    `<text x="${PAD.left + w / 2}" y="${SIZE - 8}" text-anchor="middle">share of ${escapeXml(population)} (smallest ${escapeXml(label)} first)</text>`,
     `<text transform="translate(14 ${PAD.top + h / 2}) rotate(-90)" text-anchor="middle">share of ${escapeXml(label)}</text>`,
     "</svg>",
   );
