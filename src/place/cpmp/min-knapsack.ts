@@ -1,0 +1,182 @@
+/** Scratch arrays for `minKnapsack`, reused across calls; grown on demand. */
+export interface KnapsackScratch {
+  order: Int32Array;
+  ratio: Float64Array;
+  take: Uint8Array;
+  best: Uint8Array;
+  /** Prefix sums of weight and value over the sorted items; length size + 1. */
+  prefixWeight: Float64Array;
+  prefixValue: Float64Array;
+}
+
+export function createKnapsackScratch(size = 64): KnapsackScratch {
+  return {
+    order: new Int32Array(size),
+    ratio: new Float64Array(size),
+    take: new Uint8Array(size),
+    best: new Uint8Array(size),
+    prefixWeight: new Float64Array(size + 1),
+    prefixValue: new Float64Array(size + 1),
+  };
+}
+
+/** Outcome of one knapsack. */
+export interface KnapsackOutcome {
+  /** Value of the best selection found; `Infinity` when none meets the window. */
+  readonly value: number;
+  /** A lower bound on the optimum: `value` when `exact`, the LP bound otherwise. */
+  readonly bound: number;
+  /** Whether `value` is proven optimal (the node limit was not reached). */
+  readonly exact: boolean;
+  /** Nodes explored (a measure of work). */
+  readonly nodes: number;
+}
+
+/**
+ * Minimises Σ value·x subject to lo ≤ Σ weight·x ≤ hi, x ∈ {0, 1}, over items 0..count−1, by
+ * depth-first branch and bound on items sorted by value/weight (Horowitz–Sahni). The LP bound of a
+ * window is the sorted prefix whose weight is the weight of all items of negative ratio, clamped
+ * to the window, with one item taken in part. Items of weight 0 are taken when their value is
+ * negative. Writes the selection into `chosen`. After `nodeLimit` nodes it keeps the best found
+ * and reports the root LP bound.
+ */
+export function minKnapsack(
+  value: Float64Array,
+  weight: Float64Array,
+  count: number,
+  lo: number,
+  hi: number,
+  chosen: Uint8Array,
+  scratch: KnapsackScratch,
+  nodeLimit = 100_000,
+): KnapsackOutcome {
+  grow(scratch, count);
+  const { order, ratio, take, best, prefixWeight, prefixValue } = scratch;
+  let size = 0;
+  let fixedValue = 0;
+  for (let t = 0; t < count; t++) {
+    chosen[t] = 0;
+    if (weight[t] <= 0) {
+      if (value[t] < 0) {
+        chosen[t] = 1;
+        fixedValue += value[t];
+      }
+      continue;
+    }
+    if (weight[t] > hi) continue;
+    order[size++] = t;
+    ratio[t] = value[t] / weight[t];
+  }
+  sortByRatio(order, ratio, size);
+  for (let q = 0; q < size; q++) {
+    prefixWeight[q + 1] = prefixWeight[q] + weight[order[q]];
+    prefixValue[q + 1] = prefixValue[q] + value[order[q]];
+  }
+  // Sorted items of negative ratio form a prefix: the LP prefers exactly their weight.
+  let negatives = 0;
+  while (negatives < size && ratio[order[negatives]] < 0) negatives++;
+
+  // LP bound of items from..size−1 for a remaining window [low, high].
+  const lpBound = (from: number, low: number, high: number): number => {
+    const available = prefixWeight[size] - prefixWeight[from];
+    if (high < -1e-12 || low > available + 1e-12) return Infinity;
+    const preferred = from < negatives ? prefixWeight[negatives] - prefixWeight[from] : 0;
+    const target = Math.min(Math.max(preferred, low), high, available);
+    const limit = prefixWeight[from] + target;
+    let a = from;
+    let b = size;
+    while (a < b) {
+      const mid = (a + b + 1) >> 1;
+      if (prefixWeight[mid] <= limit) a = mid;
+      else b = mid - 1;
+    }
+    const partial = a < size ? ratio[order[a]] * (limit - prefixWeight[a]) : 0;
+    return prefixValue[a] - prefixValue[from] + partial;
+  };
+
+  const root = lpBound(0, lo, hi);
+  let bestValue = Infinity;
+  // Greedy start: sorted items while they fit, negative ones first, then cheapest until lo.
+  {
+    let w = 0;
+    let v = 0;
+    for (let q = 0; q < size; q++) {
+      const t = order[q];
+      best[q] = 0;
+      if (w + weight[t] <= hi && (q < negatives || w < lo)) {
+        w += weight[t];
+        v += value[t];
+        best[q] = 1;
+      }
+    }
+    if (w >= lo && w <= hi) bestValue = v;
+  }
+  const tolerance = 1e-9 * Math.max(1, Math.abs(root));
+  let nodes = 0;
+  let exact = true;
+  if (Number.isFinite(root) && root < bestValue - tolerance) {
+    take.fill(0, 0, size);
+    let s = 0;
+    let w = 0;
+    let v = 0;
+    for (;;) {
+      if (++nodes > nodeLimit) {
+        exact = false;
+        break;
+      }
+      if (s < size && v + lpBound(s, lo - w, hi - w) < bestValue - tolerance) {
+        const t = order[s];
+        if (w + weight[t] <= hi) {
+          take[s] = 1;
+          w += weight[t];
+          v += value[t];
+        } else {
+          take[s] = 0;
+        }
+        s++;
+        continue;
+      }
+      if (s >= size && w >= lo && w <= hi && v < bestValue - tolerance) {
+        bestValue = v;
+        for (let q = 0; q < size; q++) best[q] = take[q];
+      }
+      // Backtrack: drop the deepest taken item and explore without it.
+      let q = s - 1;
+      while (q >= 0 && !take[q]) q--;
+      if (q < 0) break;
+      take[q] = 0;
+      w -= weight[order[q]];
+      v -= value[order[q]];
+      for (let r = q + 1; r < size; r++) take[r] = 0;
+      s = q + 1;
+    }
+  }
+  if (Number.isFinite(bestValue)) for (let q = 0; q < size; q++) if (best[q]) chosen[order[q]] = 1;
+  const total = fixedValue + bestValue;
+  return { value: total, bound: exact ? total : fixedValue + Math.min(root, bestValue), exact, nodes };
+}
+
+function grow(scratch: KnapsackScratch, count: number): void {
+  if (scratch.order.length >= count) return;
+  const size = Math.max(count, 2 * scratch.order.length);
+  Object.assign(scratch, createKnapsackScratch(size));
+}
+
+/** Insertion sort by ratio ascending, ties by index: lists are short and often nearly sorted. */
+function sortByRatio(order: Int32Array, ratio: Float64Array, size: number): void {
+  if (size > 64) {
+    const sorted = Array.from(order.subarray(0, size)).sort((a, b) => ratio[a] - ratio[b] || a - b);
+    order.set(sorted);
+    return;
+  }
+  for (let s = 1; s < size; s++) {
+    const t = order[s];
+    const r = ratio[t];
+    let q = s - 1;
+    while (q >= 0 && (ratio[order[q]] > r || (ratio[order[q]] === r && order[q] > t))) {
+      order[q + 1] = order[q];
+      q--;
+    }
+    order[q + 1] = t;
+  }
+}
