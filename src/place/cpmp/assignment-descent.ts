@@ -9,13 +9,14 @@ import type { WorkMeter } from "./work-meter.js";
  * took among their nearest sites are refreshed, from the open sites among those (a scan of every
  * cluster when they hold too few). Points whose list changed are offered moves again.
  */
-export function refreshNearClusters(c: Clusters, hoods: Neighbourhoods): void {
+export function refreshNearClusters(c: Clusters, hoods: Neighbourhoods, meter: WorkMeter): void {
   if (c.nearAt >= c.mediansMovedAt) return;
   const { n } = c.instance;
   const p = c.median.length;
   const scratch = { key: new Float64Array(c.nearWidth), list: new Int32Array(c.nearWidth) };
   if (c.nearAt < 0 || c.nearWidth >= p) {
     for (let i = 0; i < n; i++) rankClusters(c, hoods, i, scratch);
+    meter.add(n * p);
   } else {
     const seen = new Uint8Array(n);
     for (const k of c.movedSites) {
@@ -23,7 +24,7 @@ export function refreshNearClusters(c: Clusters, hoods: Neighbourhoods): void {
         const i = hoods.nearOf[e];
         if (seen[i]) continue;
         seen[i] = 1;
-        rankClusters(c, hoods, i, scratch);
+        meter.add(rankClusters(c, hoods, i, scratch));
       }
     }
   }
@@ -31,15 +32,18 @@ export function refreshNearClusters(c: Clusters, hoods: Neighbourhoods): void {
   c.nearAt = c.stamps.value;
 }
 
-function rankClusters(c: Clusters, hoods: Neighbourhoods, i: number, scratch: { key: Float64Array; list: Int32Array }): void {
+/** Ranks point i's nearest clusters; returns the work done. */
+function rankClusters(c: Clusters, hoods: Neighbourhoods, i: number, scratch: { key: Float64Array; list: Int32Array }): number {
   const p = c.median.length;
   const { near, nearWidth: width } = c;
   const { key, list } = scratch;
   let size = 0;
+  let work = 0;
   const scanAll = width >= p;
   for (let pass = scanAll ? 1 : 0; pass < 2 && size < width; pass++) {
     size = 0;
     const count = pass === 0 ? hoods.width : p;
+    work += count;
     for (let q = 0; q < count; q++) {
       const t = pass === 0 ? c.clusterAtSite[hoods.nearSites[i * hoods.width + q]] : q;
       if (t < 0) continue;
@@ -67,9 +71,29 @@ function rankClusters(c: Clusters, hoods: Neighbourhoods, i: number, scratch: { 
     c.swapChecked[i] = -1;
     c.chainChecked[i] = -1;
   }
+  return work;
 }
 
 /** Latest content stamp among point i's own cluster and its nearest clusters. */
+/** Rank below which a cluster counts as near a point for swaps: swaps pair boundary points. */
+const SWAP_RANK = 3;
+/** Nearest clusters a point looks for swap partners in. */
+const SWAP_CLUSTERS = 5;
+
+/** Whether cluster b is among point i's `width` nearest clusters. */
+function listed(c: Clusters, i: number, b: number, width: number): boolean {
+  const base = i * c.nearWidth;
+  for (let r = 0; r < width; r++) if (c.near[base + r] === b) return true;
+  return false;
+}
+
+function isNear(c: Clusters, k: number, a: number): boolean {
+  const base = k * c.nearWidth;
+  const end = base + Math.min(SWAP_RANK, c.nearWidth);
+  for (let e = base; e < end; e++) if (c.near[e] === a) return true;
+  return false;
+}
+
 export function latestAround(c: Clusters, i: number): number {
   let latest = c.version[c.assign[i]];
   const base = i * c.nearWidth;
@@ -103,15 +127,17 @@ export function isBetter(dExcess: number, dCost: number, tol: Tolerance): boolea
 /**
  * Shift and swap descent with the medians fixed: each pass offers every point (in a random order)
  * its best shift to one of its nearest clusters, then, when no shift helps, its best swap with a
- * member of one of those clusters. Moves reduce the excess, or keep it and reduce the cost.
+ * member of one of those clusters that has the point's cluster among its three nearest, then
+ * ejection chains. Moves reduce the excess, or keep it and reduce the cost.
  * Returns whether anything moved.
  */
-export function assignmentDescent(c: Clusters, order: Int32Array, tol: Tolerance, meter: WorkMeter): boolean {
+export function assignmentDescent(c: Clusters, hoods: Neighbourhoods, order: Int32Array, tol: Tolerance, meter: WorkMeter): boolean {
   const { demand } = c.instance;
   const { near, nearWidth: width } = c;
   let movedAny = false;
   for (;;) {
     if (meter.stopped()) return movedAny;
+    meter.add(c.instance.n);
     let moved = false;
     for (const i of order) {
       if (c.median[c.assign[i]] === i || latestAround(c, i) <= c.shiftChecked[i]) continue;
@@ -119,12 +145,14 @@ export function assignmentDescent(c: Clusters, order: Int32Array, tol: Tolerance
       const q = demand[i];
       const leave = excessAt(c, a, c.load[a] - q) - excessAt(c, a, c.load[a]);
       const here = costTo(c, i, a);
+      // With its own cluster unchanged, only clusters changed since the last check can now help.
+      const since = c.version[a] > c.shiftChecked[i] ? -1 : c.shiftChecked[i];
       let bestTo = -1;
       let bestEx = 0;
       let bestCost = 0;
       for (let r = 0; r < width; r++) {
         const b = near[i * width + r];
-        if (b === a) continue;
+        if (b === a || c.version[b] <= since) continue;
         const dEx = leave + excessAt(c, b, c.load[b] + q) - excessAt(c, b, c.load[b]);
         const dCost = costTo(c, i, b) - here;
         if (isBetter(dEx - bestEx, dCost - bestCost, tol)) {
@@ -141,43 +169,57 @@ export function assignmentDescent(c: Clusters, order: Int32Array, tol: Tolerance
         c.shiftChecked[i] = c.stamps.value;
       }
     }
-    if (!moved) moved = swapPass(c, order, tol, meter);
+    if (!moved) moved = swapPass(c, hoods, order, tol, meter);
     if (!moved) moved = ejectionChains(c, order, tol, meter);
     if (!moved) return movedAny;
     movedAny = true;
   }
 }
 
-function swapPass(c: Clusters, order: Int32Array, tol: Tolerance, meter: WorkMeter): boolean {
-  const { demand } = c.instance;
-  const { near, nearWidth: width } = c;
+function swapPass(c: Clusters, hoods: Neighbourhoods, order: Int32Array, tol: Tolerance, meter: WorkMeter): boolean {
+  const { demand, sites } = c.instance;
+  const { near, nearWidth } = c;
+  const width = Math.min(nearWidth, SWAP_CLUSTERS);
+  const p = c.median.length;
+  // Partners from the point's nearest points when clusters are large and every point is a site.
+  const byPoints = sites.length === c.instance.n && (c.instance.n / p) * width > hoods.width;
   let moved = false;
+  meter.add(c.instance.n);
   for (const i of order) {
     const a = c.assign[i];
     if (c.median[a] === i || latestAround(c, i) <= c.swapChecked[i]) continue;
     const qi = demand[i];
     const ia = costTo(c, i, a);
+    const since = c.version[a] > c.swapChecked[i] ? -1 : c.swapChecked[i];
     let bestK = -1;
     let bestEx = 0;
     let bestCost = 0;
     let work = 0;
-    for (let r = 0; r < width; r++) {
-      const b = near[i * width + r];
-      if (b === a) continue;
-      const ib = costTo(c, i, b);
-      const exBefore = excessAt(c, a, c.load[a]) + excessAt(c, b, c.load[b]);
-      for (let k = c.head[b]; k >= 0; k = c.next[k]) {
-        if (c.median[b] === k) continue;
-        const shift = demand[k] - qi;
-        const dEx = excessAt(c, a, c.load[a] + shift) + excessAt(c, b, c.load[b] - shift) - exBefore;
-        const dCost = ib + costTo(c, k, a) - ia - costTo(c, k, b);
-        if (isBetter(dEx - bestEx, dCost - bestCost, tol)) {
-          bestK = k;
-          bestEx = dEx;
-          bestCost = dCost;
-        }
+    const consider = (k: number, b: number) => {
+      const shift = demand[k] - qi;
+      const dEx = excessAt(c, a, c.load[a] + shift) + excessAt(c, b, c.load[b] - shift) - excessAt(c, a, c.load[a]) - excessAt(c, b, c.load[b]);
+      const dCost = costTo(c, i, b) + costTo(c, k, a) - ia - costTo(c, k, b);
+      if (isBetter(dEx - bestEx, dCost - bestCost, tol)) {
+        bestK = k;
+        bestEx = dEx;
+        bestCost = dCost;
       }
-      work += c.size[b];
+    };
+    if (byPoints) {
+      for (let q = 0; q < hoods.width; q++) {
+        const k = sites[hoods.nearSites[i * hoods.width + q]];
+        const b = c.assign[k];
+        if (b === a || c.median[b] === k || c.version[b] <= since || !isNear(c, k, a) || !listed(c, i, b, width)) continue;
+        consider(k, b);
+      }
+      work += hoods.width;
+    } else {
+      for (let r = 0; r < width; r++) {
+        const b = near[i * nearWidth + r];
+        if (b === a || c.version[b] <= since) continue;
+        for (let k = c.head[b]; k >= 0; k = c.next[k]) if (c.median[b] !== k && isNear(c, k, a)) consider(k, b);
+        work += c.size[b];
+      }
     }
     meter.add(work);
     if (bestK >= 0) {

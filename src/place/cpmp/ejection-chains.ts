@@ -2,9 +2,10 @@ import { isBetter, latestAround, type Tolerance } from "./assignment-descent.js"
 import { costTo, excessAt, movePoint, type Clusters } from "./clusters.js";
 import type { WorkMeter } from "./work-meter.js";
 
-/** Shifts in one chain, at most, and the nearest clusters each step may go to. */
+/** Shifts in one chain, at most; the nearest clusters each step may go to; members ejected per step. */
 const DEPTH = 3;
 const STEP_CLUSTERS = 5;
+const EJECTABLE = 4;
 
 /** The chain being built and the best one found from the current start point. */
 interface Chain {
@@ -24,13 +25,17 @@ interface Chain {
   bestCost: number;
   readonly bestPoints: Int32Array;
   readonly bestTargets: Int32Array;
+  /** Per depth: the members to eject next and their cheapest way out. */
+  readonly ejectable: Int32Array[];
+  readonly ejectKey: Float64Array[];
   work: number;
 }
 
 /**
  * Ejection chains with the medians fixed: a point moves to a nearby cluster that has no room, which
  * ejects one of its members to another nearby cluster, and so on for up to three shifts (a chain may
- * end back in the first cluster, a cycle); a chain grows only while its cost change is ≤ 0. Each point not checked since its surroundings changed
+ * end back in the first cluster, a cycle); a chain grows only while its cost change is ≤ 0, and
+ * only through the few members of a full cluster that are cheapest to move on. Each point not checked since its surroundings changed
  * starts a depth-first search; the best chain that lowers the excess, or keeps it and lowers the
  * cost, is applied. Returns whether any chain was applied.
  */
@@ -50,9 +55,12 @@ export function ejectionChains(c: Clusters, order: Int32Array, tol: Tolerance, m
     bestCost: 0,
     bestPoints: new Int32Array(DEPTH),
     bestTargets: new Int32Array(DEPTH),
+    ejectable: Array.from({ length: DEPTH }, () => new Int32Array(EJECTABLE)),
+    ejectKey: Array.from({ length: DEPTH }, () => new Float64Array(EJECTABLE)),
     work: 0,
   };
   let applied = false;
+  meter.add(c.instance.n);
   for (const start of order) {
     if (meter.stopped()) return applied;
     const a0 = c.assign[start];
@@ -110,15 +118,46 @@ function extend(chain: Chain, depth: number, point: number, cost: number): void 
     const over = c.load[to] + chain.delta[slotTo] - capacity[c.median[to]];
     const promising = stepCost <= 0 || c.excess > tol.excess;
     if (depth + 1 < DEPTH && to !== chain.a0 && over > tol.excess && promising) {
+      // The few members whose cheapest way out costs least, each ejected in turn.
+      const pruning = c.excess <= tol.excess;
+      const kept = chain.ejectable[depth];
+      const keys = chain.ejectKey[depth];
+      let size = 0;
       for (let k = c.head[to]; k >= 0; k = c.next[k]) {
         if (k === c.median[to] || demand[k] < over - tol.excess || isPoint(points, depth, k)) continue;
-        extend(chain, depth + 1, k, stepCost);
+        const key = cheapestMove(c, k, to, width);
+        chain.work++;
+        if ((pruning && stepCost + key > 0) || (size === EJECTABLE && key >= keys[size - 1])) continue;
+        let r = size < EJECTABLE ? size++ : EJECTABLE - 1;
+        while (r > 0 && keys[r - 1] > key) {
+          keys[r] = keys[r - 1];
+          kept[r] = kept[r - 1];
+          r--;
+        }
+        keys[r] = key;
+        kept[r] = k;
       }
+      for (let e = 0; e < size; e++) extend(chain, depth + 1, kept[e], stepCost);
     }
     chain.delta[slotTo] -= q;
     chain.delta[slotFrom] += q;
     chain.touched = mark;
   }
+}
+
+/** Least cost change of moving point k out of cluster `from` to one of its nearest clusters. */
+function cheapestMove(c: Clusters, k: number, from: number, width: number): number {
+  const base = k * c.nearWidth;
+  const here = costTo(c, k, from);
+  let best = Infinity;
+  for (let r = 0; r < width; r++) {
+    const t = c.near[base + r];
+    if (t !== from) {
+      const d = costTo(c, k, t) - here;
+      if (d < best) best = d;
+    }
+  }
+  return best;
 }
 
 /** Adds a load change for cluster t; returns its slot. New slots are dropped on backtrack. */

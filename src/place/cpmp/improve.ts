@@ -35,12 +35,13 @@ export function improve(c: Clusters, ctx: ImproveContext): void {
   for (;;) {
     for (let round = 0; round < INNER_ROUNDS; round++) {
       if (ctx.meter.stopped()) return;
-      refreshNearClusters(c, ctx.hoods);
-      assignmentDescent(c, ctx.order, ctx.tol, ctx.meter);
+      refreshNearClusters(c, ctx.hoods, ctx.meter);
+      assignmentDescent(c, ctx.hoods, ctx.order, ctx.tol, ctx.meter);
       if (!updateMedians(c, ctx.hoods, ctx.closed, ctx.tol, ctx.meter)) break;
     }
-    refreshNearClusters(c, ctx.hoods);
+    refreshNearClusters(c, ctx.hoods, ctx.meter);
     const pairs = neighbourPairs(c, PAIR_NEIGHBOURS);
+    ctx.meter.add(c.instance.n);
     const p = c.median.length;
     let changed = false;
     for (let e = 0; e < pairs.length; e += 2) {

@@ -1,10 +1,10 @@
 import type { CpmpInstance } from "./cpmp-instance.js";
-import { createKnapsackScratch, minKnapsack } from "./min-knapsack.js";
+import { createKnapsackScratch, minKnapsack, minKnapsackLp } from "./min-knapsack.js";
 import type { Neighbourhoods } from "./neighbourhoods.js";
 import type { WorkMeter } from "./work-meter.js";
 
 /** Branch-and-bound nodes per site knapsack; beyond it the knapsack's LP bound is used. */
-const KNAPSACK_NODES = 20_000;
+const KNAPSACK_NODES = 5_000;
 /** The step factor halves after this many iterations without a better bound. */
 const PATIENCE = 20;
 /** Subgradient stops when the step factor falls below this. */
@@ -74,8 +74,10 @@ export function improveBound(instance: CpmpInstance, hoods: Neighbourhoods, stat
   const order = Array.from({ length: s }, (_, k) => k);
   const selected = new Int32Array(p);
 
-  // ρ_k for the current λ; fills `members`/`chosenItems` with the knapsack's items when asked.
-  const siteValue = (k: number, lambdaMax: number): number => {
+  // ρ_k for the current λ (its knapsack solved exactly, or only its LP bound);
+  // leaves the knapsack's items in `members` / `chosenItems`.
+  let lastCount = 0;
+  const siteValue = (k: number, lambdaMax: number, exactly: boolean): number => {
     const j = sites[k];
     const room = capacity[j] - (options.selfService ? demand[j] : 0);
     if (room < 0) return Infinity;
@@ -94,12 +96,20 @@ export function improveBound(instance: CpmpInstance, hoods: Neighbourhoods, stat
         count++;
       }
     }
+    const own = options.selfService ? cost[j * s + k] - lambda[j] : 0;
+    lastCount = count;
+    if (!exactly) {
+      options.meter.add(count);
+      return own + minKnapsackLp(values, weights, count, 0, room, scratch);
+    }
     const outcome = minKnapsack(values, weights, count, 0, room, chosenItems, scratch, KNAPSACK_NODES);
     options.meter.add(count + outcome.nodes);
-    lastCount = count;
-    return (options.selfService ? cost[j * s + k] - lambda[j] : 0) + outcome.bound;
+    return own + outcome.bound;
   };
-  let lastCount = 0;
+  const lp = new Float64Array(s);
+  const kept: number[] = [];
+  // Points each exactly valued site's knapsack takes, for the subgradient.
+  const served = new Map<number, number[]>();
 
   for (let iteration = 0; iteration < options.iterations; iteration++) {
     if (options.meter.stopped()) break;
@@ -109,7 +119,31 @@ export function improveBound(instance: CpmpInstance, hoods: Neighbourhoods, stat
       lambdaSum += lambda[i];
       if (lambda[i] > lambdaMax) lambdaMax = lambda[i];
     }
-    for (let k = 0; k < s; k++) rho[k] = siteValue(k, lambdaMax);
+    // LP values of every site first; exact knapsacks only for the sites that may be chosen: in
+    // LP order, until the free places are held by exact values no remaining LP value undercuts.
+    for (let k = 0; k < s; k++) {
+      lp[k] = siteValue(k, lambdaMax, false);
+      rho[k] = lp[k];
+    }
+    order.sort((a, b) => isForced[b] - isForced[a] || lp[a] - lp[b] || a - b);
+    const free = p - forced.length;
+    kept.length = 0;
+    served.clear();
+    for (const k of order) {
+      if (!isForced[k] && kept.length >= free && lp[k] >= kept[free - 1]) break;
+      rho[k] = siteValue(k, lambdaMax, true);
+      const inside: number[] = [];
+      for (let q = 0; q < lastCount; q++) if (chosenItems[q]) inside.push(members[q]);
+      served.set(k, inside);
+      if (isForced[k]) continue;
+      let at = kept.length;
+      kept.push(rho[k]);
+      while (at > 0 && kept[at - 1] > rho[k]) {
+        kept[at] = kept[at - 1];
+        at--;
+      }
+      kept[at] = rho[k];
+    }
     order.sort((a, b) => isForced[b] - isForced[a] || rho[a] - rho[b] || a - b);
     let value = lambdaSum;
     for (let t = 0; t < p; t++) {
@@ -137,8 +171,7 @@ export function improveBound(instance: CpmpInstance, hoods: Neighbourhoods, stat
     cover.fill(0);
     for (let t = 0; t < p; t++) {
       const k = selected[t];
-      siteValue(k, lambdaMax);
-      for (let q = 0; q < lastCount; q++) if (chosenItems[q]) cover[members[q]]++;
+      for (const i of served.get(k) ?? []) cover[i]++;
       if (options.selfService) cover[sites[k]]++;
     }
     let norm = 0;

@@ -17,6 +17,7 @@ export function updateMedians(c: Clusters, hoods: Neighbourhoods, closed: Uint8A
   const pinned = new Uint8Array(c.s);
   for (const k of forced ?? []) pinned[k] = 1;
   let movedAny = false;
+  meter.add(p);
   for (let t = 0; t < p; t++) {
     if (pinned[c.site[t]] || c.version[t] <= c.medianChecked[t]) continue;
     const load = c.load[t];

@@ -38,7 +38,8 @@ export interface KnapsackOutcome {
  * window is the sorted prefix whose weight is the weight of all items of negative ratio, clamped
  * to the window, with one item taken in part. Items of weight 0 are taken when their value is
  * negative. Writes the selection into `chosen`. After `nodeLimit` nodes it keeps the best found
- * and reports the root LP bound.
+ * and reports the root LP bound. With a `cutoff`, only selections of value below it are sought:
+ * when none exists the value is `Infinity` (and the bound the cutoff).
  */
 export function minKnapsack(
   value: Float64Array,
@@ -49,6 +50,7 @@ export function minKnapsack(
   chosen: Uint8Array,
   scratch: KnapsackScratch,
   nodeLimit = 100_000,
+  cutoff = Infinity,
 ): KnapsackOutcome {
   grow(scratch, count);
   const { order, ratio, take, best, prefixWeight, prefixValue } = scratch;
@@ -111,6 +113,12 @@ export function minKnapsack(
     }
     if (w >= lo && w <= hi) bestValue = v;
   }
+  let found = true;
+  const limit = cutoff - fixedValue;
+  if (!(bestValue < limit)) {
+    bestValue = limit;
+    found = false;
+  }
   const tolerance = 1e-9 * Math.max(1, Math.abs(root));
   let nodes = 0;
   let exact = true;
@@ -138,6 +146,7 @@ export function minKnapsack(
       }
       if (s >= size && w >= lo && w <= hi && v < bestValue - tolerance) {
         bestValue = v;
+        found = true;
         for (let q = 0; q < size; q++) best[q] = take[q];
       }
       // Backtrack: drop the deepest taken item and explore without it.
@@ -151,6 +160,8 @@ export function minKnapsack(
       s = q + 1;
     }
   }
+  // `found`: `best` holds a selection of value `bestValue` (not just the cutoff).
+  if (!found) return { value: Infinity, bound: exact ? cutoff : fixedValue + Math.min(root, bestValue), exact, nodes };
   if (Number.isFinite(bestValue)) for (let q = 0; q < size; q++) if (best[q]) chosen[order[q]] = 1;
   const total = fixedValue + bestValue;
   return { value: total, bound: exact ? total : fixedValue + Math.min(root, bestValue), exact, nodes };
@@ -162,21 +173,139 @@ function grow(scratch: KnapsackScratch, count: number): void {
   Object.assign(scratch, createKnapsackScratch(size));
 }
 
-/** Insertion sort by ratio ascending, ties by index: lists are short and often nearly sorted. */
+/** Sorts `order[0..size)` by ratio ascending, ties by index: insertion sort for short runs, quicksort above. */
 function sortByRatio(order: Int32Array, ratio: Float64Array, size: number): void {
-  if (size > 64) {
-    const sorted = Array.from(order.subarray(0, size)).sort((a, b) => ratio[a] - ratio[b] || a - b);
-    order.set(sorted);
-    return;
+  quicksort(order, ratio, 0, size - 1);
+}
+
+function before(ratio: Float64Array, a: number, b: number): boolean {
+  return ratio[a] < ratio[b] || (ratio[a] === ratio[b] && a < b);
+}
+
+function quicksort(order: Int32Array, ratio: Float64Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const pivot = order[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (before(ratio, order[i], pivot)) i++;
+      while (before(ratio, pivot, order[j])) j--;
+      if (i <= j) {
+        const t = order[i];
+        order[i++] = order[j];
+        order[j--] = t;
+      }
+    }
+    // Recurse into the smaller side, loop on the larger.
+    if (j - lo < hi - i) {
+      quicksort(order, ratio, lo, j);
+      lo = i;
+    } else {
+      quicksort(order, ratio, i, hi);
+      hi = j;
+    }
   }
-  for (let s = 1; s < size; s++) {
+  for (let s = lo + 1; s <= hi; s++) {
     const t = order[s];
-    const r = ratio[t];
     let q = s - 1;
-    while (q >= 0 && (ratio[order[q]] > r || (ratio[order[q]] === r && order[q] > t))) {
+    while (q >= lo && before(ratio, t, order[q])) {
       order[q + 1] = order[q];
       q--;
     }
     order[q + 1] = t;
   }
+}
+
+/**
+ * The LP bound of `minKnapsack`: min Σ value·x subject to lo ≤ Σ weight·x ≤ hi, 0 ≤ x ≤ 1, in
+ * linear expected time. The LP takes items by value/weight, best first: the items of negative value
+ * up to weight hi, and — when they weigh less than lo — then the cheapest others up to weight lo,
+ * the last one in part; each run is found by a weighted quickselect instead of a sort. `Infinity`
+ * when no x meets the window. Reorders `scratch.order`.
+ */
+export function minKnapsackLp(value: Float64Array, weight: Float64Array, count: number, lo: number, hi: number, scratch: KnapsackScratch): number {
+  grow(scratch, count);
+  const { order, ratio } = scratch;
+  let negatives = 0;
+  let total = 0;
+  let weightNeg = 0;
+  let weightAll = 0;
+  // Negative items first in `order`, the rest (positive weight, value ≥ 0) after them.
+  let tail = count;
+  for (let t = 0; t < count; t++) {
+    if (weight[t] <= 0) {
+      if (value[t] < 0) total += value[t];
+      continue;
+    }
+    if (weight[t] > hi) continue;
+    ratio[t] = value[t] / weight[t];
+    weightAll += weight[t];
+    if (value[t] < 0) {
+      order[negatives++] = t;
+      weightNeg += weight[t];
+    } else order[--tail] = t;
+  }
+  if (hi < 0 || lo > weightAll + 1e-12) return Infinity;
+  if (weightNeg >= lo) return total + takeBest(order, ratio, value, weight, 0, negatives - 1, hi);
+  for (let q = 0; q < negatives; q++) total += value[order[q]];
+  return total + takeBest(order, ratio, value, weight, tail, count - 1, lo - weightNeg);
+}
+
+/** Σ value of the best-ratio items of order[lo..hi] up to weight `room` (the last in part): a weighted quickselect. */
+function takeBest(order: Int32Array, ratio: Float64Array, value: Float64Array, weight: Float64Array, lo: number, hi: number, room: number): number {
+  let total = 0;
+  let all = 0;
+  for (let q = lo; q <= hi; q++) all += weight[order[q]];
+  if (all <= room) {
+    for (let q = lo; q <= hi; q++) total += value[order[q]];
+    return total;
+  }
+  // Invariant: the answer takes every item before `lo` whole and none after `hi`.
+  while (lo <= hi) {
+    const pivot = ratio[order[(lo + hi) >> 1]];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (ratio[order[i]] < pivot) i++;
+      while (ratio[order[j]] > pivot) j--;
+      if (i <= j) {
+        const t = order[i];
+        order[i++] = order[j];
+        order[j--] = t;
+      }
+    }
+    let w = 0;
+    let v = 0;
+    for (let q = lo; q <= j; q++) {
+      w += weight[order[q]];
+      v += value[order[q]];
+    }
+    if (w > room) {
+      if (j === hi) {
+        // No progress: finish the range in sorted order.
+        quicksort(order, ratio, lo, hi);
+        for (let q = lo; q <= hi; q++) {
+          const t = order[q];
+          if (weight[t] > room) return total + ratio[t] * room;
+          total += value[t];
+          room -= weight[t];
+        }
+        return total;
+      }
+      hi = j;
+      continue;
+    }
+    total += v;
+    room -= w;
+    // Items j+1..i−1 equal the pivot: take them while they fit, the first that does not in part.
+    let q = j + 1;
+    for (; q < i && q <= hi; q++) {
+      const t = order[q];
+      if (weight[t] > room) return total + ratio[t] * room;
+      total += value[t];
+      room -= weight[t];
+    }
+    lo = q;
+  }
+  return total;
 }

@@ -1,9 +1,11 @@
 import type { Tolerance } from "./assignment-descent.js";
 import { excessAt, rebuildPair, type Clusters } from "./clusters.js";
-import { createKnapsackScratch, minKnapsack, type KnapsackScratch } from "./min-knapsack.js";
+import { createKnapsackScratch, minKnapsack, minKnapsackLp, type KnapsackScratch } from "./min-knapsack.js";
 import type { Neighbourhoods } from "./neighbourhoods.js";
 import type { WorkMeter } from "./work-meter.js";
 
+/** With more candidate sites than twice this, each median is chosen among this many best for its own cluster. */
+const MEDIAN_CHOICES = 10;
 /** Knapsack nodes per median pair; beyond it the pair keeps the best split found. */
 const PAIR_KNAPSACK_NODES = 5_000;
 
@@ -73,6 +75,11 @@ export function reoptimisePair(
     const k = hoods.siteOf[points[t]];
     if (k >= 0 && !closed[k]) candidates[m++] = t;
   }
+  // Large unions: each median among the sites best for its own cluster's members.
+  const restrict = m > 2 * MEDIAN_CHOICES;
+  if (restrict) meter.add(m * u);
+  const list1 = pinA ? [positionOf(points, u, c.median[a])] : restrict ? bestSites(c, a, hoods, points, candidates, m, scratch) : null;
+  const list2 = pinB ? [positionOf(points, u, c.median[b])] : restrict ? bestSites(c, b, hoods, points, candidates, m, scratch) : null;
   // Target: any feasible split when the pair has excess now, else a cheaper one.
   let bestCost = currentExcess > tol.excess ? Infinity : currentCost - tol.cost;
   let bestJ1 = -1;
@@ -108,7 +115,9 @@ export function reoptimisePair(
       base += cost[row + k2];
       count++;
     }
-    const outcome = minKnapsack(value, weight, count, lo - tol.excess, hi + tol.excess, chosen, scratch.knapsack, PAIR_KNAPSACK_NODES);
+    work += count;
+    if (base + minKnapsackLp(value, weight, count, lo - tol.excess, hi + tol.excess, scratch.knapsack) >= bestCost) return;
+    const outcome = minKnapsack(value, weight, count, lo - tol.excess, hi + tol.excess, chosen, scratch.knapsack, PAIR_KNAPSACK_NODES, bestCost - base);
     work += count + outcome.nodes;
     const split = base + outcome.value;
     if (split < bestCost) {
@@ -121,12 +130,8 @@ export function reoptimisePair(
       bestToA.set(toA.subarray(0, u));
     }
   };
-  if (pinA || pinB) {
-    const fixedA = pinA ? positionOf(points, u, c.median[a]) : -1;
-    const fixedB = pinB ? positionOf(points, u, c.median[b]) : -1;
-    const list1 = pinA ? [fixedA] : Array.from(candidates.subarray(0, m));
-    const list2 = pinB ? [fixedB] : Array.from(candidates.subarray(0, m));
-    for (const t1 of list1) for (const t2 of list2) if (t1 !== t2) tryPair(t1, t2);
+  if (list1 || list2) {
+    for (const t1 of list1 ?? candidates.subarray(0, m)) for (const t2 of list2 ?? candidates.subarray(0, m)) if (t1 !== t2) tryPair(t1, t2);
   } else {
     for (let x = 0; x < m; x++) for (let y = x + 1; y < m; y++) tryPair(candidates[x], candidates[y]);
   }
@@ -138,47 +143,45 @@ export function reoptimisePair(
   return true;
 }
 
+/** Positions (in `points`) of the candidate sites cheapest for the members of cluster t. */
+function bestSites(c: Clusters, t: number, hoods: Neighbourhoods, points: Int32Array, candidates: Int32Array, m: number, scratch: PairScratch): number[] {
+  const { cost } = c.instance;
+  const total = scratch.value;
+  for (let x = 0; x < m; x++) {
+    const site = hoods.siteOf[points[candidates[x]]];
+    let sum = 0;
+    for (let i = c.head[t]; i >= 0; i = c.next[i]) sum += cost[i * c.s + site];
+    total[x] = sum;
+  }
+  const order = Array.from({ length: m }, (_, x) => x).sort((x, y) => total[x] - total[y] || x - y);
+  return order.slice(0, MEDIAN_CHOICES).map((x) => candidates[x]);
+}
+
 function positionOf(points: Int32Array, u: number, j: number): number {
   for (let t = 0; t < u; t++) if (points[t] === j) return t;
   return -1;
 }
 
 /**
- * Pairs of neighbouring clusters: a and b are neighbours when points of one have the other among
- * their nearest clusters; each cluster keeps its `perCluster` most-linked neighbours.
+ * Pairs of neighbouring clusters: each cluster with the clusters nearest its median (by the
+ * median's own ranking), `perCluster` of them; every pair once, smaller index first.
  */
 export function neighbourPairs(c: Clusters, perCluster: number): Int32Array {
   const p = c.median.length;
+  const pairs: number[] = [];
   if (p <= perCluster + 1) {
-    const all: number[] = [];
-    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) all.push(a, b);
-    return Int32Array.from(all);
+    for (let a = 0; a < p; a++) for (let b = a + 1; b < p; b++) pairs.push(a, b);
+    return Int32Array.from(pairs);
   }
-  const links = new Map<number, number>();
-  const { n } = c.instance;
-  const depth = Math.min(3, c.nearWidth);
-  for (let i = 0; i < n; i++) {
-    const a = c.assign[i];
-    for (let r = 0; r < depth; r++) {
-      const b = c.near[i * c.nearWidth + r];
-      if (b === a) continue;
-      const key = a < b ? a * p + b : b * p + a;
-      links.set(key, (links.get(key) ?? 0) + 1);
+  const keys = new Set<number>();
+  const width = Math.min(perCluster + 1, c.nearWidth);
+  for (let a = 0; a < p; a++) {
+    const base = c.median[a] * c.nearWidth;
+    for (let r = 0; r < width; r++) {
+      const b = c.near[base + r];
+      if (b !== a) keys.add(a < b ? a * p + b : b * p + a);
     }
   }
-  const byCluster: [number, number][][] = Array.from({ length: p }, () => []);
-  for (const [key, count] of links) {
-    const a = Math.floor(key / p);
-    const b = key % p;
-    byCluster[a].push([b, count]);
-    byCluster[b].push([a, count]);
-  }
-  const chosen = new Set<number>();
-  for (let a = 0; a < p; a++) {
-    byCluster[a].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    for (const [b] of byCluster[a].slice(0, perCluster)) chosen.add(a < b ? a * p + b : b * p + a);
-  }
-  const pairs: number[] = [];
-  for (const key of [...chosen].sort((x, y) => x - y)) pairs.push(Math.floor(key / p), key % p);
+  for (const key of [...keys].sort((x, y) => x - y)) pairs.push(Math.floor(key / p), key % p);
   return Int32Array.from(pairs);
 }

@@ -11,7 +11,9 @@ import { createPairScratch } from "./pair-reoptimise.js";
 import { perturb } from "./perturb.js";
 import { createWorkMeter } from "./work-meter.js";
 
-const DEFAULT_ITERATIONS = 600;
+/** Default rounds of the iterated local search: a base plus a share per median. */
+const BASE_ITERATIONS = 300;
+const ITERATIONS_PER_MEDIAN = 20;
 const DEFAULT_TIME_LIMIT_MS = 60_000;
 /** Subgradient iterations before the first solution, and with it. */
 const FIRST_BOUND_ITERATIONS = 60;
@@ -30,7 +32,7 @@ const FINAL_BOUND_ITERATIONS = 300;
 export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): CpmpResult {
   checkCpmpInstance(instance);
   const meter = createWorkMeter(options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, options.signal);
-  const iterations = options.iterations ?? DEFAULT_ITERATIONS;
+  const iterations = options.iterations ?? BASE_ITERATIONS + ITERATIONS_PER_MEDIAN * instance.p;
   const selfService = options.selfService ?? true;
   const { n, p } = instance;
   const s = instance.sites.length;
@@ -72,6 +74,7 @@ export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): Cp
   while (round < iterations && sinceBetter < iterations / 2 && !meter.stopped() && !closes(lagrangian.bound, upper(), instance.integerCosts)) {
     round++;
     const trial = copyClusters(best);
+    meter.add(n);
     perturb(trial, ctx, random, 1 + Math.floor(random() * strength));
     improve(trial, ctx);
     if (isBetter(trial, best, ctx)) {
