@@ -59,3 +59,13 @@ export { gapLoads, gapObjective, isGapFeasible, negateCosts, type GapInstance } 
 export type { GapOptions, GapProgress } from "./gap/gap-options.js";
 export type { GapResult, GapStatus } from "./gap/gap-result.js";
 export { solveGapExact, solveGapExactSync, type ExactBackend, type GapExactOptions } from "./solvers/mip/solve-gap-exact.js";
+// Rep placement and sizing
+export { placeReps } from "./place/place-reps.js";
+export { sizeTeam, type SizeOptions, type SizeTry, type TeamSize } from "./place/size-team.js";
+export type { PlacedHome, PlaceOptions, PlacementPlan, PlacementSummary, Site } from "./place/place-options.js";
+export type { HeadCountBounds } from "./place/head-count-bound.js";
+export { solveCpmp } from "./place/cpmp/solve-cpmp.js";
+export { readCpmpFile, type CpmpFile, type CpmpFormat } from "./place/cpmp/read-cpmp-instance.js";
+export { euclideanInstance, type PlanePoints } from "./place/cpmp/euclidean-instance.js";
+export { cpmpObjective, cpmpViolation, type CpmpInstance } from "./place/cpmp/cpmp-instance.js";
+export type { CpmpOptions, CpmpResult, CpmpStatus } from "./place/cpmp/cpmp-options.js";

@@ -3,6 +3,9 @@ import { runAlignCommand } from "./align-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
+import { runCpmpCommand } from "./cpmp-command.js";
+import { runPlaceCommand } from "./place-command.js";
+import { runSizeCommand } from "./size-command.js";
 import { generalHelp } from "./help.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
@@ -25,8 +28,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runEvaluateCommand(rest, io);
       case "gap":
         return await runGapCommand([...rest], io);
+      case "place":
+        return runPlaceCommand(rest, io);
+      case "size":
+        return runSizeCommand(rest, io);
+      case "cpmp":
+        return runCpmpCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate or gap (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, place, size or cpmp (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -37,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate or gap (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, place, size or cpmp (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);

@@ -30,7 +30,7 @@ export interface PlaceOptions extends AlignOptions {
   readonly fixed?: readonly string[];
   /** Capacity in hours of the reps added to reach `count`. Default: the mean capacity of the problem's reps. */
   readonly capacity?: number;
-  /** Effort of the home search: rounds of its iterated local search (see `CpmpOptions.iterations`). */
+  /** Effort of the home search: rounds of its iterated local search (see `CpmpOptions.iterations`). Default 60 + 5 × count. */
   readonly iterations?: number;
 }
 

@@ -5,12 +5,28 @@ import type { Diagnostic } from "../model/plan.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem, Rep } from "../model/problem-schema.js";
 import { candidateSites } from "./candidate-sites.js";
+import { accountPoints, groupedPoints } from "./demand-points.js";
+import { cpmpLowerBound } from "./cpmp/lagrangian-bound.js";
 import { solveCpmp } from "./cpmp/solve-cpmp.js";
 import type { PlacedHome, PlaceOptions, PlacementPlan } from "./place-options.js";
 import { placementModel } from "./placement-model.js";
 
-/** Largest points × sites cost matrix the home search builds; more account sites are thinned to a spread. */
-const MATRIX_LIMIT = 6_000_000;
+/**
+ * Demand points and candidate sites the home search works with at most: more accounts are grouped
+ * by a grid (the bound allows for it), more account locations thinned to a spread.
+ */
+const POINT_LIMIT = 400;
+const SITE_LIMIT = 300;
+/**
+ * Default effort of the home search: rounds of its local search (a base and a share per rep) and
+ * subgradient iterations of its bound — less than for benchmark instances, as align finishes the
+ * territories and accounts are many.
+ */
+const BASE_ROUNDS = 60;
+const ROUNDS_PER_REP = 5;
+const BOUND_ITERATIONS = 300;
+/** With grouped accounts: subgradient iterations of the search's own bound, which only guides it. */
+const GUIDE_BOUND_ITERATIONS = 60;
 
 /**
  * Chooses homes for `count` reps among candidate sites — the capacitated p-median problem: every
@@ -49,8 +65,7 @@ export function placeReps(problem: Problem, options: PlaceOptions = {}): Placeme
   }
   const fixed = reps.flatMap((rep, r) => (fixedIds.has(rep.id) ? [r] : []));
   const free = reps.flatMap((rep, r) => (fixedIds.has(rep.id) ? [] : [r]));
-  const points = valid.accounts.length + fixed.length;
-  const sites = candidateSites(valid, sitesOption ?? "accounts", Math.max(free.length, Math.floor(MATRIX_LIMIT / Math.max(1, 2 * points))));
+  const sites = candidateSites(valid, sitesOption ?? "accounts", Math.max(free.length, SITE_LIMIT));
   if (free.length > sites.ids.length) {
     fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${sites.ids.length} candidate site(s); give more sites or a smaller count`);
   }
@@ -58,8 +73,18 @@ export function placeReps(problem: Problem, options: PlaceOptions = {}): Placeme
   // Homes for the compile step: fixed reps keep theirs, the others start at the first site.
   const start = reps.map((rep) => (fixedIds.has(rep.id) ? rep : { ...rep, home: [sites.lng[0], sites.lat[0]] as [number, number] }));
   const compiled = compileProblem({ accounts: valid.accounts, reps: start }, resolved);
-  const model = placementModel(compiled, sites, fixed, free);
-  const result = solveCpmp(model.instance, { seed: resolved.seed, iterations, timeLimitMs: resolved.timeLimitMs, signal: resolved.signal, selfService: false, proximity: model.proximity });
+  const demand = groupedPoints(compiled, POINT_LIMIT);
+  const grouped = demand.workload.length < compiled.n;
+  const model = placementModel(compiled, demand, sites, fixed, free);
+  const result = solveCpmp(model.instance, {
+    seed: resolved.seed,
+    iterations: iterations ?? BASE_ROUNDS + ROUNDS_PER_REP * count,
+    boundIterations: grouped ? GUIDE_BOUND_ITERATIONS : BOUND_ITERATIONS,
+    timeLimitMs: resolved.timeLimitMs,
+    signal: resolved.signal,
+    selfService: false,
+    proximity: model.proximity,
+  });
   if (result.medians.length === 0) throw new TerralignError("invalid_input", `no placement of ${count} reps can hold the workload: ${result.infeasibleReason ?? "the capacities are too small"}`);
 
   const siteOf = new Map<number, number>();
@@ -84,7 +109,14 @@ export function placeReps(problem: Problem, options: PlaceOptions = {}): Placeme
   });
 
   const plan = alignValidated({ ...valid, reps: placedReps }, resolved);
-  const lowerBound = Math.max(0, result.lowerBound - model.tokenAllowance);
+  // With grouped accounts the search's bound is for the groups: bound the accounts themselves.
+  const searchBound = result.lowerBound - model.tokenAllowance;
+  const lowerBound = Math.max(
+    0,
+    grouped
+      ? cpmpLowerBound(placementModel(compiled, accountPoints(compiled), sites, fixed, free, false).instance, { iterations: BOUND_ITERATIONS, upperBound: plan.metrics.objective, selfService: false })
+      : searchBound,
+  );
   const objective = plan.metrics.objective;
   const diagnostics: Diagnostic[] = [...plan.diagnostics];
   if (sites.ids.length < sites.available) {

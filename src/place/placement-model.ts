@@ -2,11 +2,12 @@ import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { EARTH_RADIUS_KM, haversineKm } from "../geo/haversine.js";
 import type { CpmpInstance } from "./cpmp/cpmp-instance.js";
 import type { CandidateSites } from "./candidate-sites.js";
+import type { DemandPoints } from "./demand-points.js";
 
 /**
- * Rep placement as a capacitated p-median problem. Points are the accounts (demand = workload,
- * cost = workload × travel minutes from the site), then — unless the sites are the accounts
- * themselves — one point per candidate site, then one per fixed rep's home (forced open). Such site
+ * Rep placement as a capacitated p-median problem. Points are the demand points — accounts, or
+ * groups of accounts (demand = workload, cost = workload × travel minutes from the site) — then,
+ * unless the sites are the accounts themselves, one point per candidate site, then one per fixed rep's home (forced open). Such site
  * points have no demand and a token cost (`TOKEN` × minutes) that only keeps them beside the
  * nearest median; the bound takes that token back out (`tokenAllowance`). An account beyond the
  * reps' travel limit from a site costs `forbidden` there. Every free site takes the loosest band of
@@ -34,11 +35,13 @@ const TOKEN_SHARE = 1e-6;
 /**
  * Builds the model. `p` is the compiled problem with the final reps (their bands); `fixed` the
  * indices of the reps that keep their homes, `free` the others (placed at the candidate sites).
+ * Without `tokens`, site points cost nothing anywhere (a model for the bound only).
  */
-export function placementModel(p: CompiledProblem, sites: CandidateSites, fixed: readonly number[], free: readonly number[]): PlacementModel {
-  const n = p.n;
+export function placementModel(p: CompiledProblem, demandPoints: DemandPoints, sites: CandidateSites, fixed: readonly number[], free: readonly number[], tokens = true): PlacementModel {
+  const n = demandPoints.workload.length;
   const minutesPerKm = p.minutesPerKm!;
-  const selfSites = sites.account.length > 0 && sites.account.every((a) => a >= 0);
+  const grouped = n !== p.n;
+  const selfSites = !grouped && sites.account.length > 0 && sites.account.every((a) => a >= 0);
   const candidateCount = sites.ids.length;
   const s = candidateCount + fixed.length;
   const extra = (selfSites ? 0 : candidateCount) + fixed.length;
@@ -55,8 +58,8 @@ export function placementModel(p: CompiledProblem, sites: CandidateSites, fixed:
   });
   const pointLng = new Float64Array(points);
   const pointLat = new Float64Array(points);
-  pointLng.set(p.accountLng);
-  pointLat.set(p.accountLat);
+  pointLng.set(demandPoints.lng);
+  pointLat.set(demandPoints.lat);
   const siteOfPoint = new Int32Array(s);
   for (let k = 0; k < s; k++) {
     const point = selfSites && k < candidateCount ? sites.account[k] : n + k - (selfSites ? candidateCount : 0);
@@ -77,7 +80,7 @@ export function placementModel(p: CompiledProblem, sites: CandidateSites, fixed:
     loosest.travel = Math.max(loosest.travel, p.maxTravel[r]);
   }
   const demand = new Float64Array(points);
-  demand.set(p.workload);
+  demand.set(demandPoints.workload);
   const capacity = new Float64Array(points).fill(free.length > 0 ? loosest.upper : 0);
   const minLoad = new Float64Array(points).fill(free.length > 0 ? loosest.lower : 0);
   const travelLimit = new Float64Array(s).fill(loosest.travel);
@@ -92,11 +95,21 @@ export function placementModel(p: CompiledProblem, sites: CandidateSites, fixed:
   let smallest = Infinity;
   let largest = 0;
   for (let a = 0; a < n; a++) {
-    if (p.workload[a] > 0) smallest = Math.min(smallest, p.workload[a]);
-    largest = Math.max(largest, p.workload[a]);
+    if (demand[a] > 0) smallest = Math.min(smallest, demand[a]);
+    largest = Math.max(largest, demand[a]);
   }
-  const token = TOKEN_SHARE * (Number.isFinite(smallest) ? smallest : 1);
+  const token = tokens ? TOKEN_SHARE * (Number.isFinite(smallest) ? smallest : 1) : 0;
   const travel = (i: number, k: number) => haversineKm(orderedLng[k], orderedLat[k], pointLng[i], pointLat[i]) * minutesPerKm;
+  // A group is out of a site's reach only when every account in it is.
+  const nearest = (i: number, k: number) => {
+    if (!grouped) return travel(i, k);
+    let least = Infinity;
+    for (let e = demandPoints.memberStart[i]; e < demandPoints.memberStart[i + 1]; e++) {
+      const a = demandPoints.members[e];
+      least = Math.min(least, haversineKm(orderedLng[k], orderedLat[k], p.accountLng[a], p.accountLat[a]) * minutesPerKm);
+    }
+    return least;
+  };
   // Above any workload × minutes on Earth (half a great circle is the longest trip).
   const forbidden = 1e6 * Math.max(largest, 1) * Math.PI * EARTH_RADIUS_KM * minutesPerKm;
   const cost = new Float64Array(points * s);
@@ -108,7 +121,7 @@ export function placementModel(p: CompiledProblem, sites: CandidateSites, fixed:
       if (i >= n) {
         cost[i * s + k] = token * t;
         if (t > far) far = t;
-      } else cost[i * s + k] = t > travelLimit[k] ? forbidden : p.workload[i] * t;
+      } else cost[i * s + k] = t > travelLimit[k] && nearest(i, k) > travelLimit[k] ? forbidden : demand[i] * t;
     }
     tokenAllowance += token * far;
   }

@@ -190,43 +190,54 @@ export function setMedian(c: Clusters, t: number, j: number, siteOfJ: number): v
 }
 
 /**
- * Rebuilds clusters a and b from scratch: medians j1 (site k1) and j2 (site k2), every point in
- * `points` to a when `toA[t]` is 1 (t its position in `points`), else to b.
+ * Rebuilds the given clusters from scratch: cluster `clusters[r]` gets median point `medians[r]`
+ * (at site `sitesOf[r]`), and every point in `points[0..count)` goes to `clusters[target[t]]`. The
+ * points must be exactly the clusters' members, the medians among them.
  */
-export function rebuildPair(c: Clusters, a: number, b: number, j1: number, k1: number, j2: number, k2: number, points: Int32Array, count: number, toA: Uint8Array): void {
+export function rebuildClusters(
+  c: Clusters,
+  clusters: ArrayLike<number>,
+  medians: ArrayLike<number>,
+  sitesOf: ArrayLike<number>,
+  points: Int32Array,
+  count: number,
+  target: ArrayLike<number>,
+): void {
   const { demand, cost } = c.instance;
-  const before = excessAt(c, a, c.load[a]) + excessAt(c, b, c.load[b]);
-  const before1 = c.site[a];
-  const before2 = c.site[b];
+  let before = 0;
+  for (let r = 0; r < clusters.length; r++) before += excessAt(c, clusters[r], c.load[clusters[r]]);
   for (let t = 0; t < count; t++) {
     const i = points[t];
     c.cost -= cost[i * c.s + c.site[c.assign[i]]];
     unlink(c, i);
   }
-  c.clusterAtSite[c.site[a]] = -1;
-  c.clusterAtSite[c.site[b]] = -1;
-  c.median[a] = j1;
-  c.site[a] = k1;
-  c.median[b] = j2;
-  c.site[b] = k2;
-  c.clusterAtSite[k1] = a;
-  c.clusterAtSite[k2] = b;
-  c.load[a] = 0;
-  c.load[b] = 0;
+  let moved = false;
+  for (let r = 0; r < clusters.length; r++) c.clusterAtSite[c.site[clusters[r]]] = -1;
+  for (let r = 0; r < clusters.length; r++) {
+    const t = clusters[r];
+    if (c.site[t] !== sitesOf[r]) {
+      moved = true;
+      c.movedSites.push(c.site[t], sitesOf[r]);
+    }
+    c.median[t] = medians[r];
+    c.site[t] = sitesOf[r];
+    c.clusterAtSite[sitesOf[r]] = t;
+    c.load[t] = 0;
+  }
   for (let t = 0; t < count; t++) {
     const i = points[t];
-    const to = toA[t] ? a : b;
+    const to = clusters[target[t]];
     link(c, i, to);
     c.load[to] += demand[i];
     c.cost += cost[i * c.s + c.site[to]];
   }
-  c.excess += excessAt(c, a, c.load[a]) + excessAt(c, b, c.load[b]) - before;
-  c.version[a] = ++c.stamps.value;
-  c.version[b] = ++c.stamps.value;
-  if (k1 !== before1 || k2 !== before2) {
-    c.mediansMovedAt = c.stamps.value;
-    c.movedSites.push(before1, before2, k1, k2);
+  let after = 0;
+  for (let r = 0; r < clusters.length; r++) {
+    after += excessAt(c, clusters[r], c.load[clusters[r]]);
+    c.version[clusters[r]] = ++c.stamps.value;
   }
+  c.excess += after - before;
+  if (moved) c.mediansMovedAt = c.stamps.value;
 }
 
 /** Σ cost of cluster t's members to site k. */

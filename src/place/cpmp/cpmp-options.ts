@@ -10,6 +10,11 @@ export interface CpmpOptions {
    */
   readonly iterations?: number;
   /**
+   * Effort of the lower bound: subgradient iterations at most (it stops earlier once its step has
+   * shrunk or it proves the best solution optimal). Default 960.
+   */
+  readonly boundIterations?: number;
+  /**
    * Safety net in milliseconds: past it the search stops with the best solution so far and the
    * result says `timeout`. Default 60,000.
    */
@@ -21,6 +26,11 @@ export interface CpmpOptions {
    * lower bound does not assume it (the search still builds such solutions). Default true.
    */
   readonly selfService?: boolean;
+  /**
+   * Bound by the LP relaxation only (knapsacks solved fractionally), valid when a point stands for
+   * several that may split between medians. Default false (integral knapsacks: a stronger bound).
+   */
+  readonly fractionalBound?: boolean;
   /** Ranks the sites of a point for the neighbourhoods (default: the cost); see `buildNeighbourhoods`. */
   readonly proximity?: (point: number, site: number) => number;
 }

@@ -1,7 +1,7 @@
 import type { CpmpInstance } from "./cpmp-instance.js";
 import { createKnapsackScratch, minKnapsack, minKnapsackLp } from "./min-knapsack.js";
-import type { Neighbourhoods } from "./neighbourhoods.js";
-import type { WorkMeter } from "./work-meter.js";
+import { buildNeighbourhoods, type Neighbourhoods } from "./neighbourhoods.js";
+import { createWorkMeter, type WorkMeter } from "./work-meter.js";
 
 /** Branch-and-bound nodes per site knapsack; beyond it the knapsack's LP bound is used. */
 const KNAPSACK_NODES = 5_000;
@@ -53,6 +53,11 @@ export interface BoundOptions {
   readonly upperBound: number;
   /** Medians serve themselves (the benchmark convention) — a median's own point is always in its knapsack. */
   readonly selfService: boolean;
+  /**
+   * Value sites by the LP of their knapsack only (points may split between medians): the bound of
+   * the LP relaxation, which stays valid when each point stands for a group of points.
+   */
+  readonly fractional?: boolean;
   readonly meter: WorkMeter;
 }
 
@@ -102,9 +107,10 @@ export function improveBound(instance: CpmpInstance, hoods: Neighbourhoods, stat
       options.meter.add(count);
       return own + minKnapsackLp(values, weights, count, 0, room, scratch);
     }
-    const outcome = minKnapsack(values, weights, count, 0, room, chosenItems, scratch, KNAPSACK_NODES);
+    // Without integral knapsacks: the greedy packing for the subgradient, the LP value for the bound.
+    const outcome = minKnapsack(values, weights, count, 0, room, chosenItems, scratch, options.fractional ? 0 : KNAPSACK_NODES);
     options.meter.add(count + outcome.nodes);
-    return own + outcome.bound;
+    return own + (options.fractional ? minKnapsackLp(values, weights, count, 0, room, scratch) : outcome.bound);
   };
   const lp = new Float64Array(s);
   const kept: number[] = [];
@@ -216,4 +222,16 @@ export function sitesRuledOut(instance: CpmpInstance, state: LagrangianState, up
     if (instance.integerCosts ? Math.ceil(withK - 1e-6) >= upperBound : withK >= upperBound + 1e-7 * Math.abs(upperBound)) out[k] = 1;
   }
   return out;
+}
+
+/**
+ * The Lagrangian bound alone, from fresh multipliers: `iterations` subgradient steps towards
+ * `upperBound` (a known objective). For instances too large to search directly, whose homes were
+ * found on a smaller model.
+ */
+export function cpmpLowerBound(instance: CpmpInstance, options: Omit<BoundOptions, "meter"> & { readonly meter?: WorkMeter }): number {
+  const hoods = buildNeighbourhoods(instance);
+  const state = createLagrangianState(instance, hoods);
+  const meter = options.meter ?? createWorkMeter(Infinity);
+  return improveBound(instance, hoods, state, { ...options, meter });
 }

@@ -1,5 +1,5 @@
 import type { Tolerance } from "./assignment-descent.js";
-import { excessAt, rebuildPair, type Clusters } from "./clusters.js";
+import { excessAt, rebuildClusters, type Clusters } from "./clusters.js";
 import { createKnapsackScratch, minKnapsack, minKnapsackLp, type KnapsackScratch } from "./min-knapsack.js";
 import type { Neighbourhoods } from "./neighbourhoods.js";
 import type { WorkMeter } from "./work-meter.js";
@@ -139,7 +139,8 @@ export function reoptimisePair(
   if (bestJ1 < 0) return false;
   const j1 = points[bestJ1];
   const j2 = points[bestJ2];
-  rebuildPair(c, a, b, j1, hoods.siteOf[j1], j2, hoods.siteOf[j2], points, u, bestToA);
+  for (let t = 0; t < u; t++) bestToA[t] = bestToA[t] ? 0 : 1;
+  rebuildClusters(c, [a, b], [j1, j2], [hoods.siteOf[j1], hoods.siteOf[j2]], points, u, bestToA);
   return true;
 }
 

@@ -1,25 +1,24 @@
-import { createRandom, shuffle } from "../../util/random.js";
-import { tolerances } from "./assignment-descent.js";
-import { copyClusters, medianOfPoints, recount, type Clusters } from "./clusters.js";
+import { createRandom } from "../../util/random.js";
+import { medianOfPoints, recount } from "./clusters.js";
 import { clustersAround } from "./construct.js";
 import type { CpmpOptions, CpmpResult } from "./cpmp-options.js";
 import { capacityShortfall, checkCpmpInstance, type CpmpInstance } from "./cpmp-instance.js";
-import { improve, type ImproveContext } from "./improve.js";
+import { improve } from "./improve.js";
+import { createImproveContext, isBetterSolution, iteratedSearch } from "./iterated-search.js";
 import { closes, createLagrangianState, improveBound, sitesRuledOut, type LagrangianState } from "./lagrangian-bound.js";
 import { buildNeighbourhoods } from "./neighbourhoods.js";
-import { createPairScratch } from "./pair-reoptimise.js";
-import { perturb } from "./perturb.js";
+import { optimiseRegions } from "./optimise-regions.js";
 import { createWorkMeter } from "./work-meter.js";
 
 /** Default rounds of the iterated local search: a base plus a share per median. */
 const BASE_ITERATIONS = 300;
 const ITERATIONS_PER_MEDIAN = 20;
 const DEFAULT_TIME_LIMIT_MS = 60_000;
-/** Subgradient iterations before the first solution, and with it. */
-const FIRST_BOUND_ITERATIONS = 60;
-const BOUND_ITERATIONS = 600;
-/** Subgradient iterations spent again at the end, with the best solution as the target. */
-const FINAL_BOUND_ITERATIONS = 300;
+/** Subgradient iterations of the bound by default; a sixteenth before the first solution, five eighths with it, the rest at the end. */
+const DEFAULT_BOUND_ITERATIONS = 960;
+/** Clusters around each seed cluster in a region, and iterated-search rounds per region. */
+const REGION_NEIGHBOURS = Number(process.env.RN ?? 5);
+const REGION_ROUNDS = Number(process.env.RR ?? 60);
 
 /**
  * Solves a capacitated p-median problem: a Lagrangian lower bound (assignment constraints
@@ -42,55 +41,44 @@ export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): Cp
   }
   const random = createRandom(options.seed ?? 1);
   const hoods = buildNeighbourhoods(instance, options.proximity);
-  const pinned = new Uint8Array(s);
-  for (const k of instance.forced ?? []) pinned[k] = 1;
   const stamps = { value: 0 };
   const lagrangian = createLagrangianState(instance, hoods);
-  const bound = (rounds: number, upperBound: number) => improveBound(instance, hoods, lagrangian, { iterations: rounds, upperBound, selfService, meter });
-  bound(FIRST_BOUND_ITERATIONS, Infinity);
+  const bound = (rounds: number, upperBound: number) => improveBound(instance, hoods, lagrangian, { iterations: rounds, upperBound, selfService, fractional: options.fractionalBound, meter });
+  const boundIterations = options.boundIterations ?? DEFAULT_BOUND_ITERATIONS;
+  bound(Math.ceil(boundIterations / 16), Infinity);
 
   let best = clustersAround(instance, hoods.siteOf, mediansOf(instance, lagrangian, random), stamps);
-  const ctx: ImproveContext = {
-    hoods,
-    closed: new Uint8Array(s),
-    pinned,
-    tol: tolerances(best),
-    pairScratch: createPairScratch(n),
-    meter,
-    order: shuffle(Int32Array.from({ length: n }, (_, i) => i), random),
-    triedPairs: new Map(),
-  };
+  const ctx = createImproveContext(instance, hoods, best, meter, random);
   improve(best, ctx);
   const upper = () => (best.excess <= ctx.tol.excess ? best.cost : Infinity);
-  bound(BOUND_ITERATIONS, upper());
+  bound(Math.ceil((boundIterations * 5) / 8), upper());
   const second = clustersAround(instance, hoods.siteOf, mediansOf(instance, lagrangian, random), stamps);
   improve(second, ctx);
-  if (isBetter(second, best, ctx)) best = second;
+  if (isBetterSolution(second, best, ctx)) best = second;
   ctx.closed = sitesRuledOut(instance, lagrangian, upper());
+  const proven = () => closes(lagrangian.bound, upper(), instance.integerCosts);
 
-  let round = 0;
-  let sinceBetter = 0;
-  let strength = 1;
-  while (round < iterations && sinceBetter < iterations / 2 && !meter.stopped() && !closes(lagrangian.bound, upper(), instance.integerCosts)) {
-    round++;
-    const trial = copyClusters(best);
-    meter.add(n);
-    perturb(trial, ctx, random, 1 + Math.floor(random() * strength));
-    improve(trial, ctx);
-    if (isBetter(trial, best, ctx)) {
-      recount(trial);
-      best = trial;
-      sinceBetter = 0;
-      strength = 1;
+  const search = iteratedSearch(best, ctx, random, {
+    rounds: iterations,
+    patience: iterations / 2,
+    done: proven,
+    onBetter: (better) => {
+      if (process.env.TRACE) console.log("better", better.cost.toFixed(2), meter.used, Date.now());
+      best = better;
       ctx.closed = sitesRuledOut(instance, lagrangian, upper());
-    } else {
-      sinceBetter++;
-      if (sinceBetter % 50 === 0) strength = Math.min(strength + 1, Math.max(1, Math.ceil(p / 4)), 4);
-    }
+    },
+  });
+  best = search.best;
+  const round = search.rounds;
+  if (p > REGION_NEIGHBOURS + 1 && !proven() && !meter.stopped()) {
+    const T = Date.now(), before = best.cost;
+    optimiseRegions(best, ctx, random, { neighbours: REGION_NEIGHBOURS, rounds: REGION_ROUNDS, proximity: options.proximity });
+    recount(best);
+    if (process.env.TRACE) console.log("regions", before, "->", best.cost, Date.now() - T, "ms");
   }
   if (!meter.stopped() && !closes(lagrangian.bound, upper(), instance.integerCosts)) {
     lagrangian.stepFactor = Math.max(lagrangian.stepFactor, 0.25);
-    bound(FINAL_BOUND_ITERATIONS, upper());
+    bound(Math.ceil((boundIterations * 5) / 16), upper());
   }
   recount(best);
   const feasible = best.excess <= ctx.tol.excess;
@@ -110,12 +98,6 @@ export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): Cp
     work: meter.used,
     elapsedMs: meter.elapsedMs(),
   };
-}
-
-/** Less excess, or as little and cheaper. */
-function isBetter(x: Clusters, y: Clusters, ctx: ImproveContext): boolean {
-  if (x.excess < y.excess - ctx.tol.excess) return true;
-  return x.excess <= y.excess + ctx.tol.excess && x.cost < y.cost - ctx.tol.cost;
 }
 
 /** Medians (point indices) of the relaxation's best solution; random sites fill up when it has none. */

@@ -1,0 +1,121 @@
+import { builtInMinutesPerKm } from "../compile/travel-model.js";
+import { fail, TerralignError } from "../errors.js";
+import { haversineKm } from "../geo/haversine.js";
+import type { AlignOptions } from "../model/options-schema.js";
+import type { PlanStatus } from "../model/plan.js";
+import { parseProblem, resolveOptions } from "../model/parse.js";
+import type { Problem, Rep } from "../model/problem-schema.js";
+import { candidateSites } from "./candidate-sites.js";
+import { headCountBounds, type HeadCountBounds } from "./head-count-bound.js";
+import type { PlacementPlan, Site } from "./place-options.js";
+import { placeReps } from "./place-reps.js";
+
+/** Options of `sizeTeam`: the rep profile, where reps may live, and `align` options for the plans. */
+export interface SizeOptions extends Omit<AlignOptions, "balance"> {
+  /** Hours one rep can work per period (> 0). Default: the mean capacity of the problem's reps. */
+  readonly capacity?: number;
+  /** Allowed deviation of each rep's workload from the mean, as a fraction (0.1 = ±10 %). Default 0.1. */
+  readonly balance?: number;
+  /** Longest one-way trip (minutes) from a rep's home to one of its accounts. Default: no limit. */
+  readonly maxTravelMinutes?: number;
+  /** Candidate homes, as for `placeReps`. Default `"accounts"`. */
+  readonly sites?: "accounts" | readonly Site[];
+  /** Head counts tried above the lower bound before giving up. Default 10. */
+  readonly extraTries?: number;
+  /** Effort of each home search (see `PlaceOptions.iterations`). */
+  readonly iterations?: number;
+}
+
+/** The outcome of one head count tried. */
+export interface SizeTry {
+  readonly count: number;
+  readonly status: PlanStatus;
+  /** The first error diagnostic of a plan that does not meet every rule. */
+  readonly reason?: string;
+}
+
+/** The result of `sizeTeam`. */
+export interface TeamSize {
+  /** Smallest head count found whose plan meets every rule; null when none was found. */
+  readonly count: number | null;
+  /** Proven lower bound on the head count (the largest of `bounds`). */
+  readonly lowerBound: number;
+  /** How `count` compares with the bound. */
+  readonly versusBound: "equal" | "one above" | "more than one above" | "none found";
+  readonly bounds: HeadCountBounds;
+  /** The plan for `count` reps with their homes (from `placeReps`), or null. */
+  readonly plan: PlacementPlan | null;
+  /** Every head count tried, in order. */
+  readonly tried: readonly SizeTry[];
+  /** Why no head count can work, when that is known before trying (e.g. an account no site reaches). */
+  readonly reason?: string;
+}
+
+/** Sites kept for the bound and the home searches at most. */
+const SITE_LIMIT = 1_500;
+
+/**
+ * The smallest team that can cover the accounts: identical reps of `capacity` hours, each with
+ * its workload within ±`balance` of the mean and every account within `maxTravelMinutes` of its
+ * rep's home. Starts from a proven lower bound on the head count (⌈workload / capacity⌉, a packing
+ * of accounts no two of which one site can reach, and a Lagrangian covering bound with the travel
+ * limit), then tries head counts upward with `placeReps` until a plan meets every rule. Says
+ * whether the count found equals the bound or lies above it. Throws `TerralignError` for bad
+ * input (no capacity, capacity ≤ 0, an account heavier than one rep's capacity, a band ≥ 1).
+ */
+export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize {
+  const { capacity: capacityOption, balance: balanceOption, maxTravelMinutes, sites: sitesOption, extraTries, iterations, ...alignOptions } = options;
+  const reps = (problem as { reps?: readonly Rep[] }).reps ?? [];
+  const valid = parseProblem({ ...problem, reps: reps.length > 0 ? reps : [{ id: "rep", home: [0, 0], capacity: capacityOption ?? 1 }] });
+  const capacity = capacityOption ?? valid.reps.reduce((sum, rep) => sum + rep.capacity, 0) / valid.reps.length;
+  if (!(Number.isFinite(capacity) && capacity > 0)) fail("invalid_option", ["options", "capacity"], `expected hours > 0, got ${capacity}`);
+  const balance = balanceOption ?? 0.1;
+  if (!(balance >= 0 && balance < 1)) fail("invalid_option", ["options", "balance"], `expected a fraction in [0, 1), got ${balance}`);
+  if (maxTravelMinutes !== undefined && !(maxTravelMinutes > 0)) fail("invalid_option", ["options", "maxTravelMinutes"], `expected minutes > 0, got ${maxTravelMinutes}`);
+  const resolved = resolveOptions({ ...alignOptions, balance: { workload: balance } });
+  const minutesPerKm = builtInMinutesPerKm(valid, resolved);
+  if (minutesPerKm === undefined) throw new TerralignError("unsupported", "sizeTeam prices candidate sites with the built-in great-circle travel model; leave out the travel matrix and options.travel.minutes");
+  valid.accounts.forEach((account, a) => {
+    if (account.workload > capacity * (1 + 1e-9)) fail("invalid_input", ["accounts", a, "workload"], `${account.workload} h is more than one rep's capacity of ${capacity} h`);
+  });
+
+  const sites = candidateSites(valid, sitesOption ?? "accounts", SITE_LIMIT);
+  const limit = maxTravelMinutes ?? Infinity;
+  const reachStart = new Int32Array(sites.ids.length + 1);
+  const reach: number[] = [];
+  for (let k = 0; k < sites.ids.length; k++) {
+    valid.accounts.forEach((account, a) => {
+      if (haversineKm(sites.lng[k], sites.lat[k], account.location[0], account.location[1]) * minutesPerKm <= limit) reach.push(a);
+    });
+    reachStart[k + 1] = reach.length;
+  }
+  const workload = Float64Array.from(valid.accounts, (a) => a.workload);
+  let total = 0;
+  for (const w of workload) total += w;
+  const guess = Math.max(1, Math.ceil(total / capacity - 1e-9));
+  const bounds = headCountBounds({ workload, capacity, reachStart, reach: Int32Array.from(reach) }, guess + 1);
+  if (!Number.isFinite(bounds.travel)) {
+    const lost = valid.accounts.find((_, a) => !reach.includes(a));
+    const reason = `account ${lost?.id} is more than ${maxTravelMinutes} minutes from every candidate site`;
+    return { count: null, lowerBound: Infinity, versusBound: "none found", bounds, plan: null, tried: [], reason };
+  }
+  const lowerBound = bounds.lagrangian;
+  const tried: SizeTry[] = [];
+  const last = Math.min(lowerBound + (extraTries ?? 10), sites.ids.length);
+  for (let count = lowerBound; count <= last; count++) {
+    const team: Rep[] = Array.from({ length: count }, (_, r) => ({
+      id: `rep-${r + 1}`,
+      home: [sites.lng[0], sites.lat[0]],
+      capacity,
+      ...(maxTravelMinutes !== undefined ? { maxTravelMinutes } : {}),
+    }));
+    const plan = placeReps({ ...valid, reps: team }, { ...alignOptions, balance: { workload: balance }, count, sites: sitesOption ?? "accounts", iterations });
+    const first = plan.diagnostics.find((d) => d.severity === "error");
+    tried.push({ count, status: plan.status, ...(first ? { reason: first.message } : {}) });
+    if (plan.status === "optimal" || plan.status === "feasible") {
+      const versusBound = count === lowerBound ? "equal" : count === lowerBound + 1 ? "one above" : "more than one above";
+      return { count, lowerBound, versusBound, bounds, plan, tried };
+    }
+  }
+  return { count: null, lowerBound, versusBound: "none found", bounds, plan: null, tried };
+}
