@@ -46,7 +46,9 @@ export function runSizeCommand(argv: readonly string[], io: CliIo): number {
   if (balance !== undefined && balance >= 1) throw new UsageError(`--balance: ${balanceText} is not a fraction below 1 (0.1 = ±10 %)`);
   const travelText = args.values.get("max-travel-minutes");
   const options = loadOptions(io, args);
-  const accounts = readAccounts({ file: accountsPath, text: io.readFile(accountsPath) });
+  const read = readAccounts({ file: accountsPath, text: io.readFile(accountsPath) });
+  // The team is new: today's reps and locks name reps it does not have.
+  const accounts = { ...read, accounts: read.accounts.map(({ currentRep: _current, lockedRep: _locked, ...account }) => account) };
   const reps: RepRecords = repsPath !== undefined ? readReps({ file: repsPath, text: io.readFile(repsPath) }) : placeholderReps(capacity!);
   const problem = problemFromRecords(accounts, reps);
   const sites = siteRecords(io, args);

@@ -27,10 +27,12 @@ export function accountPoints(p: CompiledProblem): DemandPoints {
 }
 
 /**
- * Groups the accounts by the cells of a grid of about `limit` cells over their bounding box; each
- * group sits at its workload-weighted centre (the plain centre when it has no workload).
+ * Groups the accounts by the cells of a grid of about `limit` cells over their bounding box, a
+ * cell's accounts (west to east) cut into groups of at most `heaviest` hours (an account heavier
+ * than that stays alone); each group sits at its workload-weighted centre (the plain centre when
+ * it has no workload).
  */
-export function groupedPoints(p: CompiledProblem, limit: number): DemandPoints {
+export function groupedPoints(p: CompiledProblem, limit: number, heaviest: number): DemandPoints {
   if (p.n <= limit) return accountPoints(p);
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let a = 0; a < p.n; a++) {
@@ -41,15 +43,28 @@ export function groupedPoints(p: CompiledProblem, limit: number): DemandPoints {
   }
   const side = Math.max(1, Math.floor(Math.sqrt(limit)));
   const cellOf = new Int32Array(p.n);
-  const index = new Map<number, number>();
+  const cells = new Map<number, number[]>();
   for (let a = 0; a < p.n; a++) {
     const cx = Math.min(side - 1, Math.floor(((p.accountLng[a] - minX) / (maxX - minX || 1)) * side));
     const cy = Math.min(side - 1, Math.floor(((p.accountLat[a] - minY) / (maxY - minY || 1)) * side));
     const key = cy * side + cx;
-    if (!index.has(key)) index.set(key, index.size);
-    cellOf[a] = index.get(key)!;
+    const list = cells.get(key) ?? [];
+    list.push(a);
+    cells.set(key, list);
   }
-  const g = index.size;
+  let g = 0;
+  for (const list of cells.values()) {
+    list.sort((x, y) => p.accountLng[x] - p.accountLng[y] || x - y);
+    let load = Infinity;
+    for (const a of list) {
+      if (load + p.workload[a] > heaviest) {
+        g++;
+        load = 0;
+      }
+      load += p.workload[a];
+      cellOf[a] = g - 1;
+    }
+  }
   const memberStart = new Int32Array(g + 1);
   for (let a = 0; a < p.n; a++) memberStart[cellOf[a] + 1]++;
   for (let c = 0; c < g; c++) memberStart[c + 1] += memberStart[c];

@@ -73,7 +73,10 @@ export function placeReps(problem: Problem, options: PlaceOptions = {}): Placeme
   // Homes for the compile step: fixed reps keep theirs, the others start at the first site.
   const start = reps.map((rep) => (fixedIds.has(rep.id) ? rep : { ...rep, home: [sites.lng[0], sites.lat[0]] as [number, number] }));
   const compiled = compileProblem({ accounts: valid.accounts, reps: start }, resolved);
-  const demand = groupedPoints(compiled, POINT_LIMIT);
+  // Groups no heavier than half the smallest band, so they always fit (and still pack).
+  let smallestBand = Infinity;
+  for (let r = 0; r < compiled.m; r++) smallestBand = Math.min(smallestBand, compiled.upper[r]);
+  const demand = groupedPoints(compiled, POINT_LIMIT, smallestBand / 2);
   const grouped = demand.workload.length < compiled.n;
   const model = placementModel(compiled, demand, sites, fixed, free);
   const result = solveCpmp(model.instance, {

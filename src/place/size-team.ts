@@ -60,13 +60,16 @@ const SITE_LIMIT = 1_500;
  * rep's home. Starts from a proven lower bound on the head count (⌈workload / capacity⌉, a packing
  * of accounts no two of which one site can reach, and a Lagrangian covering bound with the travel
  * limit), then tries head counts upward with `placeReps` until a plan meets every rule. Says
- * whether the count found equals the bound or lies above it. Throws `TerralignError` for bad
- * input (no capacity, capacity ≤ 0, an account heavier than one rep's capacity, a band ≥ 1).
+ * whether the count found equals the bound or lies above it. The team is new: accounts' current and
+ * locked reps are ignored. Throws `TerralignError` for bad input (no capacity, capacity ≤ 0, an
+ * account heavier than one rep's capacity, a band ≥ 1).
  */
 export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize {
   const { capacity: capacityOption, balance: balanceOption, maxTravelMinutes, sites: sitesOption, extraTries, iterations, ...alignOptions } = options;
   const reps = (problem as { reps?: readonly Rep[] }).reps ?? [];
-  const valid = parseProblem({ ...problem, reps: reps.length > 0 ? reps : [{ id: "rep", home: [0, 0], capacity: capacityOption ?? 1 }] });
+  // The team is new: today's reps and locks name reps it does not have.
+  const accounts = problem.accounts.map(({ currentRep: _current, lockedRep: _locked, ...account }) => account);
+  const valid = parseProblem({ ...problem, accounts, reps: reps.length > 0 ? reps : [{ id: "rep", home: [0, 0], capacity: capacityOption ?? 1 }] });
   const capacity = capacityOption ?? valid.reps.reduce((sum, rep) => sum + rep.capacity, 0) / valid.reps.length;
   if (!(Number.isFinite(capacity) && capacity > 0)) fail("invalid_option", ["options", "capacity"], `expected hours > 0, got ${capacity}`);
   const balance = balanceOption ?? 0.1;
@@ -109,7 +112,15 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
       capacity,
       ...(maxTravelMinutes !== undefined ? { maxTravelMinutes } : {}),
     }));
-    const plan = placeReps({ ...valid, reps: team }, { ...alignOptions, balance: { workload: balance }, count, sites: sitesOption ?? "accounts", iterations });
+    let plan: PlacementPlan;
+    try {
+      plan = placeReps({ ...valid, reps: team }, { ...alignOptions, balance: { workload: balance }, count, sites: sitesOption ?? "accounts", iterations });
+    } catch (error) {
+      // More reps only narrow the band further: an account too heavy for it now stays too heavy.
+      if (!(error instanceof TerralignError)) throw error;
+      tried.push({ count, status: "infeasible", reason: error.message });
+      break;
+    }
     const first = plan.diagnostics.find((d) => d.severity === "error");
     tried.push({ count, status: plan.status, ...(first ? { reason: first.message } : {}) });
     if (plan.status === "optimal" || plan.status === "feasible") {

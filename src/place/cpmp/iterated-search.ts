@@ -51,28 +51,23 @@ export interface SearchLimits {
 export function iteratedSearch(start: Clusters, ctx: ImproveContext, random: () => number, limits: SearchLimits): { best: Clusters; rounds: number } {
   const p = start.median.length;
   let best = start;
-  let current = start;
-  const threshold = Number(process.env.ACC ?? 0);
   let round = 0;
   let sinceBetter = 0;
   let strength = 1;
   while (round < limits.rounds && sinceBetter < limits.patience && !ctx.meter.stopped() && !(limits.done?.(best) ?? false)) {
     round++;
-    const trial = copyClusters(current);
+    const trial = copyClusters(best);
     ctx.meter.add(start.instance.n);
     perturb(trial, ctx, random, 1 + Math.floor(random() * strength));
     improve(trial, ctx);
     if (isBetterSolution(trial, best, ctx)) {
       recount(trial);
       best = trial;
-      current = trial;
       sinceBetter = 0;
       strength = 1;
       limits.onBetter?.(best);
     } else {
       sinceBetter++;
-      if (threshold > 0 && trial.excess <= ctx.tol.excess && trial.cost < current.cost + threshold * best.cost / p && trial.cost !== current.cost) current = trial;
-      if (sinceBetter % 100 === 0) current = best;
       if (sinceBetter % 50 === 0) strength = Math.min(strength + 1, Math.max(1, Math.ceil(p / 4)), 4);
     }
   }

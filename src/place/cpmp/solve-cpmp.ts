@@ -17,15 +17,16 @@ const DEFAULT_TIME_LIMIT_MS = 60_000;
 /** Subgradient iterations of the bound by default; a sixteenth before the first solution, five eighths with it, the rest at the end. */
 const DEFAULT_BOUND_ITERATIONS = 960;
 /** Clusters around each seed cluster in a region, and iterated-search rounds per region. */
-const REGION_NEIGHBOURS = Number(process.env.RN ?? 5);
-const REGION_ROUNDS = Number(process.env.RR ?? 60);
+const REGION_NEIGHBOURS = 5;
+const REGION_ROUNDS = 60;
 
 /**
  * Solves a capacitated p-median problem: a Lagrangian lower bound (assignment constraints
  * relaxed, knapsack per site, subgradient), a first solution around the sites the relaxation
- * opens, then an iterated local search — shifts, swaps, median moves and exact re-optimisation of
- * pairs of neighbouring clusters, kicked by moving random medians — that stops on its own effort
- * count (`iterations`) or when the bound proves the best solution optimal. Sites the bound rules
+ * opens, then an iterated local search — shifts, swaps, ejection chains, median moves and exact
+ * re-optimisation of pairs of neighbouring clusters, kicked by moving medians — that stops on its
+ * own effort count (`iterations`) or when the bound proves the best solution optimal, and a last
+ * pass that re-solves regions of six neighbouring clusters as small CPMPs. Sites the bound rules
  * out are never opened. Deterministic for a seed; the time limit is a safety net only.
  */
 export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): CpmpResult {
@@ -63,7 +64,6 @@ export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): Cp
     patience: iterations / 2,
     done: proven,
     onBetter: (better) => {
-      if (process.env.TRACE) console.log("better", better.cost.toFixed(2), meter.used, Date.now());
       best = better;
       ctx.closed = sitesRuledOut(instance, lagrangian, upper());
     },
@@ -71,10 +71,8 @@ export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): Cp
   best = search.best;
   const round = search.rounds;
   if (p > REGION_NEIGHBOURS + 1 && !proven() && !meter.stopped()) {
-    const T = Date.now(), before = best.cost;
     optimiseRegions(best, ctx, random, { neighbours: REGION_NEIGHBOURS, rounds: REGION_ROUNDS, proximity: options.proximity });
     recount(best);
-    if (process.env.TRACE) console.log("regions", before, "->", best.cost, Date.now() - T, "ms");
   }
   if (!meter.stopped() && !closes(lagrangian.bound, upper(), instance.integerCosts)) {
     lagrangian.stepFactor = Math.max(lagrangian.stepFactor, 0.25);
