@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { TerralignError } from "../../src/errors.js";
 import { readCpmpFile } from "../../src/place/cpmp/read-cpmp-instance.js";
+import { errorOf } from "../support/error-of.js";
 import { fixtureText } from "./cpmp-fixtures.js";
 
-function errorOf(text: string, file = "bad.txt"): TerralignError {
-  try {
-    readCpmpFile(text, file);
-  } catch (error) {
-    if (error instanceof TerralignError) return error;
-    throw error;
-  }
-  throw new Error("expected a TerralignError");
-}
+/** The error reading `text` must throw. */
+const readError = (text: string, file = "bad.txt") => errorOf(() => readCpmpFile(text, file));
 
 describe("readCpmpFile", () => {
   it("reads an OR-Library pmedcap file with floored distances and its header value", () => {
@@ -36,7 +29,7 @@ describe("readCpmpFile", () => {
   });
 
   it("rejects a wrong count of numbers, naming the file and both formats", () => {
-    const error = errorOf("3 2\n0 0 10 4\n3 4 10 5\n6 8 12\n", "short.dat");
+    const error = readError("3 2\n0 0 10 4\n3 4 10 5\n6 8 12\n", "short.dat");
     expect(error.code).toBe("invalid_file");
     expect(error.message).toMatch(/^short\.dat: wrong number of values: found 13/);
     expect(error.message).toContain("Lorena–Senne");
@@ -44,15 +37,15 @@ describe("readCpmpFile", () => {
   });
 
   it("rejects a negative demand with its line", () => {
-    expect(errorOf("3 2\n0 0 10 4\n3 4 10 -5\n6 8 12 1\n").message).toBe("bad.txt: line 3: point 2 has a negative demand (-5)");
-    expect(errorOf("1 0\n2 1 120\n1 5 5 3\n2 6 6 -1\n").message).toMatch(/line 4: point 2 has a negative demand/);
+    expect(readError("3 2\n0 0 10 4\n3 4 10 -5\n6 8 12 1\n").message).toBe("bad.txt: line 3: point 2 has a negative demand (-5)");
+    expect(readError("1 0\n2 1 120\n1 5 5 3\n2 6 6 -1\n").message).toMatch(/line 4: point 2 has a negative demand/);
   });
 
   it("rejects text that is not a number, p above n, zero capacity and ids out of order", () => {
-    expect(errorOf("3 2\n0 0 10 4\n3 x 10 5\n6 8 12 1\n").message).toBe('bad.txt: line 3: expected a number, got "x"');
-    expect(errorOf("2 3\n0 0 10 4\n3 4 10 5\n").message).toMatch(/p = 3 medians cannot be chosen among n = 2 points/);
-    expect(errorOf("2 1\n0 0 0 4\n3 4 10 5\n").message).toMatch(/line 2: point 1 has capacity 0; capacities must be > 0/);
-    expect(errorOf("1 0\n2 1 120\n2 5 5 3\n1 6 6 1\n").message).toMatch(/line 3: expected point id 1, got 2/);
-    expect(errorOf("").message).toMatch(/found 0/);
+    expect(readError("3 2\n0 0 10 4\n3 x 10 5\n6 8 12 1\n").message).toBe('bad.txt: line 3: expected a number, got "x"');
+    expect(readError("2 3\n0 0 10 4\n3 4 10 5\n").message).toMatch(/p = 3 medians cannot be chosen among n = 2 points/);
+    expect(readError("2 1\n0 0 0 4\n3 4 10 5\n").message).toMatch(/line 2: point 1 has capacity 0; capacities must be > 0/);
+    expect(readError("1 0\n2 1 120\n2 5 5 3\n1 6 6 1\n").message).toMatch(/line 3: expected point id 1, got 2/);
+    expect(readError("").message).toMatch(/found 0/);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { align } from "../../src/align.js";
-import { TerralignError } from "../../src/errors.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { placeReps } from "../../src/place/place-reps.js";
 import { createRandom } from "../../src/util/random.js";
+import { errorOf } from "../support/error-of.js";
 import { validatePlan } from "../support/validate-plan.js";
 
 /** Three towns of accounts around central Mexico; reps all start in the first town. */
@@ -23,16 +23,6 @@ function townsProblem(seed = 1, reps = 3): Problem {
     accounts,
     reps: Array.from({ length: reps }, (_, r) => ({ id: `R${r + 1}`, home: [-103.35, 20.67] as [number, number], capacity: Math.ceil((1.3 * total) / 3) })),
   };
-}
-
-function errorOf(run: () => unknown): TerralignError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TerralignError) return error;
-    throw error;
-  }
-  throw new Error("expected a TerralignError");
 }
 
 describe("placeReps", () => {

@@ -1,5 +1,6 @@
 import { costTo, excessAt, movePoint, type Clusters } from "./clusters.js";
 import { ejectionChains } from "./ejection-chains.js";
+import { keepSmallest } from "./keep-smallest.js";
 import type { Neighbourhoods } from "./neighbourhoods.js";
 import type { WorkMeter } from "./work-meter.js";
 
@@ -47,16 +48,7 @@ function rankClusters(c: Clusters, hoods: Neighbourhoods, i: number, scratch: { 
     for (let q = 0; q < count; q++) {
       const t = pass === 0 ? c.clusterAtSite[hoods.nearSites[i * hoods.width + q]] : q;
       if (t < 0) continue;
-      const value = costTo(c, i, t);
-      if (size === width && value >= key[width - 1]) continue;
-      let r = size < width ? size++ : width - 1;
-      while (r > 0 && key[r - 1] > value) {
-        key[r] = key[r - 1];
-        list[r] = list[r - 1];
-        r--;
-      }
-      key[r] = value;
-      list[r] = t;
+      size = keepSmallest(key, list, size, width, costTo(c, i, t), t);
     }
   }
   let same = true;

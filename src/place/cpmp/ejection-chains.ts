@@ -1,5 +1,6 @@
 import { isBetter, latestAround, type Tolerance } from "./assignment-descent.js";
 import { costTo, excessAt, movePoint, type Clusters } from "./clusters.js";
+import { keepSmallest } from "./keep-smallest.js";
 import type { WorkMeter } from "./work-meter.js";
 
 /** Shifts in one chain, at most; the nearest clusters each step may go to; members ejected per step. */
@@ -127,15 +128,7 @@ function extend(chain: Chain, depth: number, point: number, cost: number): void 
         if (k === c.median[to] || demand[k] < over - tol.excess || isPoint(points, depth, k)) continue;
         const key = cheapestMove(c, k, to, width);
         chain.work++;
-        if ((pruning && stepCost + key > 0) || (size === EJECTABLE && key >= keys[size - 1])) continue;
-        let r = size < EJECTABLE ? size++ : EJECTABLE - 1;
-        while (r > 0 && keys[r - 1] > key) {
-          keys[r] = keys[r - 1];
-          kept[r] = kept[r - 1];
-          r--;
-        }
-        keys[r] = key;
-        kept[r] = k;
+        if (!(pruning && stepCost + key > 0)) size = keepSmallest(keys, kept, size, EJECTABLE, key, k);
       }
       for (let e = 0; e < size; e++) extend(chain, depth + 1, kept[e], stepCost);
     }
