@@ -86,10 +86,10 @@ function isNear(c: Clusters, k: number, a: number): boolean {
   return false;
 }
 
-export function latestAround(c: Clusters, i: number): number {
+export function latestAround(c: Clusters, i: number, width = c.nearWidth): number {
   let latest = c.version[c.assign[i]];
   const base = i * c.nearWidth;
-  for (let r = 0; r < c.nearWidth; r++) {
+  for (let r = 0; r < width; r++) {
     const v = c.version[c.near[base + r]];
     if (v > latest) latest = v;
   }
@@ -179,7 +179,7 @@ function swapPass(c: Clusters, hoods: Neighbourhoods, order: Int32Array, tol: To
   meter.add(c.instance.n);
   for (const i of order) {
     const a = c.assign[i];
-    if (c.median[a] === i || latestAround(c, i) <= c.swapChecked[i]) continue;
+    if (c.median[a] === i || latestAround(c, i, width) <= c.swapChecked[i]) continue;
     const qi = demand[i];
     const ia = costTo(c, i, a);
     const since = c.version[a] > c.swapChecked[i] ? -1 : c.swapChecked[i];
@@ -187,32 +187,36 @@ function swapPass(c: Clusters, hoods: Neighbourhoods, order: Int32Array, tol: To
     let bestEx = 0;
     let bestCost = 0;
     let work = 0;
-    const consider = (k: number, b: number) => {
-      const shift = demand[k] - qi;
-      const dEx = excessAt(c, a, c.load[a] + shift) + excessAt(c, b, c.load[b] - shift) - excessAt(c, a, c.load[a]) - excessAt(c, b, c.load[b]);
-      const dCost = costTo(c, i, b) + costTo(c, k, a) - ia - costTo(c, k, b);
-      if (isBetter(dEx - bestEx, dCost - bestCost, tol)) {
-        bestK = k;
-        bestEx = dEx;
-        bestCost = dCost;
-      }
-    };
-    if (byPoints) {
-      for (let q = 0; q < hoods.width; q++) {
-        const k = sites[hoods.nearSites[i * hoods.width + q]];
-        const b = c.assign[k];
+    const exA = excessAt(c, a, c.load[a]);
+    for (let r = 0; r < (byPoints ? hoods.width : width); r++) {
+      let k: number;
+      let b: number;
+      if (byPoints) {
+        k = sites[hoods.nearSites[i * hoods.width + r]];
+        b = c.assign[k];
         if (b === a || c.median[b] === k || c.version[b] <= since || !isNear(c, k, a) || !listed(c, i, b, width)) continue;
-        consider(k, b);
-      }
-      work += hoods.width;
-    } else {
-      for (let r = 0; r < width; r++) {
-        const b = near[i * nearWidth + r];
+      } else {
+        b = near[i * nearWidth + r];
         if (b === a || c.version[b] <= since) continue;
-        for (let k = c.head[b]; k >= 0; k = c.next[k]) if (c.median[b] !== k && isNear(c, k, a)) consider(k, b);
+        k = c.head[b];
         work += c.size[b];
       }
+      const exB = excessAt(c, b, c.load[b]);
+      const ib = costTo(c, i, b);
+      // One partner (nearest-points mode) or every member of b (cluster mode).
+      for (; k >= 0; k = byPoints ? -1 : c.next[k]) {
+        if (!byPoints && (c.median[b] === k || !isNear(c, k, a))) continue;
+        const shift = demand[k] - qi;
+        const dEx = excessAt(c, a, c.load[a] + shift) + excessAt(c, b, c.load[b] - shift) - exA - exB;
+        const dCost = ib + costTo(c, k, a) - ia - costTo(c, k, b);
+        if (isBetter(dEx - bestEx, dCost - bestCost, tol)) {
+          bestK = k;
+          bestEx = dEx;
+          bestCost = dCost;
+        }
+      }
     }
+    if (byPoints) work += hoods.width;
     meter.add(work);
     if (bestK >= 0) {
       const b = c.assign[bestK];

@@ -10,6 +10,12 @@ export interface CpmpOptions {
    */
   readonly iterations?: number;
   /**
+   * Search effort in units of work (moves evaluated, knapsack nodes, bound included): the search
+   * stops once it has done this much, whatever `iterations` says. Default 350 million (about 10–20
+   * s on one core of the development machine). Deterministic, unlike the time limit.
+   */
+  readonly workLimit?: number;
+  /**
    * Effort of the lower bound: subgradient iterations at most (it stops earlier once its step has
    * shrunk or it proves the best solution optimal). Default 960.
    */

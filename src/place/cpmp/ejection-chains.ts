@@ -65,7 +65,7 @@ export function ejectionChains(c: Clusters, order: Int32Array, tol: Tolerance, m
   for (const start of order) {
     if (meter.stopped()) return applied;
     const a0 = c.assign[start];
-    if (c.median[a0] === start || latestAround(c, start) <= c.chainChecked[start]) continue;
+    if (c.median[a0] === start || latestAround(c, start, chain.width) <= c.chainChecked[start]) continue;
     chain.a0 = a0;
     chain.touched = 0;
     chain.bestLength = 0;

@@ -7,27 +7,24 @@ import { improve } from "./improve.js";
 import { createImproveContext, isBetterSolution, iteratedSearch } from "./iterated-search.js";
 import { closes, createLagrangianState, improveBound, sitesRuledOut, type LagrangianState } from "./lagrangian-bound.js";
 import { buildNeighbourhoods } from "./neighbourhoods.js";
-import { optimiseRegions } from "./optimise-regions.js";
 import { createWorkMeter } from "./work-meter.js";
 
 /** Default rounds of the iterated local search: a base plus a share per median. */
 const BASE_ITERATIONS = 300;
 const ITERATIONS_PER_MEDIAN = 20;
 const DEFAULT_TIME_LIMIT_MS = 60_000;
+/** Units of work (moves evaluated, knapsack nodes) after which the search stops by default. */
+const DEFAULT_WORK_LIMIT = 350_000_000;
 /** Subgradient iterations of the bound by default; a sixteenth before the first solution, five eighths with it, the rest at the end. */
 const DEFAULT_BOUND_ITERATIONS = 960;
-/** Clusters around each seed cluster in a region, and iterated-search rounds per region. */
-const REGION_NEIGHBOURS = 5;
-const REGION_ROUNDS = 60;
 
 /**
  * Solves a capacitated p-median problem: a Lagrangian lower bound (assignment constraints
  * relaxed, knapsack per site, subgradient), a first solution around the sites the relaxation
  * opens, then an iterated local search — shifts, swaps, ejection chains, median moves and exact
  * re-optimisation of pairs of neighbouring clusters, kicked by moving medians — that stops on its
- * own effort count (`iterations`) or when the bound proves the best solution optimal, and a last
- * pass that re-solves regions of six neighbouring clusters as small CPMPs. Sites the bound rules
- * out are never opened. Deterministic for a seed; the time limit is a safety net only.
+ * own effort count (`iterations`) or when the bound proves the best solution optimal. Sites the
+ * bound rules out are never opened. Deterministic for a seed; the time limit is a safety net only.
  */
 export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): CpmpResult {
   checkCpmpInstance(instance);
@@ -59,10 +56,11 @@ export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): Cp
   ctx.closed = sitesRuledOut(instance, lagrangian, upper());
   const proven = () => closes(lagrangian.bound, upper(), instance.integerCosts);
 
+  const workLimit = options.workLimit ?? DEFAULT_WORK_LIMIT;
   const search = iteratedSearch(best, ctx, random, {
     rounds: iterations,
     patience: iterations / 2,
-    done: proven,
+    done: () => proven() || meter.used >= workLimit,
     onBetter: (better) => {
       best = better;
       ctx.closed = sitesRuledOut(instance, lagrangian, upper());
@@ -70,10 +68,6 @@ export function solveCpmp(instance: CpmpInstance, options: CpmpOptions = {}): Cp
   });
   best = search.best;
   const round = search.rounds;
-  if (p > REGION_NEIGHBOURS + 1 && !proven() && !meter.stopped()) {
-    optimiseRegions(best, ctx, random, { neighbours: REGION_NEIGHBOURS, rounds: REGION_ROUNDS, proximity: options.proximity });
-    recount(best);
-  }
   if (!meter.stopped() && !closes(lagrangian.bound, upper(), instance.integerCosts)) {
     lagrangian.stepFactor = Math.max(lagrangian.stepFactor, 0.25);
     bound(Math.ceil((boundIterations * 5) / 16), upper());
