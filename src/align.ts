@@ -8,6 +8,7 @@ import type { Problem } from "./model/problem-schema.js";
 import { diagnoseInput } from "./solve/diagnose.js";
 import { enforceCapacity } from "./solve/enforce-capacity.js";
 import { finalizePlan } from "./solve/finalize-plan.js";
+import { settlePlan } from "./solve/settle-plan.js";
 import { createSolveContext } from "./solve/solve-context.js";
 import { pickSolver } from "./solve/strategies.js";
 import { polish } from "./solvers/heuristic/polish.js";
@@ -64,9 +65,10 @@ export function alignValidated(valid: Problem, resolved: ResolvedOptions): Plan 
   if (name === "transport" && compiled.n <= POLISH_MAX_ACCOUNTS && !context.stopped()) {
     assign = polish(compiled, input.candidates, assign, context, resolved.seed);
   }
-  // A strategy may return an over-capacity plan when the problem is infeasible; capacity stays hard.
+  // A strategy may return an over-capacity plan; capacity stays hard unless nothing else is possible.
   const repaired = enforceCapacity(compiled, assign, reasons) > 0;
   const { lowerBound, ...rest } = result;
-  const final = { ...rest, assign, unassignedReasons: reasons, ...(repaired || lowerBound === undefined ? {} : { lowerBound }) };
-  return finalizePlan(valid, compiled, final, name, diagnostics, context.elapsedMs());
+  const solved = { ...rest, assign, unassignedReasons: reasons, ...(repaired || lowerBound === undefined ? {} : { lowerBound }) };
+  const settled = settlePlan(valid, compiled, solved, { inputDiagnostics: diagnostics, stopped: context.stopped, proveOptimal: name === "transport" });
+  return finalizePlan(valid, compiled, { ...settled, ...(result.prices ? { prices: result.prices } : {}) }, name, context.elapsedMs());
 }

@@ -59,6 +59,20 @@ export { gapLoads, gapObjective, isGapFeasible, negateCosts, type GapInstance } 
 export type { GapOptions, GapProgress } from "./gap/gap-options.js";
 export type { GapResult, GapStatus } from "./gap/gap-result.js";
 export { solveGapExact, solveGapExactSync, type ExactBackend, type GapExactOptions } from "./solvers/mip/solve-gap-exact.js";
+// Account planning
+export { scoreAccounts, type ScoreOptions } from "./plan/score-accounts.js";
+export type { Normalise } from "./plan/normalise.js";
+export type { MissingValue, PlanAccount } from "./plan/plan-account.js";
+export { tierAccounts, type TierStats, type TierSummary, type Tiering } from "./plan/tier-accounts.js";
+export type { TierMethod, TierOptions } from "./plan/tier-options.js";
+export type { LorenzPoint } from "./plan/value-distribution.js";
+export { planVisits, type VisitPlan, type VisitRule } from "./plan/visit-plan.js";
+export { whiteSpace, type WhiteSpace, type WhiteSpaceOptions } from "./plan/white-space.js";
+export { planAccounts, type AccountPlan, type AccountPlanColumns, type AccountPlanOptions, type PlannedAccount } from "./plan/plan-accounts.js";
+export { callPlan, type AccountCalls, type CallPlan, type RepCalls, type TierRuleSummary } from "./plan/call-plan.js";
+export { defaultCallPlanOptions, type CallPlanOptions, type PerTier } from "./plan/call-plan-options.js";
+export type { CallPlanRep } from "./plan/compile-call-plan.js";
+export type { ResponseModel } from "./plan/response-model.js";
 // Rep placement and sizing
 export { placeReps } from "./place/place-reps.js";
 export { sizeTeam, type SizeOptions, type SizeTry, type TeamSize } from "./place/size-team.js";

@@ -3,20 +3,26 @@ import { evaluate, type Evaluation } from "../evaluate/evaluate.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
 import type { AssignmentRow } from "../model/plan.js";
 import { csvField } from "../output/csv-writer.js";
+import { toViolationsCsv } from "../output/to-violations-csv.js";
+import { balanceLine } from "../output/plan-lines.js";
+import { territoryRows } from "../output/summary-table.js";
+import { ruleNames } from "../rules/violation.js";
+import { resolveOptions } from "../model/parse.js";
+import { formatNumber } from "../util/format-number.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { evaluateHelp } from "./help.js";
 import { loadOptions, loadProblem } from "./load-inputs.js";
 import { describeDiagnostics } from "./print-plan.js";
-import { territoryTable } from "./territory-table.js";
 import { UsageError } from "./usage-error.js";
 
-const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", help: "switch" } as const;
+const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", strict: "switch", help: "switch" } as const;
 
 /**
  * `terralign evaluate`: scores an assignment read from `--assignments` (or the accounts'
- * `current_rep`) and prints its territories and metrics; with `--out`, also writes
- * `evaluation.json` and `assignments.csv`. Returns 0 once scored. Bad input throws.
+ * `current_rep`), prints its territories, metrics and a count of every rule it breaks; with `--out`,
+ * also writes `evaluation.json`, `assignments.csv` and `violations.csv`. Returns 0 once scored, or
+ * with `--strict` 1 when any rule is broken. Bad input throws.
  */
 export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
   const command = "terralign evaluate";
@@ -44,25 +50,39 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
     if (rows.length === 0) throw new UsageError(`no --assignments given and no account in ${accountsPath} has a current_rep; give one of the two`);
     evaluation = evaluate(problem, rows, options);
   }
-  io.stdout(describeEvaluation(evaluation, assignmentsPath ?? `the current_rep column of ${accountsPath}`));
+  const balance = resolveOptions(options).balance.workload;
+  io.stdout(describeEvaluation(evaluation, assignmentsPath ?? `the current_rep column of ${accountsPath}`, balance, problem.units !== undefined));
   const outDir = args.values.get("out");
   if (outDir !== undefined) {
     io.makeDir(outDir);
-    const report = join(outDir, "evaluation.json");
-    const assignments = join(outDir, "assignments.csv");
-    io.writeFile(report, `${JSON.stringify(evaluation, null, 2)}\n`);
-    io.writeFile(assignments, `account_id,rep_id\n${rows.map((r) => `${csvField(r.accountId)},${csvField(r.repId)}`).join("\n")}\n`);
-    io.stdout(`\nWrote:\n  ${assignments}\n  ${report}\n`);
+    const written = {
+      "assignments.csv": `account_id,rep_id\n${rows.map((r) => `${csvField(r.accountId)},${csvField(r.repId)}`).join("\n")}${rows.length > 0 ? "\n" : ""}`,
+      "violations.csv": toViolationsCsv(evaluation.violations),
+      "evaluation.json": `${JSON.stringify(evaluation, null, 2)}\n`,
+    };
+    const paths = Object.entries(written).map(([name, text]) => {
+      const path = join(outDir, name);
+      io.writeFile(path, text);
+      return path;
+    });
+    io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   }
-  return 0;
+  return args.switches.has("strict") && evaluation.violations.length > 0 ? 1 : 0;
 }
 
-function describeEvaluation(evaluation: Evaluation, source: string): string {
+function describeEvaluation(evaluation: Evaluation, source: string, balance: number, unitBased: boolean): string {
   const { metrics } = evaluation;
-  const lines = [`Assignment from ${source}`, "", territoryTable(evaluation.territories).trimEnd(), ""];
-  lines.push(`objective (workload x travel minutes) ${Math.round(metrics.objective).toLocaleString("en-US")}`);
-  lines.push(`workload max deviation from target ${(metrics.workload.maxDeviation * 100).toFixed(1)} %, coefficient of variation ${metrics.workload.coefficientOfVariation.toFixed(3)}, Gini ${metrics.workload.gini.toFixed(3)}`);
-  lines.push(`accounts assigned ${metrics.accountsAssigned}, unassigned ${metrics.accountsUnassigned}; reps outside the band ${metrics.repsOutsideBand}`);
+  const lines = [`Assignment from ${source}`, "", ...territoryRows(evaluation.territories, unitBased), ""];
+  lines.push(`Balance: ${balanceLine(metrics, balance)}`);
+  lines.push(`Objective: ${formatNumber(metrics.objective)} (Σ workload h × one-way travel minutes)`);
+  lines.push(`Accounts: ${formatNumber(metrics.accountsAssigned)} assigned, ${formatNumber(metrics.accountsUnassigned)} unassigned`);
+  const broken = ruleNames.filter((rule) => metrics.violations[rule] > 0);
+  if (broken.length === 0) lines.push("Rules: none broken");
+  else {
+    lines.push(`Rules broken: ${formatNumber(evaluation.violations.length)}`);
+    const width = Math.max(...broken.map((rule) => rule.length));
+    for (const rule of broken) lines.push(`  ${rule.padEnd(width)}  ${formatNumber(metrics.violations[rule]).padStart(7)}`);
+  }
   if (evaluation.diagnostics.length > 0) lines.push("", ...describeDiagnostics(evaluation.diagnostics));
   return `${lines.join("\n")}\n`;
 }

@@ -6,6 +6,8 @@ Usage:
   terralign align     --accounts FILE --reps FILE --out DIR [options]
   terralign evaluate  --accounts FILE --reps FILE [--assignments FILE] [options]
   terralign gap       FILE [options]   (OR-Library GAP instances; see 'terralign gap --help')
+  terralign plan      --accounts FILE --config FILE.json --out DIR
+  terralign callplan  --accounts FILE --reps FILE [--assignments FILE] --config FILE.json --out DIR
   terralign place     --accounts FILE --reps FILE --count N --out DIR [options]
   terralign size      --accounts FILE --capacity HOURS [options]
   terralign cpmp      FILE [options]   (capacitated p-median instances; see 'terralign cpmp --help')
@@ -14,8 +16,10 @@ Usage:
 
 Commands:
   align      build territories: every account to one rep, workloads balanced, travel minimised
-  evaluate   score an existing assignment (e.g. today's, from your CRM)
+  evaluate   audit an existing assignment (e.g. today's, from your CRM): metrics and broken rules
   gap        solve generalised assignment problem instances
+  plan       score and tier accounts, turn tiers into visits and workload (hours) for align
+  callplan   plan each rep's visits to maximise expected sales within its hours
   place      choose where to base reps (capacitated p-median), then build their territories
   size       find the smallest team that covers the accounts, and where to base it
   cpmp       solve capacitated p-median benchmark instances (OR-Library pmedcap, Lorena–Senne)
@@ -26,8 +30,9 @@ region, unit, tier, visits]; reps: id, lng, lat, capacity[, segments, region,
 max_travel_minutes]. Any other column is carried through to the outputs.
 
 Exit codes:
-  0   solved (status optimal or feasible)
-  1   infeasible or timed out: outputs are still written and the diagnostics printed
+  0   solved (status optimal or feasible: every rule holds, every account assigned)
+  1   infeasible (proven), unsolved (no plan found, none proven impossible) or timed out:
+      outputs are still written and the diagnostics printed
   2   bad input or usage: one message on stderr naming the file, line and column
   70  internal error (a bug): a short message; set TERRALIGN_DEBUG=1 for the stack trace
 
@@ -66,7 +71,8 @@ Writes into DIR:
   map.svg                the territories on a map, rep homes marked
   report.md              a short readable report
 
-Exit codes: 0 solved, 1 infeasible or timed out (files still written), 2 bad input or usage.
+Exit codes: 0 solved (optimal or feasible), 1 infeasible, unsolved or timed out (files still
+written), 2 bad input or usage.
 
 Examples:
   terralign align --accounts accounts.csv --reps reps.csv --out out
@@ -77,30 +83,147 @@ Examples:
     --options examples/us-counties/options.json --out out
 `;
 
-export const evaluateHelp = `terralign evaluate — score an existing assignment with the same metrics as align
+export const evaluateHelp = `terralign evaluate — audit an existing assignment: the same metrics as align, and every rule it breaks
 
 Usage:
   terralign evaluate --accounts FILE --reps FILE [--assignments FILE.csv]
-                     [--options FILE.json] [--units FILE [--units-object NAME]] [--out DIR]
+                     [--options FILE.json] [--units FILE [--units-object NAME]] [--out DIR] [--strict]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
   --reps FILE            reps (CSV, JSON or GeoJSON)
   --assignments FILE     CSV (or JSON) with columns account_id,rep_id; a blank rep_id leaves the
-                         account unassigned. When omitted, the accounts' current_rep column is used.
-  --options FILE.json    options for the travel model and the balance band
+                         account unassigned, an account missing from the file is unassigned.
+                         When omitted, the accounts' current_rep column is used.
+  --options FILE.json    options for the travel model, the balance band and contiguity
   --units FILE           geographic units, as for align
   --units-object NAME    the TopoJSON object that holds the units
-  --out DIR              also write evaluation.json (territories, metrics, unassigned accounts,
-                         diagnostics) and assignments.csv (account_id,rep_id) into DIR
+  --out DIR              also write into DIR:
+                           violations.csv   rule,account_id,rep_id,value,limit: one row per broken
+                                            rule (only the header when none is); account_id is
+                                            empty for capacity, band and contiguity
+                           evaluation.json  territories, metrics, unassigned accounts, violations,
+                                            diagnostics
+                           assignments.csv  account_id,rep_id as read
+  --strict               exit 1 when any rule is broken (for scheduled checks)
   -h, --help             this help
 
-Exit codes: 0 scored (even when the assignment breaks the band or a capacity: the metrics and
-diagnostics say so), 2 bad input or usage.
+Rules checked (the same checker align runs on its own plans):
+  capacity     a rep's workload is at most its capacity
+  band         a rep's workload is within target × (1 ± balance.workload); the target is the
+               workload of every account (assigned or not) × capacity / total capacity
+  segment      a rep with segments serves only those (an account without a segment may go to any rep)
+  region       an account and a rep that both have a region match
+  lock         a locked account is with its locked rep (a lock overrides segment, region and travel)
+  max_travel   the one-way trip to the account is at most the rep's max_travel_minutes (equal is fine)
+  unassigned   every account has a rep
+  unit_split   (with units) all accounts of a unit are with one rep
+  contiguity   (with units and "contiguity": true) each territory is one connected piece holding
+               its rep's home unit
+
+Exit codes: 0 scored (with --strict: and no rule broken), 1 with --strict when a rule is broken,
+2 bad input or usage (an unknown id, an account given two reps, a missing column: file, line and
+value named).
 
 Examples:
   terralign evaluate --accounts accounts.csv --reps reps.csv
-  terralign evaluate --accounts accounts.csv --reps reps.csv --assignments crm-export.csv --out today
+  terralign evaluate --accounts accounts.csv --reps reps.csv --assignments crm-export.csv --out today --strict
+`;
+
+export const planHelp = `terralign plan — score and tier accounts, and turn tiers into visits and workload
+
+Usage:
+  terralign plan --accounts FILE --config FILE.json --out DIR
+
+Options:
+  --accounts FILE        accounts (CSV, JSON or GeoJSON) with an id column and the columns the
+                         configuration reads (e.g. potential, sales); no location is needed
+  --config FILE.json     what to do, e.g.
+                           {"score": {"potential": 1},
+                            "tiers": {"method": "pareto", "shares": [0.8, 0.95], "names": ["A", "B", "C"]},
+                            "visits": {"A": {"perPeriod": 24, "minutes": 60},
+                                       "B": {"perPeriod": 12, "minutes": 45},
+                                       "C": {"perPeriod": 4, "minutes": 30}}}
+  --out DIR              output directory (created when missing; files in it are overwritten)
+  -h, --help             this help
+
+Configuration (every part optional):
+  score       column → weight, raw values summed; or {"weights": {...}, "normalise":
+              "none" | "rank" | "minmax" | "zscore", "missing": "error" | "zero"}
+  tiers       "method": "pareto" (default; cumulative shares of the total value, largest accounts
+              first: A = the fewest accounts holding 80 %), "quantile" (shares of the account
+              count) or "thresholds" ("thresholds": [100000, 20000], value cut-offs); "shares"
+              (default [0.8, 0.95]); "names" highest first (default A, B, C); "by": a column to
+              tier by instead of the score (default: the score, else potential). Accounts of equal
+              value share a tier.
+  visits      per tier: perPeriod (visits per period), minutes (per visit), adminMinutes (per
+              account and period, optional); workload = (perPeriod x minutes + adminMinutes) / 60 h
+  whiteSpace  {"sales": "sales", "highPotentialShare": 0.2, "maxPenetration": 0.5}: white space is
+              potential - sales; an account in the top 20 % by potential with sales below half of
+              it is under-covered. On by itself when the accounts have a sales column.
+
+Writes into DIR:
+  accounts.csv           every input column and row, plus score, tier, visits, workload (a column of
+                         the same name is overwritten in place), and white_space, under_covered with
+                         sales; 'terralign align --accounts DIR/accounts.csv' balances the workload
+  plan.md                the tier table (accounts and value per tier), the Gini, white space
+  lorenz.svg             the Lorenz curve of the value
+
+Exit codes: 0 planned, 2 bad input or usage (one message naming the file, line and column).
+
+Example:
+  terralign plan --accounts examples/mexico/accounts.csv \\
+    --config examples/account-planning/plan.json --out out/plan
+`;
+
+export const callplanHelp = `terralign callplan — plan each rep's visits to maximise expected sales within its hours
+
+Usage:
+  terralign callplan --accounts FILE --reps FILE [--assignments FILE] --config FILE.json --out DIR
+
+Options:
+  --accounts FILE        accounts with id, potential and, for settings given per tier, tier; a
+                         visits column (e.g. from 'terralign plan') is the plain tier rule the plan
+                         is compared with; a sales column adds white space
+  --reps FILE            reps with id and capacity (hours per period)
+  --assignments FILE     account_id,rep_id (e.g. assignments.csv from 'terralign align'); when
+                         omitted, the accounts' current_rep column (today's owners)
+  --config FILE.json     e.g. {"minutesPerVisit": {"A": 60, "B": 45, "C": 30}, "maxVisits": 24,
+                               "response": {"model": "adbudg", "min": 0.2, "max": 1.5, "c": 1.8, "d": 30}}
+  --out DIR              output directory (created when missing; files in it are overwritten)
+  -h, --help             this help
+
+Configuration:
+  minutesPerVisit  minutes per visit, one number or one per tier (> 0)
+  maxVisits        most visits per account and period, one whole number or one per tier (default 24)
+  response         expected sales = potential x share(visits), one model or one per tier:
+                   {"model": "adbudg", "min": m, "max": M, "c": c, "d": d}: m + (M - m) v^c / (d + v^c)
+                   (c > 1: S-shaped; c > 0, d >= 0, M >= m), or {"model": "tabulated", "points":
+                   [[0, 0.2], [4, 0.9], [12, 1.1]]} (linear between points, flat after the last)
+  tierVisits       visits per tier for the plain tier rule (default: the accounts' visits column)
+  whiteSpace       as for 'terralign plan'
+  maxStates        work limit of the exact stage per rep, in programme cells (default 20,000,000)
+
+Whole visits per account in [0, maxVisits], the most expected sales each rep's hours allow
+(capacity x 60 minutes), proven optimal per rep, S-shaped responses included: a greedy on the
+concave hulls, its Lagrangian bound, and an exact knapsack where the bound leaves a gap.
+
+Writes into DIR:
+  callplan.csv           account_id,rep_id,visits,expected_sales: every input account, input order
+                         (rep_id empty and 0 visits for an account without a rep)
+  callplan-accounts.csv  account_id,rep_id,tier,visits,expected_sales,marginal_sales (one more
+                         visit),tier_rule_visits, and white_space,under_covered with sales
+  callplan-reps.csv      per rep: hours, visits, expected sales, upper bound, status, the tier rule's
+                         hours and sales, lift (and white space)
+  callplan.md            the same, readable
+
+Exit codes: 0 every rep's plan proven optimal, 1 a rep's proof stopped at maxStates (the best
+plan found is written), 2 bad input or usage.
+
+Example:
+  terralign callplan --accounts out/plan/accounts.csv --reps examples/mexico/reps.csv \\
+    --assignments out/align/assignments.csv --config examples/account-planning/callplan.json \\
+    --out out/callplan
 `;
 
 export const placeHelp = `terralign place — choose where to base reps, then build their territories

@@ -1,5 +1,6 @@
 import { TerralignError } from "../errors.js";
 import { runAlignCommand } from "./align-command.js";
+import { runCallplanCommand } from "./callplan-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
@@ -7,6 +8,7 @@ import { runCpmpCommand } from "./cpmp-command.js";
 import { runPlaceCommand } from "./place-command.js";
 import { runSizeCommand } from "./size-command.js";
 import { generalHelp } from "./help.js";
+import { runPlanCommand } from "./plan-command.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
 
@@ -28,6 +30,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runEvaluateCommand(rest, io);
       case "gap":
         return await runGapCommand([...rest], io);
+      case "plan":
+        return runPlanCommand(rest, io);
+      case "callplan":
+        return runCallplanCommand(rest, io);
       case "place":
         return runPlaceCommand(rest, io);
       case "size":
@@ -35,7 +41,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case "cpmp":
         return runCpmpCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate, gap, place, size or cpmp (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, place, size or cpmp (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -46,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, place, size or cpmp (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, place, size or cpmp (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);

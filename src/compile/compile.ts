@@ -73,6 +73,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     minutesPerKm: builtInMinutesPerKm(problem, options),
     compatible: compatibility(problem),
     maxTravel,
+    includeTravel: options.workload.includeTravel,
   };
 }
 

@@ -55,6 +55,11 @@ export interface CompiledProblem {
    * applied when candidates are built).
    */
   readonly compatible: (r: number, a: number) => boolean;
+  /**
+   * Travel counts in workload (`options.workload.includeTravel`): an account then costs a rep its
+   * workload plus a round trip per visit (see `accountHours`), in loads, bands and capacity.
+   */
+  readonly includeTravel: boolean;
   /** Rep's `maxTravelMinutes`, or Infinity; length m. */
   readonly maxTravel: Float64Array;
 }

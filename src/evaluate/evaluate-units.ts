@@ -4,7 +4,11 @@ import type { Diagnostic } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import { territoryCompactness } from "../units/compactness.js";
 import { compileUnits } from "../units/compile-units.js";
-import { placeAccounts } from "../units/place-accounts.js";
+import { createUnitLocator, placeAccounts } from "../units/place-accounts.js";
+import type { UnitMap } from "../units/unit-map.js";
+import type { UnitMeasures } from "../units/unit-measures.js";
+import { pinUnits } from "../solvers/contiguity/pin-units.js";
+import type { UnitLayout } from "../rules/check-units.js";
 import { readUnitWork, withUnitWork, type CompiledWithUnits } from "../units/unit-work.js";
 
 /** Units seen through an account-level assignment. */
@@ -17,6 +21,8 @@ export interface UnitView {
   readonly unitIds: string[][];
   /** Polsby–Popper compactness of each rep's units (0 without units); length m. */
   readonly compactness: Float64Array;
+  /** What the unit rules read (`checkUnitRules`). */
+  readonly layout: UnitLayout;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -51,10 +57,8 @@ export function viewUnits(problem: Problem, compiled: CompiledProblem, accountRe
   }
   const holder = new Int32Array(U).fill(-1);
   const best = new Map<number, { hours: number; count: number }>();
-  const reps = new Int32Array(U);
   for (const key of [...shares.keys()].sort((x, y) => x - y)) {
     const u = Math.floor(key / m), r = key % m, share = shares.get(key)!;
-    reps[u]++;
     const top = best.get(u);
     if (!top || share.hours > top.hours || (share.hours === top.hours && share.count > top.count)) {
       holder[u] = r;
@@ -70,27 +74,6 @@ export function viewUnits(problem: Problem, compiled: CompiledProblem, accountRe
   const compactness = territoryCompactness(graph, measures, holder, m);
 
   const diagnostics: Diagnostic[] = [];
-  const split: number[] = [];
-  for (let u = 0; u < U; u++) if (reps[u] > 1) split.push(u);
-  if (split.length > 0) {
-    const moved: string[] = [];
-    for (let a = 0; a < n; a++) {
-      const u = placement.unitOf[a];
-      if (u >= 0 && reps[u] > 1 && accountRep[a] >= 0 && accountRep[a] !== holder[u]) moved.push(problem.accounts[a].id);
-    }
-    const example = (u: number) => {
-      const parts = [...shares].filter(([key]) => Math.floor(key / m) === u).map(([key, s]) => `${problem.reps[key % m].id} ${formatHours(s.hours)}`);
-      return `${map.ids[u]} (${parts.join(", ")})`;
-    };
-    diagnostics.push({
-      severity: "warning",
-      code: "unit_split",
-      message:
-        `${split.length} unit(s) hold accounts of more than one rep; each is counted in the territory of the rep with the most of its workload, ` +
-        `and ${moved.length} account(s) lie in a unit held by another rep: ${split.slice(0, NAMED).map(example).join("; ")}${split.length > NAMED ? "; …" : ""}`,
-      accountIds: moved,
-    });
-  }
   const free: number[] = [];
   let hours = 0, potential = 0;
   for (let u = 0; u < U; u++) {
@@ -118,7 +101,16 @@ export function viewUnits(problem: Problem, compiled: CompiledProblem, accountRe
       accountIds: ids,
     });
   }
-  return { p, assign, unitIds, compactness, diagnostics };
+  const homeUnit = options.contiguity ? homeUnits(problem, p, map, measures, placement.unitOf) : new Int32Array(m).fill(-1);
+  const layout: UnitLayout = { unitIds: map.ids, unitOf: placement.unitOf, holder, graph, homeUnit, contiguity: options.contiguity };
+  return { p, assign, unitIds, compactness, layout, diagnostics };
+}
+
+/** Each rep's home unit as contiguous alignment anchors it (see `pinUnits`). */
+function homeUnits(problem: Problem, p: CompiledProblem, map: UnitMap, measures: UnitMeasures, unitOf: Int32Array): Int32Array {
+  const locate = createUnitLocator(map, measures);
+  const homes = Int32Array.from(problem.reps, (rep) => locate(rep.home[0], rep.home[1]).unit);
+  return pinUnits(problem, p, map.ids, unitOf, homes, measures.centroidLng, measures.centroidLat, true).anchor;
 }
 
 function formatHours(hours: number): string {

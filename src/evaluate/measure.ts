@@ -1,28 +1,27 @@
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import type { Metrics, Territory } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
+import { countViolations, type Violation } from "../rules/violation.js";
 import type { UnitWork } from "../units/unit-work.js";
 import { spreadOf } from "./spread.js";
 
-/** Relative slack allowed when testing band membership, so float noise never flags a rep. */
-export const BAND_TOLERANCE = 1e-9;
-
-/** Whether load lies in rep r's band [lower, upper]. */
-export function inBand(p: CompiledProblem, r: number, load: number): boolean {
-  const slack = BAND_TOLERANCE * Math.max(1, p.target[r]);
-  return load >= p.lower[r] - slack && load <= p.upper[r] + slack;
-}
-
 /**
  * Territories and metrics of an indexed assignment (`assign[a]` = rep index or −1), recomputed
- * from scratch. This is the single definition of every reported number.
+ * from scratch. This is the single definition of every reported number. `violations` (the rule
+ * checker's findings on this assignment) are counted per rule in the metrics and per rep in each
+ * territory.
  *
  * When the problem's units carry work of their own (`p.unitWork`, see `withUnitWork`), `assign`
  * goes on past the n accounts with the rep holding each unit (`assign[n + u]`, −1 for none), and
  * each unit's own workload, potential and travel count in its holder's territory like an account
  * at its centroid (not in `accountCount`, `accountIds`, accounts assigned or disruption).
  */
-export function measure(problem: Problem, p: CompiledProblem & { readonly unitWork?: UnitWork }, assign: Int32Array): { territories: Territory[]; metrics: Metrics } {
+export function measure(
+  problem: Problem,
+  p: CompiledProblem & { readonly unitWork?: UnitWork },
+  assign: Int32Array,
+  violations: readonly Violation[],
+): { territories: Territory[]; metrics: Metrics } {
   const { n, m } = p;
   const load = new Float64Array(m);
   const potential = new Float64Array(m);
@@ -62,12 +61,15 @@ export function measure(problem: Problem, p: CompiledProblem & { readonly unitWo
     longest[r] = Math.max(longest[r], t);
   }
 
+  const repIndex = new Map(p.repIds.map((id, r) => [id, r]));
+  const perRep: Violation[][] = Array.from({ length: m }, () => []);
+  for (const v of violations) if (v.repId !== undefined) perRep[repIndex.get(v.repId)!].push(v);
   const territories: Territory[] = [];
   let objective = 0, totalTravel = 0, maxDeviation = 0, outside = 0;
   for (let r = 0; r < m; r++) {
     const deviation = p.target[r] > 0 ? (load[r] - p.target[r]) / p.target[r] : 0;
     maxDeviation = Math.max(maxDeviation, Math.abs(deviation));
-    if (!inBand(p, r, load[r])) outside++;
+    if (perRep[r].some((v) => v.rule === "band")) outside++;
     objective += weighted[r];
     totalTravel += travel[r];
     territories.push({
@@ -82,6 +84,7 @@ export function measure(problem: Problem, p: CompiledProblem & { readonly unitWo
       travelMinutes: travel[r],
       weightedTravel: weighted[r],
       maxTravelMinutes: longest[r],
+      violations: countViolations(perRep[r]),
     });
   }
   const potentialSpread = spreadOf(potential);
@@ -104,6 +107,7 @@ export function measure(problem: Problem, p: CompiledProblem & { readonly unitWo
       repsOutsideBand: outside,
       accountsAssigned: assigned,
       accountsUnassigned: n - assigned,
+      violations: countViolations(violations),
       disruption: {
         accountsMoved: moved,
         workloadMovedHours: movedHours,

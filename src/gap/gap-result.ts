@@ -20,6 +20,8 @@ export interface GapResult {
   readonly feasible: boolean;
   /** Whether `objective` is proven optimal. */
   readonly optimal: boolean;
+  /** The time limit or the abort signal ended the solve (not the effort limit or a proof). */
+  readonly stoppedByClock?: boolean;
   /** Wall-clock time, milliseconds. */
   readonly elapsedMs: number;
   /** Which method produced the assignment or proved it, e.g. `"search"`, `"branch-and-bound"`, `"highs"`. */

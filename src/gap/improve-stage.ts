@@ -36,7 +36,7 @@ export function improve(arcs: GapArcs, session: SearchSession, options: ImproveO
       const trial = Int32Array.from(session.best);
       const before = lns.solved;
       const change = lnsSweep(arcs, trial, relatedness, lns, session.random, options.integerCosts, options.over, options.allowed);
-      options.effort.used += lns.solved - before;
+      options.effort.used += Math.max(1, lns.solved - before);
       if (change < 0) {
         session.best.set(trial);
         session.bestCost += change;
@@ -56,7 +56,8 @@ export function improve(arcs: GapArcs, session: SearchSession, options: ImproveO
         target: options.target(),
         onImprove: (_, cost) => options.onImprove(cost),
       });
-      options.effort.used += session.rounds - before;
+      // At least one unit per pass, so that the effort limit always ends the loop.
+      options.effort.used += Math.max(1, session.rounds - before);
       if (options.untilStuck && session.bestCost === costBefore && costBefore === cycleStart) return;
       cycleStart = session.bestCost;
     }

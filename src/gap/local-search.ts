@@ -62,6 +62,9 @@ export function createOutCache(n: number): OutCache {
   };
 }
 
+/** Moves per job after which a descent stops even if the queue is not empty. */
+const MOVES_PER_JOB = 50;
+
 /** Options of one descent. */
 export interface DescentOptions {
   /** Also try double shifts (j to h, one job of h on to a third agent). */
@@ -121,7 +124,10 @@ export function descend(state: SearchState, lists: CandidateLists, queue: JobQue
   const eps = 1e-9 * (1 + Math.abs(state.cost) / Math.max(1, arcs.n));
   let moves = 0;
   let pops = 0;
-  while (queue.size > 0) {
+  // A descent ends at a local optimum; with huge penalty weights, rounding can make moves look
+  // improving in a cycle, so the number of moves is capped too (a work count, not the clock).
+  const maxMoves = MOVES_PER_JOB * arcs.n + 1_000;
+  while (queue.size > 0 && moves < maxMoves) {
     if ((++pops & 63) === 0 && options.stopped()) break;
     const j = dequeue(queue);
     const aj = arcOfJob[j];

@@ -131,6 +131,9 @@ export function runSearch(session: SearchSession, options: RunOptions): void {
   }
 }
 
+/** Largest penalty weight. */
+const MAX_WEIGHT = 1e12;
+
 /** Violated agents grow their weight; after a feasible descent every weight decays. */
 function adaptWeights(state: SearchState): void {
   const { arcs, weight, load } = state;
@@ -138,7 +141,9 @@ function adaptWeights(state: SearchState): void {
   for (let i = 0; i < arcs.m; i++) {
     if (violationAt(arcs, i, load[i]) > 1e-9 * Math.max(1, arcs.capacity[i])) {
       feasible = false;
-      weight[i] *= 1 + SEARCH_DEFAULTS.increase;
+      // Capped: on an instance with no feasible assignment the weights would overflow to Infinity,
+      // and Infinity − Infinity move values would stall the descent.
+      weight[i] = Math.min(MAX_WEIGHT, weight[i] * (1 + SEARCH_DEFAULTS.increase));
     }
   }
   if (feasible) for (let i = 0; i < arcs.m; i++) weight[i] *= 1 - SEARCH_DEFAULTS.decrease;

@@ -217,6 +217,7 @@ function assemble(
     lowerBound: optimal && integerCosts ? bestCost : lowerBound,
     feasible,
     optimal,
+    stoppedByClock: watch.clockStopped(),
     elapsedMs: watch.elapsedMs(),
     method,
   };

@@ -5,9 +5,16 @@ export interface Stopwatch {
   elapsedMs(): number;
   /**
    * True once the signal aborted, `share` × the time limit has passed (share defaults to 1), or
-   * — when `patienceMs` is set — nothing improved for that long.
+   * — when `patienceMs` is set — nothing improved for that long. With an effort limit
+   * (`iterations`), stages end on their own counts and `share` is ignored: only the whole limit
+   * stops them, so the result does not depend on the machine's speed.
    */
   stopped(share?: number): boolean;
+  /**
+   * True once the signal aborted or the whole time limit has passed: the clock, not the effort
+   * limit or a proof, ended the solve.
+   */
+  clockStopped(): boolean;
   /** Records an improvement of the incumbent or the bound (resets the patience clock). */
   improved(): void;
   /** Reports progress at most every 100 ms per phase (phase changes always report). */
@@ -27,6 +34,7 @@ export function createStopwatch(options: GapOptions): Stopwatch {
   // Stages stop a little early so that unwinding them stays within the caller's limit.
   const limit = full - Math.min(SAFETY_MS, 0.02 * full);
   const patience = options.patienceMs ?? Infinity;
+  const byEffort = options.iterations !== undefined;
   let lastImprovement = started;
   let lastPhase = "";
   let lastReport = -Infinity;
@@ -34,7 +42,10 @@ export function createStopwatch(options: GapOptions): Stopwatch {
     elapsedMs: () => now() - started,
     stopped(share = 1) {
       const t = now();
-      return options.signal?.aborted === true || t - started >= share * limit || t - lastImprovement >= patience;
+      return options.signal?.aborted === true || t - started >= (byEffort ? 1 : share) * limit || t - lastImprovement >= patience;
+    },
+    clockStopped() {
+      return options.signal?.aborted === true || now() - started >= limit;
     },
     improved() {
       lastImprovement = now();

@@ -1,8 +1,8 @@
 import { TerralignError } from "../errors.js";
 import { describeValue } from "../model/describe-value.js";
+import { readNumber } from "../util/read-number.js";
 
-/** Decimal number as written in data files: optional sign, digits, optional fraction and exponent. */
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+export { readNumber };
 
 /** True when a cell holds nothing: absent, null, or only spaces. */
 export function isBlank(value: unknown): boolean {
@@ -22,14 +22,6 @@ export function toNumber(value: unknown, at: string): number {
     throw new TerralignError("invalid_input", `${at}: ${JSON.stringify(value)} is not a number${numberHint(text)}`);
   }
   throw new TerralignError("invalid_input", `${at}: expected a number, got ${describeValue(value)}`);
-}
-
-/** `toNumber` without the message: the number, or undefined when `value` is not one. */
-export function readNumber(value: unknown): number | undefined {
-  if (typeof value === "number") return value;
-  if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  return NUMBER.test(text) ? Number(text) : undefined;
 }
 
 function numberHint(text: string): string {

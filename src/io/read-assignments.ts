@@ -15,8 +15,8 @@ const assignmentFields: readonly FieldSpec[] = [
 export interface AssignmentRecords {
   readonly file: string;
   readonly rows: AssignmentRow[];
-  /** `assignments.csv line 5` for each row. */
-  readonly origins: readonly string[];
+  /** `assignments.csv line 5` for row k (built on demand, for messages). */
+  readonly originOf: (k: number) => string;
 }
 
 /**
@@ -27,10 +27,12 @@ export interface AssignmentRecords {
 export function readAssignments(input: FileText): AssignmentRecords {
   const table = readSourceTable(input, "assignment");
   const rows: AssignmentRow[] = [];
-  const origins: string[] = [];
+  // The record of each row, so that the place it came from is named only when a message needs it.
+  const recordOf: number[] = [];
   const shared = table.columns ? matchColumns(table.columns, assignmentFields, input.file) : undefined;
   if (shared) requireColumns(shared, assignmentFields, table.columns!, input.file, "column");
-  for (const record of table.records) {
+  for (let at = 0; at < table.records.length; at++) {
+    const record = table.records[at];
     let match = shared;
     if (!match) {
       const where = recordWhere(table, record);
@@ -42,16 +44,17 @@ export function readAssignments(input: FileText): AssignmentRecords {
     const rep = valueOf(record, repColumn);
     if (isBlank(rep)) continue;
     rows.push({ accountId: toText(valueOf(record, accountColumn), fieldAt(table, record, accountColumn)), repId: toText(rep, fieldAt(table, record, repColumn)) });
-    origins.push(recordWhere(table, record));
+    recordOf.push(at);
   }
-  return { file: input.file, rows, origins };
+  return { file: input.file, rows, originOf: (k) => recordWhere(table, table.records[recordOf[k]]) };
 }
 
 /** Restates an `evaluate` error about `assignment[i]` as the file and line of that row. */
 export function restateAssignmentError(error: unknown, records: AssignmentRecords): unknown {
   if (!(error instanceof TerralignError)) return error;
   const message = error.message.replace(/\bassignment\[(\d+)\](\.(accountId|repId))?/g, (whole, index: string, _field, key?: string) => {
-    const where = records.origins[Number(index)];
+    const k = Number(index);
+    const where = k < records.rows.length ? records.originOf(k) : undefined;
     if (where === undefined) return whole;
     return key ? `${where}, ${key === "accountId" ? "account_id" : "rep_id"}` : where;
   });

@@ -1,14 +1,22 @@
+import type { Violation, ViolationCounts } from "../rules/violation.js";
 import type { Strategy } from "./options-schema.js";
 import type { Problem } from "./problem-schema.js";
 
 /**
- * Outcome of a solve.
- * - `optimal`: proven optimal (exact strategies only).
- * - `feasible`: every account assigned, every constraint met.
- * - `infeasible`: some constraint cannot be met; the plan is the best found and `diagnostics` say what binds.
- * - `timeout`: the time limit or the abort signal stopped the search; the plan is the best so far.
+ * Outcome of a solve. The status is settled by the rule checker on the final plan, never taken on
+ * a strategy's word:
+ * - `optimal`: every rule holds, every account is assigned, and no plan is cheaper (proven: the
+ *   lower bound meets the objective).
+ * - `feasible`: every rule holds and every account is assigned.
+ * - `infeasible`: no plan can keep every rule, and that is proven — by counting (e.g. total workload
+ *   above total capacity), by the LP relaxation having no solution, or by an exhaustive search; the
+ *   `diagnostics` say which proof and what to change. The plan is the best found.
+ * - `unsolved`: no plan keeping every rule was found, and none was proven impossible; the plan is
+ *   the best found, `violations` list what it breaks and `diagnostics` what blocks it.
+ * - `timeout`: the time limit or the abort signal stopped the search; the plan is the best so far
+ *   (its `violations` say whether it keeps every rule).
  */
-export type PlanStatus = "optimal" | "feasible" | "infeasible" | "timeout";
+export type PlanStatus = "optimal" | "feasible" | "infeasible" | "unsolved" | "timeout";
 
 /** One account's owner. */
 export interface AssignmentRow {
@@ -53,6 +61,8 @@ export interface Territory {
    * has units.
    */
   readonly compactness?: number;
+  /** Rules broken at this rep (by the rep, or by one of its accounts), counted per rule. */
+  readonly violations: ViolationCounts;
 }
 
 /** Summary of the spread of one quantity over the territories. */
@@ -89,6 +99,8 @@ export interface Metrics {
   readonly repsOutsideBand: number;
   readonly accountsAssigned: number;
   readonly accountsUnassigned: number;
+  /** Broken rules counted per rule (see `ruleNames`); all 0 for a plan that keeps every rule. */
+  readonly violations: ViolationCounts;
   /** Compared with `currentRep` (only accounts that have one count). */
   readonly disruption: {
     readonly accountsMoved: number;
@@ -135,8 +147,13 @@ export interface RepPrice {
 /** The result of `align`. */
 export interface Plan {
   readonly status: PlanStatus;
-  /** The strategy that produced the plan (what `auto` picked). */
+  /** The strategy that produced the plan (what `auto` picked; on units, the unit-level solve's). */
   readonly strategy: Exclude<Strategy, "auto">;
+  /**
+   * How the plan was found, in words, when `strategy` alone does not say it: e.g. on units
+   * `"contiguity search on 254 units (starts from transport)"` or `"transport on 254 units"`.
+   */
+  readonly method?: string;
   /** One row per assigned account, in input order. */
   readonly assignment: readonly AssignmentRow[];
   /** Accounts left unassigned, with the reason; every input account is in exactly one of the two lists. */
@@ -149,6 +166,8 @@ export interface Plan {
   /** Rep prices, in rep input order, when the strategy computes them (`transport`). */
   readonly prices?: readonly RepPrice[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Every rule the plan breaks, as the rule checker finds them (empty for `feasible` and `optimal`). */
+  readonly violations: readonly Violation[];
   /** The balance band the plan was built for (fraction). */
   readonly balance: number;
   /** Milliseconds spent in `align`. */

@@ -17,3 +17,4 @@ export { ASSIGNMENT_COLUMNS, toAssignmentsCsv } from "./to-assignments-csv.js";
 export { toGeoJSON, type GeoJsonOptions, type PlanFeature } from "./to-geojson.js";
 export { toMarkdown } from "./to-markdown.js";
 export { toReport, type Report, type TerritorySummary } from "./to-report.js";
+export { toViolationsCsv, VIOLATION_COLUMNS } from "./to-violations-csv.js";

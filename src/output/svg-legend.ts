@@ -1,5 +1,5 @@
 import { escapeXml } from "./escape-xml.js";
-import { formatNumber } from "./format-number.js";
+import { formatNumber } from "../util/format-number.js";
 import type { LegendLayout } from "./svg-layout.js";
 import { truncateText } from "./truncate-text.js";
 

@@ -1,5 +1,6 @@
 import type { Plan } from "../model/plan.js";
-import { formatNumber, formatPercent, formatSignedPercent } from "./format-number.js";
+import { ruleNames } from "../rules/violation.js";
+import { formatNumber, formatPercent, formatSignedPercent } from "../util/format-number.js";
 import { escapeMarkdown } from "./plain-text.js";
 import { balanceLine, boundLine, hasCurrentReps, statusLine } from "./plan-lines.js";
 import { isUnitPlan } from "./unit-plan.js";
@@ -41,7 +42,7 @@ export function toMarkdown(plan: Plan): string {
   lines.push(`| **Total** | ${formatNumber(accounts)} | ${formatNumber(workload, 1)} | ${formatNumber(target, 1)} | | | ${formatNumber(travel)} | |${unitBased ? ` ${formatNumber(units)} | |` : ""}`);
 
   lines.push("", "## Overall", "");
-  lines.push(`- Balance: ${balanceLine(plan)}`);
+  lines.push(`- Balance: ${balanceLine(plan.metrics, plan.balance)}`);
   lines.push(`- Objective (Σ workload × travel minutes): ${formatNumber(m.objective)}`);
   lines.push(`- Total travel: ${formatNumber(m.totalTravelMinutes)} min one-way`);
   lines.push(`- Potential per territory: ${formatNumber(m.potential.min)} to ${formatNumber(m.potential.max)} (CV ${formatPercent(m.potential.coefficientOfVariation)})`);
@@ -49,6 +50,14 @@ export function toMarkdown(plan: Plan): string {
     lines.push(`- Disruption: ${formatNumber(m.disruption.accountsMoved)} accounts moved, ${formatNumber(m.disruption.workloadMovedHours, 1)} h (${formatPercent(m.disruption.fractionMoved)} of current workload)`);
   }
   lines.push(`- Accounts assigned: ${formatNumber(m.accountsAssigned)}, unassigned: ${formatNumber(m.accountsUnassigned)}`);
+
+  lines.push("", "## Broken rules", "");
+  const broken = ruleNames.filter((rule) => m.violations[rule] > 0);
+  if (broken.length === 0) lines.push("None.");
+  else {
+    lines.push("| Rule | Count | First case |", "|:-----|------:|:-----------|");
+    for (const rule of broken) lines.push(`| ${rule} | ${formatNumber(m.violations[rule])} | ${escapeMarkdown(plan.violations.find((v) => v.rule === rule)?.message ?? "")} |`);
+  }
 
   if (plan.unassigned.length > 0) {
     lines.push("", "## Unassigned accounts", "");

@@ -1,4 +1,5 @@
 import type { Bound, Diagnostic, Metrics, Plan, PlanStatus, Territory, UnassignedAccount } from "../model/plan.js";
+import type { Violation } from "../rules/violation.js";
 
 /**
  * A territory's summary in a report: everything but the account list (the assignments CSV has it).
@@ -15,6 +16,8 @@ export interface Report {
   readonly status: PlanStatus;
   /** The strategy that produced the plan. */
   readonly strategy: Plan["strategy"];
+  /** How the plan was found, when the strategy alone does not say it (plans on units). */
+  readonly method?: string;
   /** Input accounts and reps. */
   readonly accountCount: number;
   readonly repCount: number;
@@ -30,6 +33,8 @@ export interface Report {
   readonly territories: readonly TerritorySummary[];
   /** Accounts left unassigned, with the reason. */
   readonly unassigned: readonly UnassignedAccount[];
+  /** Every rule the plan breaks (empty when it keeps them all). */
+  readonly violations: readonly Violation[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -44,14 +49,16 @@ export function toReport(plan: Plan): Report {
   return {
     status: plan.status,
     strategy: plan.strategy,
+    ...(plan.method ? { method: plan.method } : {}),
     accountCount: plan.problem.accounts.length,
     repCount: plan.problem.reps.length,
     balance: plan.balance,
     elapsedMs: plan.elapsedMs,
     ...(plan.bound ? { bound: { ...plan.bound } } : {}),
-    metrics: { ...m, workload: { ...m.workload }, potential: { ...m.potential }, disruption: { ...m.disruption } },
+    metrics: { ...m, workload: { ...m.workload }, potential: { ...m.potential }, disruption: { ...m.disruption }, violations: { ...m.violations } },
     territories: plan.territories.map(territorySummary),
     unassigned: plan.unassigned.map((u) => ({ ...u })),
+    violations: plan.violations.map((v) => ({ ...v })),
     diagnostics: plan.diagnostics.map((d) => ({
       ...d,
       ...(d.accountIds ? { accountIds: [...d.accountIds] } : {}),
@@ -63,6 +70,7 @@ export function toReport(plan: Plan): Report {
 function territorySummary({ accountIds: _, unitIds, compactness, ...summary }: Territory): TerritorySummary {
   return {
     ...summary,
+    violations: { ...summary.violations },
     ...(unitIds !== undefined ? { unitCount: unitIds.length } : {}),
     ...(compactness !== undefined ? { compactness } : {}),
     ...(unitIds !== undefined ? { unitIds: [...unitIds] } : {}),

@@ -2,11 +2,15 @@ import type { Candidates } from "../compile/candidates.js";
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import type { Diagnostic } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
+import { exceeds } from "../rules/check-assignment.js";
+import { formatNumber } from "../util/format-number.js";
 
-const hours = (x: number) => `${Math.round(x).toLocaleString("en-US")} h`;
+const hours = (x: number) => `${formatNumber(x, x < 10 ? 2 : 0)} h`;
 
 /**
- * Problems visible before solving: total capacity, accounts no rep may serve, conflicting locks.
+ * Problems visible before solving, each a proof that no plan keeps every rule: total workload above
+ * total capacity, accounts no rep may serve, accounts larger than the band or capacity of every rep
+ * that may serve them, locked workload above a rep's capacity.
  * With `candidates`, an account without arcs is unservable; without, eligibility is checked
  * directly (stopping at the first eligible rep).
  */
@@ -46,6 +50,7 @@ export function diagnoseInput(problem: Problem, p: CompiledProblem, candidates?:
       accountIds: ids,
     });
   }
+  diagnostics.push(...tooLarge(p, unservable));
   const lockedLoad = new Float64Array(p.m);
   for (let a = 0; a < p.n; a++) if (p.lockedRep[a] >= 0) lockedLoad[p.lockedRep[a]] += p.workload[a];
   for (let r = 0; r < p.m; r++) {
@@ -85,4 +90,36 @@ function whyNoRep(problem: Problem, p: CompiledProblem, a: number): string {
     return `every rep allowed to serve it is beyond its maxTravelMinutes (nearest is ${Math.round(nearest)} min away)`;
   }
   return "no rep matches both its segment and its region";
+}
+
+/**
+ * Accounts whose workload alone is above the upper end (band or capacity) of every rep that may
+ * serve them: no plan can place them. Only accounts above the smallest upper end are looked at.
+ */
+function tooLarge(p: CompiledProblem, unservable: ReadonlyMap<number, string>): Diagnostic[] {
+  let smallest = Infinity;
+  for (let r = 0; r < p.m; r++) smallest = Math.min(smallest, p.upper[r]);
+  const ids: string[] = [];
+  let first = "";
+  for (let a = 0; a < p.n; a++) {
+    if (p.workload[a] <= smallest || unservable.has(a)) continue;
+    let room = 0;
+    for (let r = 0; r < p.m; r++) {
+      const locked = p.lockedRep[a];
+      const allowed = locked >= 0 ? locked === r : p.compatible(r, a) && p.travel(r, a) <= p.maxTravel[r];
+      if (allowed) room = Math.max(room, p.upper[r]);
+    }
+    if (!exceeds(p.workload[a], room)) continue;
+    if (ids.length === 0) first = `account ${p.accountIds[a]} needs ${hours(p.workload[a])} but the most any rep that may serve it can take is ${hours(room)}`;
+    ids.push(p.accountIds[a]);
+  }
+  if (ids.length === 0) return [];
+  return [
+    {
+      severity: "error",
+      code: "account_too_large",
+      message: `${ids.length} account${ids.length > 1 ? "s are" : " is"} larger than the upper end (band or capacity) of every rep that may serve ${ids.length > 1 ? "them" : "it"}; e.g. ${first}. Widen the band or split the account`,
+      accountIds: ids,
+    },
+  ];
 }

@@ -1,8 +1,8 @@
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { repLoads } from "./rep-loads.js";
 
-/** Reason given to accounts that no rep can take without going over capacity. */
-export const NO_CAPACITY_REASON = "every eligible rep is at capacity (total workload exceeds what the eligible reps can take)";
+/** Reason given to accounts that no rep could take, in the plan found, without going over capacity. */
+export const NO_CAPACITY_REASON = "every rep that may serve it was at capacity in the plan found";
 
 /**
  * Makes capacity hard for any strategy's result: while a rep's workload exceeds its capacity,

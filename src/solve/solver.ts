@@ -9,8 +9,9 @@ export interface SolverResult {
   /** Rep index per account, or −1 when unassigned; length n. */
   readonly assign: Int32Array;
   /**
-   * `optimal` only when proven; `timeout` when stopped early; otherwise `feasible` (the final
-   * status is recomputed from the assignment, so a solver need not judge feasibility itself).
+   * `optimal` only when proven; `timeout` when stopped early; otherwise `feasible`. The final
+   * status is settled by the rule checker on the final assignment (`settlePlan`), so a solver need
+   * not judge feasibility itself.
    */
   readonly status: PlanStatus;
   /** Why each unassigned account is unassigned (account index → reason). */
@@ -18,6 +19,11 @@ export interface SolverResult {
   readonly diagnostics?: readonly Diagnostic[];
   /** A valid lower bound on the optimal objective, when the strategy proves one. */
   readonly lowerBound?: number;
+  /**
+   * A proof that no plan keeps every rule (e.g. an exhausted exact search), said in one sentence;
+   * only a strategy that has one sets it.
+   */
+  readonly infeasibleProof?: string;
   /** Rep prices (LP duals), minutes per hour of workload, length m; when the strategy has them. */
   readonly prices?: Float64Array;
 }

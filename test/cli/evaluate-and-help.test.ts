@@ -11,7 +11,7 @@ describe("terralign evaluate", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("the current_rep column of accounts.csv");
-    expect(run.stdout).toMatch(/accounts assigned 42, unassigned 0/);
+    expect(run.stdout).toMatch(/Accounts: 42 assigned, 0 unassigned/);
     expect(run.stdout).toMatch(/^R1 +14 /m);
   });
 
@@ -21,7 +21,7 @@ describe("terralign evaluate", () => {
     const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps, "crm.csv": assignment });
     const run = runCli(["evaluate", "--accounts", "accounts.csv", "--reps", "reps.csv", "--assignments", "crm.csv", "--out", "eval"], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/accounts assigned 2, unassigned 40/);
+    expect(run.stdout).toMatch(/Accounts: 2 assigned, 40 unassigned/);
     expect(run.stdout).toMatch(/accounts_unassigned/);
     const evaluation = JSON.parse(readFileSync(join(dir, "eval/evaluation.json"), "utf8"));
     expect(evaluation.metrics.accountsAssigned).toBe(2);

@@ -36,7 +36,7 @@ describe("evaluate on a problem with units", () => {
     expect(result.diagnostics).toEqual([]);
   });
 
-  it("gives a unit whose accounts are split to the rep with most of its workload and names it in a warning", () => {
+  it("gives a unit whose accounts are split to the rep with most of its workload and reports the account left in it as unit_split", () => {
     const problem = grid();
     problem.accounts.push({ id: "extra", location: cellCentre(1, 1, -100, 40, 0.01), workload: 3 });
     const rows = byColumn(problem);
@@ -45,14 +45,39 @@ describe("evaluate on a problem with units", () => {
     const [west, east] = result.territories;
     expect(west.unitIds).not.toContain("c1r1");
     expect(east.unitIds).toContain("c1r1");
+    expect(result.violations).toContainEqual(expect.objectContaining({ rule: "unit_split", accountId: "a11", repId: "west", value: "c1r1", limit: "east" }));
+    expect(result.violations.filter((v) => v.rule === "unit_split")).toHaveLength(1);
     const split = result.diagnostics.find((d) => d.code === "unit_split")!;
-    expect(split.severity).toBe("warning");
-    expect(split.message).toContain("1 unit(s) hold accounts of more than one rep");
-    expect(split.message).toContain("c1r1 (west 1 h, east 3 h)");
+    expect(split.severity).toBe("error");
+    expect(split.message).toContain("account a11 is with rep west but lies in unit c1r1, held by rep east");
     expect(split.accountIds).toEqual(["a11"]);
     // Workload still follows the accounts: the account of west in c1r1 counts for west.
     expect(west.workloadHours).toBe(8);
     expect(east.workloadHours).toBe(11);
+  });
+
+  it("reports a territory in two pieces as one contiguity break when contiguity is asked, and none otherwise", () => {
+    const problem = grid();
+    // West keeps its two columns except c1r3, which east takes; east gives up c3r3 … to west: two islands.
+    const rows = byColumn(problem).map((row) => (row.accountId === "a33" ? { ...row, repId: "west" } : row.accountId === "a13" ? { ...row, repId: "east" } : row));
+    const contiguous = evaluate(problem, rows, { contiguity: true });
+    const broken = contiguous.violations.filter((v) => v.rule === "contiguity");
+    expect(broken).toEqual([expect.objectContaining({ rule: "contiguity", repId: "west", value: 2, limit: 1 })]);
+    expect(contiguous.territories[0].violations.contiguity).toBe(1);
+    expect(contiguous.violations.filter((v) => v.rule !== "contiguity")).toEqual([]);
+    expect(evaluate(problem, rows).violations).toEqual([]);
+  });
+
+  it("reports a rep that does not hold its home unit as a contiguity break", () => {
+    const problem = grid();
+    // East takes c0r1, west's home unit; west is still one piece.
+    const rows = byColumn(problem).map((row) => (row.accountId === "a01" ? { ...row, repId: "east" } : row));
+    const broken = evaluate(problem, rows, { contiguity: true }).violations.filter((v) => v.rule === "contiguity");
+    expect(broken.map((v) => [v.repId, v.value])).toEqual([
+      ["west", 2],
+      ["east", 2],
+    ]);
+    expect(broken[0].message).toContain("not its home unit c0r1");
   });
 
   it("counts a unit's own work with the rep holding it, and reports a unit that no rep holds", () => {

@@ -7,7 +7,7 @@ import { resolveOptions, parseProblem } from "../../src/model/parse.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { createSolveContext } from "../../src/solve/solve-context.js";
 import { solveGapStrategy } from "../../src/solvers/gap/solve-gap-strategy.js";
-import { hoursOf } from "../../src/solvers/gap/territory-gap.js";
+import { accountHours } from "../../src/compile/account-hours.js";
 import { createRandom } from "../../src/util/random.js";
 import { arbitraryProblem, FC_SEED } from "../support/arbitrary-problem.js";
 import { validatePlan } from "../support/validate-plan.js";
@@ -77,7 +77,7 @@ describe("strategies gap and mip in align", () => {
     const hours = new Float64Array(p.m);
     for (let a = 0; a < p.n; a++) {
       expect(result.assign[a]).toBeGreaterThanOrEqual(0);
-      hours[result.assign[a]] += hoursOf(p, a, p.travel(result.assign[a], a), true);
+      hours[result.assign[a]] += accountHours(p, a, p.travel(result.assign[a], a));
     }
     for (let r = 0; r < p.m; r++) expect(hours[r]).toBeLessThanOrEqual(roomy.upper[r] + 1e-9);
     expect(result.lowerBound).toBeDefined();

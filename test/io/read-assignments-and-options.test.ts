@@ -20,7 +20,7 @@ describe("readAssignments", () => {
       { accountId: "A1", repId: "R1" },
       { accountId: "A3", repId: "R2" },
     ]);
-    expect(records.origins).toEqual(["crm.csv line 2", "crm.csv line 4"]);
+    expect([0, 1].map(records.originOf)).toEqual(["crm.csv line 2", "crm.csv line 4"]);
   });
 
   it("names the missing column", () => {

@@ -3,6 +3,7 @@ import type { Plan } from "../../src/model/plan.js";
 import { parseProblem, resolveOptions } from "../../src/model/parse.js";
 import type { Account, Problem, Rep } from "../../src/model/problem-schema.js";
 import { finalizePlan } from "../../src/solve/finalize-plan.js";
+import { settlePlan } from "../../src/solve/settle-plan.js";
 import { createRandom } from "../../src/util/random.js";
 
 /**
@@ -31,7 +32,8 @@ export function makePlan(problem: Problem, owner: readonly (string | null)[] | "
   });
   const reasons = new Map<number, string>();
   assign.forEach((r, a) => r < 0 && reasons.set(a, "no eligible rep within reach"));
-  return finalizePlan(valid, compiled, { assign, status: "feasible", unassignedReasons: reasons, lowerBound: extras.lowerBound }, "heuristic", [], 12);
+  const settled = settlePlan(valid, compiled, { assign, status: "feasible", unassignedReasons: reasons, lowerBound: extras.lowerBound }, { inputDiagnostics: [], stopped: () => false, repair: false });
+  return finalizePlan(valid, compiled, settled, "heuristic", 12);
 }
 
 /** A seeded random problem: n accounts and m reps scattered over a box around Guadalajara. */

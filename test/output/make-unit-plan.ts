@@ -3,6 +3,7 @@ import type { Plan } from "../../src/model/plan.js";
 import { parseProblem, resolveOptions } from "../../src/model/parse.js";
 import type { Account, Problem, Rep } from "../../src/model/problem-schema.js";
 import { finalizePlan } from "../../src/solve/finalize-plan.js";
+import { settlePlan } from "../../src/solve/settle-plan.js";
 import { territoryCompactness } from "../../src/units/compactness.js";
 import { compileUnits } from "../../src/units/compile-units.js";
 import { cellCentre, gridUnits } from "../units/grid.js";
@@ -27,7 +28,8 @@ export function makeUnitPlan(owners: readonly string[], accounts: readonly Accou
   const assign = Int32Array.from(valid.accounts, (a) => repIndex.get(cellRep.get(cellOf(a)) ?? "") ?? -1);
   const reasons = new Map<number, string>();
   assign.forEach((r, a) => r < 0 && reasons.set(a, "lies outside every unit"));
-  const plan = finalizePlan(valid, p, { assign, status: "feasible", unassignedReasons: reasons }, "heuristic", [], 5);
+  const settled = settlePlan(valid, p, { assign, status: "feasible", unassignedReasons: reasons }, { inputDiagnostics: [], stopped: () => false, repair: false });
+  const plan = finalizePlan(valid, p, settled, "heuristic", 5);
   const { map, measures, graph } = compileUnits(valid.units!, "rook");
   const owner = Int32Array.from(map.ids, (id) => repIndex.get(cellRep.get(id) ?? "") ?? -1);
   const compactness = territoryCompactness(graph, measures, owner, p.m);

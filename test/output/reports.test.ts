@@ -52,8 +52,12 @@ describe("toMarkdown", () => {
     const plan = makePlan(tricky, ["r|1", "r|1", "*bold*\n\u001b[31mred", null], { lowerBound: 10 });
     const md = toMarkdown(plan);
     expect(md).toMatch(new RegExp(`^# Territory plan\\n\\n\\*\\*Status: ${plan.status}\\*\\* — strategy heuristic, 4 accounts, 2 reps, 12 ms\\n`));
-    expect(md).toContain(`**Bound:** lower bound 10, objective ${Math.round(plan.metrics.objective).toLocaleString("en-US")}, gap `);
-    const rows = md.split("\n").filter((line) => line.startsWith("| "));
+    // A plan that breaks rules has no gap to show: the bound is on plans that keep them all.
+    expect(md).not.toContain("**Bound:**");
+    expect(md).toContain("## Broken rules\n\n| Rule | Count |");
+    expect(md).toMatch(/\| band \| 2 \|/);
+    expect(md).toMatch(/\| unassigned \| 1 \|/);
+    const rows = md.split("## Overall")[0].split("\n").filter((line) => line.startsWith("| "));
     expect(rows).toHaveLength(4); // header, 2 reps, total
     // Every table row has the same number of unescaped cell separators.
     const cells = rows.map((row) => row.replace(/\\\|/g, "").split("|").length);
@@ -64,6 +68,13 @@ describe("toMarkdown", () => {
     expect(md).toContain("## Unassigned accounts\n\n- a\\<4\\>: no eligible rep within reach");
     for (const d of plan.diagnostics) expect(md).toContain(`- **${d.severity}** \`${d.code}\`: `);
     expect(md).toMatch(/- Balance: workload CV [\d.]+ %, Gini [\d.]+, max deviation [\d.]+ % \(band ±10\.0 %\)/);
+  });
+
+  it("shows the bound and gap of a plan that keeps every rule", () => {
+    const plan = makePlan({ accounts: [{ id: "a", location: [0, 0.1], workload: 1 }], reps: [{ id: "r", home: [0, 0], capacity: 2 }] }, "nearest", { lowerBound: 1 });
+    expect(plan.violations).toEqual([]);
+    expect(toMarkdown(plan)).toContain(`**Bound:** lower bound 1, objective ${Math.round(plan.metrics.objective).toLocaleString("en-US")}, gap `);
+    expect(toMarkdown(plan)).toContain("## Broken rules\n\nNone.\n");
   });
 
   it("says there are no diagnostics when there are none", () => {

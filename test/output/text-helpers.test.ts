@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { attributeNames, withAttributes } from "../../src/output/attribute-names.js";
 import { escapeXml } from "../../src/output/escape-xml.js";
-import { formatNumber, formatPercent, formatSignedPercent } from "../../src/output/format-number.js";
+import { formatNumber, formatPercent, formatSignedPercent } from "../../src/util/format-number.js";
 import { escapeMarkdown, plainText } from "../../src/output/plain-text.js";
 
 describe("attributeNames", () => {

@@ -56,7 +56,7 @@ describe("strategy transport", () => {
     };
     const result = align(rare, options);
     expect(result.status).toBe("infeasible");
-    const diagnostic = result.diagnostics.find((d) => d.code === "band_infeasible");
+    const diagnostic = result.diagnostics.find((d) => d.code === "lp_infeasible");
     expect(diagnostic?.repIds?.length).toBeGreaterThan(0);
   });
 

@@ -5,12 +5,13 @@ import type { Diagnostic, Plan } from "../../model/plan.js";
 import type { Problem } from "../../model/problem-schema.js";
 import { diagnoseInput } from "../../solve/diagnose.js";
 import { finalizePlan } from "../../solve/finalize-plan.js";
+import { settlePlan } from "../../solve/settle-plan.js";
+import { checkUnitRules, type UnitLayout } from "../../rules/check-units.js";
 import type { SolveContext } from "../../solve/solve-context.js";
 import { territoryCompactness } from "../../units/compactness.js";
 import { compileUnits, type CompiledUnits } from "../../units/compile-units.js";
 import { createUnitLocator, placeAccounts, type Placement } from "../../units/place-accounts.js";
 import { readUnitWork, withUnitWork, type CompiledWithUnits } from "../../units/unit-work.js";
-import { checkUnitPlan } from "./check-unit-plan.js";
 import { constructOnUnits } from "./construct.js";
 import { pinUnits } from "./pin-units.js";
 import { solveContiguous } from "./solve-contiguous.js";
@@ -47,8 +48,6 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
     fillCheapest(up, owner);
     stopped = context.stopped();
   }
-  diagnostics.push(...checkUnitPlan(problem, up, map.ids, owner, options.contiguity));
-
   // Accounts first, then the holder of each unit, for the units' own work (see `measure`).
   const assign = new Int32Array(p.n + map.count).fill(-1);
   assign.set(owner, p.n);
@@ -59,8 +58,17 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
     else if (!input.unservable.has(a)) assign[a] = owner[u];
   }
   for (const [a, reason] of input.unservable) unassignedReasons.set(a, reason);
-  const result = { assign, status: stopped ? ("timeout" as const) : ("feasible" as const), unassignedReasons, ...(lowerBound !== undefined ? { lowerBound } : {}) };
-  const plan = finalizePlan(problem, p, result, strategy, diagnostics, context.elapsedMs());
+  const layout: UnitLayout = { unitIds: map.ids, unitOf: placement.unitOf, holder: owner, graph, homeUnit: up.anchor, contiguity: options.contiguity };
+  const result = { assign, status: "feasible" as const, unassignedReasons, ...(lowerBound !== undefined ? { lowerBound } : {}) };
+  const settled = settlePlan(problem, p, result, {
+    inputDiagnostics: diagnostics,
+    stopped: () => stopped,
+    repair: false,
+    extraViolations: (a) => checkUnitRules(layout, a, p.accountIds, p.repIds),
+  });
+  const unitCount = `${map.count.toLocaleString("en-US")} units`;
+  const method = options.contiguity ? `contiguity search on ${unitCount} (starts from ${strategy})` : `${strategy} on ${unitCount}`;
+  const plan = { ...finalizePlan(problem, p, settled, strategy, context.elapsedMs()), method };
 
   const compactness = territoryCompactness(graph, measures, owner, p.m);
   const unitIds: string[][] = Array.from({ length: p.m }, () => []);

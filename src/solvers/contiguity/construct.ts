@@ -73,5 +73,6 @@ function unitLevelProblem(up: UnitProblem, p: CompiledProblem, included: number[
     travel: (r, i) => up.cost[included[i] * m + r] / workload[i],
     compatible: (r, i) => up.allowed[included[i] * m + r] === 1,
     maxTravel: new Float64Array(m).fill(Infinity),
+    includeTravel: false,
   };
 }

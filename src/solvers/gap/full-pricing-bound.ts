@@ -1,6 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { TerritoryGap } from "./territory-gap.js";
-import { hoursOf } from "./territory-gap.js";
+import { accountHours } from "../../compile/account-hours.js";
 
 /** Above this many account × rep pairs the full pricing pass is skipped (no bound is reported). */
 export const FULL_PRICING_LIMIT = 20_000_000;
@@ -20,7 +20,7 @@ export interface FullPricing {
  * `maxTravelMinutes`; pairs whose hours alone exceed the rep's upper band end are skipped (no
  * feasible plan uses them). Returns null above `FULL_PRICING_LIMIT` pairs.
  */
-export function fullPricingBound(p: CompiledProblem, gap: TerritoryGap, u: Float64Array, includeTravel: boolean): FullPricing | null {
+export function fullPricingBound(p: CompiledProblem, gap: TerritoryGap, u: Float64Array): FullPricing | null {
   if (p.n * p.m > FULL_PRICING_LIMIT) return null;
   let total = 0;
   let pairs = 0;
@@ -31,7 +31,7 @@ export function fullPricingBound(p: CompiledProblem, gap: TerritoryGap, u: Float
       if (locked >= 0 && r !== locked) continue;
       const minutes = p.travel(r, a);
       if (locked < 0 && !(minutes <= p.maxTravel[r] && p.compatible(r, a))) continue;
-      const hours = hoursOf(p, a, minutes, includeTravel);
+      const hours = accountHours(p, a, minutes);
       if (hours > p.upper[r]) continue;
       pairs++;
       best = Math.min(best, p.workload[a] * minutes + u[r] * hours);

@@ -5,8 +5,15 @@ import { solveGapArcs } from "../../gap/solve-gap.js";
 import { fullPricingBound } from "./full-pricing-bound.js";
 import { territoryGap, type TerritoryGap } from "./territory-gap.js";
 
-/** The strategy stops after this long without a better plan or bound, so `align` does not idle to its time limit. */
-export const GAP_PATIENCE_MS = 2_000;
+/**
+ * Effort of the search, in descents of the local search (bounding and exact stages get a share in
+ * proportion): `GAP_EFFORT_BASE` plus `GAP_EFFORT_PER_ACCOUNT` per account, at most `GAP_EFFORT_MAX`.
+ * Stopping on effort rather than on the clock makes the plan the same on every machine; the time
+ * limit is only a safety net (then the status is `timeout`).
+ */
+const GAP_EFFORT_BASE = 30;
+const GAP_EFFORT_PER_ACCOUNT = 0.05;
+const GAP_EFFORT_MAX = 2_000;
 
 /**
  * Strategy `gap`, for workload that depends on the rep (`workload.includeTravel`): the territory
@@ -16,12 +23,8 @@ export const GAP_PATIENCE_MS = 2_000;
  * the candidates are every eligible pair, else the LP Lagrangian bound re-priced over every
  * eligible pair; `optimal` is reported only when that bound meets the plan's objective.
  */
-export const solveGapStrategy: Solver = (input) => solveTerritoryGap(input, false);
-
-/** Shared by `gap` and `mip` (`exact` spends the time after the search on the proof). */
-export function solveTerritoryGap({ problem: p, candidates, options, context }: SolverInput, exact: boolean): SolverResult {
-  const includeTravel = options.workload.includeTravel;
-  const gap = territoryGap(p, candidates, includeTravel);
+export const solveGapStrategy: Solver = ({ problem: p, candidates, options, context }: SolverInput): SolverResult => {
+  const gap = territoryGap(p, candidates);
   let prices: Float64Array | null = null;
   const result = solveGapArcs(
     gap.arcs,
@@ -29,8 +32,7 @@ export function solveTerritoryGap({ problem: p, candidates, options, context }: 
     {
       timeLimitMs: Math.max(1, options.timeLimitMs - context.elapsedMs()),
       seed: options.seed,
-      exact,
-      patienceMs: exact ? undefined : GAP_PATIENCE_MS,
+      iterations: Math.min(GAP_EFFORT_MAX, GAP_EFFORT_BASE + GAP_EFFORT_PER_ACCOUNT * p.n),
       signal: options.signal,
       onProgress: (progress) => context.progress(progress.phase, progress.fraction, progress.objective),
     },
@@ -39,16 +41,16 @@ export function solveTerritoryGap({ problem: p, candidates, options, context }: 
   const assign = new Int32Array(p.n).fill(-1);
   gap.account.forEach((a, t) => (assign[a] = result.assignment[t]));
   // Without a feasible plan the Lagrangian bound only measures infeasibility: report none.
-  const pricing = prices && result.feasible ? fullPricingBound(p, gap, prices, includeTravel) : null;
+  const pricing = prices && result.feasible ? fullPricingBound(p, gap, prices) : null;
   const lowerBound = pricing === null ? undefined : pricing.complete ? Math.max(result.lowerBound, pricing.bound) : pricing.bound;
   const proven = result.optimal && pricing?.complete === true;
   return {
     assign,
-    status: proven ? "optimal" : context.stopped() ? "timeout" : "feasible",
+    status: result.stoppedByClock || context.stopped() ? "timeout" : proven ? "optimal" : "feasible",
     lowerBound: lowerBound !== undefined && Number.isFinite(lowerBound) ? lowerBound : undefined,
     diagnostics: gapDiagnostics(p, gap, result),
   };
-}
+};
 
 /** Says when the hours (travel included) cannot fit under the bands' upper ends at all. */
 function gapDiagnostics(p: SolverInput["problem"], gap: TerritoryGap, result: GapResult): Diagnostic[] {

@@ -1,6 +1,8 @@
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { GapArcs } from "../../gap/gap-arcs.js";
+import { accountHours } from "../../compile/account-hours.js";
+import { repWindows } from "../exact/exact-problem.js";
 
 /** A territory problem as a GAP over its candidate arcs, with the map back to accounts. */
 export interface TerritoryGap {
@@ -10,21 +12,13 @@ export interface TerritoryGap {
 }
 
 /**
- * Hours account a costs rep r: `workload[a]`, plus, when travel counts in workload,
- * `visits[a] × 2 × minutes / 60` (a round trip per visit).
- */
-export function hoursOf(p: CompiledProblem, a: number, minutes: number, includeTravel: boolean): number {
-  return includeTravel ? p.workload[a] + (p.visits[a] * 2 * minutes) / 60 : p.workload[a];
-}
-
-/**
  * The GAP of a compiled territory problem: one job per account, one arc per candidate rep, cost =
  * workload × travel minutes (the plan objective), resource = the account's hours at that rep
- * (`hoursOf`), capacity = the band's upper end `upper[r]`, minimum load = its lower end
+ * (`accountHours`), capacity = the band's upper end `upper[r]`, minimum load = its lower end
  * `lower[r]` (the search treats it as a penalised constraint; bounds ignore it). Arcs whose hours
  * alone exceed the rep's upper end are dropped unless they are the account's only ones.
  */
-export function territoryGap(p: CompiledProblem, c: Candidates, includeTravel: boolean): TerritoryGap {
+export function territoryGap(p: CompiledProblem, c: Candidates): TerritoryGap {
   const accounts: number[] = [];
   const start: number[] = [0];
   const agent: number[] = [];
@@ -34,7 +28,7 @@ export function territoryGap(p: CompiledProblem, c: Candidates, includeTravel: b
     const items: { r: number; cost: number; hours: number }[] = [];
     for (let t = c.start[a]; t < c.start[a + 1]; t++) {
       const r = c.rep[t];
-      items.push({ r, cost: p.workload[a] * c.minutes[t], hours: hoursOf(p, a, c.minutes[t], includeTravel) });
+      items.push({ r, cost: p.workload[a] * c.minutes[t], hours: accountHours(p, a, c.minutes[t]) });
     }
     if (items.length === 0) continue;
     const fitting = items.filter((x) => x.hours <= p.upper[x.r]);
@@ -49,6 +43,8 @@ export function territoryGap(p: CompiledProblem, c: Candidates, includeTravel: b
     start.push(agent.length);
   }
   const n = accounts.length;
+  // The rule checker's tolerance, so that the bound holds for every plan the checker accepts.
+  const windows = repWindows(p, new Float64Array(p.m), p.balance);
   return {
     arcs: {
       m: p.m,
@@ -57,8 +53,8 @@ export function territoryGap(p: CompiledProblem, c: Candidates, includeTravel: b
       agent: Int32Array.from(agent),
       cost: Float64Array.from(cost),
       resource: Float64Array.from(resource),
-      capacity: p.upper,
-      minLoad: p.lower,
+      capacity: windows.upper,
+      minLoad: Float64Array.from(windows.lower, (x) => Math.max(0, x)),
       complete: agent.length === n * p.m,
     },
     account: Int32Array.from(accounts),

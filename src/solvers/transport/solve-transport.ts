@@ -1,5 +1,5 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import { inBand } from "../../evaluate/measure.js";
+import { exceeds } from "../../rules/check-assignment.js";
 import type { Diagnostic } from "../../model/plan.js";
 import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
 import { solveAccountLp } from "./account-lp.js";
@@ -217,6 +217,6 @@ function fixedCost(p: CompiledProblem, geo: GreatCircle | undefined, assign: Int
 function allInBand(p: CompiledProblem, assign: Int32Array): boolean {
   for (let a = 0; a < p.n; a++) if (assign[a] < 0 && p.workload[a] > 0) return false;
   const load = repLoads(p, assign);
-  for (let j = 0; j < p.m; j++) if (!inBand(p, j, load[j])) return false;
+  for (let j = 0; j < p.m; j++) if (exceeds(load[j], p.upper[j]) || exceeds(p.lower[j], load[j])) return false;
   return true;
 }

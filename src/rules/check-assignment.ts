@@ -1,0 +1,96 @@
+import { accountHours } from "../compile/account-hours.js";
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+import type { Problem } from "../model/problem-schema.js";
+import type { UnitWork } from "../units/unit-work.js";
+import { formatNumber } from "../util/format-number.js";
+import type { Violation } from "./violation.js";
+
+/** Relative slack when comparing a load or a trip with its limit, so float noise never breaks a rule. */
+export const RULE_TOLERANCE = 1e-9;
+
+/** Whether `value` exceeds `limit` by more than float noise. */
+export function exceeds(value: number, limit: number): boolean {
+  return value > limit + RULE_TOLERANCE * Math.max(1, Math.abs(limit));
+}
+
+const hours = (x: number) => `${formatNumber(x, 2)} h`;
+const minutes = (x: number) => `${formatNumber(x, 1)} min`;
+
+/**
+ * Every rule an account-level assignment breaks (see `ruleNames` for the definitions): `capacity`
+ * and `band` per rep, `lock`, `segment`, `region`, `max_travel` and `unassigned` per account, in
+ * that order (reps, then accounts in input order). `assign[a]` is the rep index of account a or −1;
+ * when the problem's units carry work of their own (`p.unitWork`), `assign` goes on past the n
+ * accounts with the rep holding each unit, and that work counts in the holder's load. Accounts with
+ * no workload still count for `unassigned`. The band's target comes from `p.target` (every
+ * account's workload, assigned or not) and its width from `p.balance`.
+ */
+export function checkAssignment(problem: Problem, p: CompiledProblem & { readonly unitWork?: UnitWork }, assign: Int32Array): Violation[] {
+  const out: Violation[] = [];
+  const load = loadsOf(p, assign);
+  for (let r = 0; r < p.m; r++) {
+    const repId = p.repIds[r];
+    if (exceeds(load[r], p.capacity[r])) {
+      out.push({ rule: "capacity", repId, value: load[r], limit: p.capacity[r], message: `rep ${repId} carries ${hours(load[r])}, above its capacity of ${hours(p.capacity[r])}` });
+    }
+    const lower = p.target[r] * (1 - p.balance);
+    const upper = p.target[r] * (1 + p.balance);
+    const width = `±${formatNumber(p.balance * 100, 1)} % band around its target of ${hours(p.target[r])}`;
+    if (exceeds(load[r], upper)) {
+      out.push({ rule: "band", repId, value: load[r], limit: upper, message: `rep ${repId} carries ${hours(load[r])}, above the ${width} (upper end ${hours(upper)})` });
+    } else if (exceeds(lower, load[r])) {
+      out.push({ rule: "band", repId, value: load[r], limit: lower, message: `rep ${repId} carries ${hours(load[r])}, below the ${width} (lower end ${hours(lower)})` });
+    }
+  }
+
+  const segments = problem.reps.map((rep) => (rep.segments ? new Set(rep.segments) : undefined));
+  for (let a = 0; a < p.n; a++) {
+    const accountId = p.accountIds[a];
+    const r = assign[a];
+    if (r < 0) {
+      out.push({ rule: "unassigned", accountId, value: p.workload[a], limit: "", message: `account ${accountId} (${hours(p.workload[a])}) has no rep` });
+      continue;
+    }
+    const repId = p.repIds[r];
+    const locked = p.lockedRep[a];
+    if (locked === r) continue;
+    if (locked >= 0) {
+      const lockedId = p.repIds[locked];
+      out.push({ rule: "lock", accountId, repId, value: repId, limit: lockedId, message: `account ${accountId} is locked to rep ${lockedId} but is with rep ${repId}` });
+    }
+    const account = problem.accounts[a];
+    const rep = problem.reps[r];
+    const allowed = segments[r];
+    if (allowed && account.segment !== undefined && !allowed.has(account.segment)) {
+      const list = rep.segments!.join("|");
+      out.push({ rule: "segment", accountId, repId, value: account.segment, limit: list, message: `account ${accountId} of segment '${account.segment}' is with rep ${repId}, who serves only ${list}` });
+    }
+    if (rep.region !== undefined && account.region !== undefined && rep.region !== account.region) {
+      out.push({ rule: "region", accountId, repId, value: account.region, limit: rep.region, message: `account ${accountId} of region '${account.region}' is with rep ${repId} of region '${rep.region}'` });
+    }
+    if (Number.isFinite(p.maxTravel[r])) {
+      const trip = p.travel(r, a);
+      if (exceeds(trip, p.maxTravel[r])) {
+        out.push({ rule: "max_travel", accountId, repId, value: trip, limit: p.maxTravel[r], message: `account ${accountId} is ${minutes(trip)} from rep ${repId}'s home, beyond its limit of ${minutes(p.maxTravel[r])}` });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Hours per rep: its accounts' (`accountHours`: with travel when it counts in workload), plus units'
+ * own work when `assign` carries unit holders.
+ */
+export function loadsOf(p: CompiledProblem & { readonly unitWork?: UnitWork }, assign: Int32Array): Float64Array {
+  const load = new Float64Array(p.m);
+  for (let a = 0; a < p.n; a++) {
+    const r = assign[a];
+    if (r >= 0) load[r] += p.includeTravel ? accountHours(p, a, p.travel(r, a)) : p.workload[a];
+  }
+  const units = p.unitWork;
+  if (units !== undefined && assign.length >= p.n + units.count) {
+    for (let u = 0; u < units.count; u++) if (assign[p.n + u] >= 0) load[assign[p.n + u]] += units.workload[u];
+  }
+  return load;
+}

@@ -1,0 +1,129 @@
+import type { ExactProblem } from "./exact-problem.js";
+import { relaxByLagrange, type BandMultipliers } from "./lagrangian-relaxation.js";
+import { relaxByNetwork, type Relaxed } from "./network-relaxation.js";
+
+/** Options of `searchExact`. */
+export interface ExactSearchOptions {
+  /** A plan to beat: rep per item and its cost (items keep their order). */
+  readonly incumbent?: { readonly rep: Int32Array; readonly cost: number };
+  /** Nodes (relaxations solved) at most: the effort limit that keeps the search deterministic. */
+  readonly maxNodes: number;
+  /** Safety net (time limit, abort): stops the search like the node limit does. */
+  readonly stopped?: () => boolean;
+  /**
+   * The relaxation at each node: `network` (the LP; only when every item's hours are the same on
+   * all its arcs) or `lagrange` (the Lagrangian of the windows with counting checks: far cheaper
+   * nodes, weaker bounds — the better of the two for finding a plan when windows must be filled
+   * almost exactly). Default: `network` when possible.
+   */
+  readonly relaxation?: "network" | "lagrange";
+}
+
+/** Outcome of `searchExact`. */
+export interface ExactSearchResult {
+  /**
+   * `optimal`: the tree was exhausted and `rep` is a cheapest plan; `infeasible`: exhausted with
+   * no plan, so none exists; `stopped`: the node limit or the safety net ended the search first.
+   */
+  readonly status: "optimal" | "infeasible" | "stopped";
+  /** Best plan found (rep per item), or null. */
+  readonly rep: Int32Array | null;
+  readonly cost: number;
+  /** Valid lower bound on the cost of any plan (Infinity when none exists). */
+  readonly lowerBound: number;
+  readonly nodes: number;
+  /** The search ran out of nodes or was stopped (a proof, of either kind, is then missing). */
+  readonly exhausted: boolean;
+}
+
+/** Subgradient steps at the root and at every other node (rep-dependent hours). */
+const ROOT_ITERATIONS = 120;
+const NODE_ITERATIONS = 12;
+
+/**
+ * Depth-first branch and bound over the items of an exact problem: each node solves a relaxation
+ * (the network LP when every item's hours are the same on all its arcs, else the Lagrangian of the
+ * band windows), is pruned when it is infeasible or cannot beat the incumbent, and otherwise
+ * branches on one item, one child per rep the item may take (the relaxation's reps first).
+ * Exhausting the tree proves the incumbent optimal, or, without one, that no plan keeps every
+ * window.
+ */
+export function searchExact(ep: ExactProblem, options: ExactSearchOptions): ExactSearchResult {
+  const items = ep.account.length;
+  const fixedRep = new Int32Array(items).fill(-1);
+  const load = new Float64Array(ep.m);
+  const multipliers: BandMultipliers = { lambda: new Float64Array(ep.m), mu: new Float64Array(ep.m) };
+  let best = options.incumbent ? Int32Array.from(options.incumbent.rep) : null;
+  let bestCost = options.incumbent ? options.incumbent.cost : Infinity;
+  let nodes = 0;
+  let aborted = false;
+  let openBound = Infinity;
+  // Costs within float noise of the incumbent cannot beat it.
+  const beats = (cost: number) => cost < bestCost - 1e-9 * Math.max(1, Math.abs(bestCost)) || (bestCost === Infinity && cost < Infinity);
+
+  const network = ep.uniformHours && options.relaxation !== "lagrange";
+  const relax = (warm: Int32Array | null, depth: number): Relaxed =>
+    network
+      ? relaxByNetwork(ep, fixedRep, load, warm)
+      : relaxByLagrange(ep, fixedRep, load, multipliers, depth === 0 ? ROOT_ITERATIONS : NODE_ITERATIONS, bestCost - fixedCost);
+
+  let fixedCost = 0;
+  const offer = (lead: Int32Array): void => {
+    let cost = fixedCost;
+    const plan = new Int32Array(items);
+    for (let i = 0; i < items; i++) {
+      plan[i] = fixedRep[i] >= 0 ? fixedRep[i] : lead[i];
+      if (fixedRep[i] < 0) cost += costOf(ep, i, lead[i]);
+    }
+    if (beats(cost)) {
+      best = plan;
+      bestCost = cost;
+    }
+  };
+
+  const explore = (warm: Int32Array | null, depth: number, parentBound: number): void => {
+    if (aborted || nodes >= options.maxNodes || options.stopped?.() === true) {
+      aborted = true;
+      openBound = Math.min(openBound, parentBound);
+      return;
+    }
+    nodes++;
+    const relaxed = relax(warm, depth);
+    if (!relaxed.feasible) return;
+    const bound = Math.max(parentBound, fixedCost + relaxed.value);
+    if (!beats(bound)) return;
+    if (relaxed.integral) {
+      offer(relaxed.integral);
+      if (network || !beats(bound)) return;
+    }
+    if (relaxed.branch < 0) return;
+    const i = relaxed.branch;
+    for (const e of relaxed.order) {
+      const r = ep.rep[e];
+      if (load[r] + ep.hours[e] > ep.upper[r]) continue;
+      fixedRep[i] = r;
+      load[r] += ep.hours[e];
+      fixedCost += ep.cost[e];
+      explore(relaxed.lead, depth + 1, bound);
+      fixedCost -= ep.cost[e];
+      load[r] -= ep.hours[e];
+      fixedRep[i] = -1;
+      if (aborted) {
+        openBound = Math.min(openBound, bound);
+        return;
+      }
+      if (!beats(bound)) return;
+    }
+  };
+
+  explore(null, 0, -Infinity);
+  const status = aborted ? "stopped" : best ? "optimal" : "infeasible";
+  const lowerBound = aborted ? Math.min(openBound, bestCost) : bestCost;
+  return { status, rep: best, cost: bestCost, lowerBound, nodes, exhausted: aborted };
+}
+
+/** Cost of item i on rep r (its arc to r). */
+function costOf(ep: ExactProblem, i: number, r: number): number {
+  for (let e = ep.start[i]; e < ep.start[i + 1]; e++) if (ep.rep[e] === r) return ep.cost[e];
+  return Infinity;
+}
