@@ -4,9 +4,10 @@ export interface CpmpOptions {
   readonly seed?: number;
   /**
    * Search effort: rounds of the iterated local search (perturb, improve, keep the best). The
-   * search also stops after `iterations / 2` rounds without a better solution, or as soon as the
-   * bound proves the best solution optimal. Default 300 + 20 p. The result depends only on the
-   * instance, the seed and this number — unless the time limit binds first.
+   * search also stops after `iterations / 2` rounds without a better solution, once it has done
+   * `workLimit` units of work, or as soon as the bound proves the best solution optimal. Default
+   * 300 + 20 p. The result depends only on the instance, the seed and the effort limits — unless
+   * the time limit binds first.
    */
   readonly iterations?: number;
   /**

@@ -1,15 +1,18 @@
-import { movePoint, setMedian, type Clusters } from "./clusters.js";
+import { costTo, movePoint, setMedian, type Clusters } from "./clusters.js";
 import type { ImproveContext } from "./improve.js";
 
 /** Tries to find an unopened, allowed site before giving up on one relocation. */
 const DRAWS = 30;
+/** Random points drawn to pick the one around which a local kick happens (the dearest wins). */
+const TOURNAMENT = 3;
 
 /**
  * Kicks the solution out of its local optimum: `strength` times, a median moves to a site that
- * is not open. Usually the move is local — the site is one of the nearest sites of a random
- * point, and the median that moves is one of the open medians nearest that site — sometimes
- * (`globalShare`) a random median moves to a random site. The median takes its old members along
- * for the search to redistribute. Returns the number of medians moved.
+ * is not open. Usually the move is local — the site is one of the nearest sites of a point (the
+ * dearest to serve of three drawn at random), and the median that moves is one of the open
+ * medians nearest that site — sometimes (`globalShare`) a random median moves to a random site.
+ * The median takes its old members along for the search to redistribute. Returns the number of
+ * medians moved.
  */
 export function perturb(c: Clusters, ctx: ImproveContext, random: () => number, strength: number, globalShare = 0.2): number {
   const { sites } = c.instance;
@@ -21,7 +24,7 @@ export function perturb(c: Clusters, ctx: ImproveContext, random: () => number, 
     const global = random() < globalShare;
     let k = -1;
     for (let d = 0; d < DRAWS && k < 0; d++) {
-      const candidate = global ? Math.floor(random() * c.s) : hoods.nearSites[Math.floor(random() * n) * hoods.width + Math.floor(random() * hoods.width)];
+      const candidate = global ? Math.floor(random() * c.s) : hoods.nearSites[costlyPoint(c, random, n) * hoods.width + Math.floor(random() * hoods.width)];
       if (!closed[candidate] && c.clusterAtSite[candidate] < 0) k = candidate;
     }
     if (k < 0) return moved;
@@ -46,4 +49,14 @@ export function perturb(c: Clusters, ctx: ImproveContext, random: () => number, 
     moved++;
   }
   return moved;
+}
+
+/** Of a few random points, the one dearest to serve now: kicks go where the cost is. */
+function costlyPoint(c: Clusters, random: () => number, n: number): number {
+  let best = Math.floor(random() * n);
+  for (let d = 1; d < TOURNAMENT; d++) {
+    const i = Math.floor(random() * n);
+    if (costTo(c, i, c.assign[i]) > costTo(c, best, c.assign[best])) best = i;
+  }
+  return best;
 }
