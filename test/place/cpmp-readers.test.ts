@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readCpmpFile } from "../../src/place/cpmp/read-cpmp-instance.js";
-import { errorOf } from "../support/error-of.js";
+import { errorOf } from "../plan/error-of.js";
 import { fixtureText } from "./cpmp-fixtures.js";
 
 /** The error reading `text` must throw. */

@@ -3,7 +3,7 @@ import { align } from "../../src/align.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { placeReps } from "../../src/place/place-reps.js";
 import { createRandom } from "../../src/util/random.js";
-import { errorOf } from "../support/error-of.js";
+import { errorOf } from "../plan/error-of.js";
 import { validatePlan } from "../support/validate-plan.js";
 
 /** Three towns of accounts around central Mexico; reps all start in the first town. */

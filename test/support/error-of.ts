@@ -15,14 +15,3 @@ export function alignErrorOf(base: () => Problem, edit: (p: any) => void, option
   }
   throw new Error("align did not throw");
 }
-
-/** Runs `run` and returns the `TerralignError` it must throw. */
-export function errorOf(run: () => unknown): TerralignError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TerralignError);
-    return error as TerralignError;
-  }
-  throw new Error("expected a TerralignError");
-}

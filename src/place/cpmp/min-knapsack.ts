@@ -1,7 +1,11 @@
+import { sortByKeyDescending } from "../../util/sort-by-key.js";
+
 /** Scratch arrays for `minKnapsack`, reused across calls; grown on demand. */
 export interface KnapsackScratch {
   order: Int32Array;
   ratio: Float64Array;
+  /** Sort keys by position (the negated ratios of `order`). */
+  key: Float64Array;
   take: Uint8Array;
   best: Uint8Array;
   /** Prefix sums of weight and value over the sorted items; length size + 1. */
@@ -13,6 +17,7 @@ export function createKnapsackScratch(size = 64): KnapsackScratch {
   return {
     order: new Int32Array(size),
     ratio: new Float64Array(size),
+    key: new Float64Array(size),
     take: new Uint8Array(size),
     best: new Uint8Array(size),
     prefixWeight: new Float64Array(size + 1),
@@ -69,7 +74,7 @@ export function minKnapsack(
     order[size++] = t;
     ratio[t] = value[t] / weight[t];
   }
-  sortByRatio(order, ratio, size);
+  sortByRatio(scratch, 0, size - 1);
   for (let q = 0; q < size; q++) {
     prefixWeight[q + 1] = prefixWeight[q] + weight[order[q]];
     prefixValue[q + 1] = prefixValue[q] + value[order[q]];
@@ -173,47 +178,11 @@ function grow(scratch: KnapsackScratch, count: number): void {
   Object.assign(scratch, createKnapsackScratch(size));
 }
 
-/** Sorts `order[0..size)` by ratio ascending, ties by index: insertion sort for short runs, quicksort above. */
-function sortByRatio(order: Int32Array, ratio: Float64Array, size: number): void {
-  quicksort(order, ratio, 0, size - 1);
-}
-
-function before(ratio: Float64Array, a: number, b: number): boolean {
-  return ratio[a] < ratio[b] || (ratio[a] === ratio[b] && a < b);
-}
-
-function quicksort(order: Int32Array, ratio: Float64Array, lo: number, hi: number): void {
-  while (hi - lo > 16) {
-    const pivot = order[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (before(ratio, order[i], pivot)) i++;
-      while (before(ratio, pivot, order[j])) j--;
-      if (i <= j) {
-        const t = order[i];
-        order[i++] = order[j];
-        order[j--] = t;
-      }
-    }
-    // Recurse into the smaller side, loop on the larger.
-    if (j - lo < hi - i) {
-      quicksort(order, ratio, lo, j);
-      lo = i;
-    } else {
-      quicksort(order, ratio, i, hi);
-      hi = j;
-    }
-  }
-  for (let s = lo + 1; s <= hi; s++) {
-    const t = order[s];
-    let q = s - 1;
-    while (q >= lo && before(ratio, t, order[q])) {
-      order[q + 1] = order[q];
-      q--;
-    }
-    order[q + 1] = t;
-  }
+/** Sorts `order[lo..hi]` by ratio ascending, ties by item index (`scratch.key` holds the keys). */
+function sortByRatio(scratch: KnapsackScratch, lo: number, hi: number): void {
+  const { order, ratio, key } = scratch;
+  for (let q = lo; q <= hi; q++) key[q] = -ratio[order[q]];
+  sortByKeyDescending(key.subarray(lo, hi + 1), order.subarray(lo, hi + 1), hi - lo + 1);
 }
 
 /**
@@ -246,13 +215,14 @@ export function minKnapsackLp(value: Float64Array, weight: Float64Array, count: 
     } else order[--tail] = t;
   }
   if (hi < 0 || lo > weightAll + 1e-12) return Infinity;
-  if (weightNeg >= lo) return total + takeBest(order, ratio, value, weight, 0, negatives - 1, hi);
+  if (weightNeg >= lo) return total + takeBest(scratch, value, weight, 0, negatives - 1, hi);
   for (let q = 0; q < negatives; q++) total += value[order[q]];
-  return total + takeBest(order, ratio, value, weight, tail, count - 1, lo - weightNeg);
+  return total + takeBest(scratch, value, weight, tail, count - 1, lo - weightNeg);
 }
 
 /** Σ value of the best-ratio items of order[lo..hi] up to weight `room` (the last in part): a weighted quickselect. */
-function takeBest(order: Int32Array, ratio: Float64Array, value: Float64Array, weight: Float64Array, lo: number, hi: number, room: number): number {
+function takeBest(scratch: KnapsackScratch, value: Float64Array, weight: Float64Array, lo: number, hi: number, room: number): number {
+  const { order, ratio } = scratch;
   let total = 0;
   let all = 0;
   for (let q = lo; q <= hi; q++) all += weight[order[q]];
@@ -283,7 +253,7 @@ function takeBest(order: Int32Array, ratio: Float64Array, value: Float64Array, w
     if (w > room) {
       if (j === hi) {
         // No progress: finish the range in sorted order.
-        quicksort(order, ratio, lo, hi);
+        sortByRatio(scratch, lo, hi);
         for (let q = lo; q <= hi; q++) {
           const t = order[q];
           if (weight[t] > room) return total + ratio[t] * room;
