@@ -190,7 +190,7 @@ function townsProblem(seed: number, accounts: number, towns: number): Problem {
 /** Part 3: the head count found against its lower bound, on generated territories. */
 function sizing(args: Args): string[] {
   const out = [
-    "| instance | capacity (h) | travel limit | head count | lower bound (capacity / travel / Lagrangian) | found vs bound | counts tried | seconds |",
+    "| instance | capacity (h) | travel limit | head count | lower bound (capacity / travel / Lagrangian / band) | found vs bound | counts tried | seconds |",
     "|---|---:|---:|---:|---|---|---:|---:|",
   ];
   const cases: [number, number, number, number | undefined][] = [
@@ -211,7 +211,7 @@ function sizing(args: Args): string[] {
     const seconds = (performance.now() - started) / 1000;
     const b = result.bounds;
     out.push(
-      `| ${name} | ${capacity} | ${limit === undefined ? "none" : `${limit} min`} | ${result.count ?? "none"} | ${result.lowerBound} (${b.capacity} / ${b.travel} / ${b.lagrangian}) | ${result.versusBound} | ${result.tried.length} | ${seconds.toFixed(1)} |`,
+      `| ${name} | ${capacity} | ${limit === undefined ? "none" : `${limit} min`} | ${result.count ?? "none"} | ${result.lowerBound} (${b.capacity} / ${b.travel} / ${b.lagrangian} / ${b.balanced}) | ${result.versusBound} | ${result.tried.length} | ${seconds.toFixed(1)} |`,
     );
     console.log(out[out.length - 1]);
   }

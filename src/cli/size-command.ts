@@ -78,11 +78,13 @@ export function runSizeCommand(argv: readonly string[], io: CliIo): number {
   return 1;
 }
 
+const show = (x: number) => (Number.isFinite(x) ? String(x) : "—");
+
 function describeSize(result: TeamSize): string {
   const { bounds } = result;
   const lines = [
     result.count !== null ? `Head count: ${result.count} (${result.versusBound === "equal" ? "equals the lower bound: no smaller team can work" : `${result.versusBound} the lower bound of ${result.lowerBound}`})` : "Head count: none found",
-    `Lower bound: ${Number.isFinite(result.lowerBound) ? result.lowerBound : "none (the instance cannot be covered)"} — workload / capacity ${bounds.capacity}, accounts no site can share ${Number.isFinite(bounds.travel) ? bounds.travel : "—"}, Lagrangian covering ${Number.isFinite(bounds.lagrangian) ? bounds.lagrangian : "—"}`,
+    `Lower bound: ${Number.isFinite(result.lowerBound) ? result.lowerBound : "none (no team can work)"} — workload / capacity ${bounds.capacity}, accounts no site can share ${show(bounds.travel)}, Lagrangian covering ${show(bounds.lagrangian)}, balance band group by group ${show(bounds.balanced)}`,
     ...result.tried.map((t) => `  tried ${String(t.count).padStart(4)}: ${t.status}${t.reason ? ` — ${t.reason}` : ""}`),
   ];
   if (result.reason) lines.push(`Reason: ${result.reason}`);

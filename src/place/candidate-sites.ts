@@ -16,8 +16,9 @@ export interface CandidateSites {
 /**
  * The candidate sites: the given list (checked: finite coordinates, lng in [−180, 180], lat in
  * [−90, 90]), or every distinct account location. When there are more than `limit`, keeps a spread
- * of them: the account locations are put on a grid of about `limit` cells, and each cell keeps the
- * location nearest its workload-weighted centre (the heaviest cells first when still too many).
+ * of them: the account locations are put on a grid of about `limit` cells; each cell keeps sites in
+ * proportion to its workload (at least one, heaviest cells first): the location nearest its
+ * workload-weighted centre, then each time the one farthest from those kept.
  */
 export function candidateSites(problem: Problem, sites: "accounts" | readonly Site[], limit: number): CandidateSites {
   if (sites !== "accounts") return listedSites(sites);
@@ -73,6 +74,7 @@ function spread(problem: Problem, accounts: readonly number[], limit: number): n
     return cy * side + cx;
   };
   const cells = new Map<number, { weight: number; x: number; y: number; members: number[] }>();
+  let total = 0;
   for (const a of accounts) {
     const key = cellOf(a);
     const cell = cells.get(key) ?? { weight: 0, x: 0, y: 0, members: [] };
@@ -82,18 +84,39 @@ function spread(problem: Problem, accounts: readonly number[], limit: number): n
     cell.y += w * problem.accounts[a].location[1];
     cell.members.push(a);
     cells.set(key, cell);
+    total += w;
   }
-  const ranked = [...cells.entries()].sort((p, q) => q[1].weight - p[1].weight || p[0] - q[0]).slice(0, limit);
-  const kept = ranked.map(([, cell]) => {
-    const [cx, cy] = [cell.x / cell.weight, cell.y / cell.weight];
-    let best = cell.members[0];
-    let bestD = Infinity;
-    for (const a of cell.members) {
-      const [x, y] = problem.accounts[a].location;
-      const d = (x - cx) ** 2 + (y - cy) ** 2;
-      if (d < bestD) [best, bestD] = [a, d];
-    }
-    return best;
-  });
+  // Each cell gets sites in proportion to its workload (at least one; heaviest cells first), so
+  // that a busy town can hold several reps.
+  const ranked = [...cells.entries()].sort((p, q) => q[1].weight - p[1].weight || p[0] - q[0]);
+  const kept: number[] = [];
+  let left = limit;
+  for (const [, cell] of ranked) {
+    if (left <= 0) break;
+    const share = Math.min(left, cell.members.length, Math.max(1, Math.floor((limit * cell.weight) / total)));
+    kept.push(...spreadWithin(problem, cell.members, share, cell.x / cell.weight, cell.y / cell.weight));
+    left -= share;
+  }
   return kept.sort((a, b) => a - b);
+}
+
+/** `count` accounts of a cell: the one nearest its centre, then each time the farthest from those taken. */
+function spreadWithin(problem: Problem, members: readonly number[], count: number, cx: number, cy: number): number[] {
+  const at = (a: number) => problem.accounts[a].location;
+  const gap = members.map((a) => (at(a)[0] - cx) ** 2 + (at(a)[1] - cy) ** 2);
+  const taken: number[] = [];
+  let next = gap.indexOf(Math.min(...gap));
+  gap.fill(Infinity);
+  while (taken.length < count) {
+    const a = members[next];
+    taken.push(a);
+    let far = -1;
+    for (let q = 0; q < members.length; q++) {
+      const [x, y] = at(members[q]);
+      gap[q] = Math.min(gap[q], (x - at(a)[0]) ** 2 + (y - at(a)[1]) ** 2);
+      if (far < 0 || gap[q] > gap[far]) far = q;
+    }
+    next = far;
+  }
+  return taken;
 }

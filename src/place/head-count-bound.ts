@@ -22,6 +22,12 @@ export interface HeadCountBounds {
   readonly travel: number;
   /** The Lagrangian bound below, rounded up; at least the other two. */
   readonly lagrangian: number;
+  /**
+   * The smallest count from the Lagrangian one up whose balance band can work in every group of
+   * accounts that no rep can straddle (`smallestBalancedCount`); Infinity when none up to the
+   * number of accounts can. The head-count lower bound.
+   */
+  readonly balanced: number;
 }
 
 /** Subgradient iterations of the Lagrangian bound, and knapsack nodes per site. */
@@ -35,16 +41,17 @@ const KNAPSACK_NODES = 2_000;
  * accounts site k reaches. Every L(λ) is a valid bound (knapsacks solved exactly or bounded by
  * their LP); the prices start at workload / capacity (L = total / capacity) and improve by
  * subgradient steps towards `target` (a head count known to work, or a guess). Sites that reach the
- * same accounts share one knapsack. Accounts no site reaches make `travel` Infinity.
+ * same accounts share one knapsack. Accounts no site reaches make `travel` Infinity. With a
+ * `balance` band (default 1: none), `balanced` checks the band group by group from there up.
  */
-export function headCountBounds(input: CoverInput, target: number): HeadCountBounds {
+export function headCountBounds(input: CoverInput, target: number, balance = 1): HeadCountBounds {
   const { workload, capacity, reachStart, reach } = input;
   const n = workload.length;
   let total = 0;
   for (let a = 0; a < n; a++) total += workload[a];
   const byCapacity = Math.max(1, Math.ceil(total / capacity - 1e-9));
   const byTravel = packingBound(input);
-  if (!Number.isFinite(byTravel)) return { capacity: byCapacity, travel: Infinity, lagrangian: Infinity };
+  if (!Number.isFinite(byTravel)) return { capacity: byCapacity, travel: Infinity, lagrangian: Infinity, balanced: Infinity };
 
   const groups = distinctReach(reachStart, reach);
   const lambda = Float64Array.from(workload, (w) => w / capacity);
@@ -93,7 +100,8 @@ export function headCountBounds(input: CoverInput, target: number): HeadCountBou
     for (let a = 0; a < n; a++) lambda[a] = Math.max(0, lambda[a] + t * (1 - cover[a]));
   }
   const lagrangian = Math.max(byCapacity, byTravel, Math.ceil(best - 1e-9));
-  return { capacity: byCapacity, travel: byTravel, lagrangian };
+  const balanced = smallestBalancedCount(reachGroups(input), capacity, balance, lagrangian, Math.max(lagrangian, n));
+  return { capacity: byCapacity, travel: byTravel, lagrangian, balanced };
 }
 
 /**
@@ -129,4 +137,61 @@ function distinctReach(reachStart: Int32Array, reach: Int32Array): [number, numb
     else seen.set(key, [k, 1]);
   }
   return [...seen.values()];
+}
+
+/**
+ * Workloads of the groups of accounts that no rep can straddle: accounts are joined when one site
+ * reaches both (union–find over the reach lists). A rep serves accounts of one group only.
+ */
+export function reachGroups(input: CoverInput): Float64Array {
+  const n = input.workload.length;
+  const parent = Int32Array.from({ length: n }, (_, a) => a);
+  const root = (a: number): number => {
+    while (parent[a] !== a) {
+      parent[a] = parent[parent[a]];
+      a = parent[a];
+    }
+    return a;
+  };
+  for (let k = 0; k + 1 < input.reachStart.length; k++) {
+    const first = input.reachStart[k];
+    for (let e = first + 1; e < input.reachStart[k + 1]; e++) {
+      const [x, y] = [root(input.reach[first]), root(input.reach[e])];
+      if (x !== y) parent[x] = y;
+    }
+  }
+  const load = new Map<number, number>();
+  for (let a = 0; a < n; a++) load.set(root(a), (load.get(root(a)) ?? 0) + input.workload[a]);
+  return Float64Array.from(load.values());
+}
+
+/**
+ * The smallest head count k in [from, to] whose balance band can work group by group: with k reps
+ * each rep's workload lies in [(1 − balance) W / k, min(capacity, (1 + balance) W / k)], so a group
+ * of workload w needs between ⌈w / upper⌉ and ⌊w / lower⌋ reps, and these must add up to k.
+ * Returns Infinity when no k in the range passes.
+ */
+export function smallestBalancedCount(groups: Float64Array, capacity: number, balance: number, from: number, to: number): number {
+  let total = 0;
+  for (const w of groups) total += w;
+  for (let k = from; k <= to; k++) {
+    const upper = Math.min(capacity, ((1 + balance) * total) / k) * (1 + 1e-9);
+    const lower = (((1 - balance) * total) / k) * (1 - 1e-9);
+    let least = 0;
+    let most = 0;
+    let possible = true;
+    for (const w of groups) {
+      if (w <= 0) continue;
+      const fewest = Math.max(1, Math.ceil(w / upper));
+      const largest = lower > 0 ? Math.floor(w / lower) : Infinity;
+      if (fewest > largest) {
+        possible = false;
+        break;
+      }
+      least += fewest;
+      most += largest;
+    }
+    if (possible && least <= k && k <= most) return k;
+  }
+  return Infinity;
 }

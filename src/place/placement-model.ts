@@ -137,6 +137,7 @@ export function placementModel(p: CompiledProblem, demandPoints: DemandPoints, s
     minLoad,
     sites: Int32Array.from(order, (k) => siteOfPoint[k]),
     cost,
+    forbiddenCost: forbidden,
     forced: Int32Array.from(forcedPositions),
     integerCosts: false,
   };

@@ -58,8 +58,9 @@ const SITE_LIMIT = 1_500;
  * The smallest team that can cover the accounts: identical reps of `capacity` hours, each with
  * its workload within ±`balance` of the mean and every account within `maxTravelMinutes` of its
  * rep's home. Starts from a proven lower bound on the head count (⌈workload / capacity⌉, a packing
- * of accounts no two of which one site can reach, and a Lagrangian covering bound with the travel
- * limit), then tries head counts upward with `placeReps` until a plan meets every rule. Says
+ * of accounts no two of which one site can reach, a Lagrangian covering bound with the travel
+ * limit, then the band checked group by group over the accounts no rep can straddle), then tries
+ * head counts upward with `placeReps` until a plan meets every rule. Says
  * whether the count found equals the bound or lies above it. The team is new: accounts' current and
  * locked reps are ignored. Throws `TerralignError` for bad input (no capacity, capacity ≤ 0, an
  * account heavier than one rep's capacity, a band ≥ 1).
@@ -96,13 +97,17 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
   let total = 0;
   for (const w of workload) total += w;
   const guess = Math.max(1, Math.ceil(total / capacity - 1e-9));
-  const bounds = headCountBounds({ workload, capacity, reachStart, reach: Int32Array.from(reach) }, guess + 1);
+  const bounds = headCountBounds({ workload, capacity, reachStart, reach: Int32Array.from(reach) }, guess + 1, balance);
   if (!Number.isFinite(bounds.travel)) {
     const lost = valid.accounts.find((_, a) => !reach.includes(a));
     const reason = `account ${lost?.id} is more than ${maxTravelMinutes} minutes from every candidate site`;
     return { count: null, lowerBound: Infinity, versusBound: "none found", bounds, plan: null, tried: [], reason };
   }
-  const lowerBound = bounds.lagrangian;
+  if (!Number.isFinite(bounds.balanced)) {
+    const reason = `no head count can keep every rep within ±${Math.round(balance * 100)} % of the mean: groups of accounts that no rep can share are too unequal for the band`;
+    return { count: null, lowerBound: Infinity, versusBound: "none found", bounds, plan: null, tried: [], reason };
+  }
+  const lowerBound = bounds.balanced;
   const tried: SizeTry[] = [];
   const last = Math.min(lowerBound + (extraTries ?? 10), sites.ids.length);
   for (let count = lowerBound; count <= last; count++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TerralignError } from "../../src/errors.js";
 import type { Account } from "../../src/model/problem-schema.js";
-import { headCountBounds } from "../../src/place/head-count-bound.js";
+import { headCountBounds, smallestBalancedCount } from "../../src/place/head-count-bound.js";
 import { sizeTeam } from "../../src/place/size-team.js";
 import { createRandom } from "../../src/util/random.js";
 
@@ -109,3 +109,12 @@ function fewestReps(workload: Float64Array, capacity: number, reach: number[][])
   }
   return Infinity;
 }
+
+describe("smallestBalancedCount", () => {
+  it("finds the first head count whose band fits every group of accounts", () => {
+    expect(smallestBalancedCount(Float64Array.of(10, 10), 100, 0.1, 1, 10)).toBe(2);
+    // 10 h alone needs a rep of its own, and the band must come down to it: 4 reps of 10 h.
+    expect(smallestBalancedCount(Float64Array.of(10, 30), 100, 0.1, 1, 10)).toBe(4);
+    expect(smallestBalancedCount(Float64Array.of(1, 100), 100, 0.05, 1, 20)).toBe(Infinity);
+  });
+});

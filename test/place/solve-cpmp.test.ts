@@ -73,6 +73,18 @@ describe("solveCpmp", () => {
     expect(result.infeasibleReason).toMatch(/exceeds the 2 largest capacities together/);
   });
 
+  it("never gives a point where its cost is forbidden when it need not", () => {
+    const base = randomInstance(9, 3, 11, 1.4);
+    const cost = base.cost.slice();
+    // Point 0 may only go to itself or to point 1 (as a median).
+    for (let k = 2; k < 9; k++) cost[0 * 9 + k] = 1e6;
+    const instance = { ...base, cost, forbiddenCost: 1e6 };
+    const result = solveCpmp(instance);
+    expect(result.feasible).toBe(true);
+    expect([0, 1]).toContain(result.assignment[0]);
+    expect(cpmpViolation(instance, result.medians, result.assignment)).toBeUndefined();
+  });
+
   it("keeps forced sites open and respects minimum loads", () => {
     const base = randomInstance(9, 3, 5, 1.3);
     const total = base.demand.reduce((a, b) => a + b, 0);

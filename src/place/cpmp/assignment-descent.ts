@@ -1,4 +1,4 @@
-import { costTo, excessAt, movePoint, type Clusters } from "./clusters.js";
+import { barred, costTo, excessAt, movePoint, type Clusters } from "./clusters.js";
 import { ejectionChains } from "./ejection-chains.js";
 import { keepSmallest } from "./keep-smallest.js";
 import type { Neighbourhoods } from "./neighbourhoods.js";
@@ -135,7 +135,7 @@ export function assignmentDescent(c: Clusters, hoods: Neighbourhoods, order: Int
       if (c.median[c.assign[i]] === i || latestAround(c, i) <= c.shiftChecked[i]) continue;
       const a = c.assign[i];
       const q = demand[i];
-      const leave = excessAt(c, a, c.load[a] - q) - excessAt(c, a, c.load[a]);
+      const leave = excessAt(c, a, c.load[a] - q) - excessAt(c, a, c.load[a]) - barred(c, i, a);
       const here = costTo(c, i, a);
       // With its own cluster unchanged, only clusters changed since the last check can now help.
       const since = c.version[a] > c.shiftChecked[i] ? -1 : c.shiftChecked[i];
@@ -145,7 +145,7 @@ export function assignmentDescent(c: Clusters, hoods: Neighbourhoods, order: Int
       for (let r = 0; r < width; r++) {
         const b = near[i * width + r];
         if (b === a || c.version[b] <= since) continue;
-        const dEx = leave + excessAt(c, b, c.load[b] + q) - excessAt(c, b, c.load[b]);
+        const dEx = leave + excessAt(c, b, c.load[b] + q) - excessAt(c, b, c.load[b]) + barred(c, i, b);
         const dCost = costTo(c, i, b) - here;
         if (isBetter(dEx - bestEx, dCost - bestCost, tol)) {
           bestTo = b;
@@ -207,7 +207,7 @@ function swapPass(c: Clusters, hoods: Neighbourhoods, order: Int32Array, tol: To
       for (; k >= 0; k = byPoints ? -1 : c.next[k]) {
         if (!byPoints && (c.median[b] === k || !isNear(c, k, a))) continue;
         const shift = demand[k] - qi;
-        const dEx = excessAt(c, a, c.load[a] + shift) + excessAt(c, b, c.load[b] - shift) - exA - exB;
+        const dEx = excessAt(c, a, c.load[a] + shift) + excessAt(c, b, c.load[b] - shift) - exA - exB + barred(c, i, b) + barred(c, k, a) - barred(c, i, a) - barred(c, k, b);
         const dCost = ib + costTo(c, k, a) - ia - costTo(c, k, b);
         if (isBetter(dEx - bestEx, dCost - bestCost, tol)) {
           bestK = k;

@@ -129,13 +129,14 @@ export function recount(c: Clusters): void {
   const { n, demand, cost } = c.instance;
   c.load.fill(0);
   let total = 0;
+  let excess = 0;
   for (let i = 0; i < n; i++) {
     const t = c.assign[i];
     c.load[t] += demand[i];
     total += cost[i * c.s + c.site[t]];
+    excess += barred(c, i, t);
   }
   c.cost = total;
-  let excess = 0;
   for (let t = 0; t < c.median.length; t++) excess += excessAt(c, t, c.load[t]);
   c.excess = excess;
 }
@@ -153,6 +154,30 @@ export function costTo(c: Clusters, i: number, t: number): number {
   return c.instance.cost[i * c.s + c.site[t]];
 }
 
+/**
+ * The excess that giving point i to cluster t adds when the instance forbids it there (a cost at
+ * or above `forbiddenCost`): more than any load excess can be, so searches drop it first; else 0.
+ */
+export function barred(c: Clusters, i: number, t: number): number {
+  return barredAtSite(c, i, c.site[t]);
+}
+
+/** `barred` for a median at site k. */
+export function barredAtSite(c: Clusters, i: number, k: number): number {
+  const limit = c.instance.forbiddenCost;
+  return limit !== undefined && c.instance.cost[i * c.s + k] >= limit ? barredWeight(c) : 0;
+}
+
+function barredWeight(c: Clusters): number {
+  const cached = weights.get(c.instance);
+  if (cached !== undefined) return cached;
+  let total = 1;
+  for (let i = 0; i < c.instance.n; i++) total += c.instance.demand[i];
+  weights.set(c.instance, total);
+  return total;
+}
+const weights = new WeakMap<object, number>();
+
 /** Moves point i (not a median) to cluster `to`, updating loads, objective and excess. */
 export function movePoint(c: Clusters, i: number, to: number): void {
   const from = c.assign[i];
@@ -160,6 +185,7 @@ export function movePoint(c: Clusters, i: number, to: number): void {
   const q = c.instance.demand[i];
   c.cost += costTo(c, i, to) - costTo(c, i, from);
   c.excess += excessAt(c, from, c.load[from] - q) - excessAt(c, from, c.load[from]) + excessAt(c, to, c.load[to] + q) - excessAt(c, to, c.load[to]);
+  c.excess += barred(c, i, to) - barred(c, i, from);
   c.load[from] -= q;
   c.load[to] += q;
   c.version[from] = ++c.stamps.value;
@@ -173,7 +199,8 @@ export function movePoint(c: Clusters, i: number, to: number): void {
  * the members' cost difference. The caller has checked j is not another cluster's median.
  */
 export function setMedian(c: Clusters, t: number, j: number, siteOfJ: number): void {
-  const before = excessAt(c, t, c.load[t]);
+  let before = excessAt(c, t, c.load[t]);
+  for (let i = c.head[t]; i >= 0; i = c.next[i]) before += barred(c, i, t);
   let delta = 0;
   const { cost } = c.instance;
   const old = c.site[t];
@@ -183,7 +210,9 @@ export function setMedian(c: Clusters, t: number, j: number, siteOfJ: number): v
   c.median[t] = j;
   c.site[t] = siteOfJ;
   c.cost += delta;
-  c.excess += excessAt(c, t, c.load[t]) - before;
+  let after = excessAt(c, t, c.load[t]);
+  for (let i = c.head[t]; i >= 0; i = c.next[i]) after += barred(c, i, t);
+  c.excess += after - before;
   c.version[t] = ++c.stamps.value;
   c.mediansMovedAt = c.stamps.value;
   c.movedSites.push(old, siteOfJ);
@@ -209,6 +238,7 @@ export function rebuildClusters(
   for (let t = 0; t < count; t++) {
     const i = points[t];
     c.cost -= cost[i * c.s + c.site[c.assign[i]]];
+    before += barred(c, i, c.assign[i]);
     unlink(c, i);
   }
   let moved = false;
@@ -232,6 +262,7 @@ export function rebuildClusters(
     c.cost += cost[i * c.s + c.site[to]];
   }
   let after = 0;
+  for (let t = 0; t < count; t++) after += barred(c, points[t], c.assign[points[t]]);
   for (let r = 0; r < clusters.length; r++) {
     after += excessAt(c, clusters[r], c.load[clusters[r]]);
     c.version[clusters[r]] = ++c.stamps.value;
@@ -246,6 +277,16 @@ export function clusterCostAt(c: Clusters, t: number, k: number): number {
   let total = 0;
   for (let i = c.head[t]; i >= 0; i = c.next[i]) total += cost[i * c.s + k];
   return total;
+}
+
+/** Σ `barred` of cluster t's members were its median at site k (0 when nothing is forbidden). */
+export function clusterBarredAt(c: Clusters, t: number, k: number): number {
+  const limit = c.instance.forbiddenCost;
+  if (limit === undefined) return 0;
+  const { cost } = c.instance;
+  let count = 0;
+  for (let i = c.head[t]; i >= 0; i = c.next[i]) if (cost[i * c.s + k] >= limit) count++;
+  return count * barredWeight(c);
 }
 
 /** Median point of each point's cluster (the public form of an assignment); length n. */

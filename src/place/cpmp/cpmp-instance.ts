@@ -29,6 +29,11 @@ export interface CpmpInstance {
   readonly sites: Int32Array;
   /** Cost matrix, `cost[i * s + k]` for point i and site k; finite and ≥ 0. Length n × s. */
   readonly cost: Float64Array;
+  /**
+   * Costs at or above this mark assignments that are not allowed (e.g. beyond a travel limit): a
+   * solution that uses one is infeasible. Absent = every assignment is allowed.
+   */
+  readonly forbiddenCost?: number;
   /** Site indices (into `sites`) that must be open, e.g. reps that keep their home. */
   readonly forced?: Int32Array;
   /**
@@ -65,6 +70,7 @@ export function cpmpViolation(instance: CpmpInstance, medians: ArrayLike<number>
     const j = assignment[i];
     if (!open.has(j)) return `point ${i} is given to ${j}, which is not an open median`;
     if (open.has(i) && j !== i) return `median ${i} does not serve itself`;
+    if (instance.forbiddenCost !== undefined && instance.cost[i * instance.sites.length + siteOf[j]] >= instance.forbiddenCost) return `point ${i} may not be given to ${j}`;
     load.set(j, (load.get(j) ?? 0) + demand[i]);
   }
   for (const j of open) {

@@ -1,5 +1,5 @@
 import { isBetter, latestAround, type Tolerance } from "./assignment-descent.js";
-import { costTo, excessAt, movePoint, type Clusters } from "./clusters.js";
+import { barred, costTo, excessAt, movePoint, type Clusters } from "./clusters.js";
 import { keepSmallest } from "./keep-smallest.js";
 import type { WorkMeter } from "./work-meter.js";
 
@@ -72,7 +72,7 @@ export function ejectionChains(c: Clusters, order: Int32Array, tol: Tolerance, m
     chain.bestEx = 0;
     chain.bestCost = 0;
     chain.work = 0;
-    extend(chain, 0, start, 0);
+    extend(chain, 0, start, 0, 0);
     meter.add(chain.work);
     if (chain.bestLength === 0) {
       c.chainChecked[start] = c.stamps.value;
@@ -84,7 +84,8 @@ export function ejectionChains(c: Clusters, order: Int32Array, tol: Tolerance, m
   return applied;
 }
 
-function extend(chain: Chain, depth: number, point: number, cost: number): void {
+/** Extends the chain by moving `point`; `cost` and `barredSoFar` are the changes of the shifts before. */
+function extend(chain: Chain, depth: number, point: number, cost: number, barredSoFar: number): void {
   const { c, tol, width, points, targets } = chain;
   const { demand, capacity } = c.instance;
   const from = c.assign[point];
@@ -95,13 +96,14 @@ function extend(chain: Chain, depth: number, point: number, cost: number): void 
     const to = c.near[base + r];
     if (to === from || (to !== chain.a0 && isTarget(targets, depth, to))) continue;
     const stepCost = cost + costTo(c, point, to) - here;
+    const stepBarred = barredSoFar + barred(c, point, to) - barred(c, point, from);
     points[depth] = point;
     targets[depth] = to;
     const mark = chain.touched;
     const slotFrom = addChange(chain, from, -q);
     const slotTo = addChange(chain, to, q);
     chain.work++;
-    let dEx = 0;
+    let dEx = stepBarred;
     for (let e = 0; e < chain.touched; e++) {
       const t = chain.cluster[e];
       dEx += excessAt(c, t, c.load[t] + chain.delta[e]) - excessAt(c, t, c.load[t]);
@@ -130,7 +132,7 @@ function extend(chain: Chain, depth: number, point: number, cost: number): void 
         chain.work++;
         if (!(pruning && stepCost + key > 0)) size = keepSmallest(keys, kept, size, EJECTABLE, key, k);
       }
-      for (let e = 0; e < size; e++) extend(chain, depth + 1, kept[e], stepCost);
+      for (let e = 0; e < size; e++) extend(chain, depth + 1, kept[e], stepCost, stepBarred);
     }
     chain.delta[slotTo] -= q;
     chain.delta[slotFrom] += q;

@@ -1,5 +1,5 @@
 import { isBetter, type Tolerance } from "./assignment-descent.js";
-import { clusterCostAt, costTo, excessAt, movePoint, setMedian, type Clusters } from "./clusters.js";
+import { barred, clusterBarredAt, clusterCostAt, costTo, excessAt, movePoint, setMedian, type Clusters } from "./clusters.js";
 import type { Neighbourhoods } from "./neighbourhoods.js";
 import type { WorkMeter } from "./work-meter.js";
 
@@ -21,7 +21,7 @@ export function updateMedians(c: Clusters, hoods: Neighbourhoods, closed: Uint8A
   for (let t = 0; t < p; t++) {
     if (pinned[c.site[t]] || c.version[t] <= c.medianChecked[t]) continue;
     const load = c.load[t];
-    const exNow = excessAt(c, t, load);
+    const exNow = excessAt(c, t, load) + clusterBarredAt(c, t, c.site[t]);
     const costNow = clusterCostAt(c, t, c.site[t]);
     let best = -1;
     let bestEx = 0;
@@ -32,10 +32,10 @@ export function updateMedians(c: Clusters, hoods: Neighbourhoods, closed: Uint8A
       const l = load + extra;
       const over = l - capacity[j];
       const low = minLoad ? minLoad[j] - l : 0;
-      let dEx = (over > 0 ? over : 0) + (low > 0 ? low : 0) - exNow;
+      let dEx = (over > 0 ? over : 0) + (low > 0 ? low : 0) + clusterBarredAt(c, t, k) - exNow;
       let dCost = clusterCostAt(c, t, k) - costNow;
       if (from >= 0) {
-        dEx += excessAt(c, from, c.load[from] - extra) - excessAt(c, from, c.load[from]);
+        dEx += excessAt(c, from, c.load[from] - extra) - excessAt(c, from, c.load[from]) - barred(c, j, from);
         dCost += c.instance.cost[j * c.s + k] - costTo(c, j, from);
       }
       meter.add(c.size[t]);

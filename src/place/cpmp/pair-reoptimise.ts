@@ -1,5 +1,5 @@
-import type { Tolerance } from "./assignment-descent.js";
-import { excessAt, rebuildClusters, type Clusters } from "./clusters.js";
+import { isBetter, type Tolerance } from "./assignment-descent.js";
+import { barred, barredAtSite, excessAt, rebuildClusters, type Clusters } from "./clusters.js";
 import { createKnapsackScratch, minKnapsack, minKnapsackLp, type KnapsackScratch } from "./min-knapsack.js";
 import type { Neighbourhoods } from "./neighbourhoods.js";
 import type { WorkMeter } from "./work-meter.js";
@@ -60,14 +60,16 @@ export function reoptimisePair(
   let u = 0;
   let total = 0;
   let currentCost = 0;
+  let currentBarred = 0;
   for (const t of [a, b]) {
     for (let i = c.head[t]; i >= 0; i = c.next[i]) {
       points[u++] = i;
       total += demand[i];
       currentCost += cost[i * s + c.site[t]];
+      currentBarred += barred(c, i, t);
     }
   }
-  const currentExcess = excessAt(c, a, c.load[a]) + excessAt(c, b, c.load[b]);
+  const currentExcess = excessAt(c, a, c.load[a]) + excessAt(c, b, c.load[b]) + currentBarred;
   const pinA = pinned[c.site[a]] === 1;
   const pinB = pinned[c.site[b]] === 1;
   let m = 0;
@@ -137,6 +139,10 @@ export function reoptimisePair(
   }
   meter.add(work);
   if (bestJ1 < 0) return false;
+  // The split meets both windows; it must not give more points where they are not allowed.
+  let splitBarred = 0;
+  for (let t = 0; t < u; t++) splitBarred += barredAtSite(c, points[t], hoods.siteOf[points[bestToA[t] ? bestJ1 : bestJ2]]);
+  if (!isBetter(splitBarred - currentExcess, bestCost - currentCost, tol)) return false;
   const j1 = points[bestJ1];
   const j2 = points[bestJ2];
   for (let t = 0; t < u; t++) bestToA[t] = bestToA[t] ? 0 : 1;
