@@ -8,11 +8,11 @@ const TOURNAMENT = 3;
 
 /**
  * Kicks the solution out of its local optimum: `strength` times, a median moves to a site that
- * is not open. Usually the move is local — the site is one of the nearest sites of a point (the
- * dearest to serve of three drawn at random), and the median that moves is one of the open
- * medians nearest that site — sometimes (`globalShare`) a random median moves to a random site.
- * The median takes its old members along for the search to redistribute. Returns the number of
- * medians moved.
+ * is not open. Usually the move is local — the site is one of the nearest sites of a point (a
+ * random one, or half the time the dearest to serve of three drawn at random), and the median
+ * that moves is one of the open medians nearest that site — sometimes (`globalShare`) a random
+ * median moves to a random site. The median takes its old members along for the search to
+ * redistribute. Returns the number of medians moved.
  */
 export function perturb(c: Clusters, ctx: ImproveContext, random: () => number, strength: number, globalShare = 0.2): number {
   const { sites } = c.instance;
@@ -51,9 +51,10 @@ export function perturb(c: Clusters, ctx: ImproveContext, random: () => number, 
   return moved;
 }
 
-/** Of a few random points, the one dearest to serve now: kicks go where the cost is. */
+/** Half the time a random point, else the dearest to serve now of a few: kicks lean to where the cost is. */
 function costlyPoint(c: Clusters, random: () => number, n: number): number {
   let best = Math.floor(random() * n);
+  if (random() < 0.5) return best;
   for (let d = 1; d < TOURNAMENT; d++) {
     const i = Math.floor(random() * n);
     if (costTo(c, i, c.assign[i]) > costTo(c, best, c.assign[best])) best = i;
