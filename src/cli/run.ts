@@ -4,6 +4,9 @@ import { runCallplanCommand } from "./callplan-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
+import { runTradeoffCommand } from "./tradeoff-command.js";
+import { runDiffCommand } from "./diff-command.js";
+import { runScenariosCommand } from "./scenarios-command.js";
 import { runCpmpCommand } from "./cpmp-command.js";
 import { runPlaceCommand } from "./place-command.js";
 import { runSizeCommand } from "./size-command.js";
@@ -34,6 +37,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runPlanCommand(rest, io);
       case "callplan":
         return runCallplanCommand(rest, io);
+      case "tradeoff":
+        return runTradeoffCommand(rest, io);
+      case "diff":
+        return runDiffCommand(rest, io);
+      case "scenarios":
+        return runScenariosCommand(rest, io);
       case "place":
         return runPlaceCommand(rest, io);
       case "size":
@@ -41,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case "cpmp":
         return runCpmpCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, place, size or cpmp (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size or cpmp (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -52,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, place, size or cpmp (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size or cpmp (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);

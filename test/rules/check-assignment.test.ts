@@ -31,7 +31,7 @@ function base(): { problem: Problem; rows: Map<string, string> } {
 const options = { balance: { workload: 0.2 } };
 
 /** Each kind of break, planted alone: what it changes and the one violation it must cause. */
-const breaks: Record<Exclude<RuleName, "unit_split" | "contiguity">, (problem: Problem, rows: Map<string, string>) => { accountId?: string; repId?: string; balance?: number }> = {
+const breaks: Record<Exclude<RuleName, "unit_split" | "contiguity" | "disruption">, (problem: Problem, rows: Map<string, string>) => { accountId?: string; repId?: string; balance?: number }> = {
   capacity: (problem) => {
     // West's capacity just under its 6 h; a ±50 % band (targets scale with capacity) still holds it.
     problem.reps[0].capacity = 5.9;
