@@ -45,7 +45,9 @@ function extent(values: readonly number[]): [number, number] {
   if (values.length === 0) return [0, 1];
   let lo = Math.min(...values);
   let hi = Math.max(...values);
-  if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
+  // A range too narrow to tell apart from its values (one point, or equal values) is widened.
+  const least = 1e-6 * Math.max(1, Math.abs(lo), Math.abs(hi));
+  if (hi - lo < least) [lo, hi] = [lo - Math.max(1, least), hi + Math.max(1, least)];
   const pad = 0.05 * (hi - lo);
   return [lo - pad, hi + pad];
 }
@@ -56,6 +58,6 @@ function ticks(lo: number, hi: number): number[] {
   const power = 10 ** Math.floor(Math.log10(step0));
   const step = [1, 2, 5, 10].map((f) => f * power).find((s) => s >= step0) ?? step0;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi; t += step) out.push(t);
+  for (let t = Math.ceil(lo / step) * step; t <= hi && out.length < 12; t += step) out.push(t);
   return out;
 }

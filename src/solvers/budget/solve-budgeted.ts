@@ -205,6 +205,7 @@ function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: (
     diagnostics,
     ...(infeasibleProof ? { infeasibleProof } : {}),
     ...(lowerBound !== undefined ? { lowerBound } : {}),
+    ...(lastDelta ? { budgetPrices: lastDelta } : {}),
     prices: budgetPrices(blp).reps,
   };
   return { result, delta: met ? lastDelta : undefined };
