@@ -68,7 +68,8 @@ describe("terralign place", () => {
     const { accounts, reps } = smallProblem();
     const run = memoryIo({ "accounts.csv": accounts, "reps.csv": reps });
     expect(await runCli(["place", "--accounts", "accounts.csv", "--reps", "reps.csv", "--count", "4", "--out", "out"], run.io)).toBe(0);
-    expect([...run.written.keys()].sort()).toEqual(["out/assignments.csv", "out/map.svg", "out/report.json", "out/report.md", "out/reps.csv", "out/territories.geojson"]);
+    const written = [...run.written.keys()];
+    for (const file of ["assignments.csv", "map.svg", "report.json", "report.md", "reps.csv", "territories.geojson"]) expect(written).toContain(`out/${file}`);
     const lines = run.written.get("out/reps.csv")!.trim().split("\n");
     expect(lines[0]).toBe("id,lng,lat,capacity,site_id,fixed");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["R1", "R2", "R3", "new-1"]);
