@@ -1,4 +1,5 @@
 import { fail } from "../errors.js";
+import { haversineKm } from "../geo/haversine.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { Site } from "./place-options.js";
 
@@ -13,14 +14,22 @@ export interface CandidateSites {
   readonly available: number;
 }
 
+/** A travel limit the kept sites must cover: every account within `minutes` of one of them. */
+export interface SiteReach {
+  readonly minutes: number;
+  readonly minutesPerKm: number;
+}
+
 /**
  * The candidate sites: the given list (checked: finite coordinates, lng in [−180, 180], lat in
  * [−90, 90]), or every distinct account location. When there are more than `limit`, keeps a spread
  * of them: the account locations are put on a grid of about `limit` cells; each cell keeps sites in
  * proportion to its workload (at least one, heaviest cells first): the location nearest its
- * workload-weighted centre, then each time the one farthest from those kept.
+ * workload-weighted centre, then each time the one farthest from those kept. With a `reach`, the
+ * spread then gains account locations until every account is within the travel limit of a kept
+ * site (an account out of reach adds its own location), so thinning never strands an account.
  */
-export function candidateSites(problem: Problem, sites: "accounts" | readonly Site[], limit: number): CandidateSites {
+export function candidateSites(problem: Problem, sites: "accounts" | readonly Site[], limit: number, reach?: SiteReach): CandidateSites {
   if (sites !== "accounts") return listedSites(sites);
   const seen = new Map<string, number>();
   const chosen: number[] = [];
@@ -32,6 +41,7 @@ export function candidateSites(problem: Problem, sites: "accounts" | readonly Si
     }
   });
   const kept = chosen.length > limit ? spread(problem, chosen, limit) : chosen;
+  if (kept !== chosen && reach && Number.isFinite(reach.minutes)) coverReach(problem, kept, reach);
   return {
     ids: kept.map((a) => problem.accounts[a].id),
     lng: Float64Array.from(kept, (a) => problem.accounts[a].location[0]),
@@ -55,6 +65,31 @@ function listedSites(sites: readonly Site[]): CandidateSites {
     lat[k] = y;
   });
   return { ids, lng, lat, account: new Int32Array(sites.length).fill(-1), available: sites.length };
+}
+
+/**
+ * Adds to `kept` (account indices, left sorted) the locations of accounts that no kept site
+ * reaches, heaviest first, each marking what it now reaches.
+ */
+function coverReach(problem: Problem, kept: number[], reach: SiteReach): void {
+  const n = problem.accounts.length;
+  const covered = new Uint8Array(n);
+  const cover = (site: number) => {
+    const [x, y] = problem.accounts[site].location;
+    for (let a = 0; a < n; a++) {
+      if (!covered[a] && haversineKm(x, y, problem.accounts[a].location[0], problem.accounts[a].location[1]) * reach.minutesPerKm <= reach.minutes) covered[a] = 1;
+    }
+  };
+  for (const site of kept) cover(site);
+  const order = Array.from({ length: n }, (_, a) => a).sort((x, y) => problem.accounts[y].workload - problem.accounts[x].workload || x - y);
+  let added = false;
+  for (const a of order) {
+    if (covered[a]) continue;
+    kept.push(a);
+    cover(a);
+    added = true;
+  }
+  if (added) kept.sort((x, y) => x - y);
 }
 
 function spread(problem: Problem, accounts: readonly number[], limit: number): number[] {

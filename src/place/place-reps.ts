@@ -1,14 +1,15 @@
 import { alignValidated } from "../align.js";
 import { compileProblem } from "../compile/compile.js";
+import { builtInMinutesPerKm } from "../compile/travel-model.js";
 import { fail, TerralignError } from "../errors.js";
 import type { Diagnostic } from "../model/plan.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem, Rep } from "../model/problem-schema.js";
-import { candidateSites } from "./candidate-sites.js";
+import { candidateSites, type CandidateSites, type SiteReach } from "./candidate-sites.js";
 import { accountPoints, groupedPoints } from "./demand-points.js";
 import { cpmpLowerBound } from "./cpmp/lagrangian-bound.js";
 import { solveCpmp } from "./cpmp/solve-cpmp.js";
-import type { PlacedHome, PlaceOptions, PlacementPlan } from "./place-options.js";
+import type { PlacedHome, PlaceOptions, PlacementPlan, Site } from "./place-options.js";
 import { placementModel } from "./placement-model.js";
 
 /**
@@ -16,7 +17,7 @@ import { placementModel } from "./placement-model.js";
  * by a grid (the bound allows for it), more account locations thinned to a spread.
  */
 const POINT_LIMIT = 400;
-const SITE_LIMIT = 300;
+const SITE_LIMIT = POINT_LIMIT;
 /**
  * Default effort of the home search: rounds of its local search (a base and a share per rep) and
  * subgradient iterations of its bound — less than for benchmark instances, as align finishes the
@@ -43,6 +44,11 @@ const GUIDE_BOUND_ITERATIONS = 60;
  * the built-in travel model).
  */
 export function placeReps(problem: Problem, options: PlaceOptions = {}): PlacementPlan {
+  return placeRepsAmong(problem, options);
+}
+
+/** `placeReps` among the given candidate sites (those `sizeTeam` bounded the head count over), else its own. */
+export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: CandidateSites): PlacementPlan {
   const { count: countOption, sites: sitesOption, fixed: fixedOption, capacity: newCapacity, iterations, ...alignOptions } = options;
   const valid = parseProblem(problem);
   const resolved = resolveOptions(alignOptions);
@@ -65,7 +71,10 @@ export function placeReps(problem: Problem, options: PlaceOptions = {}): Placeme
   }
   const fixed = reps.flatMap((rep, r) => (fixedIds.has(rep.id) ? [r] : []));
   const free = reps.flatMap((rep, r) => (fixedIds.has(rep.id) ? [] : [r]));
-  const sites = candidateSites(valid, sitesOption ?? "accounts", Math.max(free.length, SITE_LIMIT));
+  // Thinned sites must still reach every account within the free reps' loosest travel limit.
+  const reachMinutes = free.reduce((most, r) => Math.max(most, reps[r].maxTravelMinutes ?? Infinity), 0);
+  const reach = { minutes: reachMinutes, minutesPerKm: builtInMinutesPerKm(valid, resolved)! };
+  const sites = given ?? placementSites(valid, sitesOption ?? "accounts", free.length, reach);
   if (free.length > sites.ids.length) {
     fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${sites.ids.length} candidate site(s); give more sites or a smaller count`);
   }
@@ -144,6 +153,15 @@ export function placeReps(problem: Problem, options: PlaceOptions = {}): Placeme
       ...(plan.bound ? { alignBound: plan.bound } : {}),
     },
   };
+}
+
+/**
+ * The candidate sites the home search works with: the listed ones, or the account locations — a
+ * spread of them when there are more than `SITE_LIMIT` (or than `atLeast`), covering every account
+ * within `reach` when given.
+ */
+export function placementSites(problem: Problem, sites: "accounts" | readonly Site[], atLeast: number, reach?: SiteReach): CandidateSites {
+  return candidateSites(problem, sites, Math.max(atLeast, SITE_LIMIT), reach);
 }
 
 /** The problem's reps, then new ones (`new-1`, …) up to `count`, with the given or the mean capacity. */

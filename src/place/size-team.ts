@@ -5,10 +5,9 @@ import type { AlignOptions } from "../model/options-schema.js";
 import type { PlanStatus } from "../model/plan.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem, Rep } from "../model/problem-schema.js";
-import { candidateSites } from "./candidate-sites.js";
 import { headCountBounds, type HeadCountBounds } from "./head-count-bound.js";
 import type { PlacementPlan, Site } from "./place-options.js";
-import { placeReps } from "./place-reps.js";
+import { placementSites, placeRepsAmong } from "./place-reps.js";
 
 /** Options of `sizeTeam`: the rep profile, where reps may live, and `align` options for the plans. */
 export interface SizeOptions extends Omit<AlignOptions, "balance"> {
@@ -51,9 +50,6 @@ export interface TeamSize {
   readonly reason?: string;
 }
 
-/** Sites kept for the bound and the home searches at most. */
-const SITE_LIMIT = 1_500;
-
 /**
  * The smallest team that can cover the accounts: identical reps of `capacity` hours, each with
  * its workload within ±`balance` of the mean and every account within `maxTravelMinutes` of its
@@ -83,7 +79,8 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
     if (account.workload > capacity * (1 + 1e-9)) fail("invalid_input", ["accounts", a, "workload"], `${account.workload} h is more than one rep's capacity of ${capacity} h`);
   });
 
-  const sites = candidateSites(valid, sitesOption ?? "accounts", SITE_LIMIT);
+  // The bound and every home search look at the same sites.
+  const sites = placementSites(valid, sitesOption ?? "accounts", 0, { minutes: maxTravelMinutes ?? Infinity, minutesPerKm });
   const limit = maxTravelMinutes ?? Infinity;
   const reachStart = new Int32Array(sites.ids.length + 1);
   const reach: number[] = [];
@@ -119,7 +116,7 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
     }));
     let plan: PlacementPlan;
     try {
-      plan = placeReps({ ...valid, reps: team }, { ...alignOptions, balance: { workload: balance }, count, sites: sitesOption ?? "accounts", iterations });
+      plan = placeRepsAmong({ ...valid, reps: team }, { ...alignOptions, balance: { workload: balance }, count, iterations }, sites);
     } catch (error) {
       // More reps only narrow the band further: an account too heavy for it now stays too heavy.
       if (!(error instanceof TerralignError)) throw error;
