@@ -63,31 +63,59 @@ describe("headCountBounds", () => {
   it("is a valid bound: never above a head count that works, never below ⌈work / capacity⌉", () => {
     const random = createRandom(9);
     for (let trial = 0; trial < 40; trial++) {
-      const n = 4 + Math.floor(random() * 5);
-      const workload = Float64Array.from({ length: n }, () => 1 + Math.floor(random() * 6));
-      const capacity = 6 + Math.floor(random() * 6);
-      // Sites reach random subsets; every account is reachable from its own site.
-      const reachLists = Array.from({ length: n }, (_, k) => Array.from({ length: n }, (_, a) => a).filter((a) => a === k || random() < 0.4));
-      const reachStart = Int32Array.from([0, ...reachLists.map((list) => list.length)].map(((sum) => (x: number) => (sum += x))(0)));
-      const reach = Int32Array.from(reachLists.flat());
-      const bounds = headCountBounds({ workload, capacity, reachStart, reach }, n);
+      const { workload, capacity, reachLists, reachStart, reach } = randomCover(random);
+      const bounds = headCountBounds({ workload, capacity, reachStart, reach }, workload.length);
       const least = fewestReps(workload, capacity, reachLists);
       expect(bounds.lagrangian).toBeGreaterThanOrEqual(Math.ceil(workload.reduce((a, b) => a + b, 0) / capacity - 1e-9));
       expect(bounds.lagrangian, `trial ${trial}`).toBeLessThanOrEqual(least);
+      expect(bounds.balanced, `trial ${trial}`).toBeLessThanOrEqual(least);
     }
+  });
+
+  it("with a balance band, is never above the fewest reps that keep every workload in the band", () => {
+    const random = createRandom(17);
+    let raised = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const { workload, capacity, reachLists, reachStart, reach } = randomCover(random);
+      const balance = [0.1, 0.25, 0.5][trial % 3];
+      const bounds = headCountBounds({ workload, capacity, reachStart, reach }, workload.length, balance);
+      const least = fewestReps(workload, capacity, reachLists, balance);
+      expect(bounds.balanced, `trial ${trial}`).toBeLessThanOrEqual(least);
+      expect(bounds.balanced).toBeGreaterThanOrEqual(bounds.lagrangian);
+      if (bounds.balanced > bounds.lagrangian) raised++;
+    }
+    // The band is worth checking: it raises the bound on some of these.
+    expect(raised).toBeGreaterThan(0);
   });
 });
 
-/** The fewest reps (each at one site, serving accounts it reaches within capacity), by search. */
-function fewestReps(workload: Float64Array, capacity: number, reach: number[][]): number {
+/** A small covering instance: sites reach random subsets, every account reachable from its own site. */
+function randomCover(random: () => number) {
+  const n = 4 + Math.floor(random() * 5);
+  const workload = Float64Array.from({ length: n }, () => 1 + Math.floor(random() * 6));
+  const capacity = 6 + Math.floor(random() * 6);
+  const reachLists = Array.from({ length: n }, (_, k) => Array.from({ length: n }, (_, a) => a).filter((a) => a === k || random() < 0.4));
+  const reachStart = Int32Array.from([0, ...reachLists.map((list) => list.length)].map(((sum) => (x: number) => (sum += x))(0)));
+  const reach = Int32Array.from(reachLists.flat());
+  return { workload, capacity, reachLists, reachStart, reach };
+}
+
+/**
+ * The fewest reps (each at a site of its own, serving accounts it reaches within capacity and,
+ * with a `balance`, within ±balance of the mean workload), by exhaustive search; Infinity if none.
+ */
+function fewestReps(workload: Float64Array, capacity: number, reach: number[][], balance?: number): number {
   const n = workload.length;
+  const total = workload.reduce((a, b) => a + b, 0);
   for (let count = 1; count <= n; count++) {
+    const hi = balance === undefined ? capacity : Math.min(capacity, ((1 + balance) * total) / count) + 1e-9;
+    const lo = balance === undefined ? 0 : ((1 - balance) * total) / count - 1e-9;
     const load: number[] = [];
     const site: number[] = [];
     const place = (a: number): boolean => {
-      if (a === n) return true;
+      if (a === n) return load.length === count && load.every((l) => l >= lo);
       for (let r = 0; r < load.length; r++) {
-        if (load[r] + workload[a] <= capacity && reach[site[r]].includes(a)) {
+        if (load[r] + workload[a] <= hi && reach[site[r]].includes(a)) {
           load[r] += workload[a];
           if (place(a + 1)) return true;
           load[r] -= workload[a];
@@ -95,7 +123,7 @@ function fewestReps(workload: Float64Array, capacity: number, reach: number[][])
       }
       if (load.length < count) {
         for (let k = 0; k < reach.length; k++) {
-          if (!reach[k].includes(a)) continue;
+          if (site.includes(k) || !reach[k].includes(a) || workload[a] > hi) continue;
           load.push(workload[a]);
           site.push(k);
           if (place(a + 1)) return true;
