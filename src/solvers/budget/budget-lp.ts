@@ -23,6 +23,9 @@ export interface BudgetLp {
   readonly discount: Float64Array;
   /** Simplex id of the first candidate arc. */
   readonly firstArc: number;
+  /** The preferred arcs that exist, and a buffer for their costs (made on first use). */
+  preferredArcs?: Int32Array;
+  preferredCosts?: Float64Array;
 }
 
 /**
@@ -77,23 +80,23 @@ function eligible(p: CompiledProblem, r: number, a: number): boolean {
  * (the Lagrangian price of the budgets at multipliers δ), keeping the basis for a warm re-solve.
  */
 export function setBudgetPrices(blp: BudgetLp, p: CompiledProblem, delta: Float64Array): void {
-  const arcs: number[] = [];
-  const costs: number[] = [];
+  const arcs = (blp.preferredArcs ??= Int32Array.from(blp.preferredArc.filter((e) => e >= 0)));
+  const costs = (blp.preferredCosts ??= new Float64Array(arcs.length));
   let most = 0;
-  for (let i = 0; i < blp.account.length; i++) {
+  for (let i = 0, q = 0; i < blp.account.length; i++) {
     const e = blp.preferredArc[i];
     if (e < 0) continue;
     const a = blp.account[i];
     let d = 0;
-    for (let k = 0; k < p.budgets.length; k++) d += (delta[k] * p.budgets[k].coef[a]) / p.workload[a];
+    for (let k = 0; k < p.budgets.length; k++) d += delta[k] * p.budgets[k].coef[a];
+    d /= p.workload[a];
     blp.discount[i] = d;
-    arcs.push(e);
     const cost = blp.arcMinutes[e - blp.firstArc] - d;
-    costs.push(cost);
-    most = Math.max(most, Math.abs(cost));
+    costs[q++] = cost;
+    if (Math.abs(cost) > most) most = Math.abs(cost);
   }
   const s = blp.lp.simplex;
-  changeArcCosts(s, Int32Array.from(arcs), Float64Array.from(costs));
+  changeArcCosts(s, arcs, costs);
   // Big-M must stay above any path of real arcs, discounted ones included.
   if (most > blp.lp.costLimit) {
     blp.lp.costLimit = 4 * most;
