@@ -349,7 +349,8 @@ Options:
 
 Writes into DIR the files of 'align' (assignments.csv, report.json, territories.geojson, map.svg,
 report.md; the report's bound is the placement bound: no choice of homes among the sites does
-better) and reps.csv: id,lng,lat,capacity,site_id,fixed.
+better) and reps.csv: the reps as the rep reader reads them (id,lng,lat,capacity,segments,
+region,max_travel_minutes, then their attributes) with the chosen site_id and fixed.
 
 Exit codes: 0 placed, 1 the plan is infeasible or timed out (files still written), 2 bad input
 (a count below 1 or above the sites, capacities that cannot hold the work, sites outside

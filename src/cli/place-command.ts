@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { toCsv } from "../output/csv-writer.js";
+import { toRepsCsv } from "../output/to-reps-csv.js";
 import type { PlacementPlan } from "../place/place-options.js";
 import { placeReps } from "../place/place-reps.js";
 import { parseArgs, required, type ParsedArgs } from "./args.js";
@@ -79,13 +79,13 @@ export function siteRecords(io: CliIo, args: ParsedArgs): SiteRecords | undefine
 /** The align outputs of a placement plan plus `reps.csv`; returns the paths written. */
 export function writePlacement(plan: PlacementPlan, dir: string, io: CliIo): string[] {
   const paths = writeOutputs(plan, dir, io);
-  const rows = [["id", "lng", "lat", "capacity", "site_id", "fixed"]];
-  plan.placement.reps.forEach((rep, r) => {
-    const home = plan.placement.homes[r];
-    rows.push([rep.id, String(rep.home[0]), String(rep.home[1]), String(rep.capacity), home.siteId, String(home.fixed)]);
+  // The reps as the rep reader reads them back, with the site chosen as two more columns.
+  const reps = plan.placement.reps.map((rep, r) => {
+    const { siteId, fixed } = plan.placement.homes[r];
+    return { ...rep, attributes: { ...rep.attributes, site_id: siteId, fixed } };
   });
   const path = join(dir, "reps.csv");
-  io.writeFile(path, toCsv(rows));
+  io.writeFile(path, toRepsCsv(reps));
   return [...paths, path];
 }
 

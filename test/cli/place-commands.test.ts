@@ -71,9 +71,12 @@ describe("terralign place", () => {
     const written = [...run.written.keys()];
     for (const file of ["assignments.csv", "map.svg", "report.json", "report.md", "reps.csv", "territories.geojson"]) expect(written).toContain(`out/${file}`);
     const lines = run.written.get("out/reps.csv")!.trim().split("\n");
-    expect(lines[0]).toBe("id,lng,lat,capacity,site_id,fixed");
+    expect(lines[0]).toBe("id,lng,lat,capacity,segments,region,max_travel_minutes,site_id,fixed");
     expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["R1", "R2", "R3", "new-1"]);
     expect(run.stdout()).toMatch(/Placement lower bound/);
+    // The reps file feeds straight back into align.
+    const again = memoryIo({ "accounts.csv": accounts, "reps.csv": run.written.get("out/reps.csv")! });
+    expect(await runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "again"], again.io)).toBe(0);
   });
 
   it("exits 2 with the reason for a bad count, a site off the globe or capacities too small", async () => {
