@@ -1,3 +1,4 @@
+import { createDisjointSets } from "../util/disjoint-sets.js";
 import { createKnapsackScratch, minKnapsack } from "./cpmp/min-knapsack.js";
 
 /** What the head-count bound needs: workloads, one capacity, and which sites can reach which accounts. */
@@ -187,25 +188,15 @@ function distinctReach(reachStart: Int32Array, reach: Int32Array): [number, numb
  */
 function reachGroups(input: CoverInput): { readonly groupOf: Int32Array; readonly count: number } {
   const n = input.workload.length;
-  const parent = Int32Array.from({ length: n }, (_, a) => a);
-  const root = (a: number): number => {
-    while (parent[a] !== a) {
-      parent[a] = parent[parent[a]];
-      a = parent[a];
-    }
-    return a;
-  };
+  const sets = createDisjointSets(n);
   for (let k = 0; k + 1 < input.reachStart.length; k++) {
     const first = input.reachStart[k];
-    for (let e = first + 1; e < input.reachStart[k + 1]; e++) {
-      const [x, y] = [root(input.reach[first]), root(input.reach[e])];
-      if (x !== y) parent[x] = y;
-    }
+    for (let e = first + 1; e < input.reachStart[k + 1]; e++) sets.union(input.reach[first], input.reach[e]);
   }
   const number = new Map<number, number>();
   const groupOf = new Int32Array(n);
   for (let a = 0; a < n; a++) {
-    const r = root(a);
+    const r = sets.find(a);
     if (!number.has(r)) number.set(r, number.size);
     groupOf[a] = number.get(r)!;
   }
