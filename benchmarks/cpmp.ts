@@ -191,7 +191,7 @@ function townsProblem(seed: number, accounts: number, towns: number): Problem {
 /** Part 3: the head count found against its lower bound, on generated territories. */
 function sizing(args: Args): string[] {
   const out = [
-    "| instance | capacity (h) | travel limit | head count | lower bound (capacity / travel / Lagrangian / band) | found vs bound | counts tried | seconds |",
+    "| instance | capacity (h) | travel limit | head count | lower bound (capacity / travel / Lagrangian / band) | found vs bound | searches | seconds |",
     "|---|---:|---:|---:|---|---|---:|---:|",
   ];
   const cases: [number, number, number, number | undefined][] = [

@@ -44,11 +44,14 @@ export interface TeamSize {
   readonly bounds: HeadCountBounds;
   /** The plan for `count` reps with their homes (from `placeReps`), or null. */
   readonly plan: PlacementPlan | null;
-  /** Every head count tried, in order. */
+  /** Every home search tried, in order (two per head count at most, with different seeds). */
   readonly tried: readonly SizeTry[];
   /** Why no head count can work, when that is known before trying (e.g. an account no site reaches). */
   readonly reason?: string;
 }
+
+/** Home searches (seeds) tried at each head count before the next. */
+const SEARCHES_PER_COUNT = 2;
 
 /**
  * The smallest team that can cover the accounts: identical reps of `capacity` hours, each with
@@ -101,7 +104,7 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
     return { count: null, lowerBound: Infinity, versusBound: "none found", bounds, plan: null, tried: [], reason };
   }
   if (!Number.isFinite(bounds.balanced)) {
-    const reason = `no head count can keep every rep within ±${Math.round(balance * 100)} % of the mean: groups of accounts that no rep can share are too unequal for the band`;
+    const reason = `no head count can keep every rep within ±${Math.round(balance * 100)} % of the mean: the groups of accounts that no rep can share cannot be split into reps within the band and the travel limit`;
     return { count: null, lowerBound: Infinity, versusBound: "none found", bounds, plan: null, tried: [], reason };
   }
   const lowerBound = bounds.balanced;
@@ -114,21 +117,29 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
       capacity,
       ...(maxTravelMinutes !== undefined ? { maxTravelMinutes } : {}),
     }));
-    let plan: PlacementPlan;
-    try {
-      plan = placeRepsAmong({ ...valid, reps: team }, { ...alignOptions, balance: { workload: balance }, count, iterations }, sites);
-    } catch (error) {
-      // More reps only narrow the band further: an account too heavy for it now stays too heavy.
-      if (!(error instanceof TerralignError)) throw error;
-      tried.push({ count, status: "infeasible", reason: error.message });
-      break;
+    // Two home searches per count (the second with another seed) before trying one more rep.
+    let plan: PlacementPlan | undefined;
+    let stop = false;
+    for (let attempt = 0; attempt < SEARCHES_PER_COUNT && !plan; attempt++) {
+      let found: PlacementPlan;
+      try {
+        found = placeRepsAmong({ ...valid, reps: team }, { ...alignOptions, balance: { workload: balance }, count, iterations, seed: resolved.seed + attempt }, sites);
+      } catch (error) {
+        // More reps only narrow the band further: an account too heavy for it now stays too heavy.
+        if (!(error instanceof TerralignError)) throw error;
+        tried.push({ count, status: "infeasible", reason: error.message });
+        stop = true;
+        break;
+      }
+      const first = found.diagnostics.find((d) => d.severity === "error");
+      tried.push({ count, status: found.status, ...(first ? { reason: first.message } : {}) });
+      if (found.status === "optimal" || found.status === "feasible") plan = found;
     }
-    const first = plan.diagnostics.find((d) => d.severity === "error");
-    tried.push({ count, status: plan.status, ...(first ? { reason: first.message } : {}) });
-    if (plan.status === "optimal" || plan.status === "feasible") {
+    if (plan) {
       const versusBound = count === lowerBound ? "equal" : count === lowerBound + 1 ? "one above" : "more than one above";
       return { count, lowerBound, versusBound, bounds, plan, tried };
     }
+    if (stop) break;
   }
   return { count: null, lowerBound, versusBound: "none found", bounds, plan: null, tried };
 }
