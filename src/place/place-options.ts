@@ -22,8 +22,9 @@ export interface PlaceOptions extends AlignOptions {
   readonly count?: number;
   /**
    * Candidate homes: `"accounts"` (default) — every distinct account location — or a list of
-   * sites. With more than a few thousand accounts, `"accounts"` keeps a spread of account
-   * locations (the plan's diagnostics say how many); the lower bound then holds over those.
+   * sites. With more than 400 accounts, `"accounts"` keeps a spread of 300 account locations, and
+   * more where needed so that every account is within the reps' travel limit of one (the plan's
+   * diagnostics say how many); the lower bound then holds over those.
    */
   readonly sites?: "accounts" | readonly Site[];
   /** Ids of reps that keep the home they have. Default: none (every rep is placed). */

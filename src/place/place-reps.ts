@@ -17,7 +17,7 @@ import { placementModel } from "./placement-model.js";
  * by a grid (the bound allows for it), more account locations thinned to a spread.
  */
 const POINT_LIMIT = 400;
-const SITE_LIMIT = POINT_LIMIT;
+const SITE_LIMIT = 300;
 /**
  * Default effort of the home search: rounds of its local search (a base and a share per rep) and
  * subgradient iterations of its bound — less than for benchmark instances, as align finishes the
@@ -156,12 +156,14 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
 }
 
 /**
- * The candidate sites the home search works with: the listed ones, or the account locations — a
- * spread of them when there are more than `SITE_LIMIT` (or than `atLeast`), covering every account
- * within `reach` when given.
+ * The candidate sites the home search works with: the listed ones, or the account locations —
+ * every one while the accounts are the demand points themselves (at most `POINT_LIMIT`: such
+ * sites add no points to the search), else a spread of `SITE_LIMIT` (or `atLeast`), covering every
+ * account within `reach` when given.
  */
 export function placementSites(problem: Problem, sites: "accounts" | readonly Site[], atLeast: number, reach?: SiteReach): CandidateSites {
-  return candidateSites(problem, sites, Math.max(atLeast, SITE_LIMIT), reach);
+  const limit = problem.accounts.length <= POINT_LIMIT ? POINT_LIMIT : SITE_LIMIT;
+  return candidateSites(problem, sites, Math.max(atLeast, limit), reach);
 }
 
 /** The problem's reps, then new ones (`new-1`, …) up to `count`, with the given or the mean capacity. */
