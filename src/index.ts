@@ -85,3 +85,13 @@ export { diffPlans, type AssignmentLike, type MovedAccount, type PlanDiff, type 
 export { applyScenario, type AppliedScenario } from "./realign/apply-scenario.js";
 export { runScenarios, type ScenarioComparison, type ScenarioResult, type ScenarioRow } from "./realign/run-scenarios.js";
 export { scenarioSchema, scenariosFileSchema, type NewRep, type Scenario } from "./realign/scenario-schema.js";
+// Rep placement and sizing
+export { placeReps } from "./place/place-reps.js";
+export { sizeTeam, type SizeOptions, type SizeTry, type TeamSize } from "./place/size-team.js";
+export type { PlacedHome, PlaceOptions, PlacementPlan, PlacementSummary, Site } from "./place/place-options.js";
+export type { HeadCountBounds } from "./place/head-count-bound.js";
+export { solveCpmp } from "./place/cpmp/solve-cpmp.js";
+export { readCpmpFile, type CpmpFile, type CpmpFormat } from "./place/cpmp/read-cpmp-instance.js";
+export { euclideanInstance, type PlanePoints } from "./place/cpmp/euclidean-instance.js";
+export { cpmpObjective, cpmpViolation, type CpmpInstance } from "./place/cpmp/cpmp-instance.js";
+export type { CpmpOptions, CpmpResult, CpmpStatus } from "./place/cpmp/cpmp-options.js";

@@ -7,6 +7,9 @@ import { runGapCommand } from "./gap-command.js";
 import { runTradeoffCommand } from "./tradeoff-command.js";
 import { runDiffCommand } from "./diff-command.js";
 import { runScenariosCommand } from "./scenarios-command.js";
+import { runCpmpCommand } from "./cpmp-command.js";
+import { runPlaceCommand } from "./place-command.js";
+import { runSizeCommand } from "./size-command.js";
 import { generalHelp } from "./help.js";
 import { runPlanCommand } from "./plan-command.js";
 import { UsageError } from "./usage-error.js";
@@ -40,8 +43,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runDiffCommand(rest, io);
       case "scenarios":
         return runScenariosCommand(rest, io);
+      case "place":
+        return runPlaceCommand(rest, io);
+      case "size":
+        return runSizeCommand(rest, io);
+      case "cpmp":
+        return runCpmpCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, tradeoff, diff or scenarios (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size or cpmp (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -52,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, tradeoff, diff or scenarios (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size or cpmp (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);
