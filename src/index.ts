@@ -73,3 +73,8 @@ export { callPlan, type AccountCalls, type CallPlan, type RepCalls, type TierRul
 export { defaultCallPlanOptions, type CallPlanOptions, type PerTier } from "./plan/call-plan-options.js";
 export type { CallPlanRep } from "./plan/compile-call-plan.js";
 export type { ResponseModel } from "./plan/response-model.js";
+// Account intelligence
+export { estimatePotential, type FeatureImportance, type PotentialEstimate } from "./intel/estimate-potential.js";
+export type { BoostingOptions, PotentialOptions } from "./intel/potential-options.js";
+export type { PotentialAccount } from "./intel/potential-account.js";
+export type { ModelFit } from "./intel/potential-metrics.js";
