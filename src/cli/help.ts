@@ -8,6 +8,9 @@ Usage:
   terralign gap       FILE [options]   (OR-Library GAP instances; see 'terralign gap --help')
   terralign plan      --accounts FILE --config FILE.json --out DIR
   terralign callplan  --accounts FILE --reps FILE [--assignments FILE] --config FILE.json --out DIR
+  terralign potential --accounts FILE --target COLUMN --out DIR [options]
+  terralign crosssell --purchases FILE [--accounts FILE] --out DIR [options]
+  terralign route     --accounts FILE --reps FILE --assignments FILE --new FILE --out DIR [options]
   terralign --help | --version
   terralign COMMAND --help
 
@@ -17,6 +20,9 @@ Commands:
   gap        solve generalised assignment problem instances
   plan       score and tier accounts, turn tiers into visits and workload (hours) for align
   callplan   plan each rep's visits to maximise expected sales within its hours
+  potential  estimate each account's potential (its wallet) from what customers spend
+  crosssell  recommend each account's next products from purchases and attributes
+  route      route new accounts to their owners against an existing plan
 
 Input files are CSV (RFC 4180, comma-separated, UTF-8), JSON or GeoJSON (a FeatureCollection
 of Points). Accounts: id, lng, lat, workload[, potential, current_rep, locked_rep, segment,

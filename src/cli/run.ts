@@ -6,6 +6,7 @@ import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
 import { generalHelp } from "./help.js";
 import { runPlanCommand } from "./plan-command.js";
+import { runPotentialCommand } from "./potential-command.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
 
@@ -31,8 +32,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runPlanCommand(rest, io);
       case "callplan":
         return runCallplanCommand(rest, io);
+      case "potential":
+        return runPotentialCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate, gap, plan or callplan (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, potential, crosssell or route (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -43,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan or callplan (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, potential, crosssell or route (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);

@@ -34,7 +34,7 @@ export function attributeColumns(accounts: readonly PotentialAccount[], names: r
   for (const name of names) {
     const column = columnOf(accounts, name);
     if (presentCount(column) === 0) warnings.push(`feature "${name}" is missing on every account; dropped`);
-    else if (isConstant(column)) warnings.push(`feature "${name}" is constant (${describeConstant(column)} on every account that has it); dropped`);
+    else if (isConstant(column)) warnings.push(`feature "${name}" is constant (${describeConstant(column)} on every account); dropped`);
     else columns.push(column);
   }
   return { columns, warnings };

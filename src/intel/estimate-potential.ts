@@ -107,7 +107,6 @@ export function estimatePotential(accounts: readonly PotentialAccount[], options
   const hood = located > 0 ? findNeighbourhood(lng, lat, isCustomer, folds, k, attributes.columns) : undefined;
   const baseColumns: FeatureColumn[] = [...attributes.columns, ...(hood?.columns ?? [])];
   const baseBinned = baseColumns.map((column) => binColumn(column));
-  const segment = segmentColumn(attributes.columns);
   const upper = quantile ?? 0.5;
 
   const params: BoostParams = { ...defaultTreeParams, ...defaultBoostParams, quantile, seed, ...pick(o.boosting) };
@@ -117,6 +116,7 @@ export function estimatePotential(accounts: readonly PotentialAccount[], options
   const segmentLog = new Float64Array(n), linearLog = new Float64Array(n);
   const gains = new Float64Array(baseColumns.length + (hood && k > 0 ? 2 : 0));
   const trees: number[] = [];
+  const segmentUse = new Map<string, number>();
   let featureNames = baseColumns.map((c) => ({ name: c.name, kind: c.kind }));
   for (let fold = 0; fold < folds; fold++) {
     const held = Int32Array.from(customerRows.filter((i) => foldOf[i] === fold));
@@ -143,13 +143,18 @@ export function estimatePotential(accounts: readonly PotentialAccount[], options
     prospects.forEach((row, r) => (treeLog[row] += (prospectEstimate[r] + shift) / folds));
 
     const all = Int32Array.from(training);
+    const segment = segmentColumn(attributes.columns, logTarget, all);
+    if (segment) segmentUse.set(segment.name, (segmentUse.get(segment.name) ?? 0) + 1);
     const bySegment = segmentEstimates(segment, logTarget, all, loss);
     const linear = fitLinear(columns, logTarget, all);
-    const residuals = Float64Array.from(all, (i) => logTarget[i] - linear.predict(i));
+    let low = Infinity, high = -Infinity;
+    for (const i of all) (low = Math.min(low, logTarget[i])), (high = Math.max(high, logTarget[i]));
+    const clamp = (v: number) => Math.min(high, Math.max(low, v));
+    const residuals = Float64Array.from(all, (i) => logTarget[i] - clamp(linear.predict(i)));
     const linearShift = shiftOf(loss, residuals);
     for (const row of held) {
       segmentLog[row] = bySegment[row];
-      linearLog[row] = linear.predict(row) + linearShift;
+      linearLog[row] = clamp(linear.predict(row)) + linearShift;
     }
   }
 
@@ -177,7 +182,7 @@ export function estimatePotential(accounts: readonly PotentialAccount[], options
     folds,
     fits,
     importance,
-    segmentFeature: segment?.name ?? null,
+    segmentFeature: [...segmentUse].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null,
     trees,
     warnings: attributes.warnings,
   };
@@ -216,10 +221,31 @@ function shiftOf(loss: Loss, residuals: Float64Array): number {
   return Math.log(sum / residuals.length);
 }
 
-/** The segment column for the baseline: the categorical feature named "segment", else the categorical feature with the fewest levels. */
-function segmentColumn(columns: readonly FeatureColumn[]): CategoricalColumn | undefined {
-  const categorical = columns.filter((c): c is CategoricalColumn => c.kind === "categorical");
-  return categorical.find((c) => c.name.toLowerCase() === "segment") ?? [...categorical].sort((a, b) => a.levels.length - b.levels.length)[0];
+/**
+ * The segment column for the baseline: the categorical feature named "segment", else the one whose
+ * segment means explain most of the log target over the `train` rows (as an analyst would pick it),
+ * among those with at most 50 levels.
+ */
+function segmentColumn(columns: readonly FeatureColumn[], y: Float64Array, train: Int32Array): CategoricalColumn | undefined {
+  const categorical = columns.filter((c): c is CategoricalColumn => c.kind === "categorical" && c.levels.length <= 50);
+  const named = categorical.find((c) => c.name.toLowerCase() === "segment");
+  if (named) return named;
+  let best: CategoricalColumn | undefined, bestShare = -Infinity;
+  for (const column of categorical) {
+    const sum = new Float64Array(column.levels.length + 1), count = new Float64Array(column.levels.length + 1);
+    let total = 0;
+    for (const i of train) {
+      const c = column.codes[i] + 1;
+      sum[c] += y[i];
+      count[c]++;
+      total += y[i];
+    }
+    const mean = total / train.length;
+    let between = 0;
+    for (let c = 0; c < sum.length; c++) if (count[c] > 0) between += count[c] * (sum[c] / count[c] - mean) ** 2;
+    if (between > bestShare) (bestShare = between), (best = column);
+  }
+  return best;
 }
 
 function pick(b: PotentialOptions["boosting"]): Partial<BoostParams> {

@@ -36,22 +36,14 @@ export function presentCount(column: FeatureColumn): number {
   return count;
 }
 
-/** Whether the column holds at most one distinct value (ignoring missing ones). */
+/** Whether every account holds the same value (a column missing on some accounts and present on others is not constant: presence tells them apart). */
 export function isConstant(column: FeatureColumn): boolean {
   if (column.kind === "categorical") {
-    let first = -1;
-    for (const c of column.codes) {
-      if (c < 0) continue;
-      if (first < 0) first = c;
-      else if (c !== first) return false;
-    }
+    const first = column.codes[0];
+    for (const c of column.codes) if (c !== first) return false;
     return true;
   }
-  let first = NaN;
-  for (const v of column.values) {
-    if (Number.isNaN(v)) continue;
-    if (Number.isNaN(first)) first = v;
-    else if (v !== first) return false;
-  }
+  const first = column.values[0];
+  for (const v of column.values) if (v !== first && !(Number.isNaN(v) && Number.isNaN(first))) return false;
   return true;
 }

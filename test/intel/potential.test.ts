@@ -64,7 +64,7 @@ describe("estimatePotential", () => {
   it("drops constant and empty features with a warning naming them", () => {
     const accounts = data.accounts.map((a) => ({ ...a, attributes: { ...a.attributes, flat: 7, empty: "" } }));
     const result = estimatePotential(accounts, { ...options, neighbours: 0 });
-    expect(result.warnings).toEqual(['feature "flat" is constant (7 on every account that has it); dropped', 'feature "empty" is missing on every account; dropped']);
+    expect(result.warnings).toEqual(['feature "flat" is constant (7 on every account); dropped', 'feature "empty" is missing on every account; dropped']);
   });
 
   it("refuses a target that is not a number, negative, or known for fewer than 50 accounts", () => {

@@ -1,0 +1,36 @@
+/** Help texts of the account-intelligence commands: potential, crosssell, route. */
+
+export const potentialHelp = `terralign potential — estimate each account's potential (its wallet) from what customers spend
+
+Usage:
+  terralign potential --accounts FILE --target COLUMN --out DIR
+                      [--features a,b,...] [--quantile Q] [--folds K] [--seed N]
+
+Options:
+  --accounts FILE    accounts (CSV, JSON or GeoJSON); only an id column is required. lng/lat, when
+                     present, give location features; every other column is an attribute
+  --target COLUMN    what each customer spends (e.g. sales); accounts with it blank are prospects.
+                     At least 50 customers are needed
+  --features a,b     the attribute columns to learn from (default: every attribute column)
+  --quantile Q       potential = this quantile of what similar customers spend, in (0, 1)
+                     (default 0.8); "mean" estimates the mean instead
+  --folds K          cross-validation folds, 2-20 (default 5): every customer's estimate comes from
+                     a model that did not see it
+  --seed N           integer seed; the same seed gives the same estimates (default 1)
+  --out DIR          output directory (created when missing)
+  -h, --help         this help
+
+Writes into DIR:
+  accounts.csv       every input column and row, plus potential_est and white_space (estimate -
+                     target for customers, the estimate for prospects)
+  potential.md       fit of the model and of two baselines (segment means, linear): R² on the log
+                     scale, Spearman, pinball loss, coverage; feature importance; a chart of
+                     estimate against actual (inline SVG)
+  potential.json     the same figures as JSON
+
+A feature that is constant or missing on every row is dropped with a warning.
+Exit codes: 0 done, 2 bad input or usage (file, line and value named).
+
+Example:
+  terralign potential --accounts accounts.csv --target sales --quantile 0.8 --out out
+`;
