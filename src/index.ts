@@ -78,3 +78,14 @@ export { estimatePotential, type FeatureImportance, type PotentialEstimate } fro
 export type { BoostingOptions, PotentialOptions } from "./intel/potential-options.js";
 export type { PotentialAccount } from "./intel/potential-account.js";
 export type { ModelFit } from "./intel/potential-metrics.js";
+export {
+  recommendProducts,
+  type AccountRecommendations,
+  type ProductRecommendation,
+  type RecommendationEvaluation,
+  type RecommendOptions,
+  type Recommendations,
+} from "./intel/recommend-products.js";
+export type { Purchase } from "./intel/ownership.js";
+export type { BlendWeights } from "./intel/blend-model.js";
+export type { RankingFigures } from "./intel/rank-products.js";

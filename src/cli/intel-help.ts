@@ -34,3 +34,36 @@ Exit codes: 0 done, 2 bad input or usage (file, line and value named).
 Example:
   terralign potential --accounts accounts.csv --target sales --quantile 0.8 --out out
 `;
+
+export const crosssellHelp = `terralign crosssell — recommend each account's next products
+
+Usage:
+  terralign crosssell --purchases FILE [--accounts FILE] --out DIR [--top N] [--seed N]
+
+Options:
+  --purchases FILE   purchase rows: account_id,product[,value][,date] (CSV or JSON); value is an
+                     amount, date an ISO 8601 date (2026-03-31)
+  --accounts FILE    accounts with an id column; every other column is an attribute (industry,
+                     size, ...) for the per-product models, and every account gets recommendations
+  --top N            recommendations per account (default 5)
+  --seed N           integer seed for the products held out in validation (default 1)
+  --out DIR          output directory (created when missing)
+  -h, --help         this help
+
+The recommendations mix three estimates of the chance that an account buys a product: what
+accounts owning the same products also own (EASE, an item-to-item model in closed form),
+per-product logistic models on the account attributes, and popularity. The mixture and EASE's
+penalty are chosen by internal validation; when no mixture beats popularity, popularity is used.
+A product the account already owns is never recommended.
+
+Writes into DIR:
+  recommendations.csv  account_id,rank,product,score (+ expected_value when purchases have a
+                       value: score x the mean value its owners bought); up to N rows per account,
+                       every account in the accounts or the purchases
+  crosssell.md         the blend and the evaluation: hit rate, precision and recall at 1, 3 and N,
+                       each against popularity, on purchases held out (a time split when every
+                       purchase has a date, else one product per account)
+
+Purchases naming an account not in --accounts are kept, with a warning.
+Exit codes: 0 done, 2 bad input or usage (file, line and value named).
+`;

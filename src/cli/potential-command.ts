@@ -7,7 +7,7 @@ import { decimalText } from "../output/decimal-text.js";
 import { fieldAt } from "../io/source-record.js";
 import { formatNumber, formatPercent } from "../util/format-number.js";
 import { readNumber } from "../util/read-number.js";
-import { parseArgs, required } from "./args.js";
+import { integerFlag, parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { potentialHelp } from "./intel-help.js";
 import { columnOf, readRawTable, requireColumn, restateRowError, tableWithColumns, type RawTable } from "./raw-table.js";
@@ -115,13 +115,6 @@ function quantileFlag(text: string | undefined): number | null | undefined {
   const q = readNumber(text);
   if (q === undefined || !(q > 0 && q < 1)) throw new UsageError(`--quantile: ${JSON.stringify(text)} is outside (0, 1); give e.g. 0.8 for the 80th percentile, or "mean"`);
   return q;
-}
-
-function integerFlag(text: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^-?\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`--${name}: ${JSON.stringify(text)} is not an integer in [${min}, ${max}]`);
-  return value;
 }
 
 /** potential.json: everything but the per-account columns (those are in accounts.csv). */

@@ -1,6 +1,7 @@
 import { TerralignError } from "../errors.js";
 import { runAlignCommand } from "./align-command.js";
 import { runCallplanCommand } from "./callplan-command.js";
+import { runCrosssellCommand } from "./crosssell-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
@@ -34,6 +35,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runCallplanCommand(rest, io);
       case "potential":
         return runPotentialCommand(rest, io);
+      case "crosssell":
+        return runCrosssellCommand(rest, io);
       case undefined:
         throw new UsageError("missing command: align, evaluate, gap, plan, callplan, potential, crosssell or route (see 'terralign --help')");
       case "help":
