@@ -67,3 +67,38 @@ Writes into DIR:
 Purchases naming an account not in --accounts are kept, with a warning.
 Exit codes: 0 done, 2 bad input or usage (file, line and value named).
 `;
+
+export const routeHelp = `terralign route — route new accounts to their owners against an existing plan
+
+Usage:
+  terralign route --accounts FILE --reps FILE --assignments FILE --new FILE --out DIR
+                  [--options FILE.json] [--policy territory|balanced]
+
+Options:
+  --accounts FILE      the plan's accounts (CSV, JSON or GeoJSON), as for align
+  --reps FILE          reps, as for align
+  --assignments FILE   the plan: account_id,rep_id (e.g. align's assignments.csv or a CRM export)
+  --new FILE           the new accounts, in arrival order, with the accounts' columns (id, lng, lat,
+                       workload[, segment, region, current_rep, locked_rep, ...])
+  --options FILE.json  align options: the travel model and the balance band
+  --policy P           territory (default): the rep whose territory the account falls in, by the
+                       plan's own geography (the owners of its nearest assigned accounts; on a
+                       border, the shorter trip); balanced: least travel plus a pull towards reps
+                       behind their target, never a rep above its band while an eligible rep has room
+  --out DIR            output directory (created when missing)
+  -h, --help           this help
+
+A locked account goes to its locked rep; an account whose current_rep may serve it, to that rep.
+Otherwise only reps the rules allow (segments, region, max_travel_minutes) are considered.
+
+Writes into DIR:
+  routed.csv   account_id,rep_id,reason,travel_minutes: one row per new account in input order;
+               reason is lock, owner, territory or balance; an account no rep may take has an
+               empty rep_id and the reason
+  loads.csv    rep_id,before,routed,after,target,deviation: hours per rep; the target counts every
+               account, old and new
+
+Prints how many reps left the balance band.
+Exit codes: 0 every new account routed, 1 some could not be routed (files still written), 2 bad
+input or usage (e.g. a new account whose id is already assigned: file, line and value named).
+`;

@@ -8,6 +8,7 @@ import { runGapCommand } from "./gap-command.js";
 import { generalHelp } from "./help.js";
 import { runPlanCommand } from "./plan-command.js";
 import { runPotentialCommand } from "./potential-command.js";
+import { runRouteCommand } from "./route-command.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
 
@@ -37,6 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runPotentialCommand(rest, io);
       case "crosssell":
         return runCrosssellCommand(rest, io);
+      case "route":
+        return runRouteCommand(rest, io);
       case undefined:
         throw new UsageError("missing command: align, evaluate, gap, plan, callplan, potential, crosssell or route (see 'terralign --help')");
       case "help":

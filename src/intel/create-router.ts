@@ -1,0 +1,244 @@
+import { compileProblem, segmentRegionRule } from "../compile/compile.js";
+import { fail, TerralignError } from "../errors.js";
+import { haversineKm } from "../geo/haversine.js";
+import { describeValue } from "../model/describe-value.js";
+import type { AlignOptions } from "../model/options-schema.js";
+import { parseProblem, resolveOptions } from "../model/parse.js";
+import type { AssignmentRow } from "../model/plan.js";
+import type { Account, Problem } from "../model/problem-schema.js";
+import { exceeds, loadsOf } from "../rules/check-assignment.js";
+import { indexPoints, nearestPoints, type PointIndex } from "./nearest-points.js";
+
+/** How new accounts are given an owner. */
+export type RoutePolicy = "territory" | "balanced";
+
+/** Options of `createRouter`: the align options that define travel and the band, plus the policy. */
+export interface RouterOptions extends AlignOptions {
+  /**
+   * `territory` (default): the rep whose territory the account falls in, by the plan's own
+   * geography: the owners of its nearest assigned accounts (on a border between territories, the
+   * owner with the shortest trip). `balanced`: the
+   * eligible rep with room in its band that minimises travel minutes plus a pull towards reps below
+   * their target; never a rep above its band's upper end while an eligible rep has room.
+   */
+  readonly policy?: RoutePolicy;
+  /** `territory`: nearest assigned accounts (of reps that may take the account) that define its territory. Default 3. */
+  readonly neighbours?: number;
+  /**
+   * `balanced`: strength of the pull towards reps behind their target: a rep z band-widths from its
+   * target costs steering × (z + z³) × the plan's mean trip in minutes (0: travel only). Default 1.
+   */
+  readonly steering?: number;
+}
+
+/** Why a new account went where it went. */
+export type RouteReason = "lock" | "owner" | "territory" | "balance" | "unroutable";
+
+/** Where one new account went. */
+export interface RouteResult {
+  readonly accountId: string;
+  /** The rep, or null when no rep may take the account (`reason` "unroutable", `message` says why). */
+  readonly repId: string | null;
+  /** `lock` (its locked rep), `owner` (its named current rep, who may serve it), `territory`, `balance`, or `unroutable`. */
+  readonly reason: RouteReason;
+  /** One-way minutes from the rep's home; null when unroutable. */
+  readonly travelMinutes: number | null;
+  /** Hours the account adds to the rep's load (its workload, plus round trips when travel counts in workload). */
+  readonly hours: number;
+  /** One sentence with the reason. */
+  readonly message: string;
+}
+
+/** One rep's load before and after routing, in hours. */
+export interface RepLoad {
+  readonly repId: string;
+  /** Load from the plan's accounts. */
+  readonly before: number;
+  /** Hours routed to the rep. */
+  readonly routed: number;
+  readonly after: number;
+  /** Target after routing: every account's workload (plan and new, routed or not) × capacity / total capacity. */
+  readonly target: number;
+  /** (after − target) / target. */
+  readonly deviation: number;
+  /** Inside target × (1 ± balance) (and within capacity) before routing, against the targets then. */
+  readonly inBandBefore: boolean;
+  readonly inBandAfter: boolean;
+}
+
+/** Routes new accounts one at a time against a plan, keeping running loads. */
+export interface Router {
+  readonly policy: RoutePolicy;
+  /** Routes one account and adds it to its rep's load. Throws for an id already assigned or routed, or a bad field. */
+  route(account: Account): RouteResult;
+  /** Every rep's load now, in rep order. */
+  loads(): RepLoad[];
+}
+
+/**
+ * A router for new accounts against `plan` (any assignment of `problem`'s accounts: a `Plan` or rows
+ * read from a CRM). Eligibility is the rule checker's: a rep may take an account when the segment and
+ * region rules allow it and the trip is within its travel limit; a lock overrides both. A locked
+ * account goes to its locked rep, an account naming an eligible current rep to that rep, any other by
+ * the policy. Deterministic: ties go to the rep listed first. Travel uses the built-in great-circle
+ * model of `options.travel` (a travel matrix or function cannot price accounts that are not in it).
+ */
+export function createRouter(problem: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
+  const { policy = "territory", neighbours = 3, steering = 1, ...alignOptions } = options;
+  if (policy !== "territory" && policy !== "balanced") throw new TerralignError("invalid_option", `options.policy: expected "territory" or "balanced", got ${describeValue(policy)}`);
+  const valid = parseProblem(problem);
+  const resolved = resolveOptions(alignOptions);
+  const p = compileProblem(valid, resolved);
+  if (p.minutesPerKm === undefined) {
+    throw new TerralignError("unsupported", "routing prices new accounts with the built-in travel model (options.travel.speedKmh and circuity); a travel matrix or a travel function cannot price accounts that are not in it");
+  }
+  const minutesPerKm = p.minutesPerKm;
+  const m = p.m;
+  const repIndex = new Map(valid.reps.map((rep, r) => [rep.id, r]));
+  const accountIndex = new Map(valid.accounts.map((account, a) => [account.id, a]));
+  const assign = new Int32Array(p.n).fill(-1);
+  plan.assignment.forEach((row, k) => {
+    const a = accountIndex.get(row.accountId), r = repIndex.get(row.repId);
+    if (a === undefined) fail("unknown_reference", ["assignment", k, "accountId"], `${JSON.stringify(row.accountId)} is not the id of any account`);
+    if (r === undefined) fail("unknown_reference", ["assignment", k, "repId"], `${JSON.stringify(row.repId)} is not the id of any rep`);
+    assign[a] = r;
+  });
+  const load = loadsOf(p, assign);
+  const before = Float64Array.from(load);
+  const routed = new Float64Array(m);
+  const startTotal = p.totalWorkload;
+  let total = p.totalWorkload;
+  const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
+  const index: PointIndex | undefined = assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
+  const rule = segmentRegionRule(valid.reps);
+  const seen = new Map<string, string>();
+  let typical = 0;
+  for (const a of assignedRows) typical += p.travel(assign[a], a);
+  typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
+  const pull = steering * typical;
+  const travel = new Float64Array(m);
+  const rows = new Int32Array(64), km = new Float64Array(64);
+  const hoursAt = (account: Account, minutes: number) => (p.includeTravel ? account.workload + ((account.visits ?? 1) * 2 * minutes) / 60 : account.workload);
+  const band = (r: number, sum: number) => {
+    const target = (sum * p.capacity[r]) / p.totalCapacity;
+    return { target, lower: target * (1 - p.balance), upper: Math.min(p.capacity[r], target * (1 + p.balance)) };
+  };
+
+  function route(account: Account): RouteResult {
+    const id = checkAccount(account);
+    const prior = seen.get(id) ?? (accountIndex.has(id) ? (assign[accountIndex.get(id)!] >= 0 ? `assigned to rep ${valid.reps[assign[accountIndex.get(id)!]].id} in the plan` : "an account of the plan") : undefined);
+    if (prior !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${prior}; a new account needs a new id`);
+    const [lng, lat] = account.location;
+    for (let r = 0; r < m; r++) travel[r] = haversineKm(p.repLng[r], p.repLat[r], lng, lat) * minutesPerKm;
+    const eligible = (r: number) => (!rule || rule(r, account)) && !exceeds(travel[r], p.maxTravel[r]);
+    total += account.workload;
+    let r = -1, reason: RouteReason = "unroutable", message = "";
+    if (account.lockedRep !== undefined) {
+      r = repIndex.get(account.lockedRep)!;
+      reason = "lock";
+      message = `locked to rep ${account.lockedRep}`;
+    } else if (account.currentRep !== undefined && eligible(repIndex.get(account.currentRep)!)) {
+      r = repIndex.get(account.currentRep)!;
+      reason = "owner";
+      message = `its named owner, rep ${account.currentRep}`;
+    } else {
+      const chosen = policy === "territory" ? territoryRep(lng, lat, eligible) : balancedRep(account, eligible);
+      r = chosen.r;
+      reason = r < 0 ? "unroutable" : policy === "territory" ? "territory" : "balance";
+      message = chosen.message;
+    }
+    if (r < 0) {
+      seen.set(id, "routed (to no rep)");
+      return { accountId: id, repId: null, reason, travelMinutes: null, hours: account.workload, message: message || unroutable(account) };
+    }
+    const hours = hoursAt(account, travel[r]);
+    load[r] += hours;
+    routed[r] += hours;
+    seen.set(id, `routed to rep ${valid.reps[r].id}`);
+    return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: travel[r], hours, message };
+  }
+
+  /**
+   * The territory around the point: the owners of its nearest assigned accounts whose owner may take
+   * it. Inside a territory they are one rep; on a border, the rep with the shorter trip.
+   */
+  function territoryRep(lng: number, lat: number, eligible: (r: number) => boolean): { r: number; message: string } {
+    if (index) {
+      for (let want = Math.min(neighbours, rows.length); ; want = Math.min(rows.length, want * 4)) {
+        const found = nearestPoints(index, lng, lat, want, -1, rows, km);
+        let best = -1, counted = 0;
+        for (let k = 0; k < found && counted < neighbours; k++) {
+          const owner = assign[rows[k]];
+          if (!eligible(owner)) continue;
+          counted++;
+          if (best < 0 || travel[owner] < travel[best] || (travel[owner] === travel[best] && owner < best)) best = owner;
+        }
+        if (best >= 0) return { r: best, message: `in rep ${valid.reps[best].id}'s territory (its accounts are among the ${counted} nearest that an eligible rep owns)` };
+        if (want === rows.length || found < want) break;
+      }
+    }
+    let best = -1;
+    for (let r = 0; r < m; r++) if (eligible(r) && (best < 0 || travel[r] < travel[best])) best = r;
+    return { r: best, message: best < 0 ? "" : `nearest eligible rep, rep ${valid.reps[best].id} (no account of an eligible rep nearby)` };
+  }
+
+  /** Travel plus a pull towards reps below target, among eligible reps with room in their band; the least overloaded when none has room. */
+  function balancedRep(account: Account, eligible: (r: number) => boolean): { r: number; message: string } {
+    let best = -1, bestCost = Infinity, fallback = -1, fallbackRatio = Infinity;
+    for (let r = 0; r < m; r++) {
+      if (!eligible(r)) continue;
+      const { target, upper } = band(r, total);
+      const after = load[r] + hoursAt(account, travel[r]);
+      if (exceeds(after, upper)) {
+        const ratio = after / upper;
+        if (ratio < fallbackRatio) (fallbackRatio = ratio), (fallback = r);
+        continue;
+      }
+      // Deviation in band widths; the cube lets a rep far behind pull much harder than one near its target.
+      const z = (load[r] - target) / target / p.balance;
+      const cost = travel[r] + pull * (z + z * z * z);
+      if (cost < bestCost) (bestCost = cost), (best = r);
+    }
+    if (best >= 0) return { r: best, message: `rep ${valid.reps[best].id}: least travel plus balance among reps with room in their band` };
+    return { r: fallback, message: fallback < 0 ? "" : `every eligible rep is at its band's upper end; rep ${valid.reps[fallback].id} is the least over` };
+  }
+
+  function unroutable(account: Account): string {
+    const parts = [account.segment !== undefined ? `segment '${account.segment}'` : "", account.region !== undefined ? `region '${account.region}'` : ""].filter(Boolean).join(" and ");
+    return `no rep may take it: no rep ${parts ? `serving ${parts} ` : ""}has it within its travel limit`;
+  }
+
+  function checkAccount(account: Account): string {
+    const id = account?.id;
+    if (typeof id !== "string" || id.trim() === "") fail("invalid_input", ["account", "id"], `${describeValue(id)} is not an account id`);
+    const at = account.location;
+    if (!Array.isArray(at) || !(Math.abs(at[0]) <= 180) || !(Math.abs(at[1]) <= 90)) fail("invalid_input", ["account", "location"], `${describeValue(at)} is not a [lng, lat] location (account ${JSON.stringify(id)})`);
+    if (!(Number.isFinite(account.workload) && account.workload >= 0)) fail("invalid_input", ["account", "workload"], `${describeValue(account.workload)} is not a workload ≥ 0 (account ${JSON.stringify(id)})`);
+    for (const field of ["lockedRep", "currentRep"] as const) {
+      const rep = account[field];
+      if (rep !== undefined && !repIndex.has(rep)) fail("unknown_reference", ["account", field], `${JSON.stringify(rep)} is not the id of any rep (account ${JSON.stringify(id)})`);
+    }
+    return id;
+  }
+
+  return {
+    policy,
+    route,
+    loads() {
+      return valid.reps.map((rep, r) => {
+        const then = band(r, startTotal), now = band(r, total);
+        const inBand = (value: number, b: { lower: number; upper: number }) => !exceeds(value, b.upper) && !exceeds(b.lower, value);
+        return {
+          repId: rep.id,
+          before: before[r],
+          routed: routed[r],
+          after: load[r],
+          target: now.target,
+          deviation: now.target > 0 ? (load[r] - now.target) / now.target : 0,
+          inBandBefore: inBand(before[r], then),
+          inBandAfter: inBand(load[r], now),
+        };
+      });
+    },
+  };
+}
