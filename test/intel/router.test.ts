@@ -77,7 +77,7 @@ describe("createRouter", () => {
         const segmentOk = !reps[q].segments || account.segment === undefined || reps[q].segments!.includes(account.segment);
         const regionOk = reps[q].region === undefined || account.region === undefined || reps[q].region === account.region;
         const minutes = haversineKm(reps[q].home[0], reps[q].home[1], account.location[0], account.location[1]) * (1.3 / 50) * 60;
-        const travelOk = reps[q].maxTravelMinutes === undefined || minutes <= reps[q].maxTravelMinutes;
+        const travelOk = reps[q].maxTravelMinutes === undefined || minutes <= reps[q].maxTravelMinutes!;
         expect(fits && segmentOk && regionOk && travelOk).toBe(false);
       }
     }
@@ -85,7 +85,7 @@ describe("createRouter", () => {
 
   it("refuses a new account whose id is already assigned or routed", () => {
     const router = createRouter(problem, plan);
-    const taken = plan.assignment[0];
+    const taken = plan.assignment[0]!;
     expect(errorOf(() => router.route({ ...fresh[0], id: taken.accountId })).message).toBe(`account ${JSON.stringify(taken.accountId)} is already assigned to rep ${taken.repId} in the plan; a new account needs a new id`);
     router.route(fresh[0]);
     expect(errorOf(() => router.route(fresh[0])).code).toBe("duplicate_id");
