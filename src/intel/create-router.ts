@@ -25,10 +25,18 @@ export interface RouterOptions extends AlignOptions {
   /** `territory`: nearest assigned accounts (of reps that may take the account) that define its territory. Default 3. */
   readonly neighbours?: number;
   /**
-   * `balanced`: strength of the pull towards reps behind their target: a rep z band-widths from its
-   * target costs steering × (z + z³) × the plan's mean trip in minutes (0: travel only). Default 1.
+   * `balanced`: strength of the pull towards reps behind their target, in units of the plan's mean
+   * trip (minutes): a rep z band-widths from its target costs steering × mean trip × ±(d + d³) with
+   * d = 2 · max(0, |z| − ½) (0: travel only). Default 1.
    */
   readonly steering?: number;
+  /**
+   * `balanced`: hours of new work expected over the routing (e.g. the whole file being routed).
+   * The pull then measures each rep against the target it will have once that work has arrived, so
+   * reps that will fall behind attract accounts from the start, while there is still a choice. Room
+   * in a band is always judged against the targets of the work routed so far. Default 0.
+   */
+  readonly expectedWorkload?: number;
 }
 
 /** Why a new account went where it went. */
@@ -84,7 +92,7 @@ export interface Router {
  * model of `options.travel` (a travel matrix or function cannot price accounts that are not in it).
  */
 export function createRouter(problem: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
-  const { policy = "territory", neighbours = 3, steering = 1, ...alignOptions } = options;
+  const { policy = "territory", neighbours = 3, steering = 1, expectedWorkload = 0, ...alignOptions } = options;
   if (policy !== "territory" && policy !== "balanced") throw new TerralignError("invalid_option", `options.policy: expected "territory" or "balanced", got ${describeValue(policy)}`);
   const valid = parseProblem(problem);
   const resolved = resolveOptions(alignOptions);
@@ -116,21 +124,41 @@ export function createRouter(problem: Problem, plan: { readonly assignment: read
   for (const a of assignedRows) typical += p.travel(assign[a], a);
   typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
   const pull = steering * typical;
-  const travel = new Float64Array(m);
-  const rows = new Int32Array(64), km = new Float64Array(64);
+  // Travel to each rep from the account being routed, computed on first use (stamp = call number).
+  const travel = new Float64Array(m), stamp = new Int32Array(m).fill(-1);
+  let call = 0, lng = 0, lat = 0;
+  const travelTo = (r: number) => {
+    if (stamp[r] !== call) {
+      stamp[r] = call;
+      travel[r] = haversineKm(p.repLng[r], p.repLat[r], lng, lat) * minutesPerKm;
+    }
+    return travel[r];
+  };
+  const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat);
+  const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
   const hoursAt = (account: Account, minutes: number) => (p.includeTravel ? account.workload + ((account.visits ?? 1) * 2 * minutes) / 60 : account.workload);
   const band = (r: number, sum: number) => {
     const target = (sum * p.capacity[r]) / p.totalCapacity;
     return { target, lower: target * (1 - p.balance), upper: Math.min(p.capacity[r], target * (1 + p.balance)) };
+  };
+  /** Visits reps nearest first (by their homes) until `visit` returns false. */
+  const nearestReps = (visit: (r: number) => boolean) => {
+    let done = 0;
+    for (let want = Math.min(16, m); ; want = Math.min(m, want * 4)) {
+      const found = nearestPoints(repHomes, lng, lat, want, -1, rows, km);
+      for (let k = done; k < found; k++) if (!visit(rows[k])) return;
+      done = found;
+      if (found < want || want === m) return;
+    }
   };
 
   function route(account: Account): RouteResult {
     const id = checkAccount(account);
     const prior = seen.get(id) ?? (accountIndex.has(id) ? (assign[accountIndex.get(id)!] >= 0 ? `assigned to rep ${valid.reps[assign[accountIndex.get(id)!]].id} in the plan` : "an account of the plan") : undefined);
     if (prior !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${prior}; a new account needs a new id`);
-    const [lng, lat] = account.location;
-    for (let r = 0; r < m; r++) travel[r] = haversineKm(p.repLng[r], p.repLat[r], lng, lat) * minutesPerKm;
-    const eligible = (r: number) => (!rule || rule(r, account)) && !exceeds(travel[r], p.maxTravel[r]);
+    call++;
+    [lng, lat] = account.location;
+    const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
     total += account.workload;
     let r = -1, reason: RouteReason = "unroutable", message = "";
     if (account.lockedRep !== undefined) {
@@ -142,7 +170,7 @@ export function createRouter(problem: Problem, plan: { readonly assignment: read
       reason = "owner";
       message = `its named owner, rep ${account.currentRep}`;
     } else {
-      const chosen = policy === "territory" ? territoryRep(lng, lat, eligible) : balancedRep(account, eligible);
+      const chosen = policy === "territory" ? territoryRep(eligible) : balancedRep(account, eligible);
       r = chosen.r;
       reason = r < 0 ? "unroutable" : policy === "territory" ? "territory" : "balance";
       message = chosen.message;
@@ -151,18 +179,19 @@ export function createRouter(problem: Problem, plan: { readonly assignment: read
       seen.set(id, "routed (to no rep)");
       return { accountId: id, repId: null, reason, travelMinutes: null, hours: account.workload, message: message || unroutable(account) };
     }
-    const hours = hoursAt(account, travel[r]);
+    const minutes = travelTo(r);
+    const hours = hoursAt(account, minutes);
     load[r] += hours;
     routed[r] += hours;
     seen.set(id, `routed to rep ${valid.reps[r].id}`);
-    return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: travel[r], hours, message };
+    return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
 
   /**
    * The territory around the point: the owners of its nearest assigned accounts whose owner may take
    * it. Inside a territory they are one rep; on a border, the rep with the shorter trip.
    */
-  function territoryRep(lng: number, lat: number, eligible: (r: number) => boolean): { r: number; message: string } {
+  function territoryRep(eligible: (r: number) => boolean): { r: number; message: string } {
     if (index) {
       for (let want = Math.min(neighbours, rows.length); ; want = Math.min(rows.length, want * 4)) {
         const found = nearestPoints(index, lng, lat, want, -1, rows, km);
@@ -171,36 +200,60 @@ export function createRouter(problem: Problem, plan: { readonly assignment: read
           const owner = assign[rows[k]];
           if (!eligible(owner)) continue;
           counted++;
-          if (best < 0 || travel[owner] < travel[best] || (travel[owner] === travel[best] && owner < best)) best = owner;
+          if (best < 0 || travelTo(owner) < travelTo(best) || (travelTo(owner) === travelTo(best) && owner < best)) best = owner;
         }
         if (best >= 0) return { r: best, message: `in rep ${valid.reps[best].id}'s territory (its accounts are among the ${counted} nearest that an eligible rep owns)` };
         if (want === rows.length || found < want) break;
       }
     }
     let best = -1;
-    for (let r = 0; r < m; r++) if (eligible(r) && (best < 0 || travel[r] < travel[best])) best = r;
+    nearestReps((r) => {
+      if (eligible(r)) best = r;
+      return best < 0;
+    });
     return { r: best, message: best < 0 ? "" : `nearest eligible rep, rep ${valid.reps[best].id} (no account of an eligible rep nearby)` };
   }
 
-  /** Travel plus a pull towards reps below target, among eligible reps with room in their band; the least overloaded when none has room. */
+  /**
+   * Travel plus a pull towards reps below target, among eligible reps with room in their band (the
+   * least overloaded when none has room). Reps are visited nearest first and the search stops once
+   * travel alone, less the largest pull of any rep, cannot beat the best found.
+   */
   function balancedRep(account: Account, eligible: (r: number) => boolean): { r: number; message: string } {
+    let strongest = 0;
+    for (let r = 0; r < m; r++) strongest = Math.min(strongest, pullOf(r));
     let best = -1, bestCost = Infinity, fallback = -1, fallbackRatio = Infinity;
-    for (let r = 0; r < m; r++) {
-      if (!eligible(r)) continue;
-      const { target, upper } = band(r, total);
-      const after = load[r] + hoursAt(account, travel[r]);
+    const consider = (r: number) => {
+      if (!eligible(r)) return;
+      const { upper } = band(r, total);
+      const after = load[r] + hoursAt(account, travelTo(r));
       if (exceeds(after, upper)) {
         const ratio = after / upper;
         if (ratio < fallbackRatio) (fallbackRatio = ratio), (fallback = r);
-        continue;
+        return;
       }
-      // Deviation in band widths; the cube lets a rep far behind pull much harder than one near its target.
-      const z = (load[r] - target) / target / p.balance;
-      const cost = travel[r] + pull * (z + z * z * z);
-      if (cost < bestCost) (bestCost = cost), (best = r);
-    }
+      const cost = travelTo(r) + pullOf(r);
+      if (cost < bestCost || (cost === bestCost && r < best)) (bestCost = cost), (best = r);
+    };
+    nearestReps((r) => {
+      if (best >= 0 && travelTo(r) + strongest > bestCost) return false;
+      consider(r);
+      return true;
+    });
     if (best >= 0) return { r: best, message: `rep ${valid.reps[best].id}: least travel plus balance among reps with room in their band` };
     return { r: fallback, message: fallback < 0 ? "" : `every eligible rep is at its band's upper end; rep ${valid.reps[fallback].id} is the least over` };
+  }
+
+  /**
+   * Minutes added to a rep's cost. With z its deviation from target in band widths, nothing while
+   * |z| ≤ ½ (near its target a rep competes on travel alone), then ± pull × (d + d³) with
+   * d = 2(|z| − ½): the cube lets a rep far behind pull much harder than one a little behind.
+   */
+  function pullOf(r: number): number {
+    const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
+    const z = target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0;
+    const d = 2 * Math.max(0, Math.abs(z) - 0.5);
+    return pull * Math.sign(z) * (d + d * d * d);
   }
 
   function unroutable(account: Account): string {
