@@ -174,7 +174,8 @@ function productBenchmark(): void {
       const seconds = (performance.now() - started) / 1000;
       const o = indexOwnership(data.purchases, data.accounts.map((a) => a.id));
       const h = leaveOneOut(o, 1 + 101);
-      const oracle = evaluateRanking(h, (a, scores) => scores.set(data.probability[a]), [3])[0].hitRate;
+      const column = o.products.map((name) => data.products.indexOf(name));
+      const oracle = evaluateRanking(h, (a, scores) => column.forEach((c, j) => (scores[j] = data.probability[a][c])), [3])[0].hitRate;
       const model = r.evaluation.model.find((f) => f.k === 3)!.hitRate;
       const pop = r.evaluation.popularity.find((f) => f.k === 3)!.hitRate;
       const w = r.evaluation.blend;
@@ -211,32 +212,42 @@ function routingBenchmark(): void {
   const minutes = (rep: { home: [number, number] }, a: Account) => haversineKm(rep.home[0], rep.home[1], a.location[0], a.location[1]) * (1.3 / 50) * 60;
   log("## Routing against the batch optimum");
   log("");
-  log("15 % of each instance's accounts arrive as new, one at a time in file order. Plan: align over the others (band ± 10 %). Batch optimum: align over all accounts with the plan's accounts locked to their reps. Travel: Σ one-way minutes of the new accounts. Deviations against the final targets (all accounts). Targets: territory travel ≤ 1.03 × batch; balanced: every rep within the band + 5 points (|deviation| ≤ 15 %), none above the band, travel ≤ 1.20 × batch.");
+  log("15 % of each instance's accounts arrive as new, one at a time in file order. Plan: align over the others (band ± 10 %). Batch optimum: align over all accounts with the plan's accounts locked to their reps. Travel: Σ one-way minutes of the new accounts, and Σ workload × minutes (what align minimises); a target is met when both ratios are within it. Deviations against the final targets (all accounts). Targets: territory travel ≤ 1.03 × batch; balanced: every rep within the band + 5 points (|deviation| ≤ 15 %), none above the band, travel ≤ 1.20 × batch.");
   log("");
-  log("| accounts × reps | seed | new | batch status | batch travel min | policy | travel / batch | worst deviation | reps above band | reps beyond band + 5 | reps that left the band | met |");
-  log("|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---|");
+  log("| accounts × reps | seed | new | batch status | batch travel min | policy | travel / batch | workload × travel / batch | worst deviation | reps above band | reps beyond band + 5 | reps that left the band | met |");
+  log("|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|");
   const sizes: [number, number][] = small ? [[5000, 50]] : [[5000, 50], [20_000, 200]];
+  const seeds = small ? [1] : [1, 2, 3];
   for (const [accounts, repCount] of sizes) {
-    for (const seed of [1, 2]) {
+    for (const seed of seeds) {
       const c = routingCase(accounts, repCount, seed, options);
       const repOf = new Map(c.plan.assignment.map((row) => [row.accountId, row.repId]));
       const batch = align({ accounts: [...c.existing.map((a) => ({ ...a, lockedRep: repOf.get(a.id) })), ...c.fresh], reps: c.reps }, options);
       const batchRep = new Map(batch.assignment.map((row) => [row.accountId, row.repId]));
       const repById = new Map(c.reps.map((r) => [r.id, r]));
-      let batchTravel = 0;
-      for (const a of c.fresh) batchTravel += minutes(repById.get(batchRep.get(a.id)!)!, a);
+      let batchTravel = 0, batchWeighted = 0;
+      for (const a of c.fresh) {
+        const t = minutes(repById.get(batchRep.get(a.id)!)!, a);
+        batchTravel += t;
+        batchWeighted += t * a.workload;
+      }
       for (const policy of ["territory", "balanced"] as const) {
         const router = createRouter({ accounts: c.existing, reps: c.reps }, c.plan, { ...options, policy });
-        let travel = 0;
-        for (const a of c.fresh) travel += router.route(a).travelMinutes ?? 0;
+        let travel = 0, weighted = 0;
+        for (const a of c.fresh) {
+          const t = router.route(a).travelMinutes ?? 0;
+          travel += t;
+          weighted += t * a.workload;
+        }
         const loads = router.loads();
         const worst = Math.max(...loads.map((l) => Math.abs(l.deviation)));
         const above = loads.filter((l) => l.deviation > 0.1 + 1e-9).length;
         const beyond = loads.filter((l) => Math.abs(l.deviation) > 0.15 + 1e-9).length;
         const left = loads.filter((l) => l.inBandBefore && !l.inBandAfter).length;
-        const ratio = travel / batchTravel;
-        const met = policy === "territory" ? ratio <= 1.03 : ratio <= 1.2 && above === 0 && beyond === 0;
-        log(`| ${accounts.toLocaleString("en-US")} × ${repCount} | ${seed} | ${c.fresh.length} | ${batch.status} | ${Math.round(batchTravel).toLocaleString("en-US")} | ${policy} | ${fmt(ratio)} | ${fmt(worst * 100, 1)} % | ${above} | ${beyond} | ${left} | ${met ? "yes" : "no"} |`);
+        const ratio = travel / batchTravel, weightedRatio = weighted / batchWeighted;
+        const limit = policy === "territory" ? 1.03 : 1.2;
+        const met = Math.max(ratio, weightedRatio) <= limit && (policy === "territory" || (above === 0 && beyond === 0));
+        log(`| ${accounts.toLocaleString("en-US")} × ${repCount} | ${seed} | ${c.fresh.length} | ${batch.status} | ${Math.round(batchTravel).toLocaleString("en-US")} | ${policy} | ${fmt(ratio)} | ${fmt(weightedRatio)} | ${fmt(worst * 100, 1)} % | ${above} | ${beyond} | ${left} | ${met ? "yes" : "no"} |`);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
-import { createRouter, type RepLoad, type RoutePolicy, type RouteResult } from "../intel/create-router.js";
+import { createRouterValidated, type RepLoad, type RoutePolicy, type RouteResult } from "../intel/create-router.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
 import { problemFromRecords, readAccounts } from "../io/read-problem.js";
 import { csvField } from "../output/csv-writer.js";
@@ -45,7 +45,7 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   });
   let router;
   try {
-    router = createRouter(problem, { assignment: assignments.rows }, { ...options, policy: policy as RoutePolicy });
+    router = createRouterValidated(problem, { assignment: assignments.rows }, { ...options, policy: policy as RoutePolicy });
   } catch (error) {
     throw restateAssignmentError(error, assignments);
   }

@@ -92,9 +92,13 @@ export interface Router {
  * model of `options.travel` (a travel matrix or function cannot price accounts that are not in it).
  */
 export function createRouter(problem: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
+  return createRouterValidated(parseProblem(problem), plan, options);
+}
+
+/** `createRouter` for a problem that has already passed `parseProblem` (the CLI validates while reading). Internal. */
+export function createRouterValidated(valid: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
   const { policy = "territory", neighbours = 3, steering = 1, expectedWorkload = 0, ...alignOptions } = options;
   if (policy !== "territory" && policy !== "balanced") throw new TerralignError("invalid_option", `options.policy: expected "territory" or "balanced", got ${describeValue(policy)}`);
-  const valid = parseProblem(problem);
   const resolved = resolveOptions(alignOptions);
   const p = compileProblem(valid, resolved);
   if (p.minutesPerKm === undefined) {
