@@ -89,4 +89,5 @@ export {
 export type { Purchase } from "./intel/ownership.js";
 export type { BlendWeights } from "./intel/blend-model.js";
 export type { RankingFigures } from "./intel/rank-products.js";
-export { createRouter, type RepLoad, type RouteReason, type RoutePolicy, type RouteResult, type Router, type RouterOptions } from "./intel/create-router.js";
+export { createRouter } from "./intel/create-router.js";
+export type { RepLoad, RouteReason, RoutePolicy, RouteResult, Router, RouterOptions } from "./intel/router-types.js";

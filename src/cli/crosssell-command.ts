@@ -55,7 +55,7 @@ export function runCrosssellCommand(argv: readonly string[], io: CliIo): number 
     throw restateRowError(error, "purchases", table, (field) => column[field] ?? -1);
   }
   if (result.unknownAccounts > 0) io.stderr(`terralign: warning: ${purchasesPath}: ${result.unknownAccounts} purchase${result.unknownAccounts === 1 ? " names an account" : "s name accounts"} not in ${accountsPath}; kept, without attributes\n`);
-  for (const warning of result.warnings.slice(result.unknownAccounts > 0 ? 1 : 0)) io.stderr(`terralign: warning: ${accountsPath}: ${warning}\n`);
+  for (const warning of result.warnings) io.stderr(`terralign: warning: ${accountsPath}: ${warning}\n`);
 
   io.makeDir(outDir);
   const paths = { recommendations: join(outDir, "recommendations.csv"), report: join(outDir, "crosssell.md") };

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
-import { createRouterValidated, type RepLoad, type RoutePolicy, type RouteResult } from "../intel/create-router.js";
+import { createRouterValidated } from "../intel/create-router.js";
+import type { RepLoad, RoutePolicy, RouteResult } from "../intel/router-types.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
 import { problemFromRecords, readAccounts } from "../io/read-problem.js";
 import { csvField } from "../output/csv-writer.js";

@@ -27,6 +27,7 @@ export function crosssellMarkdown(r: Recommendations, source: string): string {
     "",
     "Hit rate: share of accounts with a hidden product among their top k. Precision: hidden products found / k. Recall: hidden products found / hidden.",
   ];
-  if (r.warnings.length > 0) lines.push("", "## Warnings", "", ...r.warnings.map((warning) => `- ${warning}`));
+  const warnings = [...(r.unknownAccounts > 0 ? [`${formatNumber(r.unknownAccounts)} purchase${r.unknownAccounts === 1 ? " names an account" : "s name accounts"} not in the accounts; kept, without attributes`] : []), ...r.warnings];
+  if (warnings.length > 0) lines.push("", "## Warnings", "", ...warnings.map((warning) => `- ${warning}`));
   return `${lines.join("\n")}\n`;
 }

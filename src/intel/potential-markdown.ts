@@ -49,7 +49,7 @@ export function potentialMarkdown(estimate: PotentialEstimate, context: Potentia
   ];
   if (estimate.importance.length > 25) lines.push("", `… and ${estimate.importance.length - 25} more features (see potential.json).`);
   if (estimate.warnings.length > 0) lines.push("", "## Warnings", "", ...estimate.warnings.map((w) => `- ${w}`));
-  const estimates = Float64Array.from(context.actual, (_, k) => 0);
+  const estimates = new Float64Array(context.actual.length);
   let k = 0;
   for (let i = 0; i < estimate.estimates.length; i++) if (estimate.isCustomer[i]) estimates[k++] = estimate.estimates[i];
   lines.push("", "## Estimate against actual", "", estimateChartSvg(context.actual, estimates, context.target).trimEnd(), "");

@@ -67,8 +67,9 @@ export interface Recommendations {
   /** True when the blend fell back to popularity (no signal beyond it in validation). */
   readonly fellBack: boolean;
   readonly evaluation: RecommendationEvaluation;
-  /** Purchases naming an account that is not in `options.accounts` (kept). */
+  /** Purchases naming an account that is not in `options.accounts` (kept, without attributes). */
   readonly unknownAccounts: number;
+  /** Attributes dropped (constant, or missing everywhere), one sentence each. */
   readonly warnings: readonly string[];
 }
 
@@ -89,7 +90,6 @@ export function recommendProducts(purchases: readonly Purchase[], options: Recom
   const o = indexOwnership(purchases, accounts.map((a) => a.id));
   const unknownAccounts = accounts.length > 0 ? purchases.filter((p) => !known.has(p.accountId.trim())).length : 0;
   const { rows: attributes, warnings } = attributeRows(o, accounts, options.features);
-  if (unknownAccounts > 0) warnings.unshift(`${unknownAccounts} purchase${unknownAccounts === 1 ? " names an account" : "s name accounts"} not in the accounts; kept, without attributes`);
 
   const holdOut: HoldOut = o.firstDate ? timeSplit(o) : leaveOneOut(o, seed + 101);
   const evalChoice = chooseBlend(holdOut.train, attributes, top, seed + 202);
