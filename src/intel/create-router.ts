@@ -1,6 +1,7 @@
 import { compileProblem, segmentRegionRule } from "../compile/compile.js";
 import { fail, TerralignError } from "../errors.js";
-import { haversineKm } from "../geo/haversine.js";
+import { EARTH_RADIUS_KM, haversineKm } from "../geo/haversine.js";
+import { unitVectors } from "../solvers/transport/great-circle.js";
 import { describeValue } from "../model/describe-value.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { AssignmentRow } from "../model/plan.js";
@@ -8,6 +9,11 @@ import type { Account, Problem } from "../model/problem-schema.js";
 import { exceeds, loadsOf } from "../rules/check-assignment.js";
 import { indexPoints, nearestPoints, type PointIndex } from "./nearest-points.js";
 import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from "./router-types.js";
+
+const RAD = Math.PI / 180;
+
+/** `balanced`: reps searched nearest first before the search turns into a scan of every rep. */
+const NEAR_REPS = 64;
 
 /**
  * A router for new accounts against `plan` (any assignment of `problem`'s accounts: a `Plan` or rows
@@ -55,7 +61,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
   const pull = steering * typical;
   // Travel to each rep from the account being routed, computed on first use (stamp = call number).
-  const travel = new Float64Array(m), stamp = new Int32Array(m).fill(-1);
+  const travel = new Float64Array(m), stamp = new Int32Array(m).fill(-1), visited = new Int32Array(m).fill(-1);
   let call = 0, lng = 0, lat = 0;
   const travelTo = (r: number) => {
     if (stamp[r] !== call) {
@@ -64,6 +70,14 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     }
     return travel[r];
   };
+  // Unit vectors of rep homes and of the account, for a cheap lower bound on trips to far reps.
+  const repUnit = unitVectors(p.repLng, p.repLat);
+  let ux = 0, uy = 0, uz = 0;
+  const chordMinutes = (r: number) => {
+    const dx = repUnit[3 * r] - ux, dy = repUnit[3 * r + 1] - uy, dz = repUnit[3 * r + 2] - uz;
+    // Slightly under the great-circle trip, so that rounding never prunes a rep that could win.
+    return 2 * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
+  };
   const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat);
   const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
   const hoursAt = (account: Account, minutes: number) => (p.includeTravel ? account.workload + ((account.visits ?? 1) * 2 * minutes) / 60 : account.workload);
@@ -71,14 +85,17 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const target = (sum * p.capacity[r]) / p.totalCapacity;
     return { target, lower: target * (1 - p.balance), upper: Math.min(p.capacity[r], target * (1 + p.balance)) };
   };
-  /** Visits reps nearest first (by their homes) until `visit` returns false. */
-  const nearestReps = (visit: (r: number) => boolean) => {
+  /**
+   * Visits reps nearest first (by their homes) until `visit` returns false (then returns true), at
+   * most `limit` of them (then returns false).
+   */
+  const nearestReps = (visit: (r: number) => boolean, limit = m): boolean => {
     let done = 0;
-    for (let want = Math.min(16, m); ; want = Math.min(m, want * 4)) {
+    for (let want = Math.min(16, limit); ; want = Math.min(limit, want * 4)) {
       const found = nearestPoints(repHomes, lng, lat, want, -1, rows, km);
-      for (let k = done; k < found; k++) if (!visit(rows[k])) return;
+      for (let k = done; k < found; k++) if (!visit(rows[k])) return true;
       done = found;
-      if (found < want || want === m) return;
+      if (found < want || want === limit) return false;
     }
   };
 
@@ -153,23 +170,35 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     let strongest = 0;
     for (let r = 0; r < m; r++) strongest = Math.min(strongest, pullOf(r));
     let best = -1, bestCost = Infinity, fallback = -1, fallbackRatio = Infinity;
+    const seenAt = call;
     const consider = (r: number) => {
-      if (!eligible(r)) return;
-      const { upper } = band(r, total);
-      const after = load[r] + hoursAt(account, travelTo(r));
+      visited[r] = seenAt;
+      if (rule && !rule(r, account)) return;
+      // Room first: without travel in workload it needs no trip, so full reps cost no trigonometry.
+      const after = load[r] + (p.includeTravel ? hoursAt(account, travelTo(r)) : account.workload);
+      const upper = Math.min(p.capacity[r], ((total * p.capacity[r]) / p.totalCapacity) * (1 + p.balance));
       if (exceeds(after, upper)) {
         const ratio = after / upper;
-        if (ratio < fallbackRatio) (fallbackRatio = ratio), (fallback = r);
+        if (ratio < fallbackRatio && eligible(r)) (fallbackRatio = ratio), (fallback = r);
         return;
       }
-      const cost = travelTo(r) + pullOf(r);
+      const pulled = pullOf(r);
+      // A far rep that cannot win even at the straight-line (chord) trip is not priced exactly.
+      if (best >= 0 && chordMinutes(r) + pulled > bestCost * (1 + 1e-9) + 1e-9) return;
+      if (!eligible(r)) return;
+      const cost = travelTo(r) + pulled;
       if (cost < bestCost || (cost === bestCost && r < best)) (bestCost = cost), (best = r);
     };
-    nearestReps((r) => {
+    ux = Math.cos(lat * RAD) * Math.cos(lng * RAD);
+    uy = Math.cos(lat * RAD) * Math.sin(lng * RAD);
+    uz = Math.sin(lat * RAD);
+    const settled = nearestReps((r) => {
       if (best >= 0 && travelTo(r) + strongest > bestCost) return false;
       consider(r);
       return true;
-    });
+    }, Math.min(m, NEAR_REPS));
+    // Not settled among the nearest: every other rep, in any order (a sorted search that far costs more than a scan).
+    if (!settled) for (let r = 0; r < m; r++) if (visited[r] !== seenAt) consider(r);
     if (best >= 0) return { r: best, message: `rep ${valid.reps[best].id}: least travel plus balance among reps with room in their band` };
     return { r: fallback, message: fallback < 0 ? "" : `every eligible rep is at its band's upper end; rep ${valid.reps[fallback].id} is the least over` };
   }
@@ -177,12 +206,14 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   /**
    * Minutes added to a rep's cost. With z its deviation from target in band widths, nothing while
    * |z| ≤ ½ (near its target a rep competes on travel alone), then ± pull × (d + d³) with
-   * d = 2(|z| − ½): the cube lets a rep far behind pull much harder than one a little behind.
+   * d = 2(|z| − ½) up to 2: the cube lets a rep far behind pull much harder than one a little
+   * behind, and the cap (10 × pull, reached 1½ band widths out) keeps reps that are all far behind,
+   * as when the new work rivals the old, competing on travel, and the search for them short.
    */
   function pullOf(r: number): number {
     const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
     const z = target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0;
-    const d = 2 * Math.max(0, Math.abs(z) - 0.5);
+    const d = Math.min(2, 2 * Math.max(0, Math.abs(z) - 0.5));
     return pull * Math.sign(z) * (d + d * d * d);
   }
 
