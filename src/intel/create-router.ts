@@ -55,7 +55,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
   const index: PointIndex | undefined = assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
   const rule = segmentRegionRule(valid.reps);
-  const seen = new Map<string, string>();
+  // Rep index of each account routed so far (−1: routed to no rep).
+  const routedTo = new Map<string, number>();
   let typical = 0;
   for (const a of assignedRows) typical += p.travel(assign[a], a);
   typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
@@ -101,8 +102,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
 
   function route(account: Account): RouteResult {
     const id = checkAccount(account);
-    const prior = seen.get(id) ?? (accountIndex.has(id) ? (assign[accountIndex.get(id)!] >= 0 ? `assigned to rep ${valid.reps[assign[accountIndex.get(id)!]].id} in the plan` : "an account of the plan") : undefined);
-    if (prior !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${prior}; a new account needs a new id`);
+    if (routedTo.has(id) || accountIndex.has(id)) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
     call++;
     [lng, lat] = account.location;
     const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
@@ -123,14 +123,14 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       message = chosen.message;
     }
     if (r < 0) {
-      seen.set(id, "routed (to no rep)");
+      routedTo.set(id, -1);
       return { accountId: id, repId: null, reason, travelMinutes: null, hours: account.workload, message: message || unroutable(account) };
     }
     const minutes = travelTo(r);
     const hours = hoursAt(account, minutes);
     load[r] += hours;
     routed[r] += hours;
-    seen.set(id, `routed to rep ${valid.reps[r].id}`);
+    routedTo.set(id, r);
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
 
@@ -215,6 +215,13 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const z = target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0;
     const d = Math.min(2, 2 * Math.max(0, Math.abs(z) - 0.5));
     return pull * Math.sign(z) * (d + d * d * d);
+  }
+
+  function describePrior(id: string): string {
+    const r = routedTo.get(id);
+    if (r !== undefined) return r < 0 ? "routed (to no rep)" : `routed to rep ${valid.reps[r].id}`;
+    const owner = assign[accountIndex.get(id)!];
+    return owner >= 0 ? `assigned to rep ${valid.reps[owner].id} in the plan` : "an account of the plan";
   }
 
   function unroutable(account: Account): string {
