@@ -243,6 +243,15 @@ async function backendSection(entries: readonly Entry[], seed: number): Promise<
 
 async function main(): Promise<void> {
   const cli = parseCli(process.argv.slice(2));
+  const missing = cli.dirs.filter((dir) => !existsSync(dir) || !statSync(dir).isDirectory());
+  if (missing.length > 0) {
+    console.error(
+      `bench:gap needs GAP instance files (OR-Library format, with a bks.csv of best-known values beside them): ` +
+        `${missing.map((d) => relative(process.cwd(), d)).join(", ")} is not a folder. The default is ../shared/benchmarks/instances/gap ` +
+        `next to this repository; give other folders as arguments: npm run bench:gap -- path/to/instances`,
+    );
+    process.exit(2);
+  }
   const entries = collect(cli.dirs, cli.only);
   const rows: Row[] = [];
   for (const entry of entries) {

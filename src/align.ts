@@ -26,7 +26,8 @@ const POLISH_MAX_ACCOUNTS = 20_000;
  * options; returns infeasibility and timeouts as the plan's `status` with diagnostics.
  */
 export function align(problem: Problem, options?: AlignOptions): Plan {
-  return alignValidated(parseProblem(problem), resolveOptions(options));
+  const resolved = resolveOptions(options);
+  return alignValidated(parseProblem(problem, { orphans: resolved.disruption.orphans === "assign" }), resolved);
 }
 
 /**
@@ -62,7 +63,7 @@ export function alignValidated(valid: Problem, resolved: ResolvedOptions): Plan 
   for (const [a, reason] of unservable) reasons.set(a, reason);
   let assign: Int32Array = Int32Array.from(result.assign);
   // Rounding an LP leaves room on small problems: a local search from its plan recovers it.
-  if (name === "transport" && compiled.n <= POLISH_MAX_ACCOUNTS && !context.stopped()) {
+  if (name === "transport" && compiled.budgets.length === 0 && compiled.n <= POLISH_MAX_ACCOUNTS && !context.stopped()) {
     assign = polish(compiled, input.candidates, assign, context, resolved.seed);
   }
   // A strategy may return an over-capacity plan; capacity stays hard unless nothing else is possible.

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { BLOCK_END, BLOCK_START, demoBlock, runDemo, withoutTimes } from "../scripts/demo-run.js";
 
 describe("the README", () => {
   it("starts with the install-and-demo and the test commands", () => {
@@ -28,5 +29,19 @@ describe("the README", () => {
     } finally {
       log.mockRestore();
     }
+  });
+
+  it("shows what the demo prints and the map it draws, from a real run (npm run readme regenerates both)", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const block = readme.slice(readme.indexOf(BLOCK_START), readme.indexOf(BLOCK_END) + BLOCK_END.length);
+    const run = runDemo(resolve("."));
+    expect(withoutTimes(block)).toBe(withoutTimes(demoBlock(run)));
+    expect(readFileSync("docs/demo-map.svg", "utf8")).toBe(run.svg);
+  });
+
+  it("names every npm script it tells the reader to run", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
+    for (const [, name] of readme.matchAll(/npm run ([\w-]+(?::[\w-]+)?)/g)) expect(Object.keys(scripts)).toContain(name);
   });
 });

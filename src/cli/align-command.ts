@@ -23,7 +23,7 @@ export function runAlignCommand(argv: readonly string[], io: CliIo): number {
   }
   const outDir = required(args, "out", command);
   const options = loadOptions(io, args);
-  const { problem } = loadProblem(io, args, command);
+  const { problem } = loadProblem(io, args, command, options);
   const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
   let plan;
   try {

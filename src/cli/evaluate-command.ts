@@ -33,7 +33,7 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
   }
   const accountsPath = required(args, "accounts", command);
   const options = loadOptions(io, args);
-  const { problem } = loadProblem(io, args, command);
+  const { problem } = loadProblem(io, args, command, options);
   const assignmentsPath = args.values.get("assignments");
   let rows: AssignmentRow[];
   let evaluation: Evaluation;

@@ -16,8 +16,11 @@ export interface LoadedProblem {
   readonly reps: RepRecords;
 }
 
-/** Reads and validates `--accounts`, `--reps` and, when given, `--units` (with `--units-object`). */
-export function loadProblem(io: CliIo, args: ParsedArgs, command: string): LoadedProblem {
+/**
+ * Reads and validates `--accounts`, `--reps` and, when given, `--units` (with `--units-object`).
+ * With `options.disruption.orphans: "assign"`, a current rep that names no rep is allowed.
+ */
+export function loadProblem(io: CliIo, args: ParsedArgs, command: string, options: AlignOptions = {}): LoadedProblem {
   const accountsPath = required(args, "accounts", command);
   const repsPath = required(args, "reps", command);
   const accounts = readAccounts({ file: accountsPath, text: io.readFile(accountsPath) });
@@ -26,7 +29,7 @@ export function loadProblem(io: CliIo, args: ParsedArgs, command: string): Loade
   const object = args.values.get("units-object");
   if (object !== undefined && unitsPath === undefined) throw new UsageError("--units-object needs --units");
   const units = unitsPath !== undefined ? readUnits({ file: unitsPath, text: io.readFile(unitsPath) }, object) : undefined;
-  return { problem: problemFromRecords(accounts, reps, units), accounts, reps };
+  return { problem: problemFromRecords(accounts, reps, units, { orphans: options.disruption?.orphans === "assign" }), accounts, reps };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ResolvedOptions } from "../model/defaults.js";
 import type { Problem } from "../model/problem-schema.js";
+import { compileBudgets } from "./budgets.js";
 import type { CompiledProblem } from "./compiled-problem.js";
 import { builtInMinutesPerKm, travelModel } from "./travel-model.js";
 
@@ -18,6 +19,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   const accountLat = new Float64Array(n);
   const lockedRep = new Int32Array(n).fill(-1);
   const currentRep = new Int32Array(n).fill(-1);
+  const moveCost = new Float64Array(n);
   let totalWorkload = 0;
   for (let a = 0; a < n; a++) {
     const account = accounts[a];
@@ -28,6 +30,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     accountLat[a] = account.location[1];
     if (account.lockedRep !== undefined) lockedRep[a] = repIndex.get(account.lockedRep) ?? -1;
     if (account.currentRep !== undefined) currentRep[a] = repIndex.get(account.currentRep) ?? -1;
+    moveCost[a] = account.moveCost ?? 1;
     totalWorkload += account.workload;
   }
 
@@ -66,6 +69,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     upper,
     lockedRep,
     currentRep,
+    budgets: compileBudgets(options, currentRep, workload, moveCost),
     totalWorkload,
     totalCapacity,
     balance,

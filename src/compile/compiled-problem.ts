@@ -1,3 +1,4 @@
+import type { Budget } from "./budgets.js";
 import type { TravelMinutes } from "./travel-model.js";
 
 /**
@@ -34,8 +35,10 @@ export interface CompiledProblem {
   readonly upper: Float64Array;
   /** Rep an account is locked to, or −1; length n. */
   readonly lockedRep: Int32Array;
-  /** Rep that owns the account today, or −1; length n. */
+  /** Rep that owns the account today, or −1 (none, or a rep that is not in the problem); length n. */
   readonly currentRep: Int32Array;
+  /** Budgets on moving accounts off `currentRep` (`options.disruption`); empty when none. */
+  readonly budgets: readonly Budget[];
   /** Σ workload over all accounts, hours. */
   readonly totalWorkload: number;
   /** Σ capacity over all reps, hours. */

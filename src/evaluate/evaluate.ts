@@ -35,8 +35,8 @@ export interface Evaluation {
  * the rep that holds the unit (and in every target).
  */
 export function evaluate(problem: Problem, assignment: ReadonlyMap<string, string> | readonly AssignmentRow[], options?: AlignOptions): Evaluation {
-  const valid = parseProblem(problem);
   const resolved = resolveOptions(options);
+  const valid = parseProblem(problem, { orphans: resolved.disruption.orphans === "assign" });
   const p = compileProblem(valid, resolved);
   const assign = indexAssignment(valid, assignment);
   const units = valid.units !== undefined ? viewUnits(valid, p, assign, resolved) : undefined;

@@ -6,7 +6,7 @@ import type { SourceTable } from "./source-record.js";
 /**
  * Account columns. Required: `id`, `lng` (or `lon`, `longitude`), `lat` (or `latitude`),
  * `workload`. Optional: `potential`, `visits`, `tier`, `segment`, `region`, `unit`, `current_rep`,
- * `locked_rep`. Names match case-insensitively, ignoring spaces, `_` and `-`.
+ * `locked_rep`, `move_cost`. Names match case-insensitively, ignoring spaces, `_` and `-`.
  */
 export const accountFields: readonly FieldSpec[] = [
   { key: "id", names: ["id", "account_id"], kind: "text", required: true },
@@ -19,6 +19,7 @@ export const accountFields: readonly FieldSpec[] = [
   { key: "unit", names: ["unit"], kind: "text" },
   { key: "currentRep", names: ["current_rep"], kind: "text" },
   { key: "lockedRep", names: ["locked_rep"], kind: "text" },
+  { key: "moveCost", names: ["move_cost"], kind: "number" },
 ];
 
 /** Accounts read from a file, each with where it came from (same order). */

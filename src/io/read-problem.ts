@@ -47,10 +47,10 @@ export function readProblem(accountsFile: FileText, repsFile: FileText): Problem
  * Validates records read from files (and, optionally, units read with `readUnits`) with
  * `parseProblem`, restating errors about accounts and reps in file terms.
  */
-export function problemFromRecords(accounts: AccountRecords, reps: RepRecords, units?: Problem["units"]): Problem {
+export function problemFromRecords(accounts: AccountRecords, reps: RepRecords, units?: Problem["units"], check: { readonly orphans?: boolean } = {}): Problem {
   const problem: Problem = { accounts: accounts.accounts, reps: reps.reps, ...(units !== undefined ? { units } : {}) };
   try {
-    return parseProblem(problem);
+    return parseProblem(problem, check);
   } catch (error) {
     if (!(error instanceof TerralignError)) throw error;
     throw restate(error, accounts, reps);

@@ -13,6 +13,14 @@ type Report = (path: Path, message: string, code?: ErrorCode) => void;
  * `params.code` carries the terralign error code.
  */
 export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
+  checkProblemWith(problem, ctx, false);
+}
+
+/**
+ * `checkProblem`, with `orphans` allowing a `currentRep` that names no rep (an account whose owner
+ * left: `disruption.orphans: "assign"`).
+ */
+export function checkProblemWith(problem: Problem, ctx: z.RefinementCtx, orphans: boolean): void {
   const report: Report = (path, message, code = "invalid_input") =>
     ctx.addIssue({ code: "custom", path, message, params: { code } });
 
@@ -38,10 +46,12 @@ export function checkProblem(problem: Problem, ctx: z.RefinementCtx): void {
     checkAmount(account.workload, a, "workload", report);
     if (account.potential !== undefined) checkAmount(account.potential, a, "potential", report);
     if (account.visits !== undefined) checkAmount(account.visits, a, "visits", report);
+    if (account.moveCost !== undefined) checkAmount(account.moveCost, a, "moveCost", report);
     for (const field of ["lockedRep", "currentRep"] as const) {
       const repId = account[field];
-      if (repId !== undefined && repIds.get(repId) === undefined) {
-        report(["accounts", a, field], `${field} ${describeValue(repId)} is not the id of any rep`, "unknown_reference");
+      if (repId !== undefined && repIds.get(repId) === undefined && !(orphans && field === "currentRep")) {
+        const hint = field === "currentRep" ? "; if that rep has left, set options.disruption.orphans to \"assign\" to place its accounts freely" : "";
+        report(["accounts", a, field], `${field} ${describeValue(repId)} is not the id of any rep${hint}`, "unknown_reference");
       }
     }
   });

@@ -51,6 +51,23 @@ export interface ResolvedOptions {
      */
     readonly assignOutside: "nearest" | "report";
   };
+  /**
+   * How far a plan may move away from today's owners (`currentRep`). An account *moves* when its
+   * new rep differs from its current rep; accounts without a current rep never count. Each budget
+   * given is hard, like the bands and capacities:
+   * - `maxMoves`: at most this many accounts move (an integer ≥ 0);
+   * - `maxMovedShare`: at most this fraction (0 … 1) of the workload of the accounts that have a
+   *   current rep moves;
+   * - `maxMoveCost`: Σ `moveCost` (default 1 per account) of the accounts that move is at most this.
+   * `orphans`: an account whose current rep is not among the reps is an error (`"error"`, default:
+   * it is usually a typo), or is placed freely, outside every budget (`"assign"`: its owner left).
+   */
+  readonly disruption: {
+    readonly maxMoves?: number;
+    readonly maxMovedShare?: number;
+    readonly maxMoveCost?: number;
+    readonly orphans: "error" | "assign";
+  };
   /** Seed for every random choice; the same seed gives the same plan. Default 1. */
   readonly seed: number;
   /** Wall-clock limit in milliseconds; the best plan so far is returned with status `timeout`. Default 60,000. */
@@ -70,6 +87,7 @@ export const defaultOptions: ResolvedOptions = Object.freeze({
   candidates: Object.freeze({ k: 16 }),
   contiguity: false,
   units: Object.freeze({ adjacency: "rook", assignOutside: "report" }),
+  disruption: Object.freeze({ orphans: "error" }),
   seed: 1,
   timeLimitMs: 60_000,
 });

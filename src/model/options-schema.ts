@@ -43,6 +43,15 @@ export const optionsSchema = z.strictObject({
       assignOutside: z.enum(["nearest", "report"]).optional(),
     })
     .optional(),
+  /** Disruption budget against the accounts' current reps; see `ResolvedOptions.disruption`. */
+  disruption: z
+    .strictObject({
+      maxMoves: z.number().int().min(0).optional(),
+      maxMovedShare: z.number().min(0).max(1).optional(),
+      maxMoveCost: z.number().min(0).optional(),
+      orphans: z.enum(["error", "assign"]).optional(),
+    })
+    .optional(),
   seed: z.number().int().optional(),
   timeLimitMs: positive.optional(),
   signal: z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal, { message: "expected an AbortSignal" }).optional(),

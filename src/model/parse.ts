@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TerralignError, type ErrorCode } from "../errors.js";
-import { checkProblem } from "./check-problem.js";
+import { checkProblemWith } from "./check-problem.js";
 import { defaultOptions, type ResolvedOptions } from "./defaults.js";
 import { optionsSchema, type AlignOptions } from "./options-schema.js";
 import { problemSchema, type Account, type Problem } from "./problem-schema.js";
@@ -8,23 +8,28 @@ import { isWellFormedAccount } from "./well-formed-account.js";
 import { toTerralignError } from "./zod-issues.js";
 import { checkUnits } from "../units/check-units.js";
 
-const validatedProblemSchema = problemSchema.superRefine(checkProblem).superRefine(checkUnits);
-/** The same, for a problem whose accounts are all well formed (`isWellFormedAccount`): the schema skips them, the checks do not. */
-const checkedAccountsSchema = problemSchema
-  .extend({ accounts: z.array(z.custom<Account>()) })
-  .superRefine(checkProblem)
-  .superRefine(checkUnits);
+/** The problem schema with every check; `orphans` lets a current rep name no rep. */
+const schemas = [false, true].map((orphans) => ({
+  validated: problemSchema.superRefine((p, ctx) => checkProblemWith(p, ctx, orphans)).superRefine(checkUnits),
+  /** The same, for a problem whose accounts are all well formed (`isWellFormedAccount`): the schema skips them, the checks do not. */
+  checkedAccounts: problemSchema
+    .extend({ accounts: z.array(z.custom<Account>()) })
+    .superRefine((p, ctx) => checkProblemWith(p, ctx, orphans))
+    .superRefine(checkUnits),
+}));
 
 /**
  * The one gate for problems: returns the problem unchanged (same objects) when valid, throws a
- * `TerralignError` naming the first bad field and its value otherwise.
+ * `TerralignError` naming the first bad field and its value otherwise. With `orphans` (see
+ * `disruption.orphans`), a `currentRep` that names no rep is allowed.
  */
-export function parseProblem(input: unknown): Problem {
+export function parseProblem(input: unknown, check: { readonly orphans?: boolean } = {}): Problem {
   if (input === null || typeof input !== "object") {
     throw new TerralignError("invalid_input", `problem: expected an object with accounts and reps, got ${input === null ? "null" : typeof input}`);
   }
   const wellFormed = allWellFormed((input as { accounts?: unknown }).accounts);
-  const result = (wellFormed ? checkedAccountsSchema : validatedProblemSchema).safeParse(input, { reportInput: true });
+  const schema = schemas[check.orphans ? 1 : 0];
+  const result = (wellFormed ? schema.checkedAccounts : schema.validated).safeParse(input, { reportInput: true });
   if (!result.success) {
     const custom = result.error.issues.find((i) => i.code === "custom");
     const code = ((custom as { params?: { code?: ErrorCode } } | undefined)?.params?.code ?? "invalid_input") as ErrorCode;
@@ -60,6 +65,12 @@ export function resolveOptions(options: AlignOptions | undefined): ResolvedOptio
     units: {
       adjacency: o.units?.adjacency ?? defaultOptions.units.adjacency,
       assignOutside: o.units?.assignOutside ?? defaultOptions.units.assignOutside,
+    },
+    disruption: {
+      ...(o.disruption?.maxMoves !== undefined ? { maxMoves: o.disruption.maxMoves } : {}),
+      ...(o.disruption?.maxMovedShare !== undefined ? { maxMovedShare: o.disruption.maxMovedShare } : {}),
+      ...(o.disruption?.maxMoveCost !== undefined ? { maxMoveCost: o.disruption.maxMoveCost } : {}),
+      orphans: o.disruption?.orphans ?? defaultOptions.disruption.orphans,
     },
     seed: o.seed ?? defaultOptions.seed,
     timeLimitMs: o.timeLimitMs ?? defaultOptions.timeLimitMs,

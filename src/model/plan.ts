@@ -147,8 +147,13 @@ export interface RepPrice {
 /** The result of `align`. */
 export interface Plan {
   readonly status: PlanStatus;
-  /** The strategy that produced the plan (what `auto` picked). */
+  /** The strategy that produced the plan (what `auto` picked; on units, the unit-level solve's). */
   readonly strategy: Exclude<Strategy, "auto">;
+  /**
+   * How the plan was found, in words, when `strategy` alone does not say it: e.g. on units
+   * `"contiguity search on 254 units (starts from transport)"` or `"transport on 254 units"`.
+   */
+  readonly method?: string;
   /** One row per assigned account, in input order. */
   readonly assignment: readonly AssignmentRow[];
   /** Accounts left unassigned, with the reason; every input account is in exactly one of the two lists. */

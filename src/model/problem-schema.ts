@@ -34,6 +34,11 @@ export const accountSchema = z.strictObject({
   currentRep: z.string().optional(),
   /** Rep that must own the account, whatever the cost. */
   lockedRep: z.string().optional(),
+  /**
+   * Weight of moving this account away from its `currentRep`, for `disruption.maxMoveCost` (a
+   * relationship weight: a key account with 10 counts ten times); finite and ≥ 0. Default 1.
+   */
+  moveCost: z.number().optional(),
   /** Free attributes, carried untouched to every output. */
   attributes: z.record(z.string(), z.unknown()).optional(),
 });

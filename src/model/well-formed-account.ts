@@ -1,6 +1,6 @@
 import type { Account } from "./problem-schema.js";
 
-const NUMBERS = new Set(["potential", "visits"]);
+const NUMBERS = new Set(["potential", "visits", "moveCost"]);
 const TEXTS = new Set(["tier", "segment", "region", "unit", "currentRep", "lockedRep"]);
 
 /**

@@ -4,7 +4,8 @@ import { formatNumber, formatPercent } from "../util/format-number.js";
 /** "feasible (heuristic), 3,000 accounts, 15 reps, 1.2 s"; without the status: "heuristic, 3,000 accounts, …". */
 export function statusLine(plan: Plan, withStatus = true): string {
   const time = plan.elapsedMs >= 1000 ? `${formatNumber(plan.elapsedMs / 1000, 1)} s` : `${formatNumber(plan.elapsedMs)} ms`;
-  const head = withStatus ? `${plan.status} (${plan.strategy})` : `strategy ${plan.strategy}`;
+  const how = plan.method ?? plan.strategy;
+  const head = withStatus ? `${plan.status} (${how})` : plan.method ? plan.method : `strategy ${plan.strategy}`;
   return `${head}, ${formatNumber(plan.problem.accounts.length)} accounts, ${formatNumber(plan.problem.reps.length)} reps, ${time}`;
 }
 

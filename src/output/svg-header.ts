@@ -8,7 +8,7 @@ const CHAR_WIDTH = 6.6;
 /** The figures under the title: status, strategy, size, balance and, when proven, the gap. */
 export function planFigures(plan: Plan): string[] {
   const parts = [
-    `${plan.status} (${plan.strategy})`,
+    `${plan.status} (${plan.method ?? plan.strategy})`,
     `${formatNumber(plan.problem.accounts.length)} accounts`,
     `${formatNumber(plan.problem.reps.length)} reps`,
     `workload CV ${formatPercent(plan.metrics.workload.coefficientOfVariation)}`,

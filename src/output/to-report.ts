@@ -16,6 +16,8 @@ export interface Report {
   readonly status: PlanStatus;
   /** The strategy that produced the plan. */
   readonly strategy: Plan["strategy"];
+  /** How the plan was found, when the strategy alone does not say it (plans on units). */
+  readonly method?: string;
   /** Input accounts and reps. */
   readonly accountCount: number;
   readonly repCount: number;
@@ -47,6 +49,7 @@ export function toReport(plan: Plan): Report {
   return {
     status: plan.status,
     strategy: plan.strategy,
+    ...(plan.method ? { method: plan.method } : {}),
     accountCount: plan.problem.accounts.length,
     repCount: plan.problem.reps.length,
     balance: plan.balance,

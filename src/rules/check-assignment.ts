@@ -1,4 +1,5 @@
 import { accountHours } from "../compile/account-hours.js";
+import { budgetUsed, type Budget } from "../compile/budgets.js";
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { UnitWork } from "../units/unit-work.js";
@@ -75,7 +76,20 @@ export function checkAssignment(problem: Problem, p: CompiledProblem & { readonl
       }
     }
   }
+  for (const budget of p.budgets) {
+    const used = budgetUsed(budget, p.currentRep, assign);
+    if (!exceeds(used, budget.limit)) continue;
+    out.push({ rule: "disruption", value: budget.scale > 0 ? used / budget.scale : used, limit: budget.given, message: budgetMessage(budget, used) });
+  }
   return out;
+}
+
+function budgetMessage(budget: Budget, used: number): string {
+  if (budget.kind === "moves") return `the plan moves ${formatNumber(used)} accounts off their current rep, above the budget of ${formatNumber(budget.limit)} (disruption.maxMoves)`;
+  if (budget.kind === "share") {
+    return `the plan moves ${hours(used)} of work (${formatNumber((100 * used) / Math.max(budget.scale, 1e-300), 2)} %) off their current rep, above the budget of ${formatNumber(budget.given * 100, 2)} % of the workload with a current rep (disruption.maxMovedShare)`;
+  }
+  return `the accounts the plan moves off their current rep have a move cost of ${formatNumber(used, 2)}, above the budget of ${formatNumber(budget.limit, 2)} (disruption.maxMoveCost)`;
 }
 
 /**

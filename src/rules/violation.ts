@@ -15,27 +15,30 @@
  * - `unit_split` (with units): all accounts of a unit are with one rep.
  * - `contiguity` (with units and `contiguity`): a territory is one connected piece of units that
  *   holds its rep's home unit.
+ * - `disruption` (with `options.disruption`): the accounts moved off their current rep stay within
+ *   each budget given (count, share of workload, Σ move cost).
  */
-export const ruleNames = ["capacity", "band", "segment", "region", "lock", "max_travel", "unassigned", "unit_split", "contiguity"] as const;
+export const ruleNames = ["capacity", "band", "segment", "region", "lock", "max_travel", "unassigned", "unit_split", "contiguity", "disruption"] as const;
 export type RuleName = (typeof ruleNames)[number];
 
 /** One broken rule. */
 export interface Violation {
   readonly rule: RuleName;
-  /** The account concerned; absent for rep-level rules (`capacity`, `band`, `contiguity`). */
+  /** The account concerned; absent for rep-level rules (`capacity`, `band`, `contiguity`) and `disruption`. */
   readonly accountId?: string;
   /** The rep concerned; absent for `unassigned`. */
   readonly repId?: string;
   /**
    * What the plan has: hours (`capacity`, `band`), minutes (`max_travel`), the account's segment or
    * region, the rep the account went to (`lock`), the account's workload (`unassigned`), the unit
-   * (`unit_split`), the number of pieces (`contiguity`).
+   * (`unit_split`), the number of pieces (`contiguity`), the accounts, workload share or move cost
+   * moved (`disruption`).
    */
   readonly value: number | string;
   /**
    * What the rule allows: the capacity, the band end crossed, the longest trip allowed, the rep's
    * segments (joined with `|`) or region, the locked rep, the rep holding the unit (`unit_split`), 1
-   * piece (`contiguity`); empty for `unassigned`.
+   * piece (`contiguity`), the budget (`disruption`); empty for `unassigned`.
    */
   readonly limit: number | string;
   /** One sentence with the numbers. */

@@ -13,6 +13,7 @@ const codes: Record<RuleName, string> = {
   unassigned: "accounts_unassigned",
   unit_split: "unit_split",
   contiguity: "contiguity_violated",
+  disruption: "disruption_exceeded",
 };
 
 const subjects: Record<RuleName, string> = {
@@ -25,6 +26,7 @@ const subjects: Record<RuleName, string> = {
   unassigned: "account(s) without a rep",
   unit_split: "account(s) in a unit held by another rep",
   contiguity: "territory(ies) not one connected piece holding the rep's home unit",
+  disruption: "disruption budget(s) exceeded",
 };
 
 /** One `error` diagnostic per broken rule: how many, and the first case in words. */

@@ -126,6 +126,7 @@ function poolAccounts(problem: Problem, p: CompiledProblem): Omit<ExactProblem, 
     minutes: new Float64Array(arcs),
     hours: arcHours,
     uniformHours: true,
+    budgets: [],
   };
 }
 

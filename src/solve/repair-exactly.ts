@@ -14,6 +14,8 @@ const NEIGHBOURHOOD_NODES = 1_500;
 const RINGS = [2, 5, 11] as const;
 const MAX_REPS = 30;
 const MAX_FREE = 400;
+/** Work (arc evaluations / 12) of the Lagrangian fallback search. */
+const LAGRANGE_WORK = 20_000_000;
 
 /** What `repairExactly` did. */
 export interface ExactRepair {
@@ -35,8 +37,9 @@ export interface ExactRepair {
  */
 export function repairExactly(problem: Problem, p: CompiledProblem, assign: Int32Array, violations: readonly Violation[], stopped: () => boolean): ExactRepair {
   if (p.n <= WHOLE_MAX_ACCOUNTS && p.n * p.m <= WHOLE_MAX_ARCS) {
-    const all = Int32Array.from({ length: p.n }, (_, a) => a);
-    const whole = solveExactly(p, { free: all, fixed: new Int32Array(p.n).fill(-1) }, { maxNodes: WHOLE_NODES, start: assign, stopped });
+    const scope = { free: Int32Array.from({ length: p.n }, (_, a) => a), fixed: new Int32Array(p.n).fill(-1) };
+    let whole = solveExactly(p, scope, { maxNodes: WHOLE_NODES, start: assign, stopped });
+    if (!whole.assign && whole.status === "stopped") whole = solveExactly(p, scope, { maxNodes: lagrangeNodes(whole.arcs), start: assign, stopped, relaxation: "lagrange" });
     return { assign: whole.assign ?? assign, whole, freed: whole.assign ? p.n : 0 };
   }
   const trouble = troubledReps(problem, p, assign, violations);
@@ -45,7 +48,8 @@ export function repairExactly(problem: Problem, p: CompiledProblem, assign: Int3
     if (stopped()) break;
     const reps = neighbourhood(p, trouble, ring);
     const free = freeAccounts(p, assign, reps, violations);
-    const outcome = solveExactly(p, { free, fixed: assign, reps }, { maxNodes: NEIGHBOURHOOD_NODES, start: assign, stopped });
+    let outcome = solveExactly(p, { free, fixed: assign, reps }, { maxNodes: NEIGHBOURHOOD_NODES, start: assign, stopped });
+    if (!outcome.assign && outcome.status === "stopped") outcome = solveExactly(p, { free, fixed: assign, reps }, { maxNodes: lagrangeNodes(outcome.arcs), start: assign, stopped, relaxation: "lagrange" });
     if (!outcome.assign) continue;
     const left = checkAssignment(problem, p, outcome.assign).length;
     if (left < count) {
@@ -55,6 +59,14 @@ export function repairExactly(problem: Problem, p: CompiledProblem, assign: Int3
     if (left === 0) return { assign, freed: free.length };
   }
   return { assign, freed: 0 };
+}
+
+/**
+ * Nodes for the second, Lagrangian search when the LP search found no plan: its nodes cost about
+ * arcs × (subgradient steps) operations, so the budget is a fixed amount of work.
+ */
+function lagrangeNodes(arcs: number): number {
+  return Math.max(2_000, Math.min(200_000, Math.floor(LAGRANGE_WORK / Math.max(1, arcs))));
 }
 
 /** Reps whose load breaks a rule, and the reps of (or eligible for) accounts that break one. */

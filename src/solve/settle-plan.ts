@@ -57,12 +57,14 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
   let violations = check(assign);
   let lowerBound = result.lowerBound;
   let proven = result.status === "optimal";
-  let exhausted: string | undefined = result.infeasibleProof;
+  let proof: { readonly code: string; readonly message: string } | undefined = result.infeasibleProof;
 
   if (violations.length > 0 && options.repair !== false && !options.stopped()) {
     const before = violations.length;
     const repair = repairExactly(problem, p, assign, violations, options.stopped);
-    if (repair.whole?.status === "infeasible") exhausted = `an exhaustive search over all ${formatNumber(p.n)} accounts (${formatNumber(repair.whole.nodes)} nodes) found no plan that keeps every rule`;
+    if (repair.whole?.status === "infeasible") {
+      proof = { code: "exhaustive_search", message: `an exhaustive search over all ${formatNumber(p.n)} accounts (${formatNumber(repair.whole.nodes)} nodes) found no plan that keeps every rule` };
+    }
     if (repair.assign !== assign) {
       assign = repair.assign;
       violations = check(assign);
@@ -101,9 +103,9 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
     if (lp && !lp.feasible) {
       infeasible = true;
       diagnostics.push(lpDiagnostic(lp));
-    } else if (exhausted !== undefined) {
+    } else if (proof !== undefined) {
       infeasible = true;
-      diagnostics.push({ severity: "error", code: "exhaustive_search", message: `no plan can keep every rule: ${exhausted}` });
+      diagnostics.push({ severity: "error", code: proof.code, message: `no plan can keep every rule: ${proof.message}` });
     } else {
       diagnostics.push(unsolvedDiagnostic(violations, lp?.feasible === true && lp.kind === "lp"));
     }

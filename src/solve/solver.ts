@@ -23,7 +23,7 @@ export interface SolverResult {
    * A proof that no plan keeps every rule (e.g. an exhausted exact search), said in one sentence;
    * only a strategy that has one sets it.
    */
-  readonly infeasibleProof?: string;
+  readonly infeasibleProof?: { readonly code: string; readonly message: string };
   /** Rep prices (LP duals), minutes per hour of workload, length m; when the strategy has them. */
   readonly prices?: Float64Array;
 }

@@ -56,6 +56,30 @@ describe("evaluate on a problem with units", () => {
     expect(east.workloadHours).toBe(11);
   });
 
+  it("reports a territory in two pieces as one contiguity break when contiguity is asked, and none otherwise", () => {
+    const problem = grid();
+    // West keeps its two columns except c1r3, which east takes; east gives up c3r3 … to west: two islands.
+    const rows = byColumn(problem).map((row) => (row.accountId === "a33" ? { ...row, repId: "west" } : row.accountId === "a13" ? { ...row, repId: "east" } : row));
+    const contiguous = evaluate(problem, rows, { contiguity: true });
+    const broken = contiguous.violations.filter((v) => v.rule === "contiguity");
+    expect(broken).toEqual([expect.objectContaining({ rule: "contiguity", repId: "west", value: 2, limit: 1 })]);
+    expect(contiguous.territories[0].violations.contiguity).toBe(1);
+    expect(contiguous.violations.filter((v) => v.rule !== "contiguity")).toEqual([]);
+    expect(evaluate(problem, rows).violations).toEqual([]);
+  });
+
+  it("reports a rep that does not hold its home unit as a contiguity break", () => {
+    const problem = grid();
+    // East takes c0r1, west's home unit; west is still one piece.
+    const rows = byColumn(problem).map((row) => (row.accountId === "a01" ? { ...row, repId: "east" } : row));
+    const broken = evaluate(problem, rows, { contiguity: true }).violations.filter((v) => v.rule === "contiguity");
+    expect(broken.map((v) => [v.repId, v.value])).toEqual([
+      ["west", 2],
+      ["east", 2],
+    ]);
+    expect(broken[0].message).toContain("not its home unit c0r1");
+  });
+
   it("counts a unit's own work with the rep holding it, and reports a unit that no rep holds", () => {
     const problem = grid();
     const units = problem.units as UnitFeatureCollection;

@@ -31,6 +31,17 @@ describe("evaluate", () => {
     expect(result.metrics.disruption).toEqual({ accountsMoved: 1, workloadMovedHours: 20, fractionMoved: 20 / 60 });
   });
 
+  it("names the id that was probably meant when one differs only in case or surrounding spaces", () => {
+    expect(() => evaluate(problem, [{ accountId: "a", repId: " R1" }])).toThrow('assignment[0].repId: " R1" is not the id of any rep; did you mean "r1"?');
+    expect(() => evaluate(problem, [{ accountId: "A", repId: "r1" }])).toThrow('assignment[0].accountId: "A" is not the id of any account; did you mean "a"?');
+    expect(() => evaluate(problem, [{ accountId: "a", repId: "r3" }])).toThrow(/is not the id of any rep$/);
+  });
+
+  it("refuses an account given two different reps, and accepts the same pair twice", () => {
+    expect(() => evaluate(problem, [{ accountId: "a", repId: "r1" }, { accountId: "a", repId: "r2" }])).toThrow('assignment[1]: account "a" is given to rep "r2" here and to rep "r1" before');
+    expect(evaluate(problem, [{ accountId: "a", repId: "r1" }, { accountId: "a", repId: "r1" }]).metrics.accountsAssigned).toBe(1);
+  });
+
   it("lists accounts the assignment leaves out", () => {
     const result = evaluate(problem, [{ accountId: "a", repId: "r1" }]);
     expect(result.unassigned.map((u) => u.accountId)).toEqual(["b", "c"]);

@@ -169,7 +169,7 @@ describe("validation errors point at the line of the file", () => {
 
   it("unknown current_rep", () => {
     expect(messageOf(() => readProblem(accountsCsv("A1,1,2,3,R7\n", "id,lng,lat,workload,current_rep"), reps))).toBe(
-      'accounts.csv line 2, column current_rep: currentRep "R7" is not the id of any rep',
+      'accounts.csv line 2, column current_rep: currentRep "R7" is not the id of any rep; if that rep has left, set options.disruption.orphans to "assign" to place its accounts freely',
     );
   });
 

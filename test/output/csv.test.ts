@@ -45,14 +45,30 @@ describe("toAssignmentsCsv", () => {
     ],
   };
 
-  it("writes one row per account with the union of attribute columns in first-seen order", () => {
+  it("writes one row per account with every input field, then the union of attribute columns in first-seen order", () => {
     const csv = toAssignmentsCsv(makePlan(problem, ["r,1", null, "r2"]));
     const table = parseCsv(csv, "assignments.csv");
-    expect(table.header).toEqual(["account_id", "rep_id", "workload", "potential", "reason", "name", "notes", "attributes.rep_id", "tags", "owner", "ok", "extra"]);
+    expect(table.header).toEqual(["account_id", "rep_id", "workload", "potential", "reason", "lng", "lat", "name", "notes", "attributes.rep_id", "tags", "owner", "ok", "extra"]);
     expect(table.records.map((r) => r.cells)).toEqual([
-      ["a,1", "r,1", "1.5", "200", "", 'Café "Sol", Lima', "line1\nline2", "", "", "", "", ""],
-      ["__proto__", "", "2", "0", "no eligible rep within reach", "", "", "crm-9", '["x","y"]', "", "true", ""],
-      ['quote"d', "r2", "0.25", "0", "", "Plain", "", "", "", "", "", "7"],
+      ["a,1", "r,1", "1.5", "200", "", "0", "0", 'Café "Sol", Lima', "line1\nline2", "", "", "", "", ""],
+      ["__proto__", "", "2", "0", "no eligible rep within reach", "0.1", "0", "", "", "crm-9", '["x","y"]', "", "true", ""],
+      ['quote"d', "r2", "0.25", "0", "", "0.2", "0", "Plain", "", "", "", "", "", "7"],
+    ]);
+  });
+
+  it("keeps the optional fields an account has, empty where another lacks them", () => {
+    const withFields: Problem = {
+      accounts: [
+        { id: "x", location: [1, 2], workload: 1, segment: "retail", currentRep: "r2", tier: "A", attributes: { segment: "crm-seg" } },
+        { id: "y", location: [3, 4], workload: 2, lockedRep: "r2", visits: 4 },
+      ],
+      reps: problem.reps,
+    };
+    const table = parseCsv(toAssignmentsCsv(makePlan(withFields, ["r2", "r2"])), "assignments.csv");
+    expect(table.header).toEqual(["account_id", "rep_id", "workload", "potential", "reason", "lng", "lat", "visits", "tier", "segment", "current_rep", "locked_rep", "attributes.segment"]);
+    expect(table.records.map((r) => r.cells)).toEqual([
+      ["x", "r2", "1", "0", "", "1", "2", "", "A", "retail", "r2", "", "crm-seg"],
+      ["y", "r2", "2", "0", "", "3", "4", "4", "", "", "", "r2", ""],
     ]);
   });
 

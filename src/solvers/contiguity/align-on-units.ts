@@ -66,7 +66,9 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
     repair: false,
     extraViolations: (a) => checkUnitRules(layout, a, p.accountIds, p.repIds),
   });
-  const plan = finalizePlan(problem, p, settled, strategy, context.elapsedMs());
+  const unitCount = `${map.count.toLocaleString("en-US")} units`;
+  const method = options.contiguity ? `contiguity search on ${unitCount} (starts from ${strategy})` : `${strategy} on ${unitCount}`;
+  const plan = { ...finalizePlan(problem, p, settled, strategy, context.elapsedMs()), method };
 
   const compactness = territoryCompactness(graph, measures, owner, p.m);
   const unitIds: string[][] = Array.from({ length: p.m }, () => []);

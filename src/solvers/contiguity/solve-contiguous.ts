@@ -44,7 +44,8 @@ export interface ContiguousSolution {
  * The best of them (fewest hours outside the bands, then lower cost) is annealed (`anneal`,
  * `ANNEAL_STEPS_PER_UNIT` × U ReCom steps), and the better of the two is returned. The starts
  * differ most where a region is lumpy or wraps around a lake, and no one of them is best on every
- * instance. Each stage may use an equal share of the time still left (the last one all of it).
+ * instance. Every stage ends on its own work counts (rounds without progress, annealing steps), so
+ * the plan does not depend on the machine's speed; the time limit only stops it early (`stopped`).
  * μ starts at 4 × the mean minutes per hour of workload when every unit goes to its cheapest rep.
  * Deterministic for a seed.
  */
@@ -64,13 +65,6 @@ export function solveContiguous(up: UnitProblem, p: CompiledProblem, options: Re
   }
   const mu0 = 4 * Math.max(1e-9, minCost / Math.max(weight, 1e-9));
   const withGraph = up.U * up.m <= GRAPH_START_MAX_PAIRS;
-  const stages = withGraph ? 4 : 3;
-  /** A context that stops when its stage's share of the remaining time is used up. */
-  const stage = (index: number): SolveContext => {
-    const deadline = context.elapsedMs() + (options.timeLimitMs - context.elapsedMs()) / (stages - index);
-    return { ...context, stopped: () => context.stopped() || context.elapsedMs() >= deadline };
-  };
-
   let best: (SearchResult & { stranded: readonly number[] }) | undefined;
   let rounds = 0, starts = 0;
   const improve = (start: Int32Array, stageContext: SolveContext) => {
@@ -83,16 +77,16 @@ export function solveContiguous(up: UnitProblem, p: CompiledProblem, options: Re
   };
 
   context.progress("repair", 0);
-  improve(cheapest, stage(0));
+  improve(cheapest, context);
   context.progress("construct", 0);
   const built = constructOnUnits(up, p, options, context);
-  if (!context.stopped()) improve(built.owner, stage(1));
+  if (!context.stopped()) improve(built.owner, context);
   if (withGraph && !context.stopped()) {
     const minutesPerKm = (options.travel.circuity / options.travel.speedKmh) * 60;
     const graphCost = graphTravelCost(up, p.repLng, p.repLat, minutesPerKm);
     for (let i = 0; i < graphCost.length; i++) if (!Number.isFinite(graphCost[i])) graphCost[i] = up.cost[i];
     const alongGraph = constructOnUnits({ ...up, cost: graphCost }, p, options, context);
-    if (!context.stopped()) improve(alongGraph.owner, stage(2));
+    if (!context.stopped()) improve(alongGraph.owner, context);
   }
   const chosen = best!;
   let result: SearchResult = chosen;

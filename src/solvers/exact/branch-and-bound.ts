@@ -10,6 +10,13 @@ export interface ExactSearchOptions {
   readonly maxNodes: number;
   /** Safety net (time limit, abort): stops the search like the node limit does. */
   readonly stopped?: () => boolean;
+  /**
+   * The relaxation at each node: `network` (the LP; only when every item's hours are the same on
+   * all its arcs) or `lagrange` (the Lagrangian of the windows with counting checks: far cheaper
+   * nodes, weaker bounds — the better of the two for finding a plan when windows must be filled
+   * almost exactly). Default: `network` when possible.
+   */
+  readonly relaxation?: "network" | "lagrange";
 }
 
 /** Outcome of `searchExact`. */
@@ -54,10 +61,47 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
   // Costs within float noise of the incumbent cannot beat it.
   const beats = (cost: number) => cost < bestCost - 1e-9 * Math.max(1, Math.abs(bestCost)) || (bestCost === Infinity && cost < Infinity);
 
+  const network = ep.uniformHours && options.relaxation !== "lagrange";
   const relax = (warm: Int32Array | null, depth: number): Relaxed =>
-    ep.uniformHours
+    network
       ? relaxByNetwork(ep, fixedRep, load, warm)
       : relaxByLagrange(ep, fixedRep, load, multipliers, depth === 0 ? ROOT_ITERATIONS : NODE_ITERATIONS, bestCost - fixedCost);
+
+  // Budgets: what the fixed items spend, and the least the free ones must still spend.
+  const K = ep.budgets.length;
+  const spent = new Float64Array(K);
+  const itemMin = ep.budgets.map(({ use }) =>
+    Float64Array.from({ length: items }, (_, i) => {
+      let least = Infinity;
+      for (let e = ep.start[i]; e < ep.start[i + 1]; e++) least = Math.min(least, use[e]);
+      return least === Infinity ? 0 : least;
+    }),
+  );
+  const minFree = Float64Array.from(itemMin, (mins) => mins.reduce((s, x) => s + x, 0));
+  const budgetsBroken = (): boolean => {
+    for (let k = 0; k < K; k++) if (spent[k] + minFree[k] > ep.budgets[k].room) return true;
+    return false;
+  };
+  /** The budget a completion breaks (−1: none), or the item to branch on to mend it. */
+  const overBudget = (lead: Int32Array): { budget: number; item: number } | null => {
+    for (let k = 0; k < K; k++) {
+      const { use, room } = ep.budgets[k];
+      let total = spent[k];
+      let item = -1;
+      let most = 0;
+      for (let i = 0; i < items; i++) {
+        if (fixedRep[i] >= 0) continue;
+        const e = arcOf(ep, i, lead[i]);
+        total += use[e];
+        if (use[e] > most && ep.start[i + 1] - ep.start[i] > 1) {
+          most = use[e];
+          item = i;
+        }
+      }
+      if (total > room) return { budget: k, item };
+    }
+    return null;
+  };
 
   let fixedCost = 0;
   const offer = (lead: Int32Array): void => {
@@ -80,23 +124,44 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
       return;
     }
     nodes++;
+    if (budgetsBroken()) return;
     const relaxed = relax(warm, depth);
     if (!relaxed.feasible) return;
     const bound = Math.max(parentBound, fixedCost + relaxed.value);
     if (!beats(bound)) return;
+    let i = relaxed.branch;
+    let order = relaxed.order;
     if (relaxed.integral) {
-      offer(relaxed.integral);
-      if (ep.uniformHours || !beats(bound)) return;
+      const broken = K > 0 ? overBudget(relaxed.integral) : null;
+      if (!broken) {
+        offer(relaxed.integral);
+        if (network || !beats(bound)) return;
+      } else {
+        // A completion that breaks a budget: branch on the item that spends most of it, cheapest use first.
+        if (broken.item < 0) return;
+        i = broken.item;
+        const use = ep.budgets[broken.budget].use;
+        const arcs: number[] = [];
+        for (let e = ep.start[i]; e < ep.start[i + 1]; e++) arcs.push(e);
+        order = arcs.sort((x, y) => use[x] - use[y] || ep.cost[x] - ep.cost[y] || x - y);
+      }
     }
-    if (relaxed.branch < 0) return;
-    const i = relaxed.branch;
-    for (const e of relaxed.order) {
+    if (i < 0) return;
+    for (const e of order) {
       const r = ep.rep[e];
       if (load[r] + ep.hours[e] > ep.upper[r]) continue;
       fixedRep[i] = r;
       load[r] += ep.hours[e];
       fixedCost += ep.cost[e];
+      for (let k = 0; k < K; k++) {
+        spent[k] += ep.budgets[k].use[e];
+        minFree[k] -= itemMin[k][i];
+      }
       explore(relaxed.lead, depth + 1, bound);
+      for (let k = 0; k < K; k++) {
+        spent[k] -= ep.budgets[k].use[e];
+        minFree[k] += itemMin[k][i];
+      }
       fixedCost -= ep.cost[e];
       load[r] -= ep.hours[e];
       fixedRep[i] = -1;
@@ -116,6 +181,12 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
 
 /** Cost of item i on rep r (its arc to r). */
 function costOf(ep: ExactProblem, i: number, r: number): number {
-  for (let e = ep.start[i]; e < ep.start[i + 1]; e++) if (ep.rep[e] === r) return ep.cost[e];
-  return Infinity;
+  const e = arcOf(ep, i, r);
+  return e >= 0 ? ep.cost[e] : Infinity;
+}
+
+/** Arc of item i to rep r, or −1. */
+function arcOf(ep: ExactProblem, i: number, r: number): number {
+  for (let e = ep.start[i]; e < ep.start[i + 1]; e++) if (ep.rep[e] === r) return e;
+  return -1;
 }

@@ -28,6 +28,11 @@ export interface ExactProblem {
   readonly upper: Float64Array;
   /** Every item has the same hours on all its arcs (workload independent of the rep): the LP is a network. */
   readonly uniformHours: boolean;
+  /**
+   * Budgets the free items must keep (`p.budgets`): per budget, the use of each arc (the account's
+   * coefficient when the arc leaves its preferred rep, else 0) and the room the fixed accounts leave.
+   */
+  readonly budgets: readonly { readonly use: Float64Array; readonly room: number }[];
 }
 
 /** What to build an exact problem from. */
@@ -93,17 +98,30 @@ export function buildExactProblem(p: CompiledProblem, scope: ExactScope): ExactP
   }
 
   const { lower, upper } = repWindows(p, fixedLoad, p.balance);
+  const arcRep = Int32Array.from(rep);
+  const budgets = p.budgets.map((budget) => {
+    const use = new Float64Array(arcRep.length);
+    for (let i = 0; i < free.length; i++) {
+      const a = free[i];
+      const pref = p.currentRep[a];
+      if (pref >= 0) for (let e = start[i]; e < start[i + 1]; e++) if (arcRep[e] !== pref) use[e] = budget.coef[a];
+    }
+    let spent = 0;
+    for (let a = 0; a < p.n; a++) if (!isFree[a] && p.currentRep[a] >= 0 && fixed[a] !== p.currentRep[a]) spent += budget.coef[a];
+    return { use, room: budget.limit - spent + RULE_TOLERANCE * Math.max(1, budget.limit) };
+  });
   return {
     account: Int32Array.from(free),
     m: p.m,
     start,
-    rep: Int32Array.from(rep),
+    rep: arcRep,
     cost: Float64Array.from(cost),
     minutes: Float64Array.from(minutes),
     hours: Float64Array.from(hours),
     lower,
     upper,
     uniformHours,
+    budgets,
   };
 }
 

@@ -46,6 +46,14 @@ export function relaxByLagrange(ep: ExactProblem, fixedRep: Int32Array, load: Fl
   for (let r = 0; r < m; r++) if (need[r] > reach[r]) return { feasible: false };
 
   const { lambda, mu } = start;
+  // Multipliers carried over from other nodes may have run away; they start over from 0.
+  for (let r = 0; r < m; r++) {
+    if (!Number.isFinite(lambda[r]) || !Number.isFinite(mu[r]) || Math.abs(lambda[r]) > 1e15 || Math.abs(mu[r]) > 1e15) {
+      lambda.fill(0);
+      mu.fill(0);
+      break;
+    }
+  }
   const chosen = new Int32Array(items).fill(-1);
   const bestChosen = new Int32Array(items).fill(-1);
   const used = new Float64Array(m);
@@ -80,7 +88,8 @@ export function relaxByLagrange(ep: ExactProblem, fixedRep: Int32Array, load: Fl
       if (gUp > 0 || lambda[r] > 0) norm += gUp * gUp;
       if (gDown > 0 || mu[r] > 0) norm += gDown * gDown;
     }
-    if (value > best + 1e-12 * Math.max(1, Math.abs(best))) {
+    if (!Number.isFinite(value)) break;
+    if (best === -Infinity || value > best + 1e-12 * Math.max(1, Math.abs(best))) {
       best = value;
       bestChosen.set(chosen);
       sinceBest = 0;
@@ -91,6 +100,7 @@ export function relaxByLagrange(ep: ExactProblem, fixedRep: Int32Array, load: Fl
     if (it === iterations || norm === 0 || value >= target) break;
     const goal = Number.isFinite(target) ? target : Math.abs(best) * 1.05 + 1;
     const step = (scale * Math.max(goal - value, 1e-9 * Math.max(1, Math.abs(goal)))) / norm;
+    if (!Number.isFinite(step)) break;
     for (let r = 0; r < m; r++) {
       lambda[r] = Math.max(0, lambda[r] + step * (used[r] - room[r]));
       mu[r] = Math.max(0, mu[r] + step * (need[r] - used[r]));

@@ -12,6 +12,8 @@ export interface ExactOutcome {
   /** Valid lower bound on that cost over every plan that keeps the fixed accounts where they are. */
   readonly lowerBound: number;
   readonly nodes: number;
+  /** Arcs of the exact problem (its size, for effort budgets). */
+  readonly arcs: number;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ExactOutcome {
 export function solveExactly(
   p: CompiledProblem,
   scope: ExactScope,
-  options: { readonly maxNodes: number; readonly start?: Int32Array; readonly stopped?: () => boolean },
+  options: { readonly maxNodes: number; readonly start?: Int32Array; readonly stopped?: () => boolean; readonly relaxation?: "network" | "lagrange" },
 ): ExactOutcome {
   const ep = buildExactProblem(p, scope);
   const items = ep.account.length;
@@ -47,11 +49,11 @@ export function solveExactly(
     for (let r = 0; r < p.m && valid; r++) if (load[r] > ep.upper[r] || load[r] < ep.lower[r]) valid = false;
     if (valid) incumbent = { rep, cost };
   }
-  const result = searchExact(ep, { maxNodes: options.maxNodes, stopped: options.stopped, ...(incumbent ? { incumbent } : {}) });
+  const result = searchExact(ep, { maxNodes: options.maxNodes, stopped: options.stopped, ...(options.relaxation ? { relaxation: options.relaxation } : {}), ...(incumbent ? { incumbent } : {}) });
   let assign: Int32Array | null = null;
   if (result.rep) {
     assign = Int32Array.from(scope.fixed);
     for (let i = 0; i < items; i++) assign[ep.account[i]] = result.rep[i];
   }
-  return { status: result.status, assign, cost: result.cost, lowerBound: result.lowerBound, nodes: result.nodes };
+  return { status: result.status, assign, cost: result.cost, lowerBound: result.lowerBound, nodes: result.nodes, arcs: ep.rep.length };
 }

@@ -24,7 +24,7 @@ export const solveMip: Solver = (input) => {
   context.progress("branch", 1, Number.isFinite(outcome.cost) ? outcome.cost : undefined);
   const nodes = `${outcome.nodes.toLocaleString("en-US")} nodes`;
   if (outcome.status === "infeasible") {
-    return { assign: start.assign, status: "feasible", unassignedReasons: start.unassignedReasons, infeasibleProof: `the exact search over all ${p.n.toLocaleString("en-US")} accounts (${nodes}) found no plan that keeps every rule` };
+    return { assign: start.assign, status: "feasible", unassignedReasons: start.unassignedReasons, infeasibleProof: { code: "exhaustive_search", message: `the exact search over all ${p.n.toLocaleString("en-US")} accounts (${nodes}) found no plan that keeps every rule` } };
   }
   const diagnostics = [{ severity: "info" as const, code: "branch_and_bound", message: `exact search: ${outcome.status === "optimal" ? "tree exhausted, plan proven optimal" : "stopped before the tree was exhausted"} after ${nodes}` }];
   const lowerBound = Number.isFinite(outcome.lowerBound) ? outcome.lowerBound : undefined;

@@ -254,3 +254,21 @@ export function setArtificialCost(s: NetworkSimplex, cost: number): void {
   }
   computePotentials(s);
 }
+
+/**
+ * Changes the costs of `arcs` in place (a warm start for a re-solve under new costs, e.g. a new
+ * Lagrangian multiplier): the basis stays feasible, the offsets of leaves hanging on a changed arc
+ * and the core potentials follow, and the pair buckets (which cache costs) are rebuilt on the next
+ * solve.
+ */
+export function changeArcCosts(s: NetworkSimplex, arcs: Int32Array, costs: Float64Array): void {
+  for (let i = 0; i < arcs.length; i++) {
+    const e = arcs[i];
+    s.cost[e] = costs[i];
+    if (Math.abs(costs[i]) > s.maxCost) s.maxCost = Math.abs(costs[i]);
+    const u = s.source[e];
+    if (u < s.leafLimit && !s.inCore[u] && s.pred[u] === e) s.offset[u] = s.up[u] ? -costs[i] : costs[i];
+  }
+  s.pairs = undefined;
+  computePotentials(s);
+}

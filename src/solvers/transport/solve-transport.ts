@@ -17,6 +17,7 @@ import { buildSphereTree } from "./sphere-tree.js";
 import { warmUpPrices } from "./warm-up-prices.js";
 import { findWhales, placeWhales } from "./whales.js";
 import { kthSmallest } from "../../util/kth-smallest.js";
+import { solveBudgeted } from "../budget/solve-budgeted.js";
 
 /** Accounts per leaf of the tree (query batches for rep search). */
 const LEAF_SIZE = 8;
@@ -54,7 +55,7 @@ export interface TransportResult extends SolverResult {
  * bound at the LP's prices is `lowerBound`. Accounts larger than half a band are placed before the
  * LP. Capacity is hard: workload that no rep can take stays unassigned. Deterministic.
  */
-export const solveTransport: Solver = (input) => runTransport(input);
+export const solveTransport: Solver = (input) => (input.problem.budgets.length > 0 ? solveBudgeted(input) : runTransport(input));
 
 export function runTransport({ problem: p, options, context }: SolverInput): TransportResult {
   context.progress("candidates", 0);

@@ -1,0 +1,224 @@
+import type { Candidates } from "../../compile/candidates.js";
+import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { budgetUsed } from "../../compile/budgets.js";
+import type { Diagnostic } from "../../model/plan.js";
+import type { SolverInput, SolverResult } from "../../solve/solver.js";
+import { formatNumber } from "../../util/format-number.js";
+import { repWindows } from "../exact/exact-problem.js";
+import { exceeds, loadsOf } from "../../rules/check-assignment.js";
+import { priceAndBound } from "./budget-bound.js";
+import { addArcs, budgetPrices, budgetUsage, buildBudgetLp, roundBudgetLp, type BudgetLp } from "./budget-lp.js";
+import { searchMultipliers } from "./budget-multipliers.js";
+import { minimumBudgets } from "./minimum-budgets.js";
+import { repairWithBudgets } from "./budget-repair.js";
+import { spendBudget } from "./spend-budget.js";
+
+/** Shares of each budget the LP keeps back, tried in turn until rounding and repair keep every band. */
+const RESERVES = [0.005, 0.015, 0.03, 0.06, 0.12];
+/** Pricing rounds at most (each a pass over every account and eligible rep, then a warm re-solve). */
+const PRICING_ROUNDS = 4;
+/**
+ * Room kept free at each end of a band in the LP, so that rounding its split accounts seldom
+ * leaves a band: this many median accounts, at most `MARGIN_SHARE` of the band width, and only with
+ * at least `MARGIN_MIN_PER_REP` accounts per rep.
+ */
+const MARGIN_ACCOUNTS = 0.25;
+const MARGIN_SHARE = 0.02;
+const MARGIN_MIN_PER_REP = 50;
+
+/**
+ * The transportation core with budgets on leaving preferred reps (`p.budgets`: the disruption
+ * budget of a realignment) as side constraints. Each budget is priced by a Lagrangian multiplier
+ * (a discount on the account's arc to its preferred rep, found by bisection on the warm network,
+ * `searchMultipliers`), the LP is completed by exact pricing over every eligible rep, its split
+ * accounts are rounded towards their preferred rep (never spending more budget than the LP), and
+ * bands are repaired by moves that keep every budget. The lower bound is the Lagrangian bound over
+ * every eligible rep at the final prices, valid for the budget-constrained problem. When the LP
+ * cannot keep the budgets, the least budget the bands need (an LP bound) is computed; above the
+ * limit, it proves the problem infeasible.
+ */
+export function solveBudgeted(input: SolverInput): SolverResult {
+  const { problem: p, context } = input;
+  const stop = () => context.stopped();
+  context.progress("realign", 0);
+  const c = withPreferred(p, input.candidates);
+  const assign = new Int32Array(p.n).fill(-1);
+  const fixedLoad = new Float64Array(p.m);
+  const free: number[] = [];
+  const reasons = new Map<number, string>();
+  for (let a = 0; a < p.n; a++) {
+    const locked = p.lockedRep[a];
+    const pref = p.currentRep[a];
+    if (locked >= 0) {
+      assign[a] = locked;
+      fixedLoad[locked] += p.workload[a];
+    } else if (c.start[a + 1] === c.start[a]) reasons.set(a, "no rep may serve it");
+    else if (p.workload[a] === 0) assign[a] = hasArc(c, a, pref) ? pref : c.rep[c.start[a]];
+    else free.push(a);
+  }
+  const full = repWindows(p, new Float64Array(p.m), p.balance);
+  const margin = free.length >= MARGIN_MIN_PER_REP * p.m ? MARGIN_ACCOUNTS * medianWorkload(p, free) : 0;
+  const lower = new Float64Array(p.m);
+  const upper = new Float64Array(p.m);
+  for (let r = 0; r < p.m; r++) {
+    const inset = Math.min(margin, MARGIN_SHARE * Math.max(0, full.upper[r] - full.lower[r]));
+    upper[r] = Math.max(0, full.upper[r] - inset - fixedLoad[r]);
+    lower[r] = Math.min(upper[r], Math.max(0, full.lower[r] + inset - fixedLoad[r]));
+  }
+  const lockedUse = lockedOnly(p);
+  const room = Float64Array.from(p.budgets, (b) => b.limit - budgetUsed(b, p.currentRep, lockedUse));
+  const fullLimits = Float64Array.from(p.budgets, (b) => b.limit);
+  const blp = buildBudgetLp(p, c, Int32Array.from(free), lower, upper);
+  const scale = costScale(p, free);
+  const diagnostics: Diagnostic[] = [];
+  let infeasibleProof: { code: string; message: string } | undefined;
+  let solves = 0;
+  let added = 0;
+  let moves = 0;
+  let spent = 0;
+  let held: Float64Array = room;
+
+  // The LP keeps a share of each budget back for the moves that bring rounded reps into their
+  // bands; the least share that lets them all in is kept (a larger one costs travel).
+  let best: { assign: Int32Array; broken: number } | undefined;
+  let met = false;
+  for (let attempt = 0; attempt < RESERVES.length && !stop(); attempt++) {
+    held = Float64Array.from(p.budgets, (b, k) => room[k] - RESERVES[attempt] * b.limit);
+    let search = searchMultipliers(blp, p, held, scale, stop);
+    solves += search.solves;
+    // Column generation at the multipliers found, the first time round.
+    for (let round = 0; attempt === 0 && round < PRICING_ROUNDS && search.bandsHeld && !stop(); round++) {
+      const pricing = priceAndBound(p, blp, budgetPrices(blp), search.delta, full, fullLimits);
+      if (pricing.arcs.length === 0) break;
+      addArcs(blp, pricing.arcs);
+      added += pricing.arcs.length;
+      search = searchMultipliers(blp, p, held, scale, stop);
+      solves += search.solves;
+    }
+    met = search.bandsHeld && search.met;
+    if (search.bandsHeld && !search.met && attempt === 0) {
+      const least = minimumBudgets(p, blp, full);
+      const short = least.filter((x) => x.bound > x.limit + 1e-9 * Math.max(1, x.limit));
+      for (const x of least) diagnostics.push({ severity: short.includes(x) ? "error" : "info", code: "minimum_budget", message: x.message });
+      if (short.length > 0) infeasibleProof = { code: "budget_too_small", message: `${short.map((x) => x.message).join("; ")}. To change: raise the budget to at least that, or widen the band` };
+    }
+    const trial = Int32Array.from(assign);
+    roundBudgetLp(blp, p, trial, fixedLoad.slice(), full.lower, full.upper, Float64Array.from(room));
+    moves = repairWithBudgets(p, c, trial, full.lower, full.upper, fullLimits, search.delta);
+    spent = spendBudget(p, c, trial, full.lower, full.upper, fullLimits);
+    const broken = countBroken(p, trial, full.lower, full.upper, fullLimits);
+    if (!best || broken < best.broken) best = { assign: trial, broken };
+    if (broken === 0 || !met) break;
+  }
+  assign.set(best!.assign);
+  context.progress("realign", 0.8);
+
+  // The bound is on the full budgets: their multipliers are found again (the plan no longer needs
+  // the LP), with column generation, and L(λ, δ) is taken over every eligible rep.
+  let lowerBound: number | undefined;
+  if (met && !stop()) {
+    let search = searchMultipliers(blp, p, room, scale, stop);
+    solves += search.solves;
+    for (let round = 0; round < PRICING_ROUNDS && search.met && !stop(); round++) {
+      const pricing = priceAndBound(p, blp, budgetPrices(blp), search.delta, full, fullLimits);
+      lowerBound = Math.max(lowerBound ?? -Infinity, pricing.bound);
+      if (pricing.arcs.length === 0) break;
+      addArcs(blp, pricing.arcs);
+      added += pricing.arcs.length;
+      search = searchMultipliers(blp, p, room, scale, stop);
+      solves += search.solves;
+    }
+  }
+  const usage = budgetUsage(blp, p);
+  diagnostics.push({
+    severity: "info",
+    code: "budget_lp",
+    message:
+      `LP on ${formatNumber(free.length)} accounts with ${p.budgets.length} budget(s) priced by Lagrangian multipliers (${solves} warm solves, ${formatNumber(added)} arcs added by pricing); ` +
+      `LP use ${Array.from(usage, (u, k) => `${formatNumber(u, 1)} of ${formatNumber(room[k], 1)}`).join(", ")}; ${moves} repair move(s), ${spent} improving move(s) with the budget left`,
+  });
+  context.progress("realign", 1);
+  return {
+    assign,
+    status: stop() ? "timeout" : "feasible",
+    unassignedReasons: reasons,
+    diagnostics,
+    ...(infeasibleProof ? { infeasibleProof } : {}),
+    ...(lowerBound !== undefined ? { lowerBound } : {}),
+    prices: budgetPrices(blp).reps,
+  };
+}
+
+/** The candidate arcs plus each account's arc to its preferred rep, when that rep may serve it. */
+function withPreferred(p: CompiledProblem, c: Candidates): Candidates {
+  const extra: number[] = [];
+  for (let a = 0; a < p.n; a++) {
+    const pref = p.currentRep[a];
+    if (pref < 0 || p.lockedRep[a] >= 0 || hasArc(c, a, pref)) continue;
+    if (p.compatible(pref, a) && p.travel(pref, a) <= p.maxTravel[pref]) extra.push(a);
+  }
+  if (extra.length === 0) return c;
+  const start = new Int32Array(p.n + 1);
+  const rep = new Int32Array(c.rep.length + extra.length);
+  const minutes = new Float64Array(rep.length);
+  let next = 0;
+  let at = 0;
+  for (let a = 0; a < p.n; a++) {
+    start[a] = at;
+    for (let t = c.start[a]; t < c.start[a + 1]; t++, at++) {
+      rep[at] = c.rep[t];
+      minutes[at] = c.minutes[t];
+    }
+    if (next < extra.length && extra[next] === a) {
+      rep[at] = p.currentRep[a];
+      minutes[at] = p.travel(p.currentRep[a], a);
+      at++;
+      next++;
+    }
+  }
+  start[p.n] = at;
+  return { start, rep, minutes };
+}
+
+function hasArc(c: Candidates, a: number, r: number): boolean {
+  for (let t = c.start[a]; t < c.start[a + 1]; t++) if (c.rep[t] === r) return true;
+  return false;
+}
+
+/** Locked accounts at their locked rep, the rest unassigned: what the locks alone spend of each budget. */
+function lockedOnly(p: CompiledProblem): Int32Array {
+  const assign = new Int32Array(p.n);
+  for (let a = 0; a < p.n; a++) assign[a] = p.lockedRep[a] >= 0 ? p.lockedRep[a] : p.currentRep[a];
+  return assign;
+}
+
+/** Per budget: the mean travel cost (workload × minutes to the preferred rep) per unit of its coefficient, the scale of its multiplier. */
+function costScale(p: CompiledProblem, free: readonly number[]): Float64Array {
+  return Float64Array.from(p.budgets, (b) => {
+    let cost = 0;
+    let coef = 0;
+    for (const a of free) {
+      if (p.currentRep[a] < 0) continue;
+      cost += p.workload[a] * p.travel(p.currentRep[a], a);
+      coef += b.coef[a];
+    }
+    return coef > 0 && cost > 0 ? cost / coef : 1;
+  });
+}
+
+/** Windows and budgets a plan breaks (0: it keeps them all). */
+function countBroken(p: CompiledProblem, assign: Int32Array, lower: Float64Array, upper: Float64Array, limits: Float64Array): number {
+  const load = loadsOf(p, assign);
+  let broken = 0;
+  for (let r = 0; r < p.m; r++) if (exceeds(load[r], upper[r]) || exceeds(lower[r], load[r])) broken++;
+  p.budgets.forEach((b, k) => exceeds(budgetUsed(b, p.currentRep, assign), limits[k]) && broken++);
+  return broken;
+}
+
+function medianWorkload(p: CompiledProblem, accounts: readonly number[]): number {
+  if (accounts.length === 0) return 0;
+  const sizes = Float64Array.from(accounts, (a) => p.workload[a]).sort();
+  return sizes[sizes.length >> 1];
+}
+
+export type { BudgetLp };
