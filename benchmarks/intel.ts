@@ -212,7 +212,7 @@ function routingBenchmark(): void {
   const minutes = (rep: { home: [number, number] }, a: Account) => haversineKm(rep.home[0], rep.home[1], a.location[0], a.location[1]) * (1.3 / 50) * 60;
   log("## Routing against the batch optimum");
   log("");
-  log("15 % of each instance's accounts arrive as new, one at a time in file order. Plan: align over the others (band ± 10 %). Batch optimum: align over all accounts with the plan's accounts locked to their reps. Travel: Σ one-way minutes of the new accounts, and Σ workload × minutes (what align minimises); a target is met when both ratios are within it. Deviations against the final targets (all accounts). Targets: territory travel ≤ 1.03 × batch; balanced: every rep within the band + 5 points (|deviation| ≤ 15 %), none above the band, travel ≤ 1.20 × batch.");
+  log("15 % of each instance's accounts arrive as new, one at a time in file order. Plan: align over the others (band ± 10 %). Batch optimum: align over all accounts with the plan's accounts locked to their reps. Travel: Σ one-way minutes of the new accounts (the measure the targets name; `met` judges it), and beside it Σ workload × minutes (what align minimises). Deviations against the final targets (all accounts). Targets: territory travel ≤ 1.03 × batch; balanced: every rep within the band + 5 points (|deviation| ≤ 15 %), none above the band, travel ≤ 1.20 × batch.");
   log("");
   log("| accounts × reps | seed | new | batch status | batch travel min | policy | travel / batch | workload × travel / batch | worst deviation | reps above band | reps beyond band + 5 | reps that left the band | met |");
   log("|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|");
@@ -246,7 +246,7 @@ function routingBenchmark(): void {
         const left = loads.filter((l) => l.inBandBefore && !l.inBandAfter).length;
         const ratio = travel / batchTravel, weightedRatio = weighted / batchWeighted;
         const limit = policy === "territory" ? 1.03 : 1.2;
-        const met = Math.max(ratio, weightedRatio) <= limit && (policy === "territory" || (above === 0 && beyond === 0));
+        const met = ratio <= limit && (policy === "territory" || (above === 0 && beyond === 0));
         log(`| ${accounts.toLocaleString("en-US")} × ${repCount} | ${seed} | ${c.fresh.length} | ${batch.status} | ${Math.round(batchTravel).toLocaleString("en-US")} | ${policy} | ${fmt(ratio)} | ${fmt(weightedRatio)} | ${fmt(worst * 100, 1)} % | ${above} | ${beyond} | ${left} | ${met ? "yes" : "no"} |`);
       }
     }

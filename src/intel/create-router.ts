@@ -55,6 +55,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
   const index: PointIndex | undefined = assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
   const rule = segmentRegionRule(valid.reps);
+  // The rep furthest behind its target (least load per hour of capacity), recomputed when it gains load.
+  let behind = 0, behindStale = true;
   // Rep index of each account routed so far (−1: routed to no rep).
   const routedTo = new Map<string, number>();
   let typical = 0;
@@ -130,6 +132,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const hours = hoursAt(account, minutes);
     load[r] += hours;
     routed[r] += hours;
+    if (r === behind) behindStale = true;
     routedTo.set(id, r);
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
@@ -167,8 +170,13 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    * travel alone, less the largest pull of any rep, cannot beat the best found.
    */
   function balancedRep(account: Account, eligible: (r: number) => boolean): { r: number; message: string } {
-    let strongest = 0;
-    for (let r = 0; r < m; r++) strongest = Math.min(strongest, pullOf(r));
+    // The strongest pull is the rep with the least load per hour of capacity (targets are proportional to capacity).
+    if (behindStale) {
+      behind = 0;
+      for (let r = 1; r < m; r++) if (load[r] / p.capacity[r] < load[behind] / p.capacity[behind]) behind = r;
+      behindStale = false;
+    }
+    const strongest = Math.min(0, pullOf(behind));
     let best = -1, bestCost = Infinity, fallback = -1, fallbackRatio = Infinity;
     const seenAt = call;
     const consider = (r: number) => {
