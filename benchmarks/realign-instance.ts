@@ -1,10 +1,11 @@
 /**
  * Seeded realignment instances: today's territories and a change to make. Accounts and reps come
- * from `generateInstance`; today's owner of each account is, among the reps who were there
- * before the change, the nearest one with probability 0.85 and one of its three nearest otherwise
- * (territories that drifted over the years). The `hires` last reps are new: they have no accounts
+ * from `generateInstance`. Today's territories are a past alignment of the reps who were there
+ * before the change (`align` with ±10 % bands over them), drifted since: `drift` of the accounts
+ * moved to one of their three nearest old reps. The `hires` last reps are new and have no accounts
  * today, so the bands cannot hold without moves.
  */
+import { align } from "../src/align.js";
 import type { Problem } from "../src/model/problem-schema.js";
 import { createRandom } from "../src/util/random.js";
 import { generateInstance } from "./generate-instance.js";
@@ -15,18 +16,26 @@ export interface RealignSpec {
   /** Reps with no accounts today (the last ones). */
   readonly hires: number;
   readonly seed: number;
+  /** Share of accounts whose owner drifted away from the past alignment; default 0.1. */
+  readonly drift?: number;
 }
 
 export function realignInstance(spec: RealignSpec): Problem {
   const base = generateInstance({ accounts: spec.accounts, reps: spec.reps, seed: spec.seed });
   const random = createRandom(spec.seed * 31 + 7);
   const before = base.reps.slice(0, base.reps.length - spec.hires);
+  const past = align({ accounts: base.accounts, reps: before }, { balance: { workload: 0.1 }, seed: spec.seed });
+  const owner = new Map(past.assignment.map((row) => [row.accountId, row.repId]));
+  const drift = spec.drift ?? 0.1;
   const accounts = base.accounts.map((account) => {
-    const near = before
-      .map((rep) => ({ id: rep.id, d: (rep.home[0] - account.location[0]) ** 2 * Math.cos((account.location[1] * Math.PI) / 180) ** 2 + (rep.home[1] - account.location[1]) ** 2 }))
-      .sort((x, y) => x.d - y.d || (x.id < y.id ? -1 : 1));
-    const owner = random() < 0.85 ? near[0] : near[Math.min(near.length - 1, Math.floor(random() * 3))];
-    return { ...account, currentRep: owner.id };
+    let current = owner.get(account.id) ?? before[0].id;
+    if (random() < drift) {
+      const near = before
+        .map((rep) => ({ id: rep.id, d: ((rep.home[0] - account.location[0]) * Math.cos((account.location[1] * Math.PI) / 180)) ** 2 + (rep.home[1] - account.location[1]) ** 2 }))
+        .sort((x, y) => x.d - y.d || (x.id < y.id ? -1 : 1));
+      current = near[Math.floor(random() * Math.min(3, near.length))].id;
+    }
+    return { ...account, currentRep: current };
   });
   return { accounts, reps: base.reps };
 }

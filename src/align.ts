@@ -11,6 +11,8 @@ import { finalizePlan } from "./solve/finalize-plan.js";
 import { settlePlan } from "./solve/settle-plan.js";
 import { createSolveContext } from "./solve/solve-context.js";
 import { pickSolver } from "./solve/strategies.js";
+import type { Solver } from "./solve/solver.js";
+import type { CompiledProblem } from "./compile/compiled-problem.js";
 import { polish } from "./solvers/heuristic/polish.js";
 import { alignOnUnits } from "./solvers/contiguity/align-on-units.js";
 import { TerralignError } from "./errors.js";
@@ -35,13 +37,28 @@ export function align(problem: Problem, options?: AlignOptions): Plan {
  * options: the CLI validates while reading files and need not pay for it twice. Internal.
  */
 export function alignValidated(valid: Problem, resolved: ResolvedOptions): Plan {
+  return alignCompiled(valid, resolved);
+}
+
+/** What a caller running many related solves (a trade-off sweep) hands `alignCompiled`. Internal. */
+export interface AlignStep {
+  /** The problem already compiled with these options (e.g. the same problem, other budgets). */
+  readonly compiled?: CompiledProblem;
+  /** Replaces the `transport` strategy's solve (e.g. a warm session kept between solves). */
+  readonly transport?: Solver;
+}
+
+/** `alignValidated` with the compiled problem and the transport solve given. Internal. */
+export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: AlignStep = {}): Plan {
   const context = createSolveContext(resolved);
   if (valid.units !== undefined) return alignOnUnits(valid, resolved, context);
   if (resolved.contiguity) {
     throw new TerralignError("invalid_option", "options.contiguity: true needs geographic units (problem.units), the atoms that territories are made contiguous over");
   }
-  const compiled = compileProblem(valid, resolved);
-  const { name, solve } = pickSolver(resolved.strategy, compiled, resolved);
+  const compiled = step.compiled ?? compileProblem(valid, resolved);
+  const picked = pickSolver(resolved.strategy, compiled, resolved);
+  const name = picked.name;
+  const solve = name === "transport" && step.transport ? step.transport : picked.solve;
   const { diagnostics, unservable } = diagnoseInput(valid, compiled);
   let candidates: Candidates | undefined;
   const input = {

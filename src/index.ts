@@ -4,6 +4,7 @@
  */
 export { align } from "./align.js";
 export { evaluate, type Evaluation } from "./evaluate/evaluate.js";
+export { ruleNames, type RuleName, type Violation, type ViolationCounts } from "./rules/violation.js";
 export { explainAssignment, type AccountExplanation, type Explanation } from "./solvers/transport/explain-assignment.js";
 export { TerralignError, type ErrorCode, type InputIssue } from "./errors.js";
 export { defaultOptions, type ResolvedOptions } from "./model/defaults.js";
@@ -39,6 +40,7 @@ export {
   toGeoJSON,
   toMarkdown,
   toReport,
+  toViolationsCsv,
   type FeatureCollection,
   type GeoJSON,
   type GeoJsonOptions,
@@ -73,6 +75,13 @@ export { callPlan, type AccountCalls, type CallPlan, type RepCalls, type TierRul
 export { defaultCallPlanOptions, type CallPlanOptions, type PerTier } from "./plan/call-plan-options.js";
 export type { CallPlanRep } from "./plan/compile-call-plan.js";
 export type { ResponseModel } from "./plan/response-model.js";
+
+// Realignment
+export { tradeoff, labelOf, type Tradeoff, type TradeoffPoint, type TradeoffRow } from "./realign/tradeoff.js";
+export { diffPlans, type AssignmentLike, type MovedAccount, type PlanDiff, type RepChange } from "./realign/diff-plans.js";
+export { applyScenario, type AppliedScenario } from "./realign/apply-scenario.js";
+export { runScenarios, type ScenarioComparison, type ScenarioResult, type ScenarioRow } from "./realign/run-scenarios.js";
+export { scenarioSchema, scenariosFileSchema, type NewRep, type Scenario } from "./realign/scenario-schema.js";
 // Account intelligence
 export { estimatePotential, type FeatureImportance, type PotentialEstimate } from "./intel/estimate-potential.js";
 export type { BoostingOptions, PotentialOptions } from "./intel/potential-options.js";

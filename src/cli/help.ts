@@ -8,6 +8,9 @@ Usage:
   terralign gap       FILE [options]   (OR-Library GAP instances; see 'terralign gap --help')
   terralign plan      --accounts FILE --config FILE.json --out DIR
   terralign callplan  --accounts FILE --reps FILE [--assignments FILE] --config FILE.json --out DIR
+  terralign tradeoff  --accounts FILE --reps FILE (--budgets LIST | --bands LIST) --out DIR [options]
+  terralign diff      --accounts FILE --reps FILE --before FILE --after FILE --out DIR
+  terralign scenarios --accounts FILE --reps FILE --scenarios FILE.json --out DIR [options]
   terralign potential --accounts FILE --target COLUMN --out DIR [options]
   terralign crosssell --purchases FILE [--accounts FILE] --out DIR [options]
   terralign route     --accounts FILE --reps FILE --assignments FILE --new FILE --out DIR [options]
@@ -20,13 +23,16 @@ Commands:
   gap        solve generalised assignment problem instances
   plan       score and tier accounts, turn tiers into visits and workload (hours) for align
   callplan   plan each rep's visits to maximise expected sales within its hours
+  tradeoff   realign under a series of disruption budgets (or bands): travel against moves
+  diff       compare two assignments: moved accounts, per-rep gains and losses, a map
+  scenarios  what-if realignments (a rep leaves, a hire, part-time, splits, merges) compared
   potential  estimate each account's potential (its wallet) from what customers spend
   crosssell  recommend each account's next products from purchases and attributes
   route      route new accounts to their owners against an existing plan
 
 Input files are CSV (RFC 4180, comma-separated, UTF-8), JSON or GeoJSON (a FeatureCollection
 of Points). Accounts: id, lng, lat, workload[, potential, current_rep, locked_rep, segment,
-region, unit, tier, visits]; reps: id, lng, lat, capacity[, segments, region,
+region, unit, tier, visits, move_cost]; reps: id, lng, lat, capacity[, segments, region,
 max_travel_minutes]. Any other column is carried through to the outputs.
 
 Exit codes:
@@ -224,4 +230,93 @@ Example:
   terralign callplan --accounts out/plan/accounts.csv --reps examples/mexico/reps.csv \\
     --assignments out/align/assignments.csv --config examples/account-planning/callplan.json \\
     --out out/callplan
+`;
+
+export const tradeoffHelp = `terralign tradeoff — the price of disruption: one realignment per budget, warm-started in turn
+
+Usage:
+  terralign tradeoff --accounts FILE --reps FILE --budgets LIST --out DIR [--options FILE.json]
+                     [--strategy S] [--time-limit SECONDS] [--seed N]
+  terralign tradeoff --accounts FILE --reps FILE --bands LIST --out DIR [...]
+
+Options:
+  --accounts FILE   accounts, with current_rep (today's owner) and optionally move_cost
+  --reps FILE       reps
+  --budgets LIST    comma-separated disruption budgets, in the order to solve them:
+                      100       at most 100 accounts move (disruption.maxMoves)
+                      2%        at most 2 % of the workload with a current rep moves (maxMovedShare)
+                      cost:30   Σ move_cost of the accounts that move at most 30 (maxMoveCost)
+  --bands LIST      sweep the band instead: comma-separated balance.workload fractions, e.g.
+                    0.05,0.1,0.2 (travel against balance); the options' budgets, if any, stay
+  --out DIR         output directory
+  --options, --strategy, --time-limit, --seed   as for align
+
+Writes into DIR:
+  tradeoff.csv            budget,moves,objective,lower_bound,gap,max_deviation,moved_workload,
+                          moved_share,reps_outside_band,status,elapsed_ms: one row per point, in
+                          the order given
+  tradeoff.svg            objective and lower bound against accounts moved
+  <point>/assignments.csv and <point>/report.json for each point (e.g. 100/, 2%/, cost-30/, band-5%/)
+
+Exit codes: 0 every point solved, 1 some point infeasible (its diagnostic gives the least budget
+the bands need), unsolved or timed out (files still written), 2 bad input or usage.
+
+Example:
+  terralign tradeoff --accounts accounts.csv --reps reps.csv --budgets 100,250,500,5% --out curve
+`;
+
+export const diffHelp = `terralign diff — what changes between two assignments
+
+Usage:
+  terralign diff --accounts FILE --reps FILE --before FILE --after FILE --out DIR [--options FILE.json]
+
+Options:
+  --before FILE, --after FILE   assignments (account_id,rep_id, as evaluate reads them; e.g. today's
+                                export and an align output's assignments.csv)
+  --options FILE.json           travel model, for the travel figures
+
+Writes into DIR:
+  moved.csv   account_id,from_rep,to_rep,workload,potential: one row per account whose rep
+              changes (an empty rep: none)
+  diff.md     totals and per rep the accounts, workload and potential in and out, workload and
+              travel before and after
+  diff.svg    the after map with the moved accounts ringed
+
+Exit codes: 0 compared, 2 bad input (an id that names no account or rep, an account given two reps).
+`;
+
+export const scenariosHelp = `terralign scenarios — compare what-if realignments from today's territories
+
+Usage:
+  terralign scenarios --accounts FILE --reps FILE --scenarios FILE.json --out DIR [--options FILE.json]
+                      [--strategy S] [--time-limit SECONDS] [--seed N]
+
+The scenarios file:
+  {"scenarios": [
+    {"name": "base"},
+    {"name": "rep7-leaves", "removeReps": ["rep-7"]},
+    {"name": "hire-east", "addReps": [{"id": "new-1", "lng": -90.2, "lat": 38.6, "capacity": 160}]},
+    {"name": "part-time", "capacity": {"rep-3": 80}},
+    {"name": "split", "splitRep": {"rep": "rep-4", "id": "rep-4b"}},
+    {"name": "merge", "mergeReps": {"into": "rep-1", "reps": ["rep-2"]}},
+    {"name": "west", "freezeReps": ["rep-1"], "options": {"balance": {"workload": 0.08}}}
+  ]}
+
+Edits, applied in this order: capacity (hours by rep id); mergeReps (the reps leave, "into" takes
+their accounts as its own today and their capacity); splitRep (a new rep "id" shares the rep's
+territory: based at lng/lat, default the rep's home, with capacity, default half the rep's, which
+keeps the other half); removeReps (their accounts become orphans, placed freely outside the
+budget); addReps (new reps with no accounts); freezeReps (territories kept exactly as today and
+left out of the balancing). "options" are laid over the common options for that scenario. Every
+scenario starts from today's owners (current_rep) with the same disruption options.
+
+Writes into DIR:
+  <name>/                 the usual align outputs of each scenario
+  compare.csv             scenario,status,reps,objective,lower_bound,gap,workload_cv,max_deviation,
+                          reps_outside_band,moves,moved_workload,travel_change,travel_change_share
+  compare.md              the same as a table, with today's objective
+
+Exit codes: 0 every scenario solved, 1 some scenario not (files still written), 2 bad input (an
+unknown rep, two scenarios with one name, a scenario removing every rep, an added rep id that
+exists: the file, scenario and field named).
 `;

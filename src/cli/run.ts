@@ -5,6 +5,9 @@ import { runCrosssellCommand } from "./crosssell-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
+import { runTradeoffCommand } from "./tradeoff-command.js";
+import { runDiffCommand } from "./diff-command.js";
+import { runScenariosCommand } from "./scenarios-command.js";
 import { generalHelp } from "./help.js";
 import { runPlanCommand } from "./plan-command.js";
 import { runPotentialCommand } from "./potential-command.js";
@@ -34,6 +37,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runPlanCommand(rest, io);
       case "callplan":
         return runCallplanCommand(rest, io);
+      case "tradeoff":
+        return runTradeoffCommand(rest, io);
+      case "diff":
+        return runDiffCommand(rest, io);
+      case "scenarios":
+        return runScenariosCommand(rest, io);
       case "potential":
         return runPotentialCommand(rest, io);
       case "crosssell":
@@ -41,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case "route":
         return runRouteCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, potential, crosssell or route (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, potential, crosssell or route (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -52,7 +61,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, potential, crosssell or route (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, potential, crosssell or route (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);

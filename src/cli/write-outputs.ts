@@ -1,5 +1,7 @@
 import { join } from "node:path";
-import type { Plan } from "../model/plan.js";
+import type { AssignmentRow, Plan } from "../model/plan.js";
+import { diffPlans } from "../realign/diff-plans.js";
+import { toMovedCsv } from "../output/realign-tables.js";
 import { accountFeatureTexts } from "../output/account-features.js";
 import { featureCollectionText, featureListText } from "../output/geojson-text.js";
 import { renderSvg, toAssignmentsCsv, toMarkdown, toReport } from "../output/index.js";
@@ -10,7 +12,10 @@ import type { CliIo } from "./cli-io.js";
 /** The files `align` writes, in the order they are listed to the user. */
 export const outputFiles = ["assignments.csv", "report.json", "territories.geojson", "map.svg", "report.md"] as const;
 
-/** Writes the five output files of a plan into `dir` (created when missing); returns their paths. */
+/**
+ * Writes the five output files of a plan into `dir` (created when missing), and `moved.csv` (the
+ * accounts that leave their current rep) when accounts have one; returns their paths.
+ */
 export function writeOutputs(plan: Plan, dir: string, io: CliIo): string[] {
   io.makeDir(dir);
   const contents: Record<(typeof outputFiles)[number], () => string | string[]> = {
@@ -21,9 +26,21 @@ export function writeOutputs(plan: Plan, dir: string, io: CliIo): string[] {
     "map.svg": () => renderSvg(plan),
     "report.md": () => toMarkdown(plan),
   };
-  return outputFiles.map((name) => {
+  const paths = outputFiles.map((name) => {
     const path = join(dir, name);
     io.writeFile(path, contents[name]());
     return path;
   });
+  const today = todayOf(plan);
+  if (today.length > 0) {
+    const path = join(dir, "moved.csv");
+    io.writeFile(path, toMovedCsv(diffPlans(plan.problem, today, plan)));
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Today's owners (`currentRep`) as assignment rows. */
+export function todayOf(plan: Plan): AssignmentRow[] {
+  return plan.problem.accounts.filter((a) => a.currentRep !== undefined).map((a) => ({ accountId: a.id, repId: a.currentRep! }));
 }

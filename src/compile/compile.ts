@@ -69,6 +69,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     upper,
     lockedRep,
     currentRep,
+    moveCost,
     budgets: compileBudgets(options, currentRep, workload, moveCost),
     totalWorkload,
     totalCapacity,

@@ -37,6 +37,8 @@ export interface CompiledProblem {
   readonly lockedRep: Int32Array;
   /** Rep that owns the account today, or −1 (none, or a rep that is not in the problem); length n. */
   readonly currentRep: Int32Array;
+  /** Weight of each account in the move-cost budget (`moveCost`, default 1); length n. */
+  readonly moveCost: Float64Array;
   /** Budgets on moving accounts off `currentRep` (`options.disruption`); empty when none. */
   readonly budgets: readonly Budget[];
   /** Σ workload over all accounts, hours. */

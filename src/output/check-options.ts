@@ -1,13 +1,14 @@
 import { TerralignError } from "../errors.js";
 
 /** What one option may hold. */
-export type OptionKind = "boolean" | "positive" | "string" | "geojson";
+export type OptionKind = "boolean" | "positive" | "string" | "geojson" | "strings";
 
 const expected: Record<OptionKind, string> = {
   boolean: "true or false",
   positive: "a finite number > 0",
   string: "a string",
   geojson: "a GeoJSON object (with a string `type`)",
+  strings: "an array of strings",
 };
 
 function accepts(kind: OptionKind, value: unknown): boolean {
@@ -20,6 +21,8 @@ function accepts(kind: OptionKind, value: unknown): boolean {
       return typeof value === "string";
     case "geojson":
       return value !== null && typeof value === "object" && typeof (value as { type?: unknown }).type === "string";
+    case "strings":
+      return Array.isArray(value) && value.every((x) => typeof x === "string");
   }
 }
 

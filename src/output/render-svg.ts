@@ -5,7 +5,7 @@ import { windForD3 } from "./d3-winding.js";
 import { escapeXml } from "./escape-xml.js";
 import type { GeoJSON } from "./geojson-types.js";
 import { darken, territoryColour } from "./palette.js";
-import { renderAccounts } from "./svg-accounts.js";
+import { renderAccounts, renderHighlights } from "./svg-accounts.js";
 import { renderBasemap } from "./svg-basemap.js";
 import { headerHeight, planFigures, renderHeader, wrapFigures } from "./svg-header.js";
 import { svgLayout } from "./svg-layout.js";
@@ -35,6 +35,8 @@ export interface SvgOptions {
   readonly basemap?: GeoJSON;
   /** How far, in km, territory outlines reach beyond the outermost accounts (as in `toGeoJSON`; not used by plans made of units). */
   readonly bufferKm?: number;
+  /** Account ids marked with a ring on top of their dot (e.g. the accounts a realignment moves). Default none. */
+  readonly highlight?: readonly string[];
 }
 
 /**
@@ -57,7 +59,7 @@ export interface SvgOptions {
  * The plan is not modified. Throws `TerralignError` (`invalid_option`) for bad options.
  */
 export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
-  checkOptions(options, { width: "positive", height: "positive", title: "string", showAccounts: "boolean", basemap: "geojson", bufferKm: "positive" });
+  checkOptions(options, { width: "positive", height: "positive", title: "string", showAccounts: "boolean", basemap: "geojson", bufferKm: "positive", highlight: "strings" });
   const width = options.width ?? 960;
   const height = options.height ?? 720;
   const reps = plan.problem.reps;
@@ -110,6 +112,7 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
   const borders = unitBased ? renderUnitBorders(unitBorders(plan), path) : "";
   if (borders) out.push(borders);
   if (options.showAccounts !== false) out.push(renderAccounts(plan, projection, colours, (x1 - x0) * (y1 - y0)));
+  if (options.highlight && options.highlight.length > 0) out.push(renderHighlights(plan, projection, options.highlight));
   out.push(renderReps(plan, projection, colours));
   out.push(renderHeader(options.title ?? "Territory plan", figures));
   out.push(renderLegend(entries, layout.legend));

@@ -42,3 +42,15 @@ export function renderAccounts(plan: Plan, projection: GeoProjection, colours: r
   out.push("</g>");
   return out.join("\n");
 }
+
+/** A red ring around each account in `ids` (every one, however many accounts the map samples). */
+export function renderHighlights(plan: Plan, projection: GeoProjection, ids: readonly string[]): string {
+  const wanted = new Set(ids);
+  const rings: string[] = [];
+  for (const account of plan.problem.accounts) {
+    if (!wanted.has(account.id)) continue;
+    const xy = projection(account.location);
+    if (xy) rings.push(`<circle cx="${xy[0].toFixed(1)}" cy="${xy[1].toFixed(1)}" r="4"/>`);
+  }
+  return [`<g class="highlighted" fill="none" stroke="#d62728" stroke-width="1.5">`, ...rings, "</g>"].join("\n");
+}

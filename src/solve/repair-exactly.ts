@@ -35,9 +35,9 @@ export interface ExactRepair {
  * of those reps (the ones nearest to another rep of the neighbourhood first) is placed again, the
  * rest kept. Deterministic: every search stops on node counts; `stopped` is the safety net.
  */
-export function repairExactly(problem: Problem, p: CompiledProblem, assign: Int32Array, violations: readonly Violation[], stopped: () => boolean): ExactRepair {
+export function repairExactly(problem: Problem, p: CompiledProblem, assign: Int32Array, violations: readonly Violation[], stopped: () => boolean, budgetPrices?: Float64Array): ExactRepair {
   if (p.n <= WHOLE_MAX_ACCOUNTS && p.n * p.m <= WHOLE_MAX_ARCS) {
-    const scope = { free: Int32Array.from({ length: p.n }, (_, a) => a), fixed: new Int32Array(p.n).fill(-1) };
+    const scope = { free: Int32Array.from({ length: p.n }, (_, a) => a), fixed: new Int32Array(p.n).fill(-1), ...(budgetPrices ? { budgetPrices } : {}) };
     let whole = solveExactly(p, scope, { maxNodes: WHOLE_NODES, start: assign, stopped });
     if (!whole.assign && whole.status === "stopped") whole = solveExactly(p, scope, { maxNodes: lagrangeNodes(whole.arcs), start: assign, stopped, relaxation: "lagrange" });
     return { assign: whole.assign ?? assign, whole, freed: whole.assign ? p.n : 0 };
@@ -48,8 +48,9 @@ export function repairExactly(problem: Problem, p: CompiledProblem, assign: Int3
     if (stopped()) break;
     const reps = neighbourhood(p, trouble, ring);
     const free = freeAccounts(p, assign, reps, violations);
-    let outcome = solveExactly(p, { free, fixed: assign, reps }, { maxNodes: NEIGHBOURHOOD_NODES, start: assign, stopped });
-    if (!outcome.assign && outcome.status === "stopped") outcome = solveExactly(p, { free, fixed: assign, reps }, { maxNodes: lagrangeNodes(outcome.arcs), start: assign, stopped, relaxation: "lagrange" });
+    const scope = { free, fixed: assign, reps, ...(budgetPrices ? { budgetPrices } : {}) };
+    let outcome = solveExactly(p, scope, { maxNodes: NEIGHBOURHOOD_NODES, start: assign, stopped });
+    if (!outcome.assign && outcome.status === "stopped") outcome = solveExactly(p, scope, { maxNodes: lagrangeNodes(outcome.arcs), start: assign, stopped, relaxation: "lagrange" });
     if (!outcome.assign) continue;
     const left = checkAssignment(problem, p, outcome.assign).length;
     if (left < count) {

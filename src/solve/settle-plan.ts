@@ -61,8 +61,8 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
 
   if (violations.length > 0 && options.repair !== false && !options.stopped()) {
     const before = violations.length;
-    const repair = repairExactly(problem, p, assign, violations, options.stopped);
-    if (repair.whole?.status === "infeasible") {
+    const repair = repairExactly(problem, p, assign, violations, options.stopped, result.budgetPrices);
+    if (repair.whole?.status === "infeasible" && proof === undefined) {
       proof = { code: "exhaustive_search", message: `an exhaustive search over all ${formatNumber(p.n)} accounts (${formatNumber(repair.whole.nodes)} nodes) found no plan that keeps every rule` };
     }
     if (repair.assign !== assign) {
@@ -95,7 +95,8 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
   if (violations.length === 0) {
     return { assign, status: stopped ? "timeout" : proven ? "optimal" : "feasible", ...(lowerBound !== undefined ? { lowerBound } : {}), unassignedReasons: reasons, diagnostics, violations };
   }
-  diagnostics.push(...describeViolations(violations));
+  // The proof (or why there is none) comes before the broken rules it explains.
+  const summaries = describeViolations(violations);
   // The proof that says most about what to change comes first: counts, then the LP, then the search.
   let infeasible = options.inputDiagnostics.some((d) => d.severity === "error" && COUNTING_PROOFS.has(d.code));
   if (!infeasible && !stopped) {
@@ -110,6 +111,7 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
       diagnostics.push(unsolvedDiagnostic(violations, lp?.feasible === true && lp.kind === "lp"));
     }
   }
+  diagnostics.push(...summaries);
   for (let a = 0; a < p.n; a++) if (assign[a] < 0 && !reasons.has(a)) reasons.set(a, "not assigned in the best plan found");
   // A bound is on plans that keep every rule; this one does not, so its gap would mean nothing.
   return { assign, status: stopped ? "timeout" : infeasible ? "infeasible" : "unsolved", unassignedReasons: reasons, diagnostics, violations };

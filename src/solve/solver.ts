@@ -24,6 +24,8 @@ export interface SolverResult {
    * only a strategy that has one sets it.
    */
   readonly infeasibleProof?: { readonly code: string; readonly message: string };
+  /** Lagrangian prices of `problem.budgets` (objective per unit of each budget), when the strategy found them. */
+  readonly budgetPrices?: Float64Array;
   /** Rep prices (LP duals), minutes per hour of workload, length m; when the strategy has them. */
   readonly prices?: Float64Array;
 }

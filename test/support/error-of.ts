@@ -15,3 +15,14 @@ export function alignErrorOf(base: () => Problem, edit: (p: any) => void, option
   }
   throw new Error("align did not throw");
 }
+
+/** The `TerralignError` that `run` must throw. */
+export function errorOf(run: () => unknown): TerralignError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TerralignError);
+    return error as TerralignError;
+  }
+  throw new Error("expected a TerralignError, but nothing was thrown");
+}

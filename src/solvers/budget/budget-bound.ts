@@ -1,4 +1,7 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "../transport/nearest-reps.js";
+import type { GreatCircle } from "../transport/great-circle.js";
+import type { SphereTree } from "../transport/sphere-tree.js";
 import type { BudgetLp } from "./budget-lp.js";
 
 /** What one pass over every account and every rep that may serve it finds. */
@@ -19,7 +22,9 @@ export interface Pricing {
  * is a lower bound on the travel of every plan that keeps every band and budget (weak duality,
  * for any λ and δ ≥ 0), taken over every eligible rep, not only the LP's arcs. `upper`/`lower` are
  * the full bands, `limits` the full budgets. Locked accounts count at their locked rep. The same
- * pass returns the missing arcs whose reduced cost is negative (column generation).
+ * pass returns the missing arcs whose reduced cost is negative (column generation). With a `search`
+ * tree over the LP's accounts, each account's two cheapest reps at these prices come from an exact
+ * tree search instead of a scan of every rep.
  */
 export function priceAndBound(
   p: CompiledProblem,
@@ -28,12 +33,19 @@ export function priceAndBound(
   delta: Float64Array,
   bands: { readonly lower: Float64Array; readonly upper: Float64Array },
   limits: Float64Array,
+  search?: { readonly tree: SphereTree; readonly geo: GreatCircle | undefined },
 ): Pricing {
   const lambda = prices.reps;
   const supplyOf = new Int32Array(p.n).fill(-1);
   blp.account.forEach((a, i) => (supplyOf[a] = i));
   const tolerance = 1e-9 * (blp.lp.simplex.maxCost + 1);
   const arcs: [number, number, number][] = [];
+  // The two cheapest eligible reps of every LP account at these prices, by tree search.
+  let near: NearestReps | undefined;
+  if (search) {
+    near = createNearestReps(p.n, 2);
+    nearestRepsOfAccounts(p, search.tree, search.geo, lambda, Infinity, near);
+  }
   let total = 0;
   for (let a = 0; a < p.n; a++) {
     const w = p.workload[a];
@@ -48,6 +60,21 @@ export function priceAndBound(
     const i = supplyOf[a];
     const discount = w > 0 ? charge / w : 0;
     let best = Infinity;
+    if (near && i >= 0) {
+      // Its preferred arc is in the LP; the cheapest other rep is among the two cheapest.
+      for (let q = 0; q < near.count[a]; q++) {
+        const r = near.rep[a * 2 + q];
+        if (r === pref) continue;
+        const t = near.travel[a * 2 + q];
+        best = w * (t + lambda[r]) + charge;
+        if (t + lambda[r] - prices.supply[i] < -tolerance) arcs.push([i, r, t]);
+        break;
+      }
+      const e = blp.preferredArc[i];
+      if (e >= 0) best = Math.min(best, w * (blp.arcMinutes[e - blp.firstArc] + lambda[pref]));
+      if (best < Infinity) total += best;
+      continue;
+    }
     for (let r = 0; r < p.m; r++) {
       if (!p.compatible(r, a)) continue;
       const t = p.travel(r, a);

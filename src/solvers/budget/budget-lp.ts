@@ -23,10 +23,17 @@ export interface BudgetLp {
   readonly discount: Float64Array;
   /** Simplex id of the first candidate arc. */
   readonly firstArc: number;
+  /** The preferred arcs that exist, and a buffer for their costs (made on first use). */
+  preferredArcs?: Int32Array;
+  preferredCosts?: Float64Array;
 }
 
-/** One supply node per free account (workload > 0), bands as given (already less the fixed load). */
-export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Array, lower: Float64Array, upper: Float64Array): BudgetLp {
+/**
+ * One supply node per free account (workload > 0), bands as given (already less the fixed load),
+ * the simplex started from `start` (a rep per account, e.g. the plan without budgets) where it has
+ * the arc, else from the preferred rep.
+ */
+export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Array, lower: Float64Array, upper: Float64Array, startPlan?: Int32Array): BudgetLp {
   const S = free.length;
   const supply = new Float64Array(S);
   const arcStart = new Int32Array(S + 1);
@@ -52,8 +59,11 @@ export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Arra
       arcMinutes.push(p.travel(pref, a));
     }
     arcStart[i + 1] = arcRep.length;
-    // Warm start from today's owners where they may keep the account.
-    start[i] = preferredAt[i] >= 0 ? pref : c.start[a + 1] > c.start[a] ? c.rep[c.start[a]] : -1;
+    // Warm start from the given plan, else from today's owners where they may keep the account.
+    const planned = startPlan ? startPlan[a] : -1;
+    let hasPlanned = false;
+    for (let k = arcStart[i]; k < arcRep.length && planned >= 0; k++) if (arcRep[k] === planned) hasPlanned = true;
+    start[i] = hasPlanned ? planned : preferredAt[i] >= 0 ? pref : c.start[a + 1] > c.start[a] ? c.rep[c.start[a]] : -1;
   }
   const lp = buildTransportLp({ supply, lower, upper, arcStart, arcRep: Int32Array.from(arcRep), arcCost: Float64Array.from(arcMinutes), start });
   const firstArc = lp.simplex.nodeCount + p.m;
@@ -70,28 +80,34 @@ function eligible(p: CompiledProblem, r: number, a: number): boolean {
  * (the Lagrangian price of the budgets at multipliers δ), keeping the basis for a warm re-solve.
  */
 export function setBudgetPrices(blp: BudgetLp, p: CompiledProblem, delta: Float64Array): void {
-  const arcs: number[] = [];
-  const costs: number[] = [];
+  const arcs = (blp.preferredArcs ??= Int32Array.from(blp.preferredArc.filter((e) => e >= 0)));
+  const costs = (blp.preferredCosts ??= new Float64Array(arcs.length));
   let most = 0;
-  for (let i = 0; i < blp.account.length; i++) {
+  for (let i = 0, q = 0; i < blp.account.length; i++) {
     const e = blp.preferredArc[i];
     if (e < 0) continue;
     const a = blp.account[i];
     let d = 0;
-    for (let k = 0; k < p.budgets.length; k++) d += (delta[k] * p.budgets[k].coef[a]) / p.workload[a];
+    for (let k = 0; k < p.budgets.length; k++) d += delta[k] * p.budgets[k].coef[a];
+    d /= p.workload[a];
     blp.discount[i] = d;
-    arcs.push(e);
     const cost = blp.arcMinutes[e - blp.firstArc] - d;
-    costs.push(cost);
-    most = Math.max(most, Math.abs(cost));
+    costs[q++] = cost;
+    if (Math.abs(cost) > most) most = Math.abs(cost);
   }
   const s = blp.lp.simplex;
-  changeArcCosts(s, Int32Array.from(arcs), Float64Array.from(costs));
+  changeArcCosts(s, arcs, costs);
   // Big-M must stay above any path of real arcs, discounted ones included.
   if (most > blp.lp.costLimit) {
     blp.lp.costLimit = 4 * most;
     setArtificialCost(s, (blp.lp.costLimit + 1) * (2 * blp.lp.repCount + 8));
   }
+}
+
+/** Puts every arc back at its travel cost (after another objective was solved on the same network); discounts are set next by `setBudgetPrices`. */
+export function restoreTravelCosts(blp: BudgetLp): void {
+  changeArcCosts(blp.lp.simplex, Int32Array.from(blp.arcRep, (_, k) => blp.firstArc + k), Float64Array.from(blp.arcMinutes));
+  blp.discount.fill(0);
 }
 
 /** Solves from the current basis; returns whether the LP kept every band (no artificial flow). */
@@ -156,11 +172,15 @@ export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Ar
     } else if (arcsOf[i].length > 1) split.push(i);
   }
   const violation = (r: number, l: number) => Math.max(0, l - upper[r]) + Math.max(0, lower[r] - l);
+  // Loads start with every split node's LP flow, so that each choice sees the flow still to come.
+  const unitsPerHour = blp.lp.unitsPerHour;
+  for (const i of split) for (const k of arcsOf[i]) load[blp.arcRep[k]] += s.flow[blp.firstArc + k] / unitsPerHour;
   split.sort((x, y) => p.workload[blp.account[y]] - p.workload[blp.account[x]] || x - y);
   for (const i of split) {
     const a = blp.account[i];
     const w = p.workload[a];
     const pref = p.currentRep[a];
+    for (const k of arcsOf[i]) load[blp.arcRep[k]] -= s.flow[blp.firstArc + k] / unitsPerHour;
     let best = -1;
     let bestScore = Infinity;
     for (const k of arcsOf[i]) {

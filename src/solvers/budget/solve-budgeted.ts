@@ -5,14 +5,22 @@ import type { Diagnostic } from "../../model/plan.js";
 import type { SolverInput, SolverResult } from "../../solve/solver.js";
 import { formatNumber } from "../../util/format-number.js";
 import { repWindows } from "../exact/exact-problem.js";
+import { greatCircle, type GreatCircle } from "../transport/great-circle.js";
+import { createNearestReps, nearestRepsOfAccounts } from "../transport/nearest-reps.js";
+import { runTransport } from "../transport/solve-transport.js";
+import { buildSphereTree, type SphereTree } from "../transport/sphere-tree.js";
 import { exceeds, loadsOf } from "../../rules/check-assignment.js";
 import { priceAndBound } from "./budget-bound.js";
-import { addArcs, budgetPrices, budgetUsage, buildBudgetLp, roundBudgetLp, type BudgetLp } from "./budget-lp.js";
+import { addArcs, budgetPrices, budgetUsage, buildBudgetLp, restoreTravelCosts, roundBudgetLp, type BudgetLp } from "./budget-lp.js";
 import { searchMultipliers } from "./budget-multipliers.js";
 import { minimumBudgets } from "./minimum-budgets.js";
 import { repairWithBudgets } from "./budget-repair.js";
 import { spendBudget } from "./spend-budget.js";
 
+/** Candidate reps per account at the prices of the plan without budgets (pricing adds the rest). */
+const CANDIDATE_REPS = 8;
+/** Accounts per leaf of the search tree. */
+const LEAF_SIZE = 8;
 /** Shares of each budget the LP keeps back, tried in turn until rounding and repair keep every band. */
 const RESERVES = [0.005, 0.015, 0.03, 0.06, 0.12];
 /** Pricing rounds at most (each a pass over every account and eligible rep, then a warm re-solve). */
@@ -38,13 +46,51 @@ const MARGIN_MIN_PER_REP = 50;
  * limit, it proves the problem infeasible.
  */
 export function solveBudgeted(input: SolverInput): SolverResult {
-  const { problem: p, context } = input;
+  return createBudgetSession(input).solve(input.problem);
+}
+
+/** A warm LP kept between solves of one problem under different budgets (a trade-off curve). */
+export interface BudgetSession {
+  /**
+   * Solves `p` — the session's problem, with its own `budgets` (limits and kinds may differ from
+   * call to call) — starting from the network, arcs and multipliers the last solve left.
+   */
+  solve(p: CompiledProblem): SolverResult;
+}
+
+/**
+ * Prepares a budgeted solve of `input.problem` (`solveBudgeted` is one call): the plan without
+ * budgets, candidate arcs at its prices and the LP are made once; each `solve` then prices its
+ * budgets on the warm network.
+ */
+export function createBudgetSession(input: SolverInput): BudgetSession {
+  const { problem: p0, context } = input;
   const stop = () => context.stopped();
-  context.progress("realign", 0);
-  const c = withPreferred(p, input.candidates);
+  // The plan without budgets: when it keeps them, it is the answer; else its prices pick each
+  // account's candidate reps and its plan starts the LP.
+  const base = runTransport(input);
+  let prepared: ReturnType<typeof prepare> | undefined;
+  let lastDelta: Float64Array | undefined;
+  let lastKinds = "";
+  return {
+    solve(p) {
+      if (keepsBudgets(p, base.assign)) return base;
+      prepared ??= prepare(p0, base);
+      const kinds = p.budgets.map((b) => b.kind).join(",");
+      if (kinds !== lastKinds) lastDelta = undefined;
+      lastKinds = kinds;
+      const result = solveWith(p, prepared, stop, context, lastDelta);
+      lastDelta = result.delta;
+      return result.result;
+    },
+  };
+}
+
+/** What every solve of a session shares: accounts, arcs, bands, the LP. */
+function prepare(p: CompiledProblem, base: SolverResult & { readonly prices: Float64Array }) {
   const assign = new Int32Array(p.n).fill(-1);
   const fixedLoad = new Float64Array(p.m);
-  const free: number[] = [];
+  const pool: number[] = [];
   const reasons = new Map<number, string>();
   for (let a = 0; a < p.n; a++) {
     const locked = p.lockedRep[a];
@@ -52,10 +98,19 @@ export function solveBudgeted(input: SolverInput): SolverResult {
     if (locked >= 0) {
       assign[a] = locked;
       fixedLoad[locked] += p.workload[a];
-    } else if (c.start[a + 1] === c.start[a]) reasons.set(a, "no rep may serve it");
-    else if (p.workload[a] === 0) assign[a] = hasArc(c, a, pref) ? pref : c.rep[c.start[a]];
-    else free.push(a);
+    } else if (p.workload[a] > 0) pool.push(a);
+    else if (pref >= 0 && p.compatible(pref, a) && p.travel(pref, a) <= p.maxTravel[pref]) assign[a] = pref;
+    else if (base.assign[a] >= 0) assign[a] = base.assign[a];
+    else reasons.set(a, base.unassignedReasons?.get(a) ?? "no rep may serve it");
   }
+  const geo = greatCircle(p);
+  const tree = buildSphereTree(Int32Array.from(pool), p.accountLng, p.accountLat, p.workload, LEAF_SIZE);
+  const c = candidatesAt(p, tree, geo, base.prices, pool);
+  const free = pool.filter((a) => {
+    if (c.start[a + 1] > c.start[a]) return true;
+    reasons.set(a, "no rep may serve it");
+    return false;
+  });
   const full = repWindows(p, new Float64Array(p.m), p.balance);
   const margin = free.length >= MARGIN_MIN_PER_REP * p.m ? MARGIN_ACCOUNTS * medianWorkload(p, free) : 0;
   const lower = new Float64Array(p.m);
@@ -65,10 +120,18 @@ export function solveBudgeted(input: SolverInput): SolverResult {
     upper[r] = Math.max(0, full.upper[r] - inset - fixedLoad[r]);
     lower[r] = Math.min(upper[r], Math.max(0, full.lower[r] + inset - fixedLoad[r]));
   }
+  const blp = buildBudgetLp(p, c, Int32Array.from(free), lower, upper, base.assign);
+  return { assign, fixedLoad, reasons, c, free, full, blp, search: { tree, geo }, pricedOnce: false };
+}
+
+/** One budgeted solve on a prepared session; returns the result and the multipliers it ended at. */
+function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: () => boolean, context: SolverInput["context"], startDelta: Float64Array | undefined): { result: SolverResult; delta: Float64Array | undefined } {
+  const { c, free, full, blp, search, fixedLoad, reasons } = prep;
+  const assign = Int32Array.from(prep.assign);
+  context.progress("realign", 0);
   const lockedUse = lockedOnly(p);
   const room = Float64Array.from(p.budgets, (b) => b.limit - budgetUsed(b, p.currentRep, lockedUse));
   const fullLimits = Float64Array.from(p.budgets, (b) => b.limit);
-  const blp = buildBudgetLp(p, c, Int32Array.from(free), lower, upper);
   const scale = costScale(p, free);
   const diagnostics: Diagnostic[] = [];
   let infeasibleProof: { code: string; message: string } | undefined;
@@ -82,53 +145,50 @@ export function solveBudgeted(input: SolverInput): SolverResult {
   // bands; the least share that lets them all in is kept (a larger one costs travel).
   let best: { assign: Int32Array; broken: number } | undefined;
   let met = false;
-  for (let attempt = 0; attempt < RESERVES.length && !stop(); attempt++) {
-    held = Float64Array.from(p.budgets, (b, k) => room[k] - RESERVES[attempt] * b.limit);
-    let search = searchMultipliers(blp, p, held, scale, stop);
-    solves += search.solves;
-    // Column generation at the multipliers found, the first time round.
-    for (let round = 0; attempt === 0 && round < PRICING_ROUNDS && search.bandsHeld && !stop(); round++) {
-      const pricing = priceAndBound(p, blp, budgetPrices(blp), search.delta, full, fullLimits);
+  let lowerBound: number | undefined;
+  let lastDelta: Float64Array | undefined = startDelta;
+  const reserves = [...RESERVES];
+  for (let attempt = 0; attempt < reserves.length && !stop(); attempt++) {
+    held = Float64Array.from(p.budgets, (b, k) => room[k] - reserves[attempt] * b.limit);
+    // A smaller limit needs a multiplier at least as large as the last one.
+    let found = searchMultipliers(blp, p, held, scale, stop, lastDelta ? { lo: lastDelta } : undefined);
+    solves += found.solves;
+    // Column generation at the multipliers found (bands not yet held included), the first time round.
+    for (let round = 0; attempt === 0 && round < (prep.pricedOnce ? 1 : PRICING_ROUNDS) && !stop(); round++) {
+      const pricing = priceAndBound(p, blp, budgetPrices(blp), found.delta, full, fullLimits, search);
+      // Valid for the full budgets at any multipliers: the held-back share only weakens it by δ × reserve.
+      if (found.bandsHeld && found.met) lowerBound = Math.max(lowerBound ?? -Infinity, pricing.bound);
       if (pricing.arcs.length === 0) break;
       addArcs(blp, pricing.arcs);
       added += pricing.arcs.length;
-      search = searchMultipliers(blp, p, held, scale, stop);
-      solves += search.solves;
+      found = searchMultipliers(blp, p, held, scale, stop, near(found.delta));
+      solves += found.solves;
     }
-    met = search.bandsHeld && search.met;
-    if (search.bandsHeld && !search.met && attempt === 0) {
+    prep.pricedOnce = true;
+    met = found.bandsHeld && found.met;
+    lastDelta = found.delta;
+    if (found.bandsHeld && !found.met && attempt === 0) {
       const least = minimumBudgets(p, blp, full);
+      restoreTravelCosts(blp);
+      lastDelta = undefined;
       const short = least.filter((x) => x.bound > x.limit + 1e-9 * Math.max(1, x.limit));
       for (const x of least) diagnostics.push({ severity: short.includes(x) ? "error" : "info", code: "minimum_budget", message: x.message });
       if (short.length > 0) infeasibleProof = { code: "budget_too_small", message: `${short.map((x) => x.message).join("; ")}. To change: raise the budget to at least that, or widen the band` };
     }
     const trial = Int32Array.from(assign);
     roundBudgetLp(blp, p, trial, fixedLoad.slice(), full.lower, full.upper, Float64Array.from(room));
-    moves = repairWithBudgets(p, c, trial, full.lower, full.upper, fullLimits, search.delta);
+    moves = repairWithBudgets(p, c, trial, full.lower, full.upper, fullLimits, found.delta);
     spent = spendBudget(p, c, trial, full.lower, full.upper, fullLimits);
     const broken = countBroken(p, trial, full.lower, full.upper, fullLimits);
     if (!best || broken < best.broken) best = { assign: trial, broken };
-    if (broken === 0 || !met) break;
+    if (broken === 0) break;
+    // Too little budget for the share held back: once more with none held back.
+    if (!met && reserves[attempt] > 0) reserves.splice(attempt + 1, reserves.length, 0);
+    else if (!met) break;
   }
   assign.set(best!.assign);
   context.progress("realign", 0.8);
 
-  // The bound is on the full budgets: their multipliers are found again (the plan no longer needs
-  // the LP), with column generation, and L(λ, δ) is taken over every eligible rep.
-  let lowerBound: number | undefined;
-  if (met && !stop()) {
-    let search = searchMultipliers(blp, p, room, scale, stop);
-    solves += search.solves;
-    for (let round = 0; round < PRICING_ROUNDS && search.met && !stop(); round++) {
-      const pricing = priceAndBound(p, blp, budgetPrices(blp), search.delta, full, fullLimits);
-      lowerBound = Math.max(lowerBound ?? -Infinity, pricing.bound);
-      if (pricing.arcs.length === 0) break;
-      addArcs(blp, pricing.arcs);
-      added += pricing.arcs.length;
-      search = searchMultipliers(blp, p, room, scale, stop);
-      solves += search.solves;
-    }
-  }
   const usage = budgetUsage(blp, p);
   diagnostics.push({
     severity: "info",
@@ -138,15 +198,49 @@ export function solveBudgeted(input: SolverInput): SolverResult {
       `LP use ${Array.from(usage, (u, k) => `${formatNumber(u, 1)} of ${formatNumber(room[k], 1)}`).join(", ")}; ${moves} repair move(s), ${spent} improving move(s) with the budget left`,
   });
   context.progress("realign", 1);
-  return {
+  const result: SolverResult = {
     assign,
     status: stop() ? "timeout" : "feasible",
-    unassignedReasons: reasons,
+    unassignedReasons: new Map(reasons),
     diagnostics,
     ...(infeasibleProof ? { infeasibleProof } : {}),
     ...(lowerBound !== undefined ? { lowerBound } : {}),
+    ...(lastDelta ? { budgetPrices: lastDelta } : {}),
     prices: budgetPrices(blp).reps,
   };
+  return { result, delta: met ? lastDelta : undefined };
+}
+
+/** A bracket around multipliers found before a small change (a few arcs more). */
+function near(delta: Float64Array): { lo: Float64Array; hi: Float64Array } {
+  return { lo: delta.map((d) => 0.9 * d), hi: delta.map((d) => 1.1 * d) };
+}
+
+/** Whether a plan keeps every budget. */
+function keepsBudgets(p: CompiledProblem, assign: Int32Array): boolean {
+  return p.budgets.every((b) => !exceeds(budgetUsed(b, p.currentRep, assign), b.limit));
+}
+
+/**
+ * Candidate arcs of the free accounts: their `CANDIDATE_REPS` cheapest eligible reps at `prices`
+ * (exact tree search), plus the arc to the preferred rep when it may serve them.
+ */
+function candidatesAt(p: CompiledProblem, tree: SphereTree, geo: GreatCircle | undefined, prices: Float64Array, free: readonly number[]): Candidates {
+  const near = createNearestReps(p.n, Math.min(CANDIDATE_REPS, p.m));
+  nearestRepsOfAccounts(p, tree, geo, prices, Infinity, near);
+  const start = new Int32Array(p.n + 1);
+  const want = near.want;
+  for (const a of free) start[a + 1] = near.count[a];
+  for (let a = 0; a < p.n; a++) start[a + 1] += start[a];
+  const rep = new Int32Array(start[p.n]);
+  const minutes = new Float64Array(start[p.n]);
+  for (const a of free) {
+    for (let q = 0; q < near.count[a]; q++) {
+      rep[start[a] + q] = near.rep[a * want + q];
+      minutes[start[a] + q] = near.travel[a * want + q];
+    }
+  }
+  return withPreferred(p, { start, rep, minutes });
 }
 
 /** The candidate arcs plus each account's arc to its preferred rep, when that rep may serve it. */

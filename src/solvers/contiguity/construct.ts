@@ -67,6 +67,7 @@ function unitLevelProblem(up: UnitProblem, p: CompiledProblem, included: number[
     upper: p.upper,
     lockedRep: Int32Array.from(included, (u) => up.pin[u]),
     currentRep: new Int32Array(n).fill(-1),
+    moveCost: new Float64Array(n).fill(1),
     budgets: [],
     totalWorkload,
     totalCapacity: p.totalCapacity,

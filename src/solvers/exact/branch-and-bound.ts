@@ -62,9 +62,17 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
   const beats = (cost: number) => cost < bestCost - 1e-9 * Math.max(1, Math.abs(bestCost)) || (bestCost === Infinity && cost < Infinity);
 
   const network = ep.uniformHours && options.relaxation !== "lagrange";
+  // Budgets priced into the network relaxation: arc cost per hour + Σ price × use / hours. Its
+  // value, less Σ price × the room still left, bounds the cost of any completion that keeps them.
+  const priced = network && ep.budgets.length > 0 ? withBudgetPrices(rootPrices(ep, fixedRep, load)) : ep;
+  const priceOfRoom = () => {
+    let total = 0;
+    for (let k = 0; k < priced.budgets.length; k++) total += priced.budgets[k].price * (priced.budgets[k].room - spent[k]);
+    return total;
+  };
   const relax = (warm: Int32Array | null, depth: number): Relaxed =>
     network
-      ? relaxByNetwork(ep, fixedRep, load, warm)
+      ? relaxByNetwork(priced, fixedRep, load, warm)
       : relaxByLagrange(ep, fixedRep, load, multipliers, depth === 0 ? ROOT_ITERATIONS : NODE_ITERATIONS, bestCost - fixedCost);
 
   // Budgets: what the fixed items spend, and the least the free ones must still spend.
@@ -127,7 +135,7 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
     if (budgetsBroken()) return;
     const relaxed = relax(warm, depth);
     if (!relaxed.feasible) return;
-    const bound = Math.max(parentBound, fixedCost + relaxed.value);
+    const bound = Math.max(parentBound, fixedCost + relaxed.value - (priced !== ep ? priceOfRoom() : 0));
     if (!beats(bound)) return;
     let i = relaxed.branch;
     let order = relaxed.order;
@@ -177,6 +185,70 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
   const status = aborted ? "stopped" : best ? "optimal" : "infeasible";
   const lowerBound = aborted ? Math.min(openBound, bestCost) : bestCost;
   return { status, rep: best, cost: bestCost, lowerBound, nodes, exhausted: aborted };
+}
+
+/** Root LP solves at most while looking for budget prices. */
+const PRICE_SOLVES = 40;
+/** The search's price is this multiple of the least price at which the root LP keeps the budget. */
+const PRICE_MARGIN = 2;
+
+/**
+ * Budget prices for the network relaxation: from each budget's given price (or the root LP's cost
+ * scale), raised until the root LP keeps the budget, then bisected down to the least price that
+ * does (to 1 %), budget by budget, and doubled: a price that keeps the root LP well inside the
+ * budget makes the search look at whole plans that keep it first (any price gives a valid bound).
+ */
+function rootPrices(ep: ExactProblem, fixedRep: Int32Array, load: Float64Array): ExactProblem {
+  let current = ep;
+  let solves = 0;
+  const useAt = (prices: number[]): Float64Array | null => {
+    current = { ...ep, budgets: ep.budgets.map((b, k) => ({ ...b, price: prices[k] })) };
+    solves++;
+    const relaxed = relaxByNetwork(withBudgetPrices(current), fixedRep, load, null);
+    return relaxed.feasible && relaxed.use ? relaxed.use : null;
+  };
+  const prices = ep.budgets.map((b) => b.price);
+  let used = useAt(prices);
+  if (!used) return current;
+  let scale = 0;
+  for (let e = 0; e < ep.cost.length; e++) scale = Math.max(scale, ep.cost[e]);
+  for (let k = 0; k < ep.budgets.length; k++) {
+    const room = ep.budgets[k].room;
+    if (used![k] > room) {
+      let lo = prices[k];
+      let hi = Math.max(2 * lo, scale / 100, 1e-9);
+      for (;;) {
+        prices[k] = hi;
+        used = useAt(prices);
+        if (!used || used[k] <= room || solves >= PRICE_SOLVES / 2) break;
+        lo = hi;
+        hi *= 4;
+      }
+      while (used && used[k] <= room && hi - lo > 0.01 * hi && solves < PRICE_SOLVES) {
+        prices[k] = (lo + hi) / 2;
+        const mid = useAt(prices);
+        if (mid && mid[k] <= room) hi = prices[k];
+        else lo = prices[k];
+      }
+      prices[k] = hi;
+    }
+    // Whole plans need more room than a split LP: the search starts from a price with margin.
+    prices[k] *= PRICE_MARGIN;
+    used = useAt(prices);
+    if (!used) break;
+  }
+  return current;
+}
+
+/** The problem with budget prices added to its arcs' per-hour costs (for the network relaxation only). */
+function withBudgetPrices(ep: ExactProblem): ExactProblem {
+  const minutes = Float64Array.from(ep.minutes);
+  for (let e = 0; e < minutes.length; e++) {
+    let charge = 0;
+    for (const b of ep.budgets) charge += b.price * b.use[e];
+    if (charge > 0 && ep.hours[e] > 0) minutes[e] += charge / ep.hours[e];
+  }
+  return { ...ep, minutes };
 }
 
 /** Cost of item i on rep r (its arc to r). */

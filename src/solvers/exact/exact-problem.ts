@@ -32,7 +32,7 @@ export interface ExactProblem {
    * Budgets the free items must keep (`p.budgets`): per budget, the use of each arc (the account's
    * coefficient when the arc leaves its preferred rep, else 0) and the room the fixed accounts leave.
    */
-  readonly budgets: readonly { readonly use: Float64Array; readonly room: number }[];
+  readonly budgets: readonly { readonly use: Float64Array; readonly room: number; readonly price: number }[];
 }
 
 /** What to build an exact problem from. */
@@ -41,6 +41,12 @@ export interface ExactScope {
   readonly free: Int32Array;
   /** Rep of each account outside `free` (−1: unassigned, which counts nothing); length n. */
   readonly fixed: Int32Array;
+  /**
+   * Lagrangian prices of the budgets (e.g. the multipliers the budgeted LP ended at): the search's
+   * relaxation charges them on budget use, which steers it towards plans that keep the budgets and
+   * tightens its bound. Default 0.
+   */
+  readonly budgetPrices?: Float64Array;
   /** Reps a free account may go to; all when omitted. */
   readonly reps?: Uint8Array;
 }
@@ -99,7 +105,7 @@ export function buildExactProblem(p: CompiledProblem, scope: ExactScope): ExactP
 
   const { lower, upper } = repWindows(p, fixedLoad, p.balance);
   const arcRep = Int32Array.from(rep);
-  const budgets = p.budgets.map((budget) => {
+  const budgets = p.budgets.map((budget, k) => {
     const use = new Float64Array(arcRep.length);
     for (let i = 0; i < free.length; i++) {
       const a = free[i];
@@ -108,7 +114,7 @@ export function buildExactProblem(p: CompiledProblem, scope: ExactScope): ExactP
     }
     let spent = 0;
     for (let a = 0; a < p.n; a++) if (!isFree[a] && p.currentRep[a] >= 0 && fixed[a] !== p.currentRep[a]) spent += budget.coef[a];
-    return { use, room: budget.limit - spent + RULE_TOLERANCE * Math.max(1, budget.limit) };
+    return { use, room: budget.limit - spent + RULE_TOLERANCE * Math.max(1, budget.limit), price: Math.max(0, scope.budgetPrices?.[k] ?? 0) };
   });
   return {
     account: Int32Array.from(free),

@@ -24,6 +24,8 @@ export type Relaxed =
       readonly order: readonly number[];
       /** Rep per free item with its largest LP flow (−1 for fixed items), a warm start for children. */
       readonly lead: Int32Array;
+      /** Budget use of the LP solution (fractional), per budget of the problem; network relaxation only. */
+      readonly use?: Float64Array;
     };
 
 /**
@@ -109,13 +111,34 @@ export function relaxByNetwork(ep: ExactProblem, fixedRep: Int32Array, load: Flo
     }
   }
   const value = transportValue(lp) + zeroCost;
-  if (integral) return { feasible: true, value, integral: lead, branch: -1, order: [], lead };
+  const use = ep.budgets.length > 0 ? budgetUse(ep, free, arcStart, s.flow, firstArc, supply, lp.unitsPerHour, lead, fixedRep) : undefined;
+  if (integral) return { feasible: true, value, integral: lead, branch: -1, order: [], lead, ...(use ? { use } : {}) };
 
   const i = free[branch];
   const flows: { e: number; f: number }[] = [];
   for (let e = ep.start[i], t = arcStart[branch]; e < ep.start[i + 1]; e++, t++) flows.push({ e, f: s.flow[firstArc + t] });
   flows.sort((x, y) => y.f - x.f || ep.cost[x.e] - ep.cost[y.e] || x.e - y.e);
-  return { feasible: true, value, integral: null, branch: i, order: flows.map((x) => x.e), lead };
+  return { feasible: true, value, integral: null, branch: i, order: flows.map((x) => x.e), lead, ...(use ? { use } : {}) };
+}
+
+/** Σ use × flow share over the LP's arcs (and the zero-hour items' chosen arcs), per budget. */
+function budgetUse(ep: ExactProblem, free: readonly number[], arcStart: Int32Array, flow: Float64Array, firstArc: number, supply: Float64Array, unitsPerHour: number, lead: Int32Array, fixedRep: Int32Array): Float64Array {
+  const out = new Float64Array(ep.budgets.length);
+  for (let k = 0; k < ep.budgets.length; k++) {
+    const { use } = ep.budgets[k];
+    for (let q = 0; q < free.length; q++) {
+      const i = free[q];
+      for (let e = ep.start[i], t = arcStart[q]; e < ep.start[i + 1]; e++, t++) {
+        const f = flow[firstArc + t];
+        if (f > 0) out[k] += (use[e] * f) / unitsPerHour / supply[q];
+      }
+    }
+    for (let i = 0; i < fixedRep.length; i++) {
+      if (fixedRep[i] >= 0 || lead[i] < 0 || ep.start[i + 1] === ep.start[i] || ep.hours[ep.start[i]] > 0) continue;
+      for (let e = ep.start[i]; e < ep.start[i + 1]; e++) if (ep.rep[e] === lead[i]) out[k] += use[e];
+    }
+  }
+  return out;
 }
 
 /**

@@ -141,6 +141,18 @@ export function unfileNode(pp: PairPricing, u: number): void {
 }
 
 /** Files leaf arc e by its tail's parent and its head, with its current d; tree arcs are in no bucket. */
+/**
+ * Files an arc again after its cost changed: a leaf's arcs all move when its tree arc's cost
+ * changes (their keys carry the leaf's offset), else the arc alone. Core nodes' arcs are priced
+ * directly and need nothing.
+ */
+export function refileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
+  const u = s.source[e];
+  if (u >= s.leafLimit || s.inCore[u] || e >= pp.knownArcs) return;
+  if (s.pred[u] === e) fileNode(s, pp, u);
+  else fileArc(s, pp, e);
+}
+
 function fileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
   if (s.state[e] === IN_TREE) {
     removeArc(pp.buckets, e);

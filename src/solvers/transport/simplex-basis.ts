@@ -1,5 +1,5 @@
 import { AT_LOWER, AT_UPPER, IN_TREE, type NetworkSimplex } from "./network-simplex.js";
-import { fileNode, unfileNode } from "./pair-pricing.js";
+import { fileNode, refileArc, unfileNode } from "./pair-pricing.js";
 
 /**
  * Installs a starting spanning tree: `pred[u]` is the arc joining real node u to its parent, or
@@ -257,18 +257,18 @@ export function setArtificialCost(s: NetworkSimplex, cost: number): void {
 
 /**
  * Changes the costs of `arcs` in place (a warm start for a re-solve under new costs, e.g. a new
- * Lagrangian multiplier): the basis stays feasible, the offsets of leaves hanging on a changed arc
- * and the core potentials follow, and the pair buckets (which cache costs) are rebuilt on the next
- * solve.
+ * Lagrangian multiplier): the basis stays feasible; the offsets of leaves hanging on a changed arc,
+ * the pair buckets' keys of the arcs concerned, and the core potentials follow.
  */
 export function changeArcCosts(s: NetworkSimplex, arcs: Int32Array, costs: Float64Array): void {
   for (let i = 0; i < arcs.length; i++) {
     const e = arcs[i];
+    if (s.cost[e] === costs[i]) continue;
     s.cost[e] = costs[i];
     if (Math.abs(costs[i]) > s.maxCost) s.maxCost = Math.abs(costs[i]);
     const u = s.source[e];
     if (u < s.leafLimit && !s.inCore[u] && s.pred[u] === e) s.offset[u] = s.up[u] ? -costs[i] : costs[i];
+    if (s.pairs) refileArc(s, s.pairs, e);
   }
-  s.pairs = undefined;
   computePotentials(s);
 }

@@ -1,0 +1,111 @@
+import { TerralignError } from "../errors.js";
+import type { Account, Problem, Rep } from "../model/problem-schema.js";
+import { toTerralignError } from "../model/zod-issues.js";
+import { scenarioSchema, type Scenario } from "./scenario-schema.js";
+
+/** A scenario applied: the problem to solve, and the territories it keeps frozen. */
+export interface AppliedScenario {
+  readonly scenario: Scenario;
+  /** The edited problem without the frozen reps and their accounts (what is solved). */
+  readonly problem: Problem;
+  /** Frozen reps and the accounts they keep (today's owners), outside the solve. */
+  readonly frozen: { readonly reps: readonly Rep[]; readonly accounts: readonly Account[] };
+  /** Accounts whose current rep left (their owner was removed): placed freely, outside every budget. */
+  readonly orphans: number;
+  /** Locks dropped because the locked rep left. */
+  readonly droppedLocks: number;
+}
+
+/**
+ * Applies one scenario's edits to today's problem, a pure function (the input is not changed):
+ * `capacity`, then `mergeReps` (the merged reps' accounts count as the surviving rep's today),
+ * `splitRep`, `removeReps`, `addReps`, `freezeReps`. Throws `TerralignError` naming the scenario,
+ * the field and the value for a rep id that does not exist (or, for `addReps` and `splitRep`, one
+ * that does), and for a scenario that leaves no rep to balance.
+ */
+export function applyScenario(problem: Problem, input: unknown, index = 0): AppliedScenario {
+  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) throw toTerralignError(parsed.error, "invalid_input", ["scenarios", index]);
+  const scenario = parsed.data;
+  const where = `scenarios[${index}] (${JSON.stringify(scenario.name)})`;
+  const fail = (field: string, message: string): never => {
+    throw new TerralignError("invalid_input", `${where}.${field}: ${message}`);
+  };
+  let reps: Rep[] = problem.reps.map((rep) => ({ ...rep }));
+  let accounts: Account[] = problem.accounts.map((account) => ({ ...account }));
+  const has = (id: string) => reps.some((rep) => rep.id === id);
+  const known = (field: string, id: string) => {
+    if (!has(id)) fail(field, `${JSON.stringify(id)} is not the id of any rep${nearMiss(id, reps)}`);
+  };
+
+  for (const [id, capacity] of Object.entries(scenario.capacity ?? {})) {
+    known(`capacity.${id}`, id);
+    reps = reps.map((rep) => (rep.id === id ? { ...rep, capacity } : rep));
+  }
+  for (const [k, merge] of listOf(scenario.mergeReps).entries()) {
+    known(`mergeReps[${k}].into`, merge.into);
+    let capacity = reps.find((rep) => rep.id === merge.into)!.capacity;
+    for (const id of merge.reps) {
+      known(`mergeReps[${k}].reps`, id);
+      if (id === merge.into) fail(`mergeReps[${k}].reps`, `${JSON.stringify(id)} is merged into itself`);
+      capacity += reps.find((rep) => rep.id === id)!.capacity;
+    }
+    const gone = new Set(merge.reps);
+    reps = reps.filter((rep) => !gone.has(rep.id)).map((rep) => (rep.id === merge.into ? { ...rep, capacity } : rep));
+    accounts = accounts.map((a) => ({
+      ...a,
+      ...(a.currentRep !== undefined && gone.has(a.currentRep) ? { currentRep: merge.into } : {}),
+      ...(a.lockedRep !== undefined && gone.has(a.lockedRep) ? { lockedRep: merge.into } : {}),
+    }));
+  }
+  for (const [k, split] of listOf(scenario.splitRep).entries()) {
+    known(`splitRep[${k}].rep`, split.rep);
+    if (has(split.id)) fail(`splitRep[${k}].id`, `${JSON.stringify(split.id)} is already the id of a rep`);
+    const rep = reps.find((r) => r.id === split.rep)!;
+    const capacity = split.capacity ?? rep.capacity / 2;
+    const home: [number, number] = [split.lng ?? rep.home[0], split.lat ?? rep.home[1]];
+    reps = reps.map((r) => (r.id === split.rep && split.capacity === undefined ? { ...r, capacity: rep.capacity / 2 } : r));
+    const { id: _old, attributes: _a, ...rules } = rep;
+    reps.push({ ...rules, id: split.id, home, capacity });
+  }
+  let orphans = 0;
+  let droppedLocks = 0;
+  if (scenario.removeReps && scenario.removeReps.length > 0) {
+    scenario.removeReps.forEach((id, k) => known(`removeReps[${k}]`, id));
+    const gone = new Set(scenario.removeReps);
+    reps = reps.filter((rep) => !gone.has(rep.id));
+    accounts = accounts.map((a) => {
+      if (a.currentRep !== undefined && gone.has(a.currentRep)) orphans++;
+      if (a.lockedRep === undefined || !gone.has(a.lockedRep)) return a;
+      droppedLocks++;
+      const { lockedRep: _dropped, ...rest } = a;
+      return rest;
+    });
+  }
+  for (const [k, added] of (scenario.addReps ?? []).entries()) {
+    if (has(added.id)) fail(`addReps[${k}].id`, `${JSON.stringify(added.id)} is already the id of a rep`);
+    const { lng, lat, ...rest } = added;
+    reps.push({ ...rest, home: [lng, lat] });
+  }
+  const frozenIds = new Set(scenario.freezeReps ?? []);
+  (scenario.freezeReps ?? []).forEach((id, k) => known(`freezeReps[${k}]`, id));
+  const frozenReps = reps.filter((rep) => frozenIds.has(rep.id));
+  const frozenAccounts = accounts.filter((a) => a.currentRep !== undefined && frozenIds.has(a.currentRep));
+  reps = reps.filter((rep) => !frozenIds.has(rep.id));
+  accounts = accounts.filter((a) => !(a.currentRep !== undefined && frozenIds.has(a.currentRep)));
+  if (reps.length === 0) fail("removeReps", "the scenario leaves no rep to balance (every rep is removed, merged away or frozen)");
+  const lockedToFrozen = accounts.find((a) => a.lockedRep !== undefined && frozenIds.has(a.lockedRep));
+  if (lockedToFrozen) fail("freezeReps", `account ${JSON.stringify(lockedToFrozen.id)} is locked to the frozen rep ${JSON.stringify(lockedToFrozen.lockedRep)} but is not in its territory today`);
+  return { scenario, problem: { ...problem, accounts, reps }, frozen: { reps: frozenReps, accounts: frozenAccounts }, orphans, droppedLocks };
+}
+
+function listOf<T>(x: T | readonly T[] | undefined): readonly T[] {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x as T];
+}
+
+/** "; did you mean "rep-7"?" when an id differs only in case or surrounding spaces. */
+function nearMiss(id: string, reps: readonly Rep[]): string {
+  const key = id.trim().toLowerCase();
+  const match = reps.find((rep) => rep.id.trim().toLowerCase() === key);
+  return match ? `; did you mean ${JSON.stringify(match.id)}?` : "";
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { realignInstance } from "../../benchmarks/realign-instance.js";
+import { align } from "../../src/align.js";
+import { evaluate } from "../../src/evaluate/evaluate.js";
+import type { Problem } from "../../src/model/problem-schema.js";
+import { applyScenario } from "../../src/realign/apply-scenario.js";
+import { diffPlans } from "../../src/realign/diff-plans.js";
+import { runScenarios } from "../../src/realign/run-scenarios.js";
+import { tradeoff } from "../../src/realign/tradeoff.js";
+import { errorOf } from "../support/error-of.js";
+
+const problem: Problem = realignInstance({ accounts: 600, reps: 8, hires: 1, seed: 9 });
+const today = problem.accounts.map((a) => ({ accountId: a.id, repId: a.currentRep! }));
+
+describe("diffPlans", () => {
+  it("lists exactly the accounts whose rep changed, and per rep what it gains and loses", () => {
+    const plan = align(problem, { balance: { workload: 0.1 } });
+    const diff = diffPlans(problem, today, plan);
+    const after = new Map(plan.assignment.map((r) => [r.accountId, r.repId]));
+    const direct = problem.accounts.filter((a) => a.currentRep !== after.get(a.id));
+    expect(diff.moved.map((m) => m.accountId)).toEqual(direct.map((a) => a.id));
+    expect(diff.accountsMoved).toBe(plan.metrics.disruption.accountsMoved);
+    for (const rep of diff.reps) {
+      const into = direct.filter((a) => after.get(a.id) === rep.repId);
+      const out = direct.filter((a) => a.currentRep === rep.repId);
+      expect(rep.accountsIn).toBe(into.length);
+      expect(rep.accountsOut).toBe(out.length);
+      expect(rep.workloadIn).toBeCloseTo(into.reduce((s, a) => s + a.workload, 0), 9);
+      expect(rep.workloadAfter - rep.workloadBefore).toBeCloseTo(rep.workloadIn - rep.workloadOut, 9);
+    }
+    expect(diff.objectiveAfter).toBeCloseTo(plan.metrics.objective, 6);
+    expect(diff.objectiveBefore).toBeCloseTo(evaluate(problem, today, { balance: { workload: 0.1 } }).metrics.objective, 6);
+  });
+
+  it("finds nothing when both sides agree", () => {
+    const diff = diffPlans(problem, today, new Map(today.map((r) => [r.accountId, r.repId])));
+    expect(diff.moved).toEqual([]);
+    expect(diff.reps.every((r) => r.accountsIn === 0 && r.accountsOut === 0)).toBe(true);
+  });
+});
+
+describe("applyScenario", () => {
+  it("applies each edit as a pure function", () => {
+    const before = JSON.stringify(problem);
+    const [r1, r2, r3, r4] = problem.reps.map((r) => r.id);
+    const applied = applyScenario(problem, {
+      name: "all",
+      capacity: { [r1]: 77 },
+      mergeReps: { into: r2, reps: [r3] },
+      splitRep: { rep: r4, id: "r4-b" },
+      addReps: [{ id: "new", lng: 5, lat: 47, capacity: 100 }],
+      freezeReps: [r1],
+    });
+    expect(JSON.stringify(problem)).toBe(before);
+    const reps = new Map(applied.problem.reps.map((r) => [r.id, r]));
+    expect(reps.has(r1)).toBe(false);
+    expect(applied.frozen.reps.map((r) => r.id)).toEqual([r1]);
+    expect(applied.frozen.reps[0].capacity).toBe(77);
+    expect(applied.frozen.accounts.every((a) => a.currentRep === r1)).toBe(true);
+    expect(reps.has(r3)).toBe(false);
+    expect(reps.get(r2)!.capacity).toBeCloseTo(problem.reps[1].capacity + problem.reps[2].capacity, 9);
+    expect(applied.problem.accounts.some((a) => a.currentRep === r3)).toBe(false);
+    expect(reps.get(r4)!.capacity).toBeCloseTo(problem.reps[3].capacity / 2, 9);
+    expect(reps.get("r4-b")).toMatchObject({ home: problem.reps[3].home, capacity: problem.reps[3].capacity / 2 });
+    expect(reps.get("new")).toMatchObject({ home: [5, 47], capacity: 100 });
+  });
+
+  it("turns a removed rep's accounts into orphans and drops locks to it", () => {
+    const gone = problem.reps[0].id;
+    const locked: Problem = { ...problem, accounts: problem.accounts.map((a, i) => (i === 0 ? { ...a, lockedRep: gone } : a)) };
+    const applied = applyScenario(locked, { name: "leave", removeReps: [gone] });
+    expect(applied.orphans).toBe(problem.accounts.filter((a) => a.currentRep === gone).length);
+    expect(applied.droppedLocks).toBe(1);
+    expect(applied.problem.accounts[0].lockedRep).toBeUndefined();
+  });
+
+  it.each([
+    ["an unknown rep", { name: "x", removeReps: ["nobody"] }, /scenarios\[0\] \("x"\)\.removeReps\[0\]: "nobody" is not the id of any rep/],
+    ["a near miss", { name: "x", capacity: { [problem.reps[0].id.toLowerCase()]: 5 } }, /did you mean/],
+    ["every rep removed", { name: "x", removeReps: problem.reps.map((r) => r.id) }, /leaves no rep to balance/],
+    ["an added id that exists", { name: "x", addReps: [{ id: problem.reps[0].id, lng: 0, lat: 0, capacity: 1 }] }, /addReps\[0\]\.id: ".*" is already the id of a rep/],
+    ["a negative capacity", { name: "x", capacity: { [problem.reps[0].id]: -5 } }, /scenarios\[0\]\.capacity/],
+  ])("refuses %s, naming the scenario, field and value", (_what, scenario, message) => {
+    expect(errorOf(() => applyScenario(problem, scenario)).message).toMatch(message);
+  });
+});
+
+describe("runScenarios and tradeoff", () => {
+  it("refuses two scenarios with one name", () => {
+    expect(errorOf(() => runScenarios(problem, [{ name: "a" }, { name: "a" }])).message).toBe('scenarios[1].name: "a" is also the name of scenarios[0]; give each scenario its own name');
+  });
+
+  it("solves each scenario from today's owners and compares them with today", () => {
+    const hire = { id: "hire", lng: problem.reps[0].home[0] + 0.2, lat: problem.reps[0].home[1], capacity: problem.reps[0].capacity };
+    const result = runScenarios(problem, [{ name: "base" }, { name: "hire", addReps: [hire] }, { name: "frozen", freezeReps: [problem.reps[1].id] }], { balance: { workload: 0.1 }, disruption: { maxMovedShare: 0.3 } });
+    const [base, hired, frozen] = result.results;
+    expect(base.row.reps).toBe(problem.reps.length);
+    expect(hired.row.reps).toBe(problem.reps.length + 1);
+    expect(hired.plan.territories.find((t) => t.repId === "hire")!.accountCount).toBeGreaterThan(0);
+    // The frozen territory is exactly today's.
+    const kept = frozen.plan.territories.find((t) => t.repId === problem.reps[1].id)!;
+    expect(kept.accountIds).toEqual(problem.accounts.filter((a) => a.currentRep === problem.reps[1].id).map((a) => a.id));
+    for (const r of result.results) {
+      expect(r.row.travelChange).toBeCloseTo(r.plan.metrics.objective - result.todayObjective, 6);
+      expect(r.plan.metrics.disruption.fractionMoved).toBeLessThanOrEqual(0.3 + 1e-9);
+    }
+  });
+
+  it("gives one row per budget in the order given, each keeping its budget", () => {
+    const curve = tradeoff(problem, { balance: { workload: 0.1 } }, [{ maxMovedShare: 0.4 }, { maxMoves: 60 }, { maxMovedShare: 0.2 }, { band: 0.2 }]);
+    expect(curve.rows.map((r) => r.label)).toEqual(["40%", "60", "20%", "band 20%"]);
+    expect(curve.rows[0].movedShare).toBeLessThanOrEqual(0.4 + 1e-9);
+    expect(curve.rows[1].moves).toBeLessThanOrEqual(60);
+    expect(curve.rows[2].movedShare).toBeLessThanOrEqual(0.2 + 1e-9);
+    for (const [i, row] of curve.rows.entries()) {
+      if (row.status === "feasible" || row.status === "optimal") expect(curve.plans[i].violations).toEqual([]);
+      if (row.lowerBound !== undefined) expect(row.lowerBound).toBeLessThanOrEqual(row.objective * (1 + 1e-9));
+    }
+    // A looser budget never costs more travel than a tighter one (same solver, warm).
+    expect(curve.rows[0].objective).toBeLessThanOrEqual(curve.rows[2].objective * (1 + 0.01));
+  });
+
+  it("refuses points that are not budgets", () => {
+    expect(errorOf(() => tradeoff(problem, {}, [{ maxMoves: -1 }])).message).toMatch(/points\[0\]\.maxMoves: -1 must be a finite number ≥ 0/);
+    expect(errorOf(() => tradeoff(problem, {}, [{ maxMoves: 2.5 }])).message).toMatch(/whole number/);
+    expect(errorOf(() => tradeoff(problem, {}, [{ maxMovedShare: 1.5 }])).message).toMatch(/at most 1/);
+  });
+});
