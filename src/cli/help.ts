@@ -311,7 +311,7 @@ left out of the balancing). "options" are laid over the common options for that 
 scenario starts from today's owners (current_rep) with the same disruption options.
 
 Writes into DIR:
-  <name>/                 the usual align outputs of each scenario
+  <name>/                 the usual align outputs of each scenario, and reps.csv (its reps)
   compare.csv             scenario,status,reps,objective,lower_bound,gap,workload_cv,max_deviation,
                           reps_outside_band,moves,moved_workload,travel_change,travel_change_share
   compare.md              the same as a table, with today's objective

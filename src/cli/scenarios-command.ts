@@ -3,6 +3,7 @@ import { TerralignError } from "../errors.js";
 import { readJsonObject } from "../io/read-json-object.js";
 import { toTerralignError } from "../model/zod-issues.js";
 import { toCompareCsv, toCompareMarkdown } from "../output/realign-tables.js";
+import { toRepsCsv } from "../output/to-reps-csv.js";
 import { runScenarios } from "../realign/run-scenarios.js";
 import { scenariosFileSchema } from "../realign/scenario-schema.js";
 import { formatNumber, formatPercent, formatSignedPercent } from "../util/format-number.js";
@@ -50,7 +51,13 @@ export function runScenariosCommand(argv: readonly string[], io: CliIo): number 
   }
   io.makeDir(outDir);
   const written: string[] = [];
-  for (const result of comparison.results) written.push(...writeOutputs(result.plan, join(outDir, result.applied.scenario.name), io));
+  for (const result of comparison.results) {
+    const dir = join(outDir, result.applied.scenario.name);
+    written.push(...writeOutputs(result.plan, dir, io));
+    // The scenario's own reps (added, removed, edited), so its assignments can be read back.
+    io.writeFile(join(dir, "reps.csv"), toRepsCsv(result.plan.problem.reps));
+    written.push(join(dir, "reps.csv"));
+  }
   for (const [name, text] of [
     ["compare.csv", toCompareCsv(comparison)],
     ["compare.md", toCompareMarkdown(comparison)],

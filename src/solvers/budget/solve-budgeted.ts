@@ -1,6 +1,6 @@
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import { budgetUsed } from "../../compile/budgets.js";
+import { budgetUsed, type Budget } from "../../compile/budgets.js";
 import type { Diagnostic } from "../../model/plan.js";
 import type { SolverInput, SolverResult } from "../../solve/solver.js";
 import { formatNumber } from "../../util/format-number.js";
@@ -16,6 +16,7 @@ import { searchMultipliers } from "./budget-multipliers.js";
 import { minimumBudgets } from "./minimum-budgets.js";
 import { repairWithBudgets } from "./budget-repair.js";
 import { spendBudget } from "./spend-budget.js";
+import { exchangeAccounts } from "./exchange-accounts.js";
 
 /** Candidate reps per account at the prices of the plan without budgets (pricing adds the rest). */
 const CANDIDATE_REPS = 8;
@@ -23,6 +24,12 @@ const CANDIDATE_REPS = 8;
 const LEAF_SIZE = 8;
 /** Shares of each budget the LP keeps back, tried in turn until rounding and repair keep every band. */
 const RESERVES = [0.005, 0.015, 0.03, 0.06, 0.12];
+/**
+ * … and at least this many median coefficients (whole moves, for a count), so that a small budget
+ * keeps back something to repair with; never more than `MAX_RESERVE` of the limit.
+ */
+const RESERVE_UNITS = [1, 3, 6, 12, 24];
+const MAX_RESERVE = 0.25;
 /** Pricing rounds at most (each a pass over every account and eligible rep, then a warm re-solve). */
 const PRICING_ROUNDS = 4;
 /**
@@ -148,8 +155,9 @@ function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: (
   let lowerBound: number | undefined;
   let lastDelta: Float64Array | undefined = startDelta;
   const reserves = [...RESERVES];
+  const units = p.budgets.map((b) => medianCoef(b.coef, free));
   for (let attempt = 0; attempt < reserves.length && !stop(); attempt++) {
-    held = Float64Array.from(p.budgets, (b, k) => room[k] - reserves[attempt] * b.limit);
+    held = Float64Array.from(p.budgets, (b, k) => room[k] - reserveOf(b, attempt, reserves[attempt], units[k]));
     // A smaller limit needs a multiplier at least as large as the last one.
     let found = searchMultipliers(blp, p, held, scale, stop, lastDelta ? { lo: lastDelta } : undefined);
     solves += found.solves;
@@ -179,6 +187,8 @@ function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: (
     roundBudgetLp(blp, p, trial, fixedLoad.slice(), full.lower, full.upper, Float64Array.from(room));
     moves = repairWithBudgets(p, c, trial, full.lower, full.upper, fullLimits, found.delta);
     spent = spendBudget(p, c, trial, full.lower, full.upper, fullLimits);
+    // Exchanges and the budget they free or leave, then the budget once more.
+    if (exchangeAccounts(p, c, trial, full.lower, full.upper, fullLimits) > 0) spent += spendBudget(p, c, trial, full.lower, full.upper, fullLimits);
     const broken = countBroken(p, trial, full.lower, full.upper, fullLimits);
     if (!best || broken < best.broken) best = { assign: trial, broken };
     if (broken === 0) break;
@@ -298,6 +308,18 @@ function costScale(p: CompiledProblem, free: readonly number[]): Float64Array {
     }
     return coef > 0 && cost > 0 ? cost / coef : 1;
   });
+}
+
+/** What attempt `attempt` holds back of a budget: its share of the limit, or its whole units, whichever is more (none when the share is 0). */
+function reserveOf(budget: Budget, attempt: number, share: number, unit: number): number {
+  if (share <= 0) return 0;
+  return Math.min(MAX_RESERVE * budget.limit, Math.max(share * budget.limit, (RESERVE_UNITS[attempt] ?? 0) * unit));
+}
+
+/** Median coefficient of a budget over the accounts with one. */
+function medianCoef(coef: Float64Array, free: readonly number[]): number {
+  const values = free.map((a) => coef[a]).filter((x) => x > 0).sort((x, y) => x - y);
+  return values.length > 0 ? values[values.length >> 1] : 0;
 }
 
 /** Windows and budgets a plan breaks (0: it keeps them all). */
