@@ -214,14 +214,15 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   /**
    * Minutes added to a rep's cost. With z its deviation from target in band widths, nothing while
    * |z| ≤ ½ (near its target a rep competes on travel alone), then ± pull × (d + d³) with
-   * d = 2(|z| − ½) up to 1.5: the cube lets a rep far behind pull much harder than one a little
-   * behind, and the cap (4.9 × pull, reached 1¼ band widths out) keeps reps that are all far
-   * behind, as when the new work rivals the old, competing on travel, and the search for them short.
+   * d = 2(|z| − ½) up to 2: the cube lets a rep far behind pull much harder than one a little
+   * behind. The cap (10 × pull, reached 1½ band widths out, where a ±10 % band has become ±15 %)
+   * is strong enough to draw work to a rep on the edge of the map before it drifts further, and
+   * keeps reps that are all far behind, as when the new work rivals the old, competing on travel.
    */
   function pullOf(r: number): number {
     const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
     const z = target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0;
-    const d = Math.min(1.5, 2 * Math.max(0, Math.abs(z) - 0.5));
+    const d = Math.min(2, 2 * Math.max(0, Math.abs(z) - 0.5));
     return pull * Math.sign(z) * (d + d * d * d);
   }
 

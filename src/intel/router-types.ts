@@ -19,7 +19,7 @@ export interface RouterOptions extends AlignOptions {
   /**
    * `balanced`: strength of the pull towards reps behind their target, in units of the plan's mean
    * trip (minutes): a rep z band-widths from its target costs steering × mean trip × ±(d + d³) with
-   * d = min(1.5, 2 · max(0, |z| − ½)) (0: travel only). Default 1.
+   * d = min(2, 2 · max(0, |z| − ½)) (0: travel only). Default 1.
    */
   readonly steering?: number;
   /**
