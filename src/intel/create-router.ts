@@ -13,7 +13,7 @@ import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from ".
 const RAD = Math.PI / 180;
 
 /** `balanced`: reps searched nearest first before the search turns into a scan of every rep. */
-const NEAR_REPS = 64;
+const NEAR_REPS = 256;
 
 /**
  * A router for new accounts against `plan` (any assignment of `problem`'s accounts: a `Plan` or rows
