@@ -95,3 +95,21 @@ export { readCpmpFile, type CpmpFile, type CpmpFormat } from "./place/cpmp/read-
 export { euclideanInstance, type PlanePoints } from "./place/cpmp/euclidean-instance.js";
 export { cpmpObjective, cpmpViolation, type CpmpInstance } from "./place/cpmp/cpmp-instance.js";
 export type { CpmpOptions, CpmpResult, CpmpStatus } from "./place/cpmp/cpmp-options.js";
+// Account intelligence
+export { estimatePotential, type FeatureImportance, type PotentialEstimate } from "./intel/estimate-potential.js";
+export type { BoostingOptions, PotentialOptions } from "./intel/potential-options.js";
+export type { PotentialAccount } from "./intel/potential-account.js";
+export type { ModelFit } from "./intel/potential-metrics.js";
+export {
+  recommendProducts,
+  type AccountRecommendations,
+  type ProductRecommendation,
+  type RecommendationEvaluation,
+  type RecommendOptions,
+  type Recommendations,
+} from "./intel/recommend-products.js";
+export type { Purchase } from "./intel/ownership.js";
+export type { BlendWeights } from "./intel/blend-model.js";
+export type { RankingFigures } from "./intel/rank-products.js";
+export { createRouter } from "./intel/create-router.js";
+export type { RepLoad, RouteReason, RoutePolicy, RouteResult, Router, RouterOptions } from "./intel/router-types.js";

@@ -14,6 +14,9 @@ Usage:
   terralign place     --accounts FILE --reps FILE --count N --out DIR [options]
   terralign size      --accounts FILE --capacity HOURS [options]
   terralign cpmp      FILE [options]   (capacitated p-median instances; see 'terralign cpmp --help')
+  terralign potential --accounts FILE --target COLUMN --out DIR [options]
+  terralign crosssell --purchases FILE [--accounts FILE] --out DIR [options]
+  terralign route     --accounts FILE --reps FILE --assignments FILE --new FILE --out DIR [options]
   terralign --help | --version
   terralign COMMAND --help
 
@@ -29,6 +32,9 @@ Commands:
   place      choose where to base reps (capacitated p-median), then build their territories
   size       find the smallest team that covers the accounts, and where to base it
   cpmp       solve capacitated p-median benchmark instances (OR-Library pmedcap, Lorena–Senne)
+  potential  estimate each account's potential (its wallet) from what customers spend
+  crosssell  recommend each account's next products from purchases and attributes
+  route      route new accounts to their owners against an existing plan
 
 Input files are CSV (RFC 4180, comma-separated, UTF-8), JSON or GeoJSON (a FeatureCollection
 of Points). Accounts: id, lng, lat, workload[, potential, current_rep, locked_rep, segment,

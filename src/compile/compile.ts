@@ -88,12 +88,20 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
 
 /** Segment and region rule: a rep with `segments` serves only those; regions must match when both are set. */
 function compatibility(problem: Problem): (r: number, a: number) => boolean {
-  const { accounts, reps } = problem;
+  const { accounts } = problem;
+  const rule = segmentRegionRule(problem.reps);
+  return rule ? (r, a) => rule(r, accounts[a]) : () => true;
+}
+
+/**
+ * The segment and region rule for any account, in or out of the problem (the router uses it for
+ * new accounts): whether rep r may serve an account of this segment and region. Undefined when no
+ * rep has segments or a region (every rep may serve every account).
+ */
+export function segmentRegionRule(reps: Problem["reps"]): ((r: number, account: { readonly segment?: string; readonly region?: string }) => boolean) | undefined {
   const repSegments = reps.map((rep) => (rep.segments ? new Set(rep.segments) : undefined));
-  const anyRule = reps.some((rep) => rep.segments !== undefined || rep.region !== undefined);
-  if (!anyRule) return () => true;
-  return (r, a) => {
-    const account = accounts[a];
+  if (!reps.some((rep) => rep.segments !== undefined || rep.region !== undefined)) return undefined;
+  return (r, account) => {
     const segments = repSegments[r];
     if (segments && account.segment !== undefined && !segments.has(account.segment)) return false;
     const region = reps[r].region;
