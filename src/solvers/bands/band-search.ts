@@ -235,7 +235,7 @@ export class BandSearch {
    * account to its cheapest candidate where that keeps the windows, else traded with an account of
    * that rep. Passes until one gains less than 1e-6 of the cost, or `passes` of them.
    */
-  improve(stop: () => boolean, passes = 6): void {
+  improve(stop: () => boolean, passes = 6, partners = TRADE_PARTNERS, reps = SWAP_REPS): void {
     const { p, c } = this;
     for (let pass = 0; pass < passes && !stop(); pass++) {
       const before = this.cost;
@@ -243,14 +243,14 @@ export class BandSearch {
         const r = this.assign[a];
         if (r < 0 || !this.movable(a)) continue;
         const here = this.minutes(r, a);
-        for (let t = c.start[a]; t < Math.min(c.start[a + 1], c.start[a] + SWAP_REPS); t++) {
+        for (let t = c.start[a]; t < Math.min(c.start[a + 1], c.start[a] + reps); t++) {
           const s = c.rep[t];
           if (c.minutes[t] >= here) break;
           if (this.deltaOutside(a, r, s) <= CLEAN && this.keepsWindows(a, r, s) && this.affordable(a, r, s)) {
             this.move(a, s);
             break;
           }
-          if (this.tradeInto(a, r, s)) break;
+          if (this.tradeInto(a, r, s, partners)) break;
         }
       }
       if (before - this.cost <= 1e-6 * Math.abs(before)) break;
@@ -258,11 +258,11 @@ export class BandSearch {
   }
 
   /** Trades a (at r) for an account of s that is cheaper at r than a is at s, windows and budgets kept; whether done. */
-  private tradeInto(a: number, r: number, s: number): boolean {
+  private tradeInto(a: number, r: number, s: number, partners: number): boolean {
     const { p } = this;
     const gain = p.workload[a] * (this.minutes(r, a) - this.minutes(s, a));
     const list = this.members[s];
-    const step = Math.max(1, Math.floor(list.length / TRADE_PARTNERS));
+    const step = Math.max(1, Math.floor(list.length / partners));
     let best = -1;
     let bestDelta = -1e-9 * Math.max(1, gain);
     for (let i = 0; i < list.length; i += step) {

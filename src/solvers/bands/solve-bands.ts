@@ -20,6 +20,10 @@ const STALE_PLANS = 60;
 const STALE_BOUND = 30;
 /** Iterations without a better bound before the step halves. */
 const PATIENCE = 3;
+/** The final shortening of the best plan: passes, trade partners per rep, nearest reps per account. */
+const FINAL_PASSES = 20;
+const FINAL_PARTNERS = 400;
+const FINAL_REPS = 16;
 /** A repaired plan is shortened when it is within this share of the best plan's travel. */
 const IMPROVE_WITHIN = 0.02;
 /** Violation (normalised units) that counts as none. */
@@ -136,6 +140,15 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Ban
     }
   }
   if (!best && !proof && !stop()) proof = phaseOne(p, rows, dual, stop);
+  if (best && !stop()) {
+    // The best plan, shortened harder: every member of more of the nearest reps as trade partners.
+    const search = new BandSearch(p, c, rows, pairs, best);
+    search.improve(stop, FINAL_PASSES, FINAL_PARTNERS, FINAL_REPS);
+    if (search.cost < bestCost && search.violation() <= CLEAN) {
+      bestCost = search.cost;
+      best = Int32Array.from(search.assign);
+    }
+  }
   const pressure = Float64Array.from(rows.names, (_, k) => (k === 0 ? 0 : dual.mu[k].reduce((s, x) => s + Math.abs(x), 0)));
   const diagnostics: Diagnostic[] = [...(base.diagnostics ?? [])];
   if (!best && !proof) diagnostics.push(unsolvedDiagnostic(rows, leastOutside, pressure));
