@@ -60,12 +60,13 @@ export function tradeoff(problem: Problem, options: AlignOptions | undefined, po
   const plans: Plan[] = [];
   const rows: TradeoffRow[] = points.map((point) => {
     let plan: Plan;
-    if ("band" in point) plan = alignValidated(valid, { ...base, balance: { workload: point.band } });
+    if ("band" in point) plan = alignValidated(valid, { ...base, balance: { ...base.balance, workload: point.band } });
     else {
       const resolved: ResolvedOptions = { ...base, disruption: { orphans: base.disruption.orphans, ...point } };
       compiled ??= compileProblem(valid, resolved);
       const withBudget = { ...compiled, budgets: compileBudgets(resolved, compiled.currentRep, compiled.workload, compiled.moveCost) };
-      plan = alignCompiled(valid, resolved, { compiled: withBudget, transport: warm });
+      // The warm session knows budgets only: with bands besides workload each point solves afresh.
+      plan = alignCompiled(valid, resolved, { compiled: withBudget, ...(withBudget.bands.length === 0 ? { transport: warm } : {}) });
     }
     plans.push(plan);
     return summarise(point, plan);

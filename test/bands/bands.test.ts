@@ -8,6 +8,8 @@ import { evaluate } from "../../src/evaluate/evaluate.js";
 import type { AlignOptions } from "../../src/model/options-schema.js";
 import { parseProblem, resolveOptions } from "../../src/model/parse.js";
 import type { Problem } from "../../src/model/problem-schema.js";
+import { realignInstance } from "../../benchmarks/realign-instance.js";
+import { tradeoff } from "../../src/realign/tradeoff.js";
 import { createRandom } from "../../src/util/random.js";
 import { errorOf } from "../support/error-of.js";
 
@@ -92,6 +94,30 @@ describe("several hard bands against an exact MIP (HiGHS)", () => {
     expect(["infeasible", "unsolved"]).toContain(plan.status);
     const messages = plan.diagnostics.filter((d) => d.severity === "error").map((d) => d.message).join("\n");
     expect(messages).toMatch(/band/);
+  });
+});
+
+describe("bands with the realignment layer", () => {
+  it("keeps the other bands in a band sweep of the trade-off", () => {
+    const problem = bandsInstance({ accounts: 200, reps: 5, seed: 4 });
+    const curve = tradeoff(problem, { balance: { workload: 0.1, potential: 0.2 } }, [{ band: 0.15 }, { band: 0.08 }]);
+    for (const plan of curve.plans) {
+      expect(plan.status).toBe("feasible");
+      expect(plan.violations).toEqual([]);
+      const audit = evaluate(problem, plan.assignment, { balance: { workload: 0.15, potential: 0.2 } });
+      expect(audit.violations.filter((v) => v.metric === "potential")).toEqual([]);
+    }
+  });
+
+  it("holds a band and a disruption budget together", () => {
+    const problem = realignInstance({ accounts: 300, reps: 8, hires: 1, seed: 9 });
+    const options: AlignOptions = { balance: { workload: 0.1, accounts: 0.2 }, disruption: { maxMovedShare: 0.3 } };
+    const plan = align(problem, options);
+    expect(plan.status).toBe("feasible");
+    expect(plan.violations).toEqual([]);
+    expect(plan.metrics.disruption.fractionMoved).toBeLessThanOrEqual(0.3 + 1e-9);
+    const counts = plan.territories.map((t) => t.accountCount);
+    for (const c of counts) expect(c).toBeGreaterThanOrEqual(Math.floor((300 / 8) * 0.8) - 1);
   });
 });
 
