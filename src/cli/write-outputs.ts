@@ -14,10 +14,24 @@ export const outputFiles = ["assignments.csv", "report.json", "territories.geojs
 
 /**
  * Writes the five output files of a plan into `dir` (created when missing), and `moved.csv` (the
- * accounts that leave their current rep) when accounts have one; returns their paths.
+ * accounts that leave their current rep) when accounts have one; returns their paths. The set
+ * replaces the previous one as a whole (`CliIo.replaceFolder`): never a mix of two runs.
  */
 export function writeOutputs(plan: Plan, dir: string, io: CliIo): string[] {
-  io.makeDir(dir);
+  const names: string[] = [...outputFiles];
+  const contents = outputTexts(plan);
+  io.replaceFolder(dir, [...outputFiles, "moved.csv"], (folder) => {
+    for (const name of outputFiles) io.writeFile(join(folder, name), contents[name]());
+    const today = todayOf(plan);
+    if (today.length > 0) {
+      io.writeFile(join(folder, "moved.csv"), toMovedCsv(diffPlans(plan.problem, today, plan)));
+      names.push("moved.csv");
+    }
+  });
+  return names.map((name) => join(dir, name));
+}
+
+function outputTexts(plan: Plan): Record<(typeof outputFiles)[number], () => string | string[]> {
   const contents: Record<(typeof outputFiles)[number], () => string | string[]> = {
     "assignments.csv": () => toAssignmentsCsv(plan),
     "report.json": () => `${JSON.stringify(toReport(plan), null, 2)}\n`,
@@ -26,18 +40,7 @@ export function writeOutputs(plan: Plan, dir: string, io: CliIo): string[] {
     "map.svg": () => renderSvg(plan),
     "report.md": () => toMarkdown(plan),
   };
-  const paths = outputFiles.map((name) => {
-    const path = join(dir, name);
-    io.writeFile(path, contents[name]());
-    return path;
-  });
-  const today = todayOf(plan);
-  if (today.length > 0) {
-    const path = join(dir, "moved.csv");
-    io.writeFile(path, toMovedCsv(diffPlans(plan.problem, today, plan)));
-    paths.push(path);
-  }
-  return paths;
+  return contents;
 }
 
 /** Today's owners (`currentRep`) as assignment rows. */

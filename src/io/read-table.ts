@@ -125,7 +125,7 @@ function convert(spec: FieldSpec, value: unknown, table: SourceTable, record: So
 }
 
 function coordinate(value: unknown, table: SourceTable, record: SourceRecord, name: string): number {
-  return readNumber(value) ?? toNumber(value, fieldAt(table, record, name));
+  return readNumber(value, table.decimalComma) ?? toNumber(value, fieldAt(table, record, name), table.decimalComma);
 }
 
 function toPoint(value: unknown, at: (index: number) => string, where: () => string): [number, number] {

@@ -23,6 +23,9 @@ export function memoryIo(files: Record<string, string>, debug = false): MemoryIo
       io.files.set(path, typeof text === "string" ? text : text.join(""));
     },
     makeDir() {},
+    replaceFolder(dir, _owned, fill) {
+      fill(dir);
+    },
     stdout: (s) => void (io.out += s),
     stderr: (s) => void (io.err += s),
     stderrIsTty: false,
