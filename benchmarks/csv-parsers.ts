@@ -22,6 +22,11 @@ interface Rival {
 }
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const rivalModules = { csvParse: "csv-parse/sync", papaparse: "papaparse" };
+
+interface Papa {
+  parse(text: string, options: object): { data: string[][]; errors: { message: string; row?: number }[] };
+}
 
 async function rivals(): Promise<Rival[]> {
   const ours: Parse = (text) => {
@@ -30,18 +35,19 @@ async function rivals(): Promise<Rival[]> {
   };
   const list: Rival[] = [{ name: "terralign parseCsv", parse: ours }];
   try {
-    const { parse } = await import("csv-parse/sync");
+    // Not dependencies of the project: imported by a name the type checker does not resolve.
+    const { parse } = (await import(rivalModules.csvParse)) as { parse: (text: string, options: object) => unknown };
     // Delimiter detection is not built in: the candidates are given, as terralign detects them.
     list.push({ name: "csv-parse 5 (sync)", parse: (text) => parse(text, { bom: true, delimiter: [",", ";", "\t"], relax_column_count: false, skip_empty_lines: true }) as string[][] });
   } catch {
     console.error("csv-parse not installed: npm install --no-save csv-parse@5");
   }
   try {
-    const papa = (await import("papaparse")).default;
+    const papa = ((await import(rivalModules.papaparse)) as { default: Papa }).default;
     list.push({
       name: "papaparse 5",
       parse: (text) => {
-        const result = papa.parse<string[]>(text, { skipEmptyLines: true, delimitersToGuess: [",", ";", "\t"] });
+        const result = papa.parse(text, { skipEmptyLines: true, delimitersToGuess: [",", ";", "\t"] });
         if (result.errors.length > 0) throw new Error(`${result.errors[0].message} (row ${result.errors[0].row})`);
         return result.data;
       },
