@@ -10,8 +10,8 @@ import { UsageError } from "./usage-error.js";
 export interface CliIo {
   /** Reads a text file (UTF-8 unless `encoding` says otherwise, or a byte-order mark says UTF-16); a missing file or bytes that are not UTF-8 throw a `TerralignError` naming it. */
   readFile(path: string, encoding?: InputEncoding): string;
-  /** Writes a UTF-8 text file, given whole or as pieces written one after another; failure throws a `UsageError` naming it. */
-  writeFile(path: string, text: string | readonly string[]): void;
+  /** Writes a UTF-8 text file, given whole or as pieces written one after another as they are made; failure throws a `UsageError` naming it. */
+  writeFile(path: string, text: string | Iterable<string>): void;
   /** Creates a directory and its parents when missing. */
   makeDir(path: string): void;
   /**
@@ -74,7 +74,7 @@ export function nodeIo(options: NodeIoOptions = {}): CliIo {
   };
 }
 
-function writePieces(path: string, pieces: readonly string[]): void {
+function writePieces(path: string, pieces: Iterable<string>): void {
   const fd = openSync(path, "w");
   try {
     for (const piece of pieces) writeSync(fd, piece);

@@ -3,8 +3,9 @@ import type { AssignmentRow, Plan } from "../model/plan.js";
 import { diffPlans } from "../realign/diff-plans.js";
 import { toMovedCsv } from "../output/realign-tables.js";
 import { accountFeatureTexts } from "../output/account-features.js";
-import { featureCollectionText, featureListText } from "../output/geojson-text.js";
-import { renderSvg, toAssignmentsCsv, toMarkdown, toReport } from "../output/index.js";
+import { featureCollectionPieces, featureListText } from "../output/geojson-text.js";
+import { assignmentsCsvPieces } from "../output/to-assignments-csv.js";
+import { renderSvg, toMarkdown, toReport } from "../output/index.js";
 import { repFeatures } from "../output/rep-features.js";
 import { territoryFeatures } from "../output/territory-features.js";
 import type { CliIo } from "./cli-io.js";
@@ -31,16 +32,23 @@ export function writeOutputs(plan: Plan, dir: string, io: CliIo): string[] {
   return names.map((name) => join(dir, name));
 }
 
-function outputTexts(plan: Plan): Record<(typeof outputFiles)[number], () => string | string[]> {
-  const contents: Record<(typeof outputFiles)[number], () => string | string[]> = {
-    "assignments.csv": () => toAssignmentsCsv(plan),
+/** The GeoJSON's feature lists: territories, then the account points a few hundred at a time (made as written), then reps. */
+function* geojsonLists(plan: Plan): Generator<string> {
+  yield featureListText(territoryFeatures(plan));
+  yield* accountFeatureTexts(plan);
+  yield featureListText(repFeatures(plan));
+}
+
+/** Each file's text, made when it is written; the large ones as pieces streamed to the file. */
+function outputTexts(plan: Plan): Record<(typeof outputFiles)[number], () => string | Iterable<string>> {
+  return {
+    "assignments.csv": () => assignmentsCsvPieces(plan),
     "report.json": () => `${JSON.stringify(toReport(plan), null, 2)}\n`,
-    // toGeoJSON(plan) as text, in pieces: the account points a few thousand at a time.
-    "territories.geojson": () => featureCollectionText([featureListText(territoryFeatures(plan)), ...accountFeatureTexts(plan), featureListText(repFeatures(plan))]),
+    // toGeoJSON(plan) as text, in pieces: the account points a few hundred at a time.
+    "territories.geojson": () => featureCollectionPieces(geojsonLists(plan)),
     "map.svg": () => renderSvg(plan),
     "report.md": () => toMarkdown(plan),
   };
-  return contents;
 }
 
 /** Today's owners (`currentRep`) as assignment rows. */

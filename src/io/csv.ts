@@ -35,19 +35,38 @@ export interface CsvOptions {
  * unclosed quote and a quote inside an unquoted field. `file` names the source in messages.
  */
 export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
+  const records: CsvRecord[] = [];
+  const { header, delimiter } = eachCsvRecord(text, file, options, () => {}, (record) => void records.push(record));
+  return { header, records, delimiter };
+}
+
+/**
+ * `parseCsv` one record at a time: `onHeader` gets the checked header, then `visit` each record
+ * as it is read, so a caller that converts records as they come never holds them all (a million
+ * rows of cells are a lot of small strings). Same rules and errors as `parseCsv`.
+ */
+export function eachCsvRecord(
+  text: string,
+  file: string,
+  options: CsvOptions,
+  onHeader: (header: readonly string[]) => void,
+  visit: (record: CsvRecord) => void,
+): { readonly header: readonly string[]; readonly delimiter: CsvDelimiter } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const delimiter = options.delimiter ?? detectDelimiter(body);
-  const rows = tokenize(body, file, delimiter.charCodeAt(0));
-  if (rows.length === 0) throw new TerralignError("invalid_file", `${file}: the file is empty; expected a header line with column names`);
-  const header = rows[0].cells.map((name) => name.trim());
-  checkHeader(header, file);
-  const records: CsvRecord[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i];
+  let header: string[] | undefined;
+  tokenize(body, file, delimiter.charCodeAt(0), (row) => {
+    if (header === undefined) {
+      header = row.cells.map((name) => name.trim());
+      checkHeader(header, file);
+      onHeader(header);
+      return;
+    }
     if (row.cells.length !== header.length) throw raggedRow(row, header, file, delimiter);
-    records.push(row);
-  }
-  return { header, records, delimiter };
+    visit(row);
+  });
+  if (header === undefined) throw new TerralignError("invalid_file", `${file}: the file is empty; expected a header line with column names`);
+  return { header, delimiter };
 }
 
 /** The delimiter that occurs most often in the first line outside quotes; `,` on a tie or when none does. */
@@ -109,9 +128,8 @@ const TAB = 9;
 const CR = 13;
 const LF = 10;
 
-/** Splits text into records of raw fields, tracking the line on which each record starts. */
-function tokenize(text: string, file: string, delimiter: number): CsvRecord[] {
-  const rows: CsvRecord[] = [];
+/** Splits text into records of raw fields, tracking the line on which each record starts; hands each to `emit`. */
+function tokenize(text: string, file: string, delimiter: number, emit: (record: CsvRecord) => void): void {
   let cells: string[] = [];
   let line = 1;
   let recordLine = 1;
@@ -119,7 +137,7 @@ function tokenize(text: string, file: string, delimiter: number): CsvRecord[] {
   const n = text.length;
   // A record that is one empty unquoted field is a blank line: skipped, not a ragged row.
   const endRecord = (quotedAny: boolean) => {
-    if (!(cells.length === 1 && cells[0] === "" && !quotedAny)) rows.push({ line: recordLine, cells });
+    if (!(cells.length === 1 && cells[0] === "" && !quotedAny)) emit({ line: recordLine, cells });
     cells = [];
   };
   let quotedInRecord = false;
@@ -191,7 +209,6 @@ function tokenize(text: string, file: string, delimiter: number): CsvRecord[] {
     recordLine = line;
     if (i >= n) break;
   }
-  return rows;
 }
 
 function countNewlines(s: string): number {

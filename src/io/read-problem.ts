@@ -3,7 +3,7 @@ import { parseProblem } from "../model/parse.js";
 import type { Problem } from "../model/problem-schema.js";
 import { csvRecords, type TableStyle } from "./csv-records.js";
 import { jsonRecords } from "./json-records.js";
-import { accountsFromTable, type AccountRecords } from "./read-accounts.js";
+import { accountsFromCsv, accountsFromTable, type AccountRecords } from "./read-accounts.js";
 import { repsFromTable, type RepRecords } from "./read-reps.js";
 import type { RecordOrigin } from "./read-table.js";
 import type { SourceTable } from "./source-record.js";
@@ -19,13 +19,17 @@ export interface FileText {
  * unless the text starts with `{` or `[`. `style` applies to CSV only (JSON numbers are numbers).
  */
 export function readSourceTable({ file, text }: FileText, listKey: string, style: TableStyle = {}): SourceTable {
-  const lower = file.toLowerCase();
-  const json = lower.endsWith(".json") || lower.endsWith(".geojson") || (!lower.endsWith(".csv") && /^\uFEFF?\s*[[{]/.test(text));
-  return json ? jsonRecords(text, file, listKey) : csvRecords(text, file, style);
+  return isJson(file, text) ? jsonRecords(text, file, listKey) : csvRecords(text, file, style);
 }
 
-/** Reads accounts from CSV, JSON or GeoJSON text. Values are converted, not yet validated. */
+function isJson(file: string, text: string): boolean {
+  const lower = file.toLowerCase();
+  return lower.endsWith(".json") || lower.endsWith(".geojson") || (!lower.endsWith(".csv") && /^\uFEFF?\s*[[{]/.test(text));
+}
+
+/** Reads accounts from CSV, JSON or GeoJSON text. Values are converted, not yet validated. CSV rows become accounts as they are read. */
 export function readAccounts(input: FileText, style: TableStyle = {}): AccountRecords {
+  if (!isJson(input.file, input.text)) return accountsFromCsv(input.text, input.file, style.decimalComma);
   return accountsFromTable(readSourceTable(input, "accounts", style));
 }
 
