@@ -16,7 +16,8 @@ export interface HighsTerritory {
 /**
  * The whole territory problem as a HiGHS model over every eligible account–rep pair (its locked
  * rep only when locked): each account once, each rep's load within its band and capacity (the
- * rule checker's windows, tolerance included), and each disruption budget as one row. `integer`
+ * rule checker's windows, tolerance included), each disruption budget as one row, and each band
+ * besides workload (`p.bands`) as one row per rep. `integer`
  * makes it the exact MIP; without, it is the LP relaxation — the reference the budgeted transport
  * core is checked against. Rep-independent workload only.
  */
@@ -30,7 +31,8 @@ export function highsTerritory(highs: Highs, p: CompiledProblem, integer: boolea
     }
   }
   const K = p.budgets.length;
-  const rows = p.n + p.m + K;
+  const bandRow = p.n + p.m + K;
+  const rows = bandRow + p.bands.length * p.m;
   const starts = new Int32Array(cols.length + 1);
   const indices: number[] = [];
   const values: number[] = [];
@@ -43,6 +45,11 @@ export function highsTerritory(highs: Highs, p: CompiledProblem, integer: boolea
         indices.push(p.n + p.m + k);
         values.push(b.coef[a]);
       }
+    });
+    p.bands.forEach((band, k) => {
+      if (band.value[a] === 0) return;
+      indices.push(bandRow + k * p.m + r);
+      values.push(band.value[a]);
     });
     starts[e + 1] = indices.length;
     colCost[e] = p.workload[a] * p.travel(r, a);
@@ -58,6 +65,12 @@ export function highsTerritory(highs: Highs, p: CompiledProblem, integer: boolea
   p.budgets.forEach((b, k) => {
     rowLower[p.n + p.m + k] = -highs.infinity;
     rowUpper[p.n + p.m + k] = b.limit * (1 + 1e-9) + 1e-9;
+  });
+  p.bands.forEach((band, k) => {
+    for (let r = 0; r < p.m; r++) {
+      rowLower[bandRow + k * p.m + r] = band.lower[r] * (1 - 1e-9);
+      rowUpper[bandRow + k * p.m + r] = band.upper[r] * (1 + 1e-9);
+    }
   });
   const model = {
     numCols: cols.length,

@@ -51,12 +51,20 @@ export interface AlignStep {
 /** `alignValidated` with the compiled problem and the transport solve given. Internal. */
 export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: AlignStep = {}): Plan {
   const context = createSolveContext(resolved);
-  if (valid.units !== undefined) return alignOnUnits(valid, resolved, context);
+  if (valid.units !== undefined) {
+    const extra = Object.keys(resolved.balance).find((metric) => metric !== "workload");
+    if (extra !== undefined) throw new TerralignError("unsupported", `options.balance.${extra}: bands besides workload are not kept on units yet; drop the band or align accounts without units`);
+    return alignOnUnits(valid, resolved, context);
+  }
   if (resolved.contiguity) {
     throw new TerralignError("invalid_option", "options.contiguity: true needs geographic units (problem.units), the atoms that territories are made contiguous over");
   }
   const compiled = step.compiled ?? compileProblem(valid, resolved);
   const picked = pickSolver(resolved.strategy, compiled, resolved);
+  if (compiled.bands.length > 0 && picked.name !== "transport") {
+    const why = resolved.workload.includeTravel ? "workload.includeTravel makes workload depend on the rep" : `options.strategy is "${resolved.strategy}"`;
+    throw new TerralignError("unsupported", `options.balance.${compiled.bands[0].name}: bands besides workload are kept by the transport strategy only, and ${why}; drop the band or use strategy "transport" without includeTravel`);
+  }
   const name = picked.name;
   const solve = name === "transport" && step.transport ? step.transport : picked.solve;
   const { diagnostics, unservable } = diagnoseInput(valid, compiled);
@@ -80,7 +88,7 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
   for (const [a, reason] of unservable) reasons.set(a, reason);
   let assign: Int32Array = Int32Array.from(result.assign);
   // Rounding an LP leaves room on small problems: a local search from its plan recovers it.
-  if (name === "transport" && compiled.budgets.length === 0 && compiled.n <= POLISH_MAX_ACCOUNTS && !context.stopped()) {
+  if (name === "transport" && compiled.budgets.length === 0 && compiled.bands.length === 0 && compiled.n <= POLISH_MAX_ACCOUNTS && !context.stopped()) {
     assign = polish(compiled, input.candidates, assign, context, resolved.seed);
   }
   // A strategy may return an over-capacity plan; capacity stays hard unless nothing else is possible.

@@ -64,3 +64,31 @@ export { diffPlans, type AssignmentLike, type MovedAccount, type PlanDiff, type 
 export { applyScenario, type AppliedScenario } from "./realign/apply-scenario.js";
 export { runScenarios, type ScenarioComparison, type ScenarioResult, type ScenarioRow } from "./realign/run-scenarios.js";
 export { scenarioSchema, scenariosFileSchema, type NewRep, type Scenario } from "./realign/scenario-schema.js";
+// Rep placement and sizing
+export { placeReps } from "./place/place-reps.js";
+export { sizeTeam, type SizeOptions, type SizeTry, type TeamSize } from "./place/size-team.js";
+export type { PlacedHome, PlaceOptions, PlacementPlan, PlacementSummary, Site } from "./place/place-options.js";
+export type { HeadCountBounds } from "./place/head-count-bound.js";
+export { solveCpmp } from "./place/cpmp/solve-cpmp.js";
+export { readCpmpFile, type CpmpFile, type CpmpFormat } from "./place/cpmp/read-cpmp-instance.js";
+export { euclideanInstance, type PlanePoints } from "./place/cpmp/euclidean-instance.js";
+export { cpmpObjective, cpmpViolation, type CpmpInstance } from "./place/cpmp/cpmp-instance.js";
+export type { CpmpOptions, CpmpResult, CpmpStatus } from "./place/cpmp/cpmp-options.js";
+// Account intelligence
+export { estimatePotential, type FeatureImportance, type PotentialEstimate } from "./intel/estimate-potential.js";
+export type { BoostingOptions, PotentialOptions } from "./intel/potential-options.js";
+export type { PotentialAccount } from "./intel/potential-account.js";
+export type { ModelFit } from "./intel/potential-metrics.js";
+export {
+  recommendProducts,
+  type AccountRecommendations,
+  type ProductRecommendation,
+  type RecommendationEvaluation,
+  type RecommendOptions,
+  type Recommendations,
+} from "./intel/recommend-products.js";
+export type { Purchase } from "./intel/ownership.js";
+export type { BlendWeights } from "./intel/blend-model.js";
+export type { RankingFigures } from "./intel/rank-products.js";
+export { createRouter } from "./intel/create-router.js";
+export type { RepLoad, RouteReason, RoutePolicy, RouteResult, Router, RouterOptions } from "./intel/router-types.js";

@@ -22,7 +22,7 @@ node dist/cli.js scenarios --accounts examples/mexico/accounts.csv --reps exampl
   --options examples/realignment/options.json --scenarios examples/realignment/scenarios.json \
   --out $out/scenarios
 
-# 4. What the hire changes, account by account (moved.csv, diff.md, diff.svg).
+# 4. What the hire changes, account by account (moved.csv, diff.md, diff.svg, report.html).
 node dist/cli.js diff --accounts examples/mexico/accounts.csv --reps $out/scenarios/hire-queretaro/reps.csv \
   --options examples/realignment/options.json --before $out/scenarios/base/assignments.csv --after $out/scenarios/hire-queretaro/assignments.csv \
   --out $out/diff

@@ -6,12 +6,14 @@ import { alignHelp } from "./help.js";
 import { inputFlags, loadOptions, loadProblem } from "./load-inputs.js";
 import { describePlan } from "./print-plan.js";
 import { createProgressBar } from "./progress-bar.js";
+import { loadBasemap } from "./read-basemap.js";
 import { writeOutputs } from "./write-outputs.js";
 
-const flags = { accounts: "value", reps: "value", out: "value", options: "value", units: "value", "units-object": "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch", ...inputFlags } as const;
+const flags = { accounts: "value", reps: "value", out: "value", options: "value", units: "value", "units-object": "value", strategy: "value", "time-limit": "value", seed: "value", basemap: "value", help: "switch", ...inputFlags } as const;
 
 /**
- * `terralign align`: reads the inputs, aligns, writes the five output files and prints a summary.
+ * `terralign align`: reads the inputs, aligns, writes the output files (`writeOutputs`; `--basemap`
+ * outlines drawn beneath the maps) and prints a summary.
  * Returns 0 when solved, 1 when infeasible or timed out (files still written). Bad input throws.
  */
 export function runAlignCommand(argv: readonly string[], io: CliIo): number {
@@ -24,6 +26,7 @@ export function runAlignCommand(argv: readonly string[], io: CliIo): number {
   const outDir = required(args, "out", command);
   const options = loadOptions(io, args);
   const { problem } = loadProblem(io, args, command, options);
+  const basemap = loadBasemap(io, args);
   const bar = io.stderrIsTty ? createProgressBar(io.stderr) : undefined;
   let plan;
   try {
@@ -32,7 +35,7 @@ export function runAlignCommand(argv: readonly string[], io: CliIo): number {
   } finally {
     bar?.clear();
   }
-  const paths = writeOutputs(plan, outDir, io);
+  const paths = writeOutputs(plan, outDir, io, { basemap });
   io.stdout(describePlan(plan));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (plan.status === "optimal" || plan.status === "feasible") return 0;

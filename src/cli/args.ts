@@ -50,3 +50,11 @@ export function required(args: ParsedArgs, name: string, command: string): strin
   if (value === undefined) throw new UsageError(`missing --${name} for '${command}'; see '${command} --help'`);
   return value;
 }
+
+/** The integer value of flag `--name` within [min, max], undefined when not given, or a `UsageError` naming the flag and the value. */
+export function integerFlag(text: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text.trim()) || value < min || value > max) throw new UsageError(`--${name}: ${JSON.stringify(text)} is not an integer in [${min}, ${max}]`);
+  return value;
+}

@@ -6,6 +6,7 @@ import type { Problem } from "../model/problem-schema.js";
 import { diffPlans } from "../realign/diff-plans.js";
 import { renderSvg } from "../output/render-svg.js";
 import { repChangesTable, toDiffMarkdown, toMovedCsv } from "../output/realign-tables.js";
+import { toDiffHtml } from "../report/to-html.js";
 import { formatNumber, formatSignedPercent } from "../util/format-number.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
@@ -16,8 +17,8 @@ const flags = { accounts: "value", reps: "value", before: "value", after: "value
 
 /**
  * `terralign diff`: compares two assignment files of one problem and writes `moved.csv`,
- * `diff.md` and `diff.svg` (the after map with moved accounts ringed); prints per-rep gains and
- * losses. Returns 0. Bad input throws (exit 2).
+ * `diff.md`, `diff.svg` (the after map with moved accounts ringed) and `report.html` (the after
+ * plan's report led by the changes); prints per-rep gains and losses. Returns 0. Bad input throws (exit 2).
  */
 export function runDiffCommand(argv: readonly string[], io: CliIo): number {
   const command = "terralign diff";
@@ -41,6 +42,7 @@ export function runDiffCommand(argv: readonly string[], io: CliIo): number {
     ["moved.csv", toMovedCsv(diff)],
     ["diff.md", toDiffMarkdown(diff, `Changes from ${beforePath} to ${afterPath}`)],
     ["diff.svg", renderSvg(afterPlan, { title: `${formatNumber(diff.accountsMoved)} accounts moved (ringed)`, highlight: diff.moved.map((m) => m.accountId) })],
+    ["report.html", toDiffHtml(afterPlan, diff, { title: `Changes from ${beforePath} to ${afterPath}`, against: beforePath })],
   ];
   for (const [name, text] of files) io.writeFile(join(outDir, name), text);
   io.stdout(describeDiff(diff, problem, options));

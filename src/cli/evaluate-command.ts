@@ -1,7 +1,10 @@
 import { join } from "node:path";
 import { evaluate, type Evaluation } from "../evaluate/evaluate.js";
+import { planOfAssignment } from "../evaluate/plan-of-assignment.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
-import type { AssignmentRow } from "../model/plan.js";
+import type { AlignOptions } from "../model/options-schema.js";
+import type { AssignmentRow, Plan } from "../model/plan.js";
+import type { Problem } from "../model/problem-schema.js";
 import { csvField } from "../output/csv-writer.js";
 import { toViolationsCsv } from "../output/to-violations-csv.js";
 import { balanceLine } from "../output/plan-lines.js";
@@ -14,14 +17,18 @@ import type { CliIo } from "./cli-io.js";
 import { evaluateHelp } from "./help.js";
 import { encodingOf, inputFlags, loadOptions, loadProblem } from "./load-inputs.js";
 import { describeDiagnostics } from "./print-plan.js";
+import { loadBasemap } from "./read-basemap.js";
 import { UsageError } from "./usage-error.js";
+import { planDrawings } from "./write-outputs.js";
 
-const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", strict: "switch", help: "switch", ...inputFlags } as const;
+const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", basemap: "value", strict: "switch", help: "switch", ...inputFlags } as const;
 
 /**
  * `terralign evaluate`: scores an assignment read from `--assignments` (or the accounts'
  * `current_rep`), prints its territories, metrics and a count of every rule it breaks; with `--out`,
- * also writes `evaluation.json`, `assignments.csv` and `violations.csv`. Returns 0 once scored, or
+ * also writes `evaluation.json`, `assignments.csv`, `violations.csv`, and the assignment drawn as a
+ * plan: `territories.geojson`, `map.svg` and `report.html` (`--basemap` outlines beneath the
+ * maps). Returns 0 once scored, or
  * with `--strict` 1 when any rule is broken. Bad input throws.
  */
 export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
@@ -50,17 +57,26 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
     if (rows.length === 0) throw new UsageError(`no --assignments given and no account in ${accountsPath} has a current_rep; give one of the two`);
     evaluation = evaluate(problem, rows, options);
   }
-  const balance = resolveOptions(options).balance.workload;
+  const basemap = loadBasemap(io, args);
+  const resolvedBalance = resolveOptions(options).balance;
+  const balance = resolvedBalance.workload;
+  const metrics = Object.keys(resolvedBalance).length > 1;
   io.stdout(describeEvaluation(evaluation, assignmentsPath ?? `the current_rep column of ${accountsPath}`, balance, problem.units !== undefined));
   const outDir = args.values.get("out");
   if (outDir !== undefined) {
     io.makeDir(outDir);
     const written = {
       "assignments.csv": `account_id,rep_id\n${rows.map((r) => `${csvField(r.accountId)},${csvField(r.repId)}`).join("\n")}${rows.length > 0 ? "\n" : ""}`,
-      "violations.csv": toViolationsCsv(evaluation.violations),
+      "violations.csv": toViolationsCsv(evaluation.violations, { metrics }),
       "evaluation.json": `${JSON.stringify(evaluation, null, 2)}\n`,
     };
-    const paths = Object.entries(written).map(([name, text]) => {
+    const plan = assignmentPlan(problem, rows, options, evaluation);
+    const drawn = {
+      "territories.geojson": planDrawings["territories.geojson"](plan),
+      "map.svg": planDrawings["map.svg"](plan, { basemap }),
+      "report.html": planDrawings["report.html"](plan, { basemap }),
+    };
+    const paths = Object.entries({ ...written, ...drawn }).map(([name, text]) => {
       const path = join(outDir, name);
       io.writeFile(path, text);
       return path;
@@ -68,6 +84,27 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
     io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   }
   return args.switches.has("strict") && evaluation.violations.length > 0 ? 1 : 0;
+}
+
+/**
+ * The assignment as a plan, to draw (`planOfAssignment`). With units, the evaluation's own
+ * territories (with their units), metrics, violations and diagnostics replace the account-level
+ * ones, so the maps show territories of whole units and the report the unit rules; a plan that
+ * breaks a unit rule is then `unsolved` rather than `feasible`.
+ */
+function assignmentPlan(problem: Problem, rows: readonly AssignmentRow[], options: AlignOptions, evaluation: Evaluation): Plan {
+  const plan = planOfAssignment(problem, rows, options);
+  if (problem.units === undefined) return plan;
+  const kept = plan.status === "feasible" || plan.status === "optimal";
+  return {
+    ...plan,
+    status: kept && evaluation.violations.length > 0 ? "unsolved" : plan.status,
+    territories: evaluation.territories,
+    metrics: evaluation.metrics,
+    unassigned: evaluation.unassigned,
+    violations: evaluation.violations,
+    diagnostics: evaluation.diagnostics,
+  };
 }
 
 function describeEvaluation(evaluation: Evaluation, source: string, balance: number, unitBased: boolean): string {

@@ -11,6 +11,12 @@ Usage:
   terralign tradeoff  --accounts FILE --reps FILE (--budgets LIST | --bands LIST) --out DIR [options]
   terralign diff      --accounts FILE --reps FILE --before FILE --after FILE --out DIR
   terralign scenarios --accounts FILE --reps FILE --scenarios FILE.json --out DIR [options]
+  terralign place     --accounts FILE --reps FILE --count N --out DIR [options]
+  terralign size      --accounts FILE --capacity HOURS [options]
+  terralign cpmp      FILE [options]   (capacitated p-median instances; see 'terralign cpmp --help')
+  terralign potential --accounts FILE --target COLUMN --out DIR [options]
+  terralign crosssell --purchases FILE [--accounts FILE] --out DIR [options]
+  terralign route     --accounts FILE --reps FILE --assignments FILE --new FILE --out DIR [options]
   terralign --help | --version
   terralign COMMAND --help
 
@@ -23,6 +29,12 @@ Commands:
   tradeoff   realign under a series of disruption budgets (or bands): travel against moves
   diff       compare two assignments: moved accounts, per-rep gains and losses, a map
   scenarios  what-if realignments (a rep leaves, a hire, part-time, splits, merges) compared
+  place      choose where to base reps (capacitated p-median), then build their territories
+  size       find the smallest team that covers the accounts, and where to base it
+  cpmp       solve capacitated p-median benchmark instances (OR-Library pmedcap, Lorena–Senne)
+  potential  estimate each account's potential (its wallet) from what customers spend
+  crosssell  recommend each account's next products from purchases and attributes
+  route      route new accounts to their owners against an existing plan
 
 Input files are CSV (RFC 4180; comma, semicolon or tab delimited, detected from the header;
 UTF-8, or UTF-16 with a byte-order mark; --encoding latin1 for Latin-1/Windows-1252 exports;
@@ -47,7 +59,8 @@ export const alignHelp = `terralign align — build territories and write the pl
 Usage:
   terralign align --accounts FILE --reps FILE --out DIR [--options FILE.json]
                   [--strategy S] [--time-limit SECONDS] [--seed N]
-                  [--units FILE [--units-object NAME]] [--encoding utf8|latin1] [--decimal-comma]
+                  [--units FILE [--units-object NAME]] [--basemap FILE.geojson]
+                  [--encoding utf8|latin1] [--decimal-comma]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
@@ -60,6 +73,7 @@ Options:
   --units FILE           geographic units (GeoJSON FeatureCollection or TopoJSON of polygons with
                          ids); territories are then made of whole units (see "contiguity" options)
   --units-object NAME    the TopoJSON object that holds the units, when the topology has several
+  --basemap FILE         outlines drawn beneath the maps (GeoJSON, e.g. country or state borders)
   --encoding E           utf8 (default) or latin1 (Windows-1252, as older Excel and CRM exports);
                          a file starting with a UTF-16 byte-order mark is read as UTF-16 either way
   --decimal-comma        numbers in the CSV files are written with a decimal comma (1,5); the
@@ -73,8 +87,12 @@ Writes into DIR:
   report.json            status, metrics (objective = workload x travel minutes), territories,
                          bound and gap (when the strategy proves one), diagnostics
   territories.geojson    accounts as points and one polygon per territory
-  map.svg                the territories on a map, rep homes marked
+  map.svg                the territories on a map, rep homes marked, a scale bar
   report.md              a short readable report
+  report.html            the report to open in a browser: one self-contained file (no network) with
+                         the map (pan, zoom, tooltips), sortable territory table, balance charts,
+                         changes against current reps, performance when accounts have "sales"
+  moved.csv              (when accounts have a current_rep) the accounts that change rep
 
 Exit codes: 0 solved (optimal or feasible), 1 infeasible, unsolved or timed out (files still
 written), 2 bad input or usage.
@@ -92,7 +110,8 @@ export const evaluateHelp = `terralign evaluate — audit an existing assignment
 
 Usage:
   terralign evaluate --accounts FILE --reps FILE [--assignments FILE.csv]
-                     [--options FILE.json] [--units FILE [--units-object NAME]] [--out DIR] [--strict]
+                     [--options FILE.json] [--units FILE [--units-object NAME]] [--out DIR]
+                     [--basemap FILE.geojson] [--strict]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
@@ -110,6 +129,9 @@ Options:
                            evaluation.json  territories, metrics, unassigned accounts, violations,
                                             diagnostics
                            assignments.csv  account_id,rep_id as read
+                           territories.geojson, map.svg, report.html
+                                            the assignment drawn as align draws a plan
+  --basemap FILE         outlines drawn beneath the maps (GeoJSON)
   --strict               exit 1 when any rule is broken (for scheduled checks)
   -h, --help             this help
 
@@ -280,6 +302,7 @@ Writes into DIR:
   diff.md     totals and per rep the accounts, workload and potential in and out, workload and
               travel before and after
   diff.svg    the after map with the moved accounts ringed
+  report.html the after plan's report led by the changes, moved accounts ringed on its map
 
 Exit codes: 0 compared, 2 bad input (an id that names no account or rep, an account given two reps).
 `;
@@ -314,8 +337,98 @@ Writes into DIR:
   compare.csv             scenario,status,reps,objective,lower_bound,gap,workload_cv,max_deviation,
                           reps_outside_band,moves,moved_workload,travel_change,travel_change_share
   compare.md              the same as a table, with today's objective
+  report.html             the comparison as a page (sortable table, charts), linking each
+                          scenario's own report.html
 
 Exit codes: 0 every scenario solved, 1 some scenario not (files still written), 2 bad input (an
 unknown rep, two scenarios with one name, a scenario removing every rep, an added rep id that
 exists: the file, scenario and field named).
+`;
+
+export const placeHelp = `terralign place — choose where to base reps, then build their territories
+
+Usage:
+  terralign place --accounts FILE --reps FILE --count N --out DIR [--sites FILE]
+                  [--fixed ID,ID...] [--capacity HOURS] [--options FILE.json]
+                  [--iterations N] [--time-limit SECONDS] [--seed N]
+
+Homes are chosen by a capacitated p-median search (every account to one rep, workloads within
+the balance band and capacities, workload x travel minutes minimised, with a Lagrangian lower
+bound); align then builds the territories for those homes, so every rule holds as in 'align'.
+
+Options:
+  --accounts FILE        accounts (CSV, JSON or GeoJSON)
+  --reps FILE            reps (CSV, JSON or GeoJSON); their homes are replaced unless --fixed
+  --count N              reps in the plan (≥ the reps given; new ones are added as new-1, new-2, ...)
+  --out DIR              output directory (created when missing)
+  --sites FILE           candidate homes (CSV, JSON or GeoJSON with lng, lat and an optional id);
+                         default: every account location
+  --fixed ID,ID...       reps that keep the home they have
+  --capacity HOURS       capacity of added reps (default: the mean capacity of the reps given)
+  --options FILE.json    align options (balance band, travel speed, ...), as for 'align'
+  --iterations N         effort of the home search (rounds of its local search; default 300 + 20 N)
+  --time-limit SECONDS   safety net for the home search and for align (default: 60)
+  --seed N               the same seed gives the same homes and plan (default: 1)
+  -h, --help             this help
+
+Writes into DIR the files of 'align' (assignments.csv, report.json, territories.geojson, map.svg,
+report.md; the report's bound is the placement bound: no choice of homes among the sites does
+better) and reps.csv: the reps as the rep reader reads them (id,lng,lat,capacity,segments,
+region,max_travel_minutes, then their attributes) with the chosen site_id and fixed.
+
+Exit codes: 0 placed, 1 the plan is infeasible or timed out (files still written), 2 bad input
+(a count below 1 or above the sites, capacities that cannot hold the work, sites outside
+[-180, 180] x [-90, 90], ...).
+`;
+
+export const sizeHelp = `terralign size — the smallest team that covers the accounts, and where to base it
+
+Usage:
+  terralign size --accounts FILE --capacity HOURS [--balance FRACTION]
+                 [--max-travel-minutes M] [--sites FILE] [--options FILE.json]
+                 [--iterations N] [--time-limit SECONDS] [--seed N] [--out DIR]
+
+Computes a lower bound on the head count (total workload / capacity, accounts no two of which one
+site can reach, and a Lagrangian covering bound with the travel limit), then places teams of that
+size and up (as 'place' does) until a plan meets every rule: capacity, the balance band and the
+travel limit. Says whether the count found equals the bound or is above it.
+
+Options:
+  --accounts FILE            accounts (CSV, JSON or GeoJSON)
+  --capacity HOURS           hours one rep can work per period
+  --balance FRACTION         allowed deviation of each rep's workload from the mean (default 0.1)
+  --max-travel-minutes M     longest one-way trip from a rep's home to an account (default: none)
+  --sites FILE               candidate homes (default: every account location)
+  --options FILE.json        align options (travel speed, ...)
+  --iterations N             effort of each home search
+  --time-limit SECONDS       safety net per home search and align (default: 60)
+  --seed N                   seed (default: 1)
+  --out DIR                  also write the plan for the count found, as 'place' does
+  -h, --help                 this help
+
+Exit codes: 0 a head count was found, 1 none was (the reason is printed), 2 bad input.
+`;
+
+export const cpmpHelp = `terralign cpmp — solve a capacitated p-median (CPMP) instance
+
+Usage:
+  terralign cpmp FILE [--time-limit SECONDS] [--json] [--seed N] [--iterations N]
+
+FILE is detected by its count of numbers: OR-Library pmedcap ("problem best", "n p Q", then n lines
+"id x y demand"; distances floored to integers) or Lorena–Senne ("n p", then n lines
+"x y capacity demand"; real Euclidean distances), as used by Osman & Christofides, Lorena & Senne
+and Stefanello et al. The objective is the sum of distances from each point to its median; a median
+serves itself and its capacity holds all it serves.
+
+Options:
+  --time-limit SECONDS   safety net (default 60): past it the best solution so far is printed
+  --json                 print {"objective":..., "medians":[...], "assignment":[...], "lowerBound":...}:
+                         medians as 1-based point numbers; assignment[i] = k means point i+1 is
+                         served by medians[k-1]
+  --seed N               seed of every random choice (default 1); the same seed gives the same answer
+  --iterations N         search effort (rounds of the iterated local search; default 300 + 20 p)
+  -h, --help             this help
+
+Exit codes: 0 solved, 1 no feasible solution (e.g. the p largest capacities cannot hold the
+demand), 2 a malformed file (wrong count of numbers, a negative demand, ...) or bad usage.
 `;

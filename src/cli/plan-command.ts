@@ -10,13 +10,9 @@ import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { decimalText } from "../output/decimal-text.js";
 import { planHelp } from "./help.js";
-import { columnOf, readRawTable, requireColumn, restateRowError, type RawTable } from "./raw-table.js";
+import { columnOf, readRawTable, requireColumn, restateRowError, tableWithColumns, type AddedColumn, type RawTable } from "./raw-table.js";
 
 const flags = { accounts: "value", config: "value", out: "value", help: "switch" } as const;
-
-/** Columns `plan` writes after (or over) the input's, in this order; white space only with sales. */
-const PLAN_COLUMNS = ["score", "tier", "visits", "workload"] as const;
-const WHITE_SPACE_COLUMNS = ["white_space", "under_covered"] as const;
 
 /**
  * `terralign plan`: scores and tiers the accounts, turns tiers into visits and workload, and writes
@@ -100,38 +96,17 @@ function fieldsUsed(config: AccountPlanOptions, table: RawTable): FieldUse[] {
 
 /** Every input column and row, with score, tier, visits and workload written over same-named columns or added at the end. */
 function accountsCsv(table: RawTable, plan: AccountPlanColumns): string[] {
-  const names = [...PLAN_COLUMNS, ...(plan.whiteSpace ? WHITE_SPACE_COLUMNS : [])];
-  const header = [...table.columns];
-  const target = names.map((name) => {
-    const c = columnOf(table, name);
-    if (c >= 0) return c;
-    header.push(name);
-    return header.length - 1;
-  });
   const { scores, tiering, visits, whiteSpace: space } = plan;
-  const pieces = [`${header.map(csvField).join(",")}\n`];
-  const row: string[] = new Array(header.length);
-  let lines: string[] = [];
-  for (let i = 0; i < table.size; i++) {
-    for (let c = 0; c < table.columns.length; c++) row[c] = csvField(table.cell(i, c));
-    for (let c = table.columns.length; c < header.length; c++) row[c] = "";
-    row[target[0]] = decimalText(scores[i], 6);
-    row[target[1]] = csvField(tiering.tiers[i]);
-    if (visits) {
-      row[target[2]] = decimalText(visits.visits[i], 6);
-      row[target[3]] = decimalText(visits.workload[i], 6);
-    }
-    if (space) {
-      row[target[4]] = decimalText(space.whiteSpace[i], 6);
-      row[target[5]] = space.underCovered[i] ? "1" : "0";
-    }
-    lines.push(row.join(","));
-    if (lines.length === 4096 || i === table.size - 1) {
-      pieces.push(`${lines.join("\n")}\n`);
-      lines = [];
-    }
+  const added: AddedColumn[] = [
+    { name: "score", cell: (i) => decimalText(scores[i], 6) },
+    { name: "tier", cell: (i) => csvField(tiering.tiers[i]) },
+    { name: "visits", cell: visits ? (i) => decimalText(visits.visits[i], 6) : null },
+    { name: "workload", cell: visits ? (i) => decimalText(visits.workload[i], 6) : null },
+  ];
+  if (space) {
+    added.push({ name: "white_space", cell: (i) => decimalText(space.whiteSpace[i], 6) }, { name: "under_covered", cell: (i) => (space.underCovered[i] ? "1" : "0") });
   }
-  return pieces;
+  return tableWithColumns(table, added);
 }
 
 function describePlan(plan: AccountPlanColumns, n: number): string {

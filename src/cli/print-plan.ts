@@ -1,8 +1,7 @@
 import type { Diagnostic, Plan } from "../model/plan.js";
 import { summaryTable } from "../output/index.js";
 import { repChangesTable } from "../output/realign-tables.js";
-import { diffPlans } from "../realign/diff-plans.js";
-import { todayOf } from "./write-outputs.js";
+import { diffFromToday } from "../realign/today-of.js";
 
 /**
  * The text printed after a solve: the summary table (status, territories, balance, bound and
@@ -14,8 +13,8 @@ export function describePlan(plan: Plan): string {
   if (plan.problem.accounts.some((a) => a.currentRep !== undefined)) {
     const { accountsMoved, fractionMoved } = plan.metrics.disruption;
     lines.push(`Disruption: ${accountsMoved.toLocaleString("en-US")} accounts change rep (${(fractionMoved * 100).toFixed(1)} % of the workload that has a current rep)`);
-    const diff = diffPlans(plan.problem, todayOf(plan), plan);
-    if (diff.accountsMoved > 0) lines.push("", "Gains and losses against today (reps with changes):", repChangesTable(diff).trimEnd());
+    const diff = diffFromToday(plan);
+    if (diff && diff.accountsMoved > 0) lines.push("", "Gains and losses against today (reps with changes):", repChangesTable(diff).trimEnd());
   }
   if (plan.diagnostics.length > 0) lines.push("", ...describeDiagnostics(plan.diagnostics));
   return `${lines.join("\n")}\n`;

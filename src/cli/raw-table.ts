@@ -2,6 +2,7 @@ import { TerralignError, type InputIssue } from "../errors.js";
 import { normalizeName } from "../io/field-spec.js";
 import { readSourceTable } from "../io/read-problem.js";
 import { fieldAt, recordWhere, type SourceTable } from "../io/source-record.js";
+import { csvField } from "../output/csv-writer.js";
 import { formatCell } from "../output/format-cell.js";
 import type { CliIo } from "./cli-io.js";
 
@@ -63,4 +64,45 @@ export function restateRowError(error: unknown, list: string, table: RawTable, c
   const where = c >= 0 ? fieldAt(table.source, record, table.columns[c]) : recordWhere(table.source, record);
   const issues: InputIssue[] = [{ path: error.issues[0].path, message: `${where}: ${error.issues[0].message}` }, ...error.issues.slice(1)];
   return new TerralignError(error.code, issues[0].message, issues);
+}
+
+/**
+ * A column a command writes beside the input's: its name and each record's cell as CSV-ready text
+ * (already quoted when needed); a null `cell` leaves a same-named input column as it was (or the
+ * new column empty).
+ */
+export interface AddedColumn {
+  readonly name: string;
+  readonly cell: ((i: number) => string) | null;
+}
+
+/**
+ * The table as CSV pieces (4,096 rows each): every input column and row in order, with the `added`
+ * columns written over same-named columns (names compare as `columnOf` does) or appended at the end.
+ */
+export function tableWithColumns(table: RawTable, added: readonly AddedColumn[]): string[] {
+  const header = [...table.columns];
+  const target = added.map(({ name }) => {
+    const c = columnOf(table, name);
+    if (c >= 0) return c;
+    header.push(name);
+    return header.length - 1;
+  });
+  const pieces = [`${header.map(csvField).join(",")}\n`];
+  const row: string[] = new Array(header.length);
+  let lines: string[] = [];
+  for (let i = 0; i < table.size; i++) {
+    for (let c = 0; c < table.columns.length; c++) row[c] = csvField(table.cell(i, c));
+    for (let c = table.columns.length; c < header.length; c++) row[c] = "";
+    for (let k = 0; k < added.length; k++) {
+      const cell = added[k].cell;
+      if (cell !== null) row[target[k]] = cell(i);
+    }
+    lines.push(row.join(","));
+    if (lines.length === 4096 || i === table.size - 1) {
+      pieces.push(`${lines.join("\n")}\n`);
+      lines = [];
+    }
+  }
+  return pieces;
 }

@@ -1,14 +1,20 @@
 import { TerralignError } from "../errors.js";
 import { runAlignCommand } from "./align-command.js";
 import { runCallplanCommand } from "./callplan-command.js";
+import { runCrosssellCommand } from "./crosssell-command.js";
 import type { CliIo } from "./cli-io.js";
 import { runEvaluateCommand } from "./evaluate-command.js";
 import { runGapCommand } from "./gap-command.js";
 import { runTradeoffCommand } from "./tradeoff-command.js";
 import { runDiffCommand } from "./diff-command.js";
 import { runScenariosCommand } from "./scenarios-command.js";
+import { runCpmpCommand } from "./cpmp-command.js";
+import { runPlaceCommand } from "./place-command.js";
+import { runSizeCommand } from "./size-command.js";
 import { generalHelp } from "./help.js";
 import { runPlanCommand } from "./plan-command.js";
+import { runPotentialCommand } from "./potential-command.js";
+import { runRouteCommand } from "./route-command.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
 
@@ -40,8 +46,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runDiffCommand(rest, io);
       case "scenarios":
         return runScenariosCommand(rest, io);
+      case "place":
+        return runPlaceCommand(rest, io);
+      case "size":
+        return runSizeCommand(rest, io);
+      case "cpmp":
+        return runCpmpCommand(rest, io);
+      case "potential":
+        return runPotentialCommand(rest, io);
+      case "crosssell":
+        return runCrosssellCommand(rest, io);
+      case "route":
+        return runRouteCommand(rest, io);
       case undefined:
-        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, tradeoff, diff or scenarios (see 'terralign --help')");
+        throw new UsageError("missing command: align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size, cpmp, potential, crosssell or route (see 'terralign --help')");
       case "help":
       case "--help":
       case "-h":
@@ -52,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout(`${version}\n`);
         return 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, tradeoff, diff or scenarios (see 'terralign --help')`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; expected align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size, cpmp, potential, crosssell or route (see 'terralign --help')`);
     }
   } catch (error) {
     return report(error, io);

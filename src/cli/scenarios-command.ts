@@ -5,6 +5,7 @@ import { toTerralignError } from "../model/zod-issues.js";
 import { toCompareCsv, toCompareMarkdown } from "../output/realign-tables.js";
 import { toRepsCsv } from "../output/to-reps-csv.js";
 import { runScenarios } from "../realign/run-scenarios.js";
+import { toCompareHtml } from "../report/to-compare-html.js";
 import { scenariosFileSchema } from "../realign/scenario-schema.js";
 import { formatNumber, formatPercent, formatSignedPercent } from "../util/format-number.js";
 import { parseArgs, required } from "./args.js";
@@ -17,7 +18,8 @@ const flags = { accounts: "value", reps: "value", options: "value", scenarios: "
 
 /**
  * `terralign scenarios`: solves every scenario of `--scenarios` from today's owners, writes each
- * one's outputs into `DIR/<name>/` and the comparison into `DIR/compare.csv` and `compare.md`.
+ * one's outputs into `DIR/<name>/` (its `report.html` among them) and the comparison into
+ * `DIR/compare.csv`, `compare.md` and `report.html` (linking each scenario's report).
  * Returns 0 when every scenario is solved, 1 when some is not (files still written).
  */
 export function runScenariosCommand(argv: readonly string[], io: CliIo): number {
@@ -61,12 +63,13 @@ export function runScenariosCommand(argv: readonly string[], io: CliIo): number 
   for (const [name, text] of [
     ["compare.csv", toCompareCsv(comparison)],
     ["compare.md", toCompareMarkdown(comparison)],
+    ["report.html", toCompareHtml(comparison, { links: true })],
   ] as const) {
     io.writeFile(join(outDir, name), text);
     written.push(join(outDir, name));
   }
   io.stdout(describeComparison(comparison));
-  io.stdout(`\nWrote ${written.length} files into ${outDir}: compare.csv, compare.md and one folder per scenario\n`);
+  io.stdout(`\nWrote ${written.length} files into ${outDir}: compare.csv, compare.md, report.html and one folder per scenario\n`);
   const failed = comparison.results.filter((r) => r.plan.status !== "optimal" && r.plan.status !== "feasible");
   for (const r of failed) io.stderr(`terralign: scenario ${r.row.name}: ${r.plan.status}: ${r.plan.diagnostics.find((d) => d.severity === "error")?.message ?? r.plan.status}\n`);
   return failed.length === 0 ? 0 : 1;

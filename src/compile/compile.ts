@@ -1,6 +1,7 @@
 import type { ResolvedOptions } from "../model/defaults.js";
 import type { Problem } from "../model/problem-schema.js";
 import { compileBudgets } from "./budgets.js";
+import { compileMetricBands, targetShares } from "./metric-bands.js";
 import type { CompiledProblem } from "./compiled-problem.js";
 import { builtInMinutesPerKm, travelModel } from "./travel-model.js";
 
@@ -49,7 +50,9 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   }
 
   const balance = options.balance.workload;
-  const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, balance);
+  const shares = options.targets.workload ? targetShares(problem, options, "workload") : undefined;
+  const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, balance, shares);
+  const bands = compileMetricBands(problem, options);
 
   return {
     n,
@@ -71,6 +74,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     currentRep,
     moveCost,
     budgets: compileBudgets(options, currentRep, workload, moveCost),
+    bands,
     totalWorkload,
     totalCapacity,
     balance,
@@ -84,12 +88,20 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
 
 /** Segment and region rule: a rep with `segments` serves only those; regions must match when both are set. */
 function compatibility(problem: Problem): (r: number, a: number) => boolean {
-  const { accounts, reps } = problem;
+  const { accounts } = problem;
+  const rule = segmentRegionRule(problem.reps);
+  return rule ? (r, a) => rule(r, accounts[a]) : () => true;
+}
+
+/**
+ * The segment and region rule for any account, in or out of the problem (the router uses it for
+ * new accounts): whether rep r may serve an account of this segment and region. Undefined when no
+ * rep has segments or a region (every rep may serve every account).
+ */
+export function segmentRegionRule(reps: Problem["reps"]): ((r: number, account: { readonly segment?: string; readonly region?: string }) => boolean) | undefined {
   const repSegments = reps.map((rep) => (rep.segments ? new Set(rep.segments) : undefined));
-  const anyRule = reps.some((rep) => rep.segments !== undefined || rep.region !== undefined);
-  if (!anyRule) return () => true;
-  return (r, a) => {
-    const account = accounts[a];
+  if (!reps.some((rep) => rep.segments !== undefined || rep.region !== undefined)) return undefined;
+  return (r, account) => {
     const segments = repSegments[r];
     if (segments && account.segment !== undefined && !segments.has(account.segment)) return false;
     const region = reps[r].region;
@@ -98,16 +110,16 @@ function compatibility(problem: Problem): (r: number, a: number) => boolean {
 }
 
 /**
- * Every rep's target and band: target = total workload × capacity / total capacity; band
- * [target × (1 − balance), min(capacity, target × (1 + balance))].
+ * Every rep's target and band: target = total workload × share (capacity / total capacity unless
+ * `share` is given); band [target × (1 − balance), min(capacity, target × (1 + balance))].
  */
-export function repBands(totalWorkload: number, capacity: Float64Array, totalCapacity: number, balance: number): { target: Float64Array; lower: Float64Array; upper: Float64Array } {
+export function repBands(totalWorkload: number, capacity: Float64Array, totalCapacity: number, balance: number, share?: Float64Array): { target: Float64Array; lower: Float64Array; upper: Float64Array } {
   const m = capacity.length;
   const target = new Float64Array(m);
   const lower = new Float64Array(m);
   const upper = new Float64Array(m);
   for (let r = 0; r < m; r++) {
-    target[r] = (totalWorkload * capacity[r]) / totalCapacity;
+    target[r] = share ? totalWorkload * share[r] : (totalWorkload * capacity[r]) / totalCapacity;
     lower[r] = target[r] * (1 - balance);
     upper[r] = Math.min(capacity[r], target[r] * (1 + balance));
   }

@@ -1,4 +1,5 @@
 import type { Budget } from "./budgets.js";
+import type { MetricBand } from "./metric-bands.js";
 import type { TravelMinutes } from "./travel-model.js";
 
 /**
@@ -28,7 +29,7 @@ export interface CompiledProblem {
   readonly repLat: Float64Array;
   /** Rep capacity, hours; length m. */
   readonly capacity: Float64Array;
-  /** Rep target workload = total workload × capacity / total capacity, hours; length m. */
+  /** Rep target workload = total workload × capacity / total capacity (or the `targets.workload` share), hours; length m. */
   readonly target: Float64Array;
   /** Band ends: lower = target × (1 − balance), upper = min(capacity, target × (1 + balance)); length m. */
   readonly lower: Float64Array;
@@ -41,6 +42,8 @@ export interface CompiledProblem {
   readonly moveCost: Float64Array;
   /** Budgets on moving accounts off `currentRep` (`options.disruption`); empty when none. */
   readonly budgets: readonly Budget[];
+  /** Hard bands on metrics besides workload (`options.balance`); empty when none. */
+  readonly bands: readonly MetricBand[];
   /** Σ workload over all accounts, hours. */
   readonly totalWorkload: number;
   /** Σ capacity over all reps, hours. */

@@ -7,10 +7,22 @@ export interface ResolvedOptions {
   readonly balance: {
     /**
      * Allowed deviation of each rep's workload from its target, as a fraction (0.1 = ±10 %).
-     * The target is total workload × rep capacity / total capacity. Default 0.1.
+     * The target is total workload × rep capacity / total capacity (or `targets.workload`). Default 0.1.
      */
     readonly workload: number;
+    /**
+     * Further hard bands, all held together with the workload band: `potential`, `accounts`
+     * (account count) or any numeric attribute of the accounts, each a fraction around the rep's
+     * target = the metric's total × the rep's share (capacity / total capacity unless `targets`
+     * gives shares).
+     */
+    readonly [metric: string]: number;
   };
+  /**
+   * Each rep's share of a balanced metric's total, by metric and rep id (shares add up to 1; a rep
+   * left out gets 0). Default: shares proportional to capacity.
+   */
+  readonly targets: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly travel: {
     /** Average door-to-door speed in km/h. Default 50. */
     readonly speedKmh: number;
@@ -82,6 +94,7 @@ export interface ResolvedOptions {
 export const defaultOptions: ResolvedOptions = Object.freeze({
   strategy: "auto",
   balance: Object.freeze({ workload: 0.1 }),
+  targets: Object.freeze({}),
   travel: Object.freeze({ speedKmh: 50, circuity: 1.3 }),
   workload: Object.freeze({ includeTravel: false }),
   candidates: Object.freeze({ k: 16 }),

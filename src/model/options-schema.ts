@@ -24,7 +24,10 @@ const positive = z.number().positive();
 
 export const optionsSchema = z.strictObject({
   strategy: z.enum(strategies).optional(),
-  balance: z.strictObject({ workload: fraction.optional() }).optional(),
+  /** Bands by metric: `workload`, `potential`, `accounts` or a numeric attribute of the accounts; see `ResolvedOptions.balance`. */
+  balance: z.record(z.string(), fraction).optional(),
+  /** Target shares by metric and rep id; see `ResolvedOptions.targets`. */
+  targets: z.record(z.string(), z.record(z.string(), z.number().min(0).max(1))).optional(),
   travel: z
     .strictObject({
       speedKmh: positive.optional(),

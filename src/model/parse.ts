@@ -53,7 +53,8 @@ export function resolveOptions(options: AlignOptions | undefined): ResolvedOptio
   const o = result.data;
   return {
     strategy: o.strategy ?? defaultOptions.strategy,
-    balance: { workload: o.balance?.workload ?? defaultOptions.balance.workload },
+    balance: { ...o.balance, workload: o.balance?.workload ?? defaultOptions.balance.workload },
+    targets: o.targets ?? defaultOptions.targets,
     travel: {
       speedKmh: o.travel?.speedKmh ?? defaultOptions.travel.speedKmh,
       circuity: o.travel?.circuity ?? defaultOptions.travel.circuity,

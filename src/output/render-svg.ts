@@ -12,6 +12,7 @@ import { svgLayout } from "./svg-layout.js";
 import { renderLegend, type LegendEntry } from "./svg-legend.js";
 import { fitProjection } from "./svg-projection.js";
 import { renderReps } from "./svg-reps.js";
+import { renderScaleBar } from "./scale-bar.js";
 import { renderUnitBorders } from "./svg-unit-borders.js";
 import { territoryFeatures } from "./territory-features.js";
 import { unitBorders } from "./unit-borders.js";
@@ -47,8 +48,9 @@ export interface SvgOptions {
  * made of geographic units: the dissolved units, with thin white borders between units of the same
  * territory and thicker dark territory borders); account dots
  * in their territory's colour with a darker stroke, sized by workload (unassigned accounts white
- * with a black stroke); rep homes as white-outlined squares labelled with the rep id; the title
- * with a line of figures; and a legend with one entry per rep (colour, id, workload hours, % of
+ * with a black stroke); rep homes as white-outlined squares labelled with the rep id (labels never
+ * overlap: one that finds no free spot is left out; reps sharing a home share a label); a scale bar
+ * at the bottom left (true at the map's centre latitude); the title with a line of figures; and a legend with one entry per rep (colour, id, workload hours, % of
  * target) plus one for unassigned accounts when there are any. Every piece of caller text (ids,
  * title) is XML-escaped. Territories and reps also carry a tooltip (`<title>`).
  *
@@ -113,7 +115,8 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
   if (borders) out.push(borders);
   if (options.showAccounts !== false) out.push(renderAccounts(plan, projection, colours, (x1 - x0) * (y1 - y0)));
   if (options.highlight && options.highlight.length > 0) out.push(renderHighlights(plan, projection, options.highlight));
-  out.push(renderReps(plan, projection, colours));
+  out.push(renderReps(plan, projection, colours, [0, layout.headerHeight, layout.legend.x - 6, height]));
+  out.push(renderScaleBar(projection, layout.map));
   out.push(renderHeader(options.title ?? "Territory plan", figures));
   out.push(renderLegend(entries, layout.legend));
   out.push("</svg>");

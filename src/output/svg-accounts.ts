@@ -19,7 +19,7 @@ export function renderAccounts(plan: Plan, projection: GeoProjection, colours: r
   const repOf = repIndexByAccount(plan);
   let maxWorkload = 0;
   for (const account of accounts) maxWorkload = Math.max(maxWorkload, account.workload);
-  const rMax = Math.min(5, Math.max(1.5, 0.25 * Math.sqrt(mapArea / Math.max(1, Math.min(accounts.length, MAX_ACCOUNT_DOTS)))));
+  const rMax = maxDotRadius(accounts.length, mapArea);
   const radius = (w: number) => rMax * (0.35 + 0.65 * (maxWorkload > 0 ? Math.sqrt(w / maxWorkload) : 0));
 
   const groups = new Map<number, string[]>();
@@ -41,6 +41,11 @@ export function renderAccounts(plan: Plan, projection: GeoProjection, colours: r
   if (orphans) out.push(`<g class="unassigned" fill="#ffffff" stroke="#000000" stroke-width="1">`, ...orphans, "</g>");
   out.push("</g>");
   return out.join("\n");
+}
+
+/** Radius of the largest account dot, px: 1.5–5, smaller as `accounts` crowd a map of `mapArea` px². */
+export function maxDotRadius(accounts: number, mapArea: number): number {
+  return Math.min(5, Math.max(1.5, 0.25 * Math.sqrt(mapArea / Math.max(1, Math.min(accounts, MAX_ACCOUNT_DOTS)))));
 }
 
 /** A red ring around each account in `ids` (every one, however many accounts the map samples). */

@@ -1,6 +1,7 @@
 import { accountHours } from "../compile/account-hours.js";
 import { budgetUsed, type Budget } from "../compile/budgets.js";
 import type { CompiledProblem } from "../compile/compiled-problem.js";
+import type { MetricBand } from "../compile/metric-bands.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { UnitWork } from "../units/unit-work.js";
 import { formatNumber } from "../util/format-number.js";
@@ -43,6 +44,8 @@ export function checkAssignment(problem: Problem, p: CompiledProblem & { readonl
       out.push({ rule: "band", repId, value: load[r], limit: lower, message: `rep ${repId} carries ${hours(load[r])}, below the ${width} (lower end ${hours(lower)})` });
     }
   }
+
+  for (const band of p.bands) out.push(...checkMetricBand(p, band, assign));
 
   const segments = problem.reps.map((rep) => (rep.segments ? new Set(rep.segments) : undefined));
   for (let a = 0; a < p.n; a++) {
@@ -107,4 +110,22 @@ export function loadsOf(p: CompiledProblem & { readonly unitWork?: UnitWork }, a
     for (let u = 0; u < units.count; u++) if (assign[p.n + u] >= 0) load[assign[p.n + u]] += units.workload[u];
   }
   return load;
+}
+
+/** The `band` rule on a metric besides workload (`options.balance`): each rep's Σ of the metric inside its band. */
+function checkMetricBand(p: CompiledProblem, band: MetricBand, assign: Int32Array): Violation[] {
+  const out: Violation[] = [];
+  const load = new Float64Array(p.m);
+  for (let a = 0; a < p.n; a++) if (assign[a] >= 0 && assign[a] < p.m) load[assign[a]] += band.value[a];
+  const amount = (x: number) => formatNumber(x, band.name === "accounts" ? 0 : 2);
+  for (let r = 0; r < p.m; r++) {
+    const repId = p.repIds[r];
+    const width = `±${formatNumber(band.fraction * 100, 1)} % ${band.name} band around its target of ${amount(band.target[r])}`;
+    if (exceeds(load[r], band.upper[r])) {
+      out.push({ rule: "band", repId, metric: band.name, value: load[r], limit: band.upper[r], message: `rep ${repId} has ${band.name} ${amount(load[r])}, above the ${width} (upper end ${amount(band.upper[r])})` });
+    } else if (exceeds(band.lower[r], load[r])) {
+      out.push({ rule: "band", repId, metric: band.name, value: load[r], limit: band.lower[r], message: `rep ${repId} has ${band.name} ${amount(load[r])}, below the ${width} (lower end ${amount(band.lower[r])})` });
+    }
+  }
+  return out;
 }

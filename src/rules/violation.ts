@@ -3,7 +3,9 @@
  *
  * - `capacity`: a rep's workload is at most its capacity.
  * - `band`: a rep's workload lies in its band, target × (1 ± `balance.workload`); the target is the
- *   workload of every account (assigned or not) × the rep's capacity / total capacity.
+ *   workload of every account (assigned or not) × the rep's capacity / total capacity (or its
+ *   `targets.workload` share). Every other metric in `balance` (potential, account count, a numeric
+ *   attribute) has a band of its own, checked the same way and named in `metric`.
  * - `segment`: a rep that lists `segments` serves only accounts of those segments (an account
  *   without a segment may go to any rep).
  * - `region`: when both the account and the rep have a region, they match.
@@ -28,6 +30,8 @@ export interface Violation {
   readonly accountId?: string;
   /** The rep concerned; absent for `unassigned`. */
   readonly repId?: string;
+  /** For `band` on a metric besides workload: the metric (`potential`, `accounts` or an attribute). */
+  readonly metric?: string;
   /**
    * What the plan has: hours (`capacity`, `band`), minutes (`max_travel`), the account's segment or
    * region, the rep the account went to (`lock`), the account's workload (`unassigned`), the unit

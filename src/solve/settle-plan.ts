@@ -65,9 +65,11 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
     if (repair.whole?.status === "infeasible" && proof === undefined) {
       proof = { code: "exhaustive_search", message: `an exhaustive search over all ${formatNumber(p.n)} accounts (${formatNumber(repair.whole.nodes)} nodes) found no plan that keeps every rule` };
     }
-    if (repair.assign !== assign) {
+    // The exact search knows the workload band, not the other bands: its plan is taken when it breaks fewer rules.
+    const repaired = repair.assign !== assign ? check(repair.assign) : violations;
+    if (repair.assign !== assign && repaired.length < before) {
       assign = repair.assign;
-      violations = check(assign);
+      violations = repaired;
       for (let a = 0; a < p.n; a++) if (assign[a] >= 0) reasons.delete(a);
       if (violations.length === 0) {
         const where = repair.whole ? `the whole problem (${formatNumber(p.n)} accounts)` : `${formatNumber(repair.freed)} accounts around the reps in trouble`;
@@ -81,11 +83,15 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
   } else if (violations.length === 0 && options.proveOptimal && !proven && !options.stopped() && p.n <= WHOLE_MAX_ACCOUNTS && p.n * p.m <= OPTIMALITY_MAX_ARCS) {
     const all = Int32Array.from({ length: p.n }, (_, a) => a);
     const exact = solveExactly(p, { free: all, fixed: new Int32Array(p.n).fill(-1) }, { maxNodes: OPTIMALITY_NODES, start: assign, stopped: options.stopped });
-    if (exact.assign && exact.status === "optimal") {
+    const exactViolations = exact.assign && exact.status === "optimal" ? check(exact.assign) : undefined;
+    if (exact.assign && exactViolations?.length === 0) {
       assign = exact.assign;
       proven = true;
       lowerBound = exact.cost;
-      violations = check(assign);
+      violations = exactViolations;
+    } else if (exactViolations !== undefined) {
+      // Optimal without the bands besides workload, and breaking one of them: still a lower bound.
+      if (lowerBound === undefined || exact.cost > lowerBound) lowerBound = exact.cost;
     } else if (lowerBound === undefined || exact.lowerBound > lowerBound) {
       lowerBound = exact.lowerBound;
     }
@@ -108,7 +114,7 @@ export function settlePlan(problem: Problem, p: CompiledProblem, result: SolverR
       infeasible = true;
       diagnostics.push({ severity: "error", code: proof.code, message: `no plan can keep every rule: ${proof.message}` });
     } else {
-      diagnostics.push(unsolvedDiagnostic(violations, lp?.feasible === true && lp.kind === "lp"));
+      diagnostics.push(unsolvedDiagnostic(violations, lp?.feasible === true && lp.kind === "lp", p));
     }
   }
   diagnostics.push(...summaries);
@@ -144,15 +150,17 @@ function lpDiagnostic(lp: NonNullable<ReturnType<typeof lpCertificate>>): Diagno
   };
 }
 
-function unsolvedDiagnostic(violations: readonly Violation[], lpFeasible: boolean): Diagnostic {
+function unsolvedDiagnostic(violations: readonly Violation[], lpFeasible: boolean, p: CompiledProblem): Diagnostic {
   const rules = [...new Set(violations.map((v) => v.rule))].join(", ");
-  const why = lpFeasible ? "the LP relaxation has a solution, so no simple count rules one out" : "no proof either way was within reach";
+  const bands = p.bands.map((band) => `balance.${band.name}`);
+  const lp = bands.length > 0 ? "the LP relaxation of the workload band has a solution" : "the LP relaxation has a solution";
+  const why = lpFeasible ? `${lp}, so no simple count rules one out` : "no proof either way was within reach";
   return {
     severity: "error",
     code: "no_plan_found",
     message:
       `no plan that keeps every rule was found, and none was proven impossible (${why}); the best plan found breaks ${formatNumber(violations.length)} rule(s) (${rules}: see violations). ` +
-      `To change: widen the band (balance.workload), add capacity, relax eligibility, or try strategy "mip" with a longer time limit`,
+      `To change: widen the band (${["balance.workload", ...bands].join(", ")}), add capacity, relax eligibility${bands.length > 0 ? "" : ', or try strategy "mip" with a longer time limit'}`,
   };
 }
 

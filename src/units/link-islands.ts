@@ -1,3 +1,4 @@
+import { createDisjointSets } from "../util/disjoint-sets.js";
 import { segmentDistance } from "./nearest-unit.js";
 import type { UnitMap } from "./unit-map.js";
 import type { UnitMeasures } from "./unit-measures.js";
@@ -11,18 +12,7 @@ import type { UnitMeasures } from "./unit-measures.js";
  */
 export function linkIslands(map: UnitMap, measures: UnitMeasures, edges: readonly number[]): number[] {
   const U = map.count;
-  const parent = Int32Array.from({ length: U }, (_, u) => u);
-  const find = (u: number): number => {
-    while (parent[u] !== u) {
-      parent[u] = parent[parent[u]];
-      u = parent[u];
-    }
-    return u;
-  };
-  const union = (u: number, v: number) => {
-    const a = find(u), b = find(v);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-  };
+  const { find, union } = createDisjointSets(U);
   for (let i = 0; i < edges.length; i += 2) union(edges[i], edges[i + 1]);
 
   let meanLat = 0;

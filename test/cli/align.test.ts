@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, smallProblem, workspace } from "./cli-harness.js";
 
-const outputs = ["assignments.csv", "report.json", "territories.geojson", "map.svg", "report.md"];
+const outputs = ["assignments.csv", "report.json", "territories.geojson", "map.svg", "report.md", "report.html"];
 
 describe("terralign align", () => {
-  it("writes all five files, prints a summary and their paths, and exits 0 on a solvable problem", () => {
+  it("writes all six files, prints a summary and their paths, and exits 0 on a solvable problem", () => {
     const { accounts, reps } = smallProblem();
     const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps, "options.json": '{"balance": {"workload": 0.15}}' });
     const run = runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--seed", "3", "--time-limit", "20", "--out", "out/nested"], dir);

@@ -60,7 +60,7 @@ const cases: Record<string, BadCase> = {
     args: ["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "reps.csv"],
     message: "cannot create the output directory reps.csv: a file is in the way of the directory",
   },
-  "an unknown command": { args: ["algin"], message: `unknown command "algin"; expected align, evaluate, gap, plan, callplan, tradeoff, diff or scenarios (see 'terralign --help')` },
+  "an unknown command": { args: ["algin"], message: `unknown command "algin"; expected align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size, cpmp, potential, crosssell or route (see 'terralign --help')` },
 };
 
 describe("bad input exits with code 2 and one clear message, no stack trace", () => {

@@ -38,6 +38,7 @@ describe("the realignment example", () => {
     expect(column(compare, "scenario")).toEqual(["base", "R07-leaves", "hire-queretaro", "R03-part-time", "split-R05", "freeze-guadalajara"]);
     expect(new Set(column(compare, "status"))).toEqual(new Set(["feasible"]));
     for (const share of column(compare, "moved_workload")) expect(Number(share)).toBeGreaterThan(0);
+    expect(io.files.get("s/report.html")).toContain(`<a href="hire-queretaro/report.html">hire-queretaro</a>`);
     const hireReps = io.files.get("s/hire-queretaro/reps.csv")!;
     expect(column(hireReps, "id")).toContain("NEW1");
 
@@ -47,5 +48,6 @@ describe("the realignment example", () => {
     const moved = parseCsv(io.files.get("d/moved.csv")!, "moved.csv");
     expect(moved.records.length).toBeGreaterThan(0);
     expect(column(io.files.get("d/moved.csv")!, "to_rep")).toContain("NEW1");
+    expect(io.files.get("d/report.html")).toContain(`data-rep="NEW1"`);
   });
 });

@@ -69,6 +69,7 @@ function unitLevelProblem(up: UnitProblem, p: CompiledProblem, included: number[
     currentRep: new Int32Array(n).fill(-1),
     moveCost: new Float64Array(n).fill(1),
     budgets: [],
+    bands: [],
     totalWorkload,
     totalCapacity: p.totalCapacity,
     balance: p.balance,

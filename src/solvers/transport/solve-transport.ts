@@ -18,6 +18,7 @@ import { warmUpPrices } from "./warm-up-prices.js";
 import { findWhales, placeWhales } from "./whales.js";
 import { kthSmallest } from "../../util/kth-smallest.js";
 import { solveBudgeted } from "../budget/solve-budgeted.js";
+import { solveBands } from "../bands/solve-bands.js";
 
 /** Accounts per leaf of the tree (query batches for rep search). */
 const LEAF_SIZE = 8;
@@ -55,7 +56,7 @@ export interface TransportResult extends SolverResult {
  * bound at the LP's prices is `lowerBound`. Accounts larger than half a band are placed before the
  * LP. Capacity is hard: workload that no rep can take stays unassigned. Deterministic.
  */
-export const solveTransport: Solver = (input) => (input.problem.budgets.length > 0 ? solveBudgeted(input) : runTransport(input));
+export const solveTransport: Solver = (input) => (input.problem.bands.length > 0 ? solveBands(input) : input.problem.budgets.length > 0 ? solveBudgeted(input) : runTransport(input));
 
 export function runTransport({ problem: p, options, context }: SolverInput): TransportResult {
   context.progress("candidates", 0);

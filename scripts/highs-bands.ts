@@ -1,0 +1,17 @@
+import highsLoader from "highs";
+import { bandsInstance } from "../benchmarks/bands-instance.js";
+import { highsTerritory } from "../benchmarks/highs-territory-model.js";
+import { align } from "../src/index.js";
+import { compileProblem } from "../src/compile/compile.js";
+import { parseProblem, resolveOptions } from "../src/model/parse.js";
+const seed = Number(process.argv[2] ?? 1);
+const problem = bandsInstance({ accounts: 3000, reps: 30, seed });
+const options = { balance: { workload: 0.05, potential: 0.1, accounts: 0.15 } };
+const highs = await highsLoader();
+let t = performance.now();
+const lp = highsTerritory(highs, compileProblem(parseProblem(problem), resolveOptions(options)), false, 300);
+console.log("highs LP", lp.status, lp.objective, ((performance.now() - t) / 1000).toFixed(1), "s");
+t = performance.now();
+const plan = align(problem, options);
+console.log(plan.status, plan.bound, ((performance.now() - t) / 1000).toFixed(1), "s", plan.diagnostics.filter((d) => d.code === "side_bands").map((d) => d.message));
+console.log("vs LP", ((plan.bound!.objective / lp.objective - 1) * 100).toFixed(3), "%", "bound vs LP", ((plan.bound!.lowerBound / lp.objective - 1) * 100).toFixed(3), "%");

@@ -1,0 +1,98 @@
+import { join } from "node:path";
+import { TerralignError } from "../errors.js";
+import { createRouterValidated } from "../intel/create-router.js";
+import type { RepLoad, RoutePolicy, RouteResult } from "../intel/router-types.js";
+import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
+import { problemFromRecords, readAccounts } from "../io/read-problem.js";
+import { csvField } from "../output/csv-writer.js";
+import { decimalText } from "../output/decimal-text.js";
+import { formatNumber } from "../util/format-number.js";
+import { parseArgs, required } from "./args.js";
+import type { CliIo } from "./cli-io.js";
+import { routeHelp } from "./intel-help.js";
+import { loadOptions, loadProblem } from "./load-inputs.js";
+import { UsageError } from "./usage-error.js";
+
+const flags = { accounts: "value", reps: "value", assignments: "value", new: "value", options: "value", policy: "value", out: "value", help: "switch" } as const;
+
+/**
+ * `terralign route`: routes the new accounts of `--new`, in file order, against the plan in
+ * `--assignments`, and writes `routed.csv` and `loads.csv`. Returns 0 when every new account has a
+ * rep, 1 when some could not be routed (files still written); bad input throws.
+ */
+export function runRouteCommand(argv: readonly string[], io: CliIo): number {
+  const command = "terralign route";
+  const args = parseArgs(argv, flags, command);
+  if (args.switches.has("help")) {
+    io.stdout(routeHelp);
+    return 0;
+  }
+  const assignmentsPath = required(args, "assignments", command);
+  const newPath = required(args, "new", command);
+  const outDir = required(args, "out", command);
+  const policy = args.values.get("policy") ?? "territory";
+  if (policy !== "territory" && policy !== "balanced") throw new UsageError(`--policy: ${JSON.stringify(policy)} is not a policy; expected territory or balanced`);
+  const options = loadOptions(io, args);
+  const { problem, reps } = loadProblem(io, args, command);
+  const assignments = readAssignments({ file: assignmentsPath, text: io.readFile(assignmentsPath) });
+  const newRecords = readAccounts({ file: newPath, text: io.readFile(newPath) });
+  const fresh = problemFromRecords(newRecords, reps).accounts;
+  const ownerOf = new Map(assignments.rows.map((row) => [row.accountId, row.repId]));
+  const existing = new Set(problem.accounts.map((a) => a.id));
+  fresh.forEach((account, i) => {
+    const owner = ownerOf.get(account.id);
+    if (owner !== undefined) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
+    if (existing.has(account.id)) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
+  });
+  let router;
+  try {
+    router = createRouterValidated(problem, { assignment: assignments.rows }, { ...options, policy: policy as RoutePolicy });
+  } catch (error) {
+    throw restateAssignmentError(error, assignments);
+  }
+  const results: RouteResult[] = fresh.map((account) => router.route(account));
+  const loads = router.loads();
+
+  io.makeDir(outDir);
+  const paths = { routed: join(outDir, "routed.csv"), loads: join(outDir, "loads.csv") };
+  io.writeFile(paths.routed, routedCsv(results));
+  io.writeFile(paths.loads, loadsCsv(loads));
+  const unroutable = results.filter((r) => r.repId === null).length;
+  io.stdout(describe(results, loads, policy, unroutable));
+  io.stdout(`\nWrote:\n  ${paths.routed}\n  ${paths.loads}\n`);
+  if (unroutable === 0) return 0;
+  io.stderr(`terralign: ${formatNumber(unroutable)} new account${unroutable === 1 ? "" : "s"} could not be routed (no rep may take ${unroutable === 1 ? "it" : "them"}; see the reason in routed.csv)\n`);
+  return 1;
+}
+
+/** account_id,rep_id,reason,travel_minutes: one row per new account, input order. */
+function routedCsv(results: readonly RouteResult[]): string[] {
+  const pieces = ["account_id,rep_id,reason,travel_minutes\n"];
+  for (let at = 0; at < results.length; at += 4096) {
+    const lines = results.slice(at, at + 4096).map((r) => {
+      const reason = r.repId === null ? `unroutable: ${r.message}` : r.reason;
+      return [csvField(r.accountId), csvField(r.repId ?? ""), csvField(reason), r.travelMinutes === null ? "" : decimalText(r.travelMinutes, 2)].join(",");
+    });
+    pieces.push(`${lines.join("\n")}\n`);
+  }
+  return pieces;
+}
+
+/** rep_id,before,routed,after,target,deviation (hours; deviation as a fraction of the target). */
+function loadsCsv(loads: readonly RepLoad[]): string {
+  const lines = ["rep_id,before,routed,after,target,deviation"];
+  for (const l of loads) lines.push([csvField(l.repId), decimalText(l.before, 4), decimalText(l.routed, 4), decimalText(l.after, 4), decimalText(l.target, 4), decimalText(l.deviation, 6)].join(","));
+  return `${lines.join("\n")}\n`;
+}
+
+function describe(results: readonly RouteResult[], loads: readonly RepLoad[], policy: string, unroutable: number): string {
+  const byReason = new Map<string, number>();
+  for (const r of results) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+  const left = loads.filter((l) => l.inBandBefore && !l.inBandAfter).length;
+  const outside = loads.filter((l) => !l.inBandAfter).length;
+  const lines = [
+    `Routed ${formatNumber(results.length - unroutable)} of ${formatNumber(results.length)} new accounts (policy ${policy}): ${[...byReason].map(([reason, count]) => `${formatNumber(count)} ${reason}`).join(", ")}`,
+    `${formatNumber(left)} rep${left === 1 ? "" : "s"} left the band (inside before, outside after); ${formatNumber(outside)} of ${formatNumber(loads.length)} outside it after routing`,
+  ];
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,274 @@
+import { compileProblem, segmentRegionRule } from "../compile/compile.js";
+import { fail, TerralignError } from "../errors.js";
+import { EARTH_RADIUS_KM, haversineKm } from "../geo/haversine.js";
+import { unitVectors } from "../solvers/transport/great-circle.js";
+import { describeValue } from "../model/describe-value.js";
+import { parseProblem, resolveOptions } from "../model/parse.js";
+import type { AssignmentRow } from "../model/plan.js";
+import type { Account, Problem } from "../model/problem-schema.js";
+import { exceeds, loadsOf } from "../rules/check-assignment.js";
+import { indexPoints, nearestPoints, type PointIndex } from "./nearest-points.js";
+import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from "./router-types.js";
+
+const RAD = Math.PI / 180;
+
+/** `balanced`: reps searched nearest first before the search turns into a scan of every rep. */
+const NEAR_REPS = 256;
+
+/**
+ * A router for new accounts against `plan` (any assignment of `problem`'s accounts: a `Plan` or rows
+ * read from a CRM). Eligibility is the rule checker's: a rep may take an account when the segment and
+ * region rules allow it and the trip is within its travel limit; a lock overrides both. A locked
+ * account goes to its locked rep, an account naming an eligible current rep to that rep, any other by
+ * the policy. Deterministic: ties go to the rep listed first. Travel uses the built-in great-circle
+ * model of `options.travel` (a travel matrix or function cannot price accounts that are not in it).
+ */
+export function createRouter(problem: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
+  return createRouterValidated(parseProblem(problem), plan, options);
+}
+
+/** `createRouter` for a problem that has already passed `parseProblem` (the CLI validates while reading). Internal. */
+export function createRouterValidated(valid: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
+  const { policy = "territory", neighbours = 3, steering = 1, expectedWorkload = 0, ...alignOptions } = options;
+  if (policy !== "territory" && policy !== "balanced") throw new TerralignError("invalid_option", `options.policy: expected "territory" or "balanced", got ${describeValue(policy)}`);
+  const resolved = resolveOptions(alignOptions);
+  const p = compileProblem(valid, resolved);
+  if (p.minutesPerKm === undefined) {
+    throw new TerralignError("unsupported", "routing prices new accounts with the built-in travel model (options.travel.speedKmh and circuity); a travel matrix or a travel function cannot price accounts that are not in it");
+  }
+  const minutesPerKm = p.minutesPerKm;
+  const m = p.m;
+  const repIndex = new Map(valid.reps.map((rep, r) => [rep.id, r]));
+  const accountIndex = new Map(valid.accounts.map((account, a) => [account.id, a]));
+  const assign = new Int32Array(p.n).fill(-1);
+  plan.assignment.forEach((row, k) => {
+    const a = accountIndex.get(row.accountId), r = repIndex.get(row.repId);
+    if (a === undefined) fail("unknown_reference", ["assignment", k, "accountId"], `${JSON.stringify(row.accountId)} is not the id of any account`);
+    if (r === undefined) fail("unknown_reference", ["assignment", k, "repId"], `${JSON.stringify(row.repId)} is not the id of any rep`);
+    assign[a] = r;
+  });
+  const load = loadsOf(p, assign);
+  const before = Float64Array.from(load);
+  const routed = new Float64Array(m);
+  const startTotal = p.totalWorkload;
+  let total = p.totalWorkload;
+  const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
+  const index: PointIndex | undefined = assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
+  const rule = segmentRegionRule(valid.reps);
+  // The rep furthest behind its target (least load per hour of capacity), recomputed when it gains load.
+  let behind = 0, behindStale = true;
+  // Rep index of each account routed so far (−1: routed to no rep).
+  const routedTo = new Map<string, number>();
+  let typical = 0;
+  for (const a of assignedRows) typical += p.travel(assign[a], a);
+  typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
+  const pull = steering * typical;
+  // Travel to each rep from the account being routed, computed on first use (stamp = call number).
+  const travel = new Float64Array(m), stamp = new Int32Array(m).fill(-1), visited = new Int32Array(m).fill(-1);
+  let call = 0, lng = 0, lat = 0;
+  const travelTo = (r: number) => {
+    if (stamp[r] !== call) {
+      stamp[r] = call;
+      travel[r] = haversineKm(p.repLng[r], p.repLat[r], lng, lat) * minutesPerKm;
+    }
+    return travel[r];
+  };
+  // Unit vectors of rep homes and of the account, for a cheap lower bound on trips to far reps.
+  const repUnit = unitVectors(p.repLng, p.repLat);
+  let ux = 0, uy = 0, uz = 0;
+  const chordMinutes = (r: number) => {
+    const dx = repUnit[3 * r] - ux, dy = repUnit[3 * r + 1] - uy, dz = repUnit[3 * r + 2] - uz;
+    // Slightly under the great-circle trip, so that rounding never prunes a rep that could win.
+    return 2 * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
+  };
+  const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat);
+  const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
+  const hoursAt = (account: Account, minutes: number) => (p.includeTravel ? account.workload + ((account.visits ?? 1) * 2 * minutes) / 60 : account.workload);
+  const band = (r: number, sum: number) => {
+    const target = (sum * p.capacity[r]) / p.totalCapacity;
+    return { target, lower: target * (1 - p.balance), upper: Math.min(p.capacity[r], target * (1 + p.balance)) };
+  };
+  /**
+   * Visits reps nearest first (by their homes) until `visit` returns false (then returns true), at
+   * most `limit` of them (then returns false).
+   */
+  const nearestReps = (visit: (r: number) => boolean, limit = m): boolean => {
+    let done = 0;
+    for (let want = Math.min(16, limit); ; want = Math.min(limit, want * 4)) {
+      const found = nearestPoints(repHomes, lng, lat, want, -1, rows, km);
+      for (let k = done; k < found; k++) if (!visit(rows[k])) return true;
+      done = found;
+      if (found < want || want === limit) return false;
+    }
+  };
+
+  function route(account: Account): RouteResult {
+    const id = checkAccount(account);
+    if (routedTo.has(id) || accountIndex.has(id)) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
+    call++;
+    [lng, lat] = account.location;
+    const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
+    total += account.workload;
+    let r = -1, reason: RouteReason = "unroutable", message = "";
+    if (account.lockedRep !== undefined) {
+      r = repIndex.get(account.lockedRep)!;
+      reason = "lock";
+      message = `locked to rep ${account.lockedRep}`;
+    } else if (account.currentRep !== undefined && eligible(repIndex.get(account.currentRep)!)) {
+      r = repIndex.get(account.currentRep)!;
+      reason = "owner";
+      message = `its named owner, rep ${account.currentRep}`;
+    } else {
+      const chosen = policy === "territory" ? territoryRep(eligible) : balancedRep(account, eligible);
+      r = chosen.r;
+      reason = r < 0 ? "unroutable" : policy === "territory" ? "territory" : "balance";
+      message = chosen.message;
+    }
+    if (r < 0) {
+      routedTo.set(id, -1);
+      return { accountId: id, repId: null, reason, travelMinutes: null, hours: account.workload, message: message || unroutable(account) };
+    }
+    const minutes = travelTo(r);
+    const hours = hoursAt(account, minutes);
+    load[r] += hours;
+    routed[r] += hours;
+    if (r === behind) behindStale = true;
+    routedTo.set(id, r);
+    return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
+  }
+
+  /**
+   * The territory around the point: the owners of its nearest assigned accounts whose owner may take
+   * it. Inside a territory they are one rep; on a border, the rep with the shorter trip.
+   */
+  function territoryRep(eligible: (r: number) => boolean): { r: number; message: string } {
+    if (index) {
+      for (let want = Math.min(neighbours, rows.length); ; want = Math.min(rows.length, want * 4)) {
+        const found = nearestPoints(index, lng, lat, want, -1, rows, km);
+        let best = -1, counted = 0;
+        for (let k = 0; k < found && counted < neighbours; k++) {
+          const owner = assign[rows[k]];
+          if (!eligible(owner)) continue;
+          counted++;
+          if (best < 0 || travelTo(owner) < travelTo(best) || (travelTo(owner) === travelTo(best) && owner < best)) best = owner;
+        }
+        if (best >= 0) return { r: best, message: `in rep ${valid.reps[best].id}'s territory (its accounts are among the ${counted} nearest that an eligible rep owns)` };
+        if (want === rows.length || found < want) break;
+      }
+    }
+    let best = -1;
+    nearestReps((r) => {
+      if (eligible(r)) best = r;
+      return best < 0;
+    });
+    return { r: best, message: best < 0 ? "" : `nearest eligible rep, rep ${valid.reps[best].id} (no account of an eligible rep nearby)` };
+  }
+
+  /**
+   * Travel plus a pull towards reps below target, among eligible reps with room in their band (the
+   * least overloaded when none has room). Reps are visited nearest first and the search stops once
+   * travel alone, less the largest pull of any rep, cannot beat the best found.
+   */
+  function balancedRep(account: Account, eligible: (r: number) => boolean): { r: number; message: string } {
+    // The strongest pull is the rep with the least load per hour of capacity (targets are proportional to capacity).
+    if (behindStale) {
+      behind = 0;
+      for (let r = 1; r < m; r++) if (load[r] / p.capacity[r] < load[behind] / p.capacity[behind]) behind = r;
+      behindStale = false;
+    }
+    const strongest = Math.min(0, pullOf(behind));
+    let best = -1, bestCost = Infinity, fallback = -1, fallbackRatio = Infinity;
+    const seenAt = call;
+    const consider = (r: number) => {
+      visited[r] = seenAt;
+      if (rule && !rule(r, account)) return;
+      // Room first: without travel in workload it needs no trip, so full reps cost no trigonometry.
+      const after = load[r] + (p.includeTravel ? hoursAt(account, travelTo(r)) : account.workload);
+      const upper = Math.min(p.capacity[r], ((total * p.capacity[r]) / p.totalCapacity) * (1 + p.balance));
+      if (exceeds(after, upper)) {
+        const ratio = after / upper;
+        if (ratio < fallbackRatio && eligible(r)) (fallbackRatio = ratio), (fallback = r);
+        return;
+      }
+      const pulled = pullOf(r);
+      // A far rep that cannot win even at the straight-line (chord) trip is not priced exactly.
+      if (best >= 0 && chordMinutes(r) + pulled > bestCost * (1 + 1e-9) + 1e-9) return;
+      if (!eligible(r)) return;
+      const cost = travelTo(r) + pulled;
+      if (cost < bestCost || (cost === bestCost && r < best)) (bestCost = cost), (best = r);
+    };
+    ux = Math.cos(lat * RAD) * Math.cos(lng * RAD);
+    uy = Math.cos(lat * RAD) * Math.sin(lng * RAD);
+    uz = Math.sin(lat * RAD);
+    const settled = nearestReps((r) => {
+      if (best >= 0 && travelTo(r) + strongest > bestCost) return false;
+      consider(r);
+      return true;
+    }, Math.min(m, NEAR_REPS));
+    // Not settled among the nearest: every other rep, in any order (a sorted search that far costs more than a scan).
+    if (!settled) for (let r = 0; r < m; r++) if (visited[r] !== seenAt) consider(r);
+    if (best >= 0) return { r: best, message: `rep ${valid.reps[best].id}: least travel plus balance among reps with room in their band` };
+    return { r: fallback, message: fallback < 0 ? "" : `every eligible rep is at its band's upper end; rep ${valid.reps[fallback].id} is the least over` };
+  }
+
+  /**
+   * Minutes added to a rep's cost. With z its deviation from target in band widths, nothing while
+   * |z| ≤ ½ (near its target a rep competes on travel alone), then ± pull × (d + d³) with
+   * d = 2(|z| − ½) up to 2: the cube lets a rep far behind pull much harder than one a little
+   * behind. The cap (10 × pull, reached 1½ band widths out, where a ±10 % band has become ±15 %)
+   * is strong enough to draw work to a rep on the edge of the map before it drifts further, and
+   * keeps reps that are all far behind, as when the new work rivals the old, competing on travel.
+   */
+  function pullOf(r: number): number {
+    const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
+    const z = target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0;
+    const d = Math.min(2, 2 * Math.max(0, Math.abs(z) - 0.5));
+    return pull * Math.sign(z) * (d + d * d * d);
+  }
+
+  function describePrior(id: string): string {
+    const r = routedTo.get(id);
+    if (r !== undefined) return r < 0 ? "routed (to no rep)" : `routed to rep ${valid.reps[r].id}`;
+    const owner = assign[accountIndex.get(id)!];
+    return owner >= 0 ? `assigned to rep ${valid.reps[owner].id} in the plan` : "an account of the plan";
+  }
+
+  function unroutable(account: Account): string {
+    const parts = [account.segment !== undefined ? `segment '${account.segment}'` : "", account.region !== undefined ? `region '${account.region}'` : ""].filter(Boolean).join(" and ");
+    return `no rep may take it: no rep ${parts ? `serving ${parts} ` : ""}has it within its travel limit`;
+  }
+
+  function checkAccount(account: Account): string {
+    const id = account?.id;
+    if (typeof id !== "string" || id.trim() === "") fail("invalid_input", ["account", "id"], `${describeValue(id)} is not an account id`);
+    const at = account.location;
+    if (!Array.isArray(at) || !(Math.abs(at[0]) <= 180) || !(Math.abs(at[1]) <= 90)) fail("invalid_input", ["account", "location"], `${describeValue(at)} is not a [lng, lat] location (account ${JSON.stringify(id)})`);
+    if (!(Number.isFinite(account.workload) && account.workload >= 0)) fail("invalid_input", ["account", "workload"], `${describeValue(account.workload)} is not a workload ≥ 0 (account ${JSON.stringify(id)})`);
+    for (const field of ["lockedRep", "currentRep"] as const) {
+      const rep = account[field];
+      if (rep !== undefined && !repIndex.has(rep)) fail("unknown_reference", ["account", field], `${JSON.stringify(rep)} is not the id of any rep (account ${JSON.stringify(id)})`);
+    }
+    return id;
+  }
+
+  return {
+    policy,
+    route,
+    loads() {
+      return valid.reps.map((rep, r) => {
+        const then = band(r, startTotal), now = band(r, total);
+        const inBand = (value: number, b: { lower: number; upper: number }) => !exceeds(value, b.upper) && !exceeds(b.lower, value);
+        return {
+          repId: rep.id,
+          before: before[r],
+          routed: routed[r],
+          after: load[r],
+          target: now.target,
+          deviation: now.target > 0 ? (load[r] - now.target) / now.target : 0,
+          inBandBefore: inBand(before[r], then),
+          inBandAfter: inBand(load[r], now),
+        };
+      });
+    },
+  };
+}

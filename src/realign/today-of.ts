@@ -1,0 +1,25 @@
+import type { AssignmentRow, Plan } from "../model/plan.js";
+import type { Problem } from "../model/problem-schema.js";
+import { diffPlans, type PlanDiff } from "./diff-plans.js";
+
+/** Today's owners: each account that has a `currentRep`, as assignment rows in input order. */
+export function todayOf(problem: Problem): AssignmentRow[] {
+  return problem.accounts.filter((a) => a.currentRep !== undefined).map((a) => ({ accountId: a.id, repId: a.currentRep! }));
+}
+
+/** Diffs already made, per plan (plans are never modified, so they stay valid). */
+const made = new WeakMap<Plan, PlanDiff | null>();
+
+/**
+ * The plan against today's owners (`diffPlans(plan.problem, todayOf(plan.problem), plan)`), or
+ * undefined when no account has a current rep. Made once per plan object: the moved accounts
+ * file, the printed gains and losses and the report share it.
+ */
+export function diffFromToday(plan: Plan): PlanDiff | undefined {
+  let diff = made.get(plan);
+  if (diff === undefined) {
+    const today = todayOf(plan.problem);
+    made.set(plan, (diff = today.length > 0 ? diffPlans(plan.problem, today, plan) : null));
+  }
+  return diff ?? undefined;
+}
