@@ -16,8 +16,8 @@ const ROUND_EVERY = 4;
 /** Stop once the best plan is within this share of the bound. */
 const TARGET_GAP = 5e-4;
 /** Stop after this many iterations without a plan 0.001 % better and this many without a bound 0.01 % higher. */
-const STALE_PLANS = 60;
-const STALE_BOUND = 30;
+const STALE_PLANS = 120;
+const STALE_BOUND = 60;
 /** Iterations without a better bound before the step halves. */
 const PATIENCE = 3;
 /** The final shortening of the best plan: passes, trade partners per rep, nearest reps per account. */
