@@ -19,11 +19,12 @@ export interface WorkerSetup {
 
 /**
  * Runs the CLI in a worker thread running `script` (the CLI itself), so that the main thread stays
- * free to hear Ctrl-C while the command solves: the first SIGINT sets the shared stop flag (the
- * search stops, the best plan so far is written, status `timeout`, exit 1); a second removes any
+ * free to hear Ctrl-C while the command solves. With `graceful` (a command that reads the stop
+ * flag: align), the first SIGINT sets the shared stop flag (the search stops, the best plan so far
+ * is written, status `timeout`, exit 1); a second, or the first for other commands, removes any
  * half-written staging folder and exits at once with 130. Resolves to the command's exit code.
  */
-export function runInWorker(script: URL, argv: readonly string[]): Promise<number> {
+export function runInWorker(script: URL, argv: readonly string[], graceful: boolean): Promise<number> {
   const stop = createSharedStop();
   const staging = new Set<string>();
   const setup: WorkerSetup = { flag: stop.flag, stderrIsTty: process.stderr.isTTY === true };
@@ -31,7 +32,7 @@ export function runInWorker(script: URL, argv: readonly string[]): Promise<numbe
   let interrupts = 0;
   const onInterrupt = () => {
     interrupts++;
-    if (interrupts === 1) {
+    if (interrupts === 1 && graceful) {
       stop.stop();
       process.stderr.write("\nterralign: interrupted: stopping the search and writing the best plan so far (press Ctrl-C again to quit at once)\n");
       return;

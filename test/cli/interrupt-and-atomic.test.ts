@@ -134,7 +134,7 @@ describe("outputs replaced as a whole", () => {
     expect(readdirSync(dir)).toEqual(["out"]);
   });
 
-  it("a run killed while writing leaves either the previous set or the new one, never a mix", async () => {
+  it("a run killed while writing leaves either the previous set or the new one, never a mix", { timeout: 180_000 }, async () => {
     const { accounts, reps } = smallProblem();
     const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps, "wide.json": '{"balance": {"workload": 0.3}}' });
     expect(runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"], dir).code).toBe(0);
@@ -144,9 +144,11 @@ describe("outputs replaced as a whole", () => {
     const sets = [first, second].map((report) => JSON.parse(report).metrics.objective);
     for (const delay of [300, 500, 700, 900]) {
       const child = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "wide.json", "--out", "out"], { cwd: dir });
+      // Listening from the start: a run may end before the kill.
+      const closed = new Promise((resolve) => child.on("close", resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill("SIGKILL");
-      await new Promise((resolve) => child.on("close", resolve));
+      await closed;
       const report = JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8"));
       const csv = readFileSync(join(dir, "out/assignments.csv"), "utf8");
       expect(sets).toContain(report.metrics.objective);
