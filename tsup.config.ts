@@ -5,7 +5,8 @@ const bundled = [/^d3-/, "delaunator", "robust-predicates", "internmap", "kdbush
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    // The entries: the core (browser-clean), outputs, file readers, exact solves through an LP backend.
+    entry: { index: "src/index.ts", output: "src/entries/output.ts", node: "src/entries/node.ts", exact: "src/entries/exact.ts" },
     format: ["esm", "cjs"],
     dts: true,
     sourcemap: true,
@@ -13,6 +14,19 @@ export default defineConfig([
     target: "node20",
     platform: "neutral",
     noExternal: bundled,
+    // CommonJS entries share chunks too, so that TerralignError is one class whichever entry throws it.
+    splitting: true,
+    // import.meta.url (alignAsync's worker file) in the CommonJS build.
+    shims: true,
+  },
+  {
+    // alignAsync's worker: a module worker (Node worker_threads or a browser Web Worker).
+    entry: { "align-worker": "src/async/align-worker.ts" },
+    format: ["esm"],
+    target: "es2022",
+    platform: "neutral",
+    noExternal: bundled,
+    sourcemap: true,
   },
   {
     entry: { cli: "src/cli/main.ts" },

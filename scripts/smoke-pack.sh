@@ -31,14 +31,23 @@ JSON
 
 cat > esm.mjs <<'JS'
 import { readFileSync } from "node:fs";
-import { align, evaluate, TerralignError, defaultOptions } from "terralign";
+import { align, alignAsync, evaluate, TerralignError, defaultOptions } from "terralign";
+import { toGeoJSON } from "terralign/output";
+import { parseCsv } from "terralign/node";
+import { solveGapExact } from "terralign/exact";
 const problem = JSON.parse(readFileSync("problem.json", "utf8"));
 const plan = align(problem, { balance: { workload: 0.2 } });
 if (plan.status !== "feasible" && plan.status !== "optimal") throw new Error(`ESM: unexpected status ${plan.status}`);
 const scored = evaluate(problem, plan.assignment);
 if (Math.abs(scored.metrics.objective - plan.metrics.objective) > 1e-9) throw new Error("ESM: evaluate disagrees with align");
 try { align({ accounts: [], reps: [] }); throw new Error("ESM: no error for no reps"); } catch (e) { if (!(e instanceof TerralignError)) throw e; }
-console.log(`ESM ok: ${plan.status}, objective ${plan.metrics.objective.toFixed(1)}, default band ${defaultOptions.balance.workload}`);
+const inWorker = await alignAsync(problem, { balance: { workload: 0.2 } });
+if (JSON.stringify(inWorker.assignment) !== JSON.stringify(plan.assignment)) throw new Error("ESM: alignAsync disagrees with align");
+const geojson = toGeoJSON(plan);
+if (geojson.type !== "FeatureCollection") throw new Error("ESM: terralign/output toGeoJSON");
+if (parseCsv("id;x\n1;2\n", "t.csv").delimiter !== ";") throw new Error("ESM: terralign/node parseCsv");
+if (typeof solveGapExact !== "function") throw new Error("ESM: terralign/exact");
+console.log(`ESM ok: ${plan.status}, objective ${plan.metrics.objective.toFixed(1)}, default band ${defaultOptions.balance.workload}, alignAsync and the output, node and exact entries`);
 JS
 node esm.mjs
 
@@ -48,7 +57,12 @@ const { align, TerralignError } = require("terralign");
 const plan = align(JSON.parse(readFileSync("problem.json", "utf8")), { balance: { workload: 0.2 } });
 if (plan.assignment.length !== 4) throw new Error("CJS: expected 4 assigned accounts");
 if (typeof TerralignError !== "function") throw new Error("CJS: TerralignError missing");
-console.log(`CJS ok: ${plan.status}`);
+const { renderSvg } = require("terralign/output");
+if (!renderSvg(plan).startsWith("<svg")) throw new Error("CJS: terralign/output renderSvg");
+const { readProblem } = require("terralign/node");
+try { readProblem({ file: "a.csv", text: "id,lng,lat,workload\na,1,2,x\n" }, { file: "r.csv", text: "id,lng,lat,capacity\nr,1,2,3\n" }); throw new Error("CJS: no error"); }
+catch (e) { if (!(e instanceof TerralignError)) throw new Error("CJS: an error from terralign/node is not the core's TerralignError"); }
+require("terralign").alignAsync(JSON.parse(readFileSync("problem.json", "utf8"))).then((p) => console.log(`CJS ok: ${plan.status}, alignAsync ${p.status}, output and node entries`));
 JS
 node cjs.cjs
 

@@ -1,8 +1,12 @@
 /**
- * terralign: sales territory optimisation. The public API, in one place.
+ * terralign: sales territory optimisation. The core: align (also on a worker thread), evaluate,
+ * account planning and realignment, with no Node built-in, map drawing, polygon clipping or LP
+ * backend in it. Outputs (GeoJSON, SVG, CSV, reports) are in `terralign/output`, file readers in
+ * `terralign/node`, exact GAP solves through an LP backend in `terralign/exact`.
  * @packageDocumentation
  */
 export { align } from "./align.js";
+export { alignAsync } from "./async/align-async.js";
 export { evaluate, type Evaluation } from "./evaluate/evaluate.js";
 export { ruleNames, type RuleName, type Violation, type ViolationCounts } from "./rules/violation.js";
 export { explainAssignment, type AccountExplanation, type Explanation } from "./solvers/transport/explain-assignment.js";
@@ -32,30 +36,6 @@ export {
   type Rep,
   type TravelMatrix,
 } from "./model/problem-schema.js";
-export {
-  renderSvg,
-  summaryTable,
-  toAssignmentsCsv,
-  toCsv,
-  toGeoJSON,
-  toMarkdown,
-  toReport,
-  toViolationsCsv,
-  type FeatureCollection,
-  type GeoJSON,
-  type GeoJsonOptions,
-  type PlanFeature,
-  type AccountProperties,
-  type RepProperties,
-  type TerritoryProperties,
-  type TerritorySummary,
-  type Report,
-  type SvgOptions,
-} from "./output/index.js";
-// HTML report
-export { toHtml, toDiffHtml, type HtmlOptions } from "./report/to-html.js";
-export { toCompareHtml, type CompareHtmlOptions } from "./report/to-compare-html.js";
-export { dissolveTerritories, type AreaGeometry, type DissolvedTerritory } from "./units/dissolve.js";
 export { readUnits } from "./units/read-units.js";
 export type { UnitFeatureCollection, Units, UnitTopology } from "./units/units-schema.js";
 export { readGapInstances } from "./gap/read-gap-instances.js";
@@ -63,7 +43,6 @@ export { solveGap } from "./gap/solve-gap.js";
 export { gapLoads, gapObjective, isGapFeasible, negateCosts, type GapInstance } from "./gap/gap-instance.js";
 export type { GapOptions, GapProgress } from "./gap/gap-options.js";
 export type { GapResult, GapStatus } from "./gap/gap-result.js";
-export { solveGapExact, solveGapExactSync, type ExactBackend, type GapExactOptions } from "./solvers/mip/solve-gap-exact.js";
 // Account planning
 export { scoreAccounts, type ScoreOptions } from "./plan/score-accounts.js";
 export type { Normalise } from "./plan/normalise.js";

@@ -15,7 +15,9 @@ describe("the README", () => {
   it("has a quick start that runs and prints what its comment says", async () => {
     const readme = readFileSync("README.md", "utf8");
     const start = readme.indexOf("```ts\n") + 6;
-    const code = readme.slice(start, readme.indexOf("```", start)).replace('from "terralign"', `from ${JSON.stringify(resolve("src/index.ts"))}`);
+    const code = readme.slice(start, readme.indexOf("```", start))
+      .replace('from "terralign"', `from ${JSON.stringify(resolve("src/index.ts"))}`)
+      .replace(/from "terralign\/(\w+)"/g, (_, entry: string) => `from ${JSON.stringify(resolve(`src/entries/${entry}.ts`))}`);
     const file = join(mkdtempSync(join(tmpdir(), "terralign-readme-")), "quick-start.ts");
     writeFileSync(file, code);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});

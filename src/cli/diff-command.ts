@@ -11,9 +11,9 @@ import { formatNumber, formatSignedPercent } from "../util/format-number.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { diffHelp } from "./help.js";
-import { loadOptions, loadProblem } from "./load-inputs.js";
+import { encodingOf, inputFlags, loadOptions, loadProblem } from "./load-inputs.js";
 
-const flags = { accounts: "value", reps: "value", before: "value", after: "value", options: "value", out: "value", help: "switch" } as const;
+const flags = { accounts: "value", reps: "value", before: "value", after: "value", options: "value", out: "value", help: "switch", ...inputFlags } as const;
 
 /**
  * `terralign diff`: compares two assignment files of one problem and writes `moved.csv`,
@@ -32,8 +32,8 @@ export function runDiffCommand(argv: readonly string[], io: CliIo): number {
   const afterPath = required(args, "after", command);
   const options = loadOptions(io, args);
   const { problem } = loadProblem(io, args, command, options);
-  const before = readAssignments({ file: beforePath, text: io.readFile(beforePath) });
-  const after = readAssignments({ file: afterPath, text: io.readFile(afterPath) });
+  const before = readAssignments({ file: beforePath, text: io.readFile(beforePath, encodingOf(args)) });
+  const after = readAssignments({ file: afterPath, text: io.readFile(afterPath, encodingOf(args)) });
   checked(before, () => planOfAssignment(problem, before.rows, options));
   const afterPlan = checked(after, () => planOfAssignment(problem, after.rows, options));
   const diff = diffPlans(problem, before.rows, after.rows, options);

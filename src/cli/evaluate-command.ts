@@ -15,13 +15,13 @@ import { formatNumber } from "../util/format-number.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { evaluateHelp } from "./help.js";
-import { loadOptions, loadProblem } from "./load-inputs.js";
+import { encodingOf, inputFlags, loadOptions, loadProblem } from "./load-inputs.js";
 import { describeDiagnostics } from "./print-plan.js";
 import { loadBasemap } from "./read-basemap.js";
 import { UsageError } from "./usage-error.js";
 import { planDrawings } from "./write-outputs.js";
 
-const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", basemap: "value", strict: "switch", help: "switch" } as const;
+const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", basemap: "value", strict: "switch", help: "switch", ...inputFlags } as const;
 
 /**
  * `terralign evaluate`: scores an assignment read from `--assignments` (or the accounts'
@@ -45,7 +45,7 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
   let rows: AssignmentRow[];
   let evaluation: Evaluation;
   if (assignmentsPath !== undefined) {
-    const records = readAssignments({ file: assignmentsPath, text: io.readFile(assignmentsPath) });
+    const records = readAssignments({ file: assignmentsPath, text: io.readFile(assignmentsPath, encodingOf(args)) });
     rows = records.rows;
     try {
       evaluation = evaluate(problem, rows, options);

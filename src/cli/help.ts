@@ -36,8 +36,9 @@ Commands:
   crosssell  recommend each account's next products from purchases and attributes
   route      route new accounts to their owners against an existing plan
 
-Input files are CSV (RFC 4180, comma-separated, UTF-8), JSON or GeoJSON (a FeatureCollection
-of Points). Accounts: id, lng, lat, workload[, potential, current_rep, locked_rep, segment,
+Input files are CSV (RFC 4180; comma, semicolon or tab delimited, detected from the header;
+UTF-8, or UTF-16 with a byte-order mark; --encoding latin1 for Latin-1/Windows-1252 exports;
+--decimal-comma for numbers written 1,5), JSON or GeoJSON (a FeatureCollection of Points). Accounts: id, lng, lat, workload[, potential, current_rep, locked_rep, segment,
 region, unit, tier, visits, move_cost]; reps: id, lng, lat, capacity[, segments, region,
 max_travel_minutes]. Any other column is carried through to the outputs.
 
@@ -59,6 +60,7 @@ Usage:
   terralign align --accounts FILE --reps FILE --out DIR [--options FILE.json]
                   [--strategy S] [--time-limit SECONDS] [--seed N]
                   [--units FILE [--units-object NAME]] [--basemap FILE.geojson]
+                  [--encoding utf8|latin1] [--decimal-comma]
 
 Options:
   --accounts FILE        accounts (CSV, JSON or GeoJSON)
@@ -72,6 +74,10 @@ Options:
                          ids); territories are then made of whole units (see "contiguity" options)
   --units-object NAME    the TopoJSON object that holds the units, when the topology has several
   --basemap FILE         outlines drawn beneath the maps (GeoJSON, e.g. country or state borders)
+  --encoding E           utf8 (default) or latin1 (Windows-1252, as older Excel and CRM exports);
+                         a file starting with a UTF-16 byte-order mark is read as UTF-16 either way
+  --decimal-comma        numbers in the CSV files are written with a decimal comma (1,5); the
+                         delimiter (comma, semicolon or tab) is detected from the header line
   -h, --help             this help
 
 Flags override the same fields of the options file.

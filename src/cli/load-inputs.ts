@@ -1,3 +1,5 @@
+import { TerralignError } from "../errors.js";
+import { inputEncodings, type InputEncoding } from "../io/decode-text.js";
 import { readOptions } from "../io/read-options.js";
 import { readAccounts, readReps, problemFromRecords } from "../io/read-problem.js";
 import type { AccountRecords } from "../io/read-accounts.js";
@@ -16,15 +18,32 @@ export interface LoadedProblem {
   readonly reps: RepRecords;
 }
 
+/** Flags of every command that reads accounts and reps: how the files are written. */
+export const inputFlags = { encoding: "value", "decimal-comma": "switch" } as const;
+
+/** `--encoding` (utf8 or latin1), checked; utf8 when absent. */
+export function encodingOf(args: ParsedArgs): InputEncoding {
+  const encoding = args.values.get("encoding");
+  if (encoding === undefined) return "utf8";
+  const name = encoding.trim().toLowerCase().replace(/^utf-8$/, "utf8").replace(/^(iso-?8859-1|windows-1252|cp1252)$/, "latin1");
+  if (!(inputEncodings as readonly string[]).includes(name)) throw new UsageError(`--encoding: unknown encoding ${JSON.stringify(encoding)}; expected ${inputEncodings.join(" or ")}`);
+  return name as InputEncoding;
+}
+
 /**
- * Reads and validates `--accounts`, `--reps` and, when given, `--units` (with `--units-object`).
- * With `options.disruption.orphans: "assign"`, a current rep that names no rep is allowed.
+ * Reads and validates `--accounts`, `--reps` and, when given, `--units` (with `--units-object`),
+ * in `--encoding` and, with `--decimal-comma`, numbers written `1,5`. A file of accounts with no
+ * rows is bad input. With `options.disruption.orphans: "assign"`, a current rep that names no rep
+ * is allowed.
  */
 export function loadProblem(io: CliIo, args: ParsedArgs, command: string, options: AlignOptions = {}): LoadedProblem {
   const accountsPath = required(args, "accounts", command);
   const repsPath = required(args, "reps", command);
-  const accounts = readAccounts({ file: accountsPath, text: io.readFile(accountsPath) });
-  const reps = readReps({ file: repsPath, text: io.readFile(repsPath) });
+  const encoding = encodingOf(args);
+  const style = { decimalComma: args.switches.has("decimal-comma") };
+  const accounts = readAccounts({ file: accountsPath, text: io.readFile(accountsPath, encoding) }, style);
+  if (accounts.accounts.length === 0) throw new TerralignError("invalid_input", `${accountsPath}: no accounts: the file has no rows of accounts, so there is nothing to assign`);
+  const reps = readReps({ file: repsPath, text: io.readFile(repsPath, encoding) }, style);
   const unitsPath = args.values.get("units");
   const object = args.values.get("units-object");
   if (object !== undefined && unitsPath === undefined) throw new UsageError("--units-object needs --units");

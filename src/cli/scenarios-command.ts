@@ -11,10 +11,10 @@ import { formatNumber, formatPercent, formatSignedPercent } from "../util/format
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { scenariosHelp } from "./help.js";
-import { loadOptions, loadProblem } from "./load-inputs.js";
+import { inputFlags, loadOptions, loadProblem } from "./load-inputs.js";
 import { writeOutputs } from "./write-outputs.js";
 
-const flags = { accounts: "value", reps: "value", options: "value", scenarios: "value", out: "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
+const flags = { accounts: "value", reps: "value", options: "value", scenarios: "value", out: "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch", ...inputFlags } as const;
 
 /**
  * `terralign scenarios`: solves every scenario of `--scenarios` from today's owners, writes each

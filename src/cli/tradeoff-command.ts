@@ -7,10 +7,10 @@ import { formatNumber, formatPercent } from "../util/format-number.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { tradeoffHelp } from "./help.js";
-import { loadOptions, loadProblem } from "./load-inputs.js";
+import { inputFlags, loadOptions, loadProblem } from "./load-inputs.js";
 import { UsageError } from "./usage-error.js";
 
-const flags = { accounts: "value", reps: "value", options: "value", budgets: "value", bands: "value", out: "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch" } as const;
+const flags = { accounts: "value", reps: "value", options: "value", budgets: "value", bands: "value", out: "value", strategy: "value", "time-limit": "value", seed: "value", help: "switch", ...inputFlags } as const;
 
 /**
  * `terralign tradeoff`: solves the problem under each budget of `--budgets` (or band of

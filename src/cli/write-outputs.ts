@@ -3,9 +3,10 @@ import type { Plan } from "../model/plan.js";
 import { diffFromToday } from "../realign/today-of.js";
 import { toMovedCsv } from "../output/realign-tables.js";
 import { accountFeatureTexts } from "../output/account-features.js";
-import { featureCollectionText, featureListText } from "../output/geojson-text.js";
+import { featureCollectionPieces, featureListText } from "../output/geojson-text.js";
 import type { GeoJSON } from "../output/geojson-types.js";
-import { renderSvg, toAssignmentsCsv, toMarkdown, toReport } from "../output/index.js";
+import { renderSvg, toMarkdown, toReport } from "../output/index.js";
+import { assignmentsCsvPieces } from "../output/to-assignments-csv.js";
 import { repFeatures } from "../output/rep-features.js";
 import { territoryFeatures } from "../output/territory-features.js";
 import { toHtml } from "../report/to-html.js";
@@ -20,38 +21,43 @@ export interface MapOptions {
   readonly basemap?: GeoJSON;
 }
 
-/** The plan's drawings: its territories as GeoJSON text (in pieces), its SVG map and its HTML report. */
+/** The plan's drawings: its territories as GeoJSON text (pieces made as they are written), its SVG map and its HTML report. */
 export const planDrawings = {
-  // toGeoJSON(plan) as text, in pieces: the account points a few thousand at a time.
-  "territories.geojson": (plan: Plan) => featureCollectionText([featureListText(territoryFeatures(plan)), ...accountFeatureTexts(plan), featureListText(repFeatures(plan))]),
+  "territories.geojson": (plan: Plan) => featureCollectionPieces(geojsonLists(plan)),
   "map.svg": (plan: Plan, options: MapOptions) => renderSvg(plan, options.basemap ? { basemap: options.basemap } : {}),
   "report.html": (plan: Plan, options: MapOptions) => toHtml(plan, options.basemap ? { basemap: options.basemap } : {}),
 } as const;
 
+/** The GeoJSON's feature lists: territories, then the account points a few hundred at a time (made as written), then reps. */
+function* geojsonLists(plan: Plan): Generator<string> {
+  yield featureListText(territoryFeatures(plan));
+  yield* accountFeatureTexts(plan);
+  yield featureListText(repFeatures(plan));
+}
+
 /**
  * Writes the six output files of a plan into `dir` (created when missing), and `moved.csv` (the
- * accounts that leave their current rep) when accounts have one; returns their paths.
+ * accounts that leave their current rep) when accounts have one; returns their paths. The set
+ * replaces the previous one as a whole (`CliIo.replaceFolder`): never a mix of two runs. The
+ * large files are streamed: their text is made in pieces as it is written.
  */
 export function writeOutputs(plan: Plan, dir: string, io: CliIo, options: MapOptions = {}): string[] {
-  io.makeDir(dir);
-  const contents: Record<(typeof outputFiles)[number], () => string | string[]> = {
-    "assignments.csv": () => toAssignmentsCsv(plan),
+  const contents: Record<(typeof outputFiles)[number], () => string | Iterable<string>> = {
+    "assignments.csv": () => assignmentsCsvPieces(plan),
     "report.json": () => `${JSON.stringify(toReport(plan), null, 2)}\n`,
     "territories.geojson": () => planDrawings["territories.geojson"](plan),
     "map.svg": () => planDrawings["map.svg"](plan, options),
     "report.md": () => toMarkdown(plan),
     "report.html": () => planDrawings["report.html"](plan, options),
   };
-  const paths = outputFiles.map((name) => {
-    const path = join(dir, name);
-    io.writeFile(path, contents[name]());
-    return path;
+  const names: string[] = [...outputFiles];
+  io.replaceFolder(dir, [...outputFiles, "moved.csv"], (folder) => {
+    for (const name of outputFiles) io.writeFile(join(folder, name), contents[name]());
+    const diff = diffFromToday(plan);
+    if (diff) {
+      io.writeFile(join(folder, "moved.csv"), toMovedCsv(diff));
+      names.push("moved.csv");
+    }
   });
-  const diff = diffFromToday(plan);
-  if (diff) {
-    const path = join(dir, "moved.csv");
-    io.writeFile(path, toMovedCsv(diff));
-    paths.push(path);
-  }
-  return paths;
+  return names.map((name) => join(dir, name));
 }

@@ -13,28 +13,83 @@ export interface CsvTable {
   /** Column names as written in the first line (BOM and surrounding spaces removed). */
   readonly header: readonly string[];
   readonly records: readonly CsvRecord[];
+  /** The field separator used: given, or detected from the header line. */
+  readonly delimiter: CsvDelimiter;
+}
+
+/** Field separators: comma, semicolon (European Excel, where the comma is the decimal mark) and tab. */
+export type CsvDelimiter = "," | ";" | "\t";
+
+/** How to read a CSV text. */
+export interface CsvOptions {
+  /** The field separator; default: whichever of `,`, `;` and tab occurs most in the header line outside quotes (a tie or none: `,`). */
+  readonly delimiter?: CsvDelimiter;
 }
 
 /**
- * Reads comma-separated text as RFC 4180 describes it: fields may be quoted, quoted fields may
- * hold commas, newlines and doubled quotes; lines end in CRLF or LF; a leading UTF-8 BOM is
- * dropped. Blank lines (including a trailing one) are skipped. Every record must have as many
- * fields as the header, otherwise a `TerralignError` (`invalid_file`) names the line and column;
- * so do an unclosed quote and a quote inside an unquoted field. `file` names the source in messages.
+ * Reads delimited text as RFC 4180 describes it: fields may be quoted, quoted fields may hold
+ * the delimiter, newlines and doubled quotes; lines end in CRLF or LF; a leading BOM is dropped.
+ * The delimiter is a comma, a semicolon or a tab, detected from the header line unless given.
+ * Blank lines (including a trailing one) are skipped. Every record must have as many fields as
+ * the header, otherwise a `TerralignError` (`invalid_file`) names the line and column; so do an
+ * unclosed quote and a quote inside an unquoted field. `file` names the source in messages.
  */
-export function parseCsv(text: string, file: string): CsvTable {
-  const rows = tokenize(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, file);
-  if (rows.length === 0) throw new TerralignError("invalid_file", `${file}: the file is empty; expected a header line with column names`);
-  const header = rows[0].cells.map((name) => name.trim());
-  checkHeader(header, file);
+export function parseCsv(text: string, file: string, options: CsvOptions = {}): CsvTable {
   const records: CsvRecord[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i];
-    if (row.cells.length !== header.length) throw raggedRow(row, header, file);
-    records.push(row);
-  }
-  return { header, records };
+  const { header, delimiter } = eachCsvRecord(text, file, options, () => {}, (record) => void records.push(record));
+  return { header, records, delimiter };
 }
+
+/**
+ * `parseCsv` one record at a time: `onHeader` gets the checked header, then `visit` each record
+ * as it is read, so a caller that converts records as they come never holds them all (a million
+ * rows of cells are a lot of small strings). Same rules and errors as `parseCsv`.
+ */
+export function eachCsvRecord(
+  text: string,
+  file: string,
+  options: CsvOptions,
+  onHeader: (header: readonly string[]) => void,
+  visit: (record: CsvRecord) => void,
+): { readonly header: readonly string[]; readonly delimiter: CsvDelimiter } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = options.delimiter ?? detectDelimiter(body);
+  let header: string[] | undefined;
+  tokenize(body, file, delimiter.charCodeAt(0), (row) => {
+    if (header === undefined) {
+      header = row.cells.map((name) => name.trim());
+      checkHeader(header, file);
+      onHeader(header);
+      return;
+    }
+    if (row.cells.length !== header.length) throw raggedRow(row, header, file, delimiter);
+    visit(row);
+  });
+  if (header === undefined) throw new TerralignError("invalid_file", `${file}: the file is empty; expected a header line with column names`);
+  return { header, delimiter };
+}
+
+/** The delimiter that occurs most often in the first line outside quotes; `,` on a tie or when none does. */
+export function detectDelimiter(text: string): CsvDelimiter {
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === LF || c === CR) break;
+    else if (c === COMMA) commas++;
+    else if (c === SEMICOLON) semicolons++;
+    else if (c === TAB) tabs++;
+  }
+  if (semicolons > commas && semicolons >= tabs) return ";";
+  if (tabs > commas && tabs > semicolons) return "\t";
+  return ",";
+}
+
+const delimiterWords: Record<CsvDelimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
 function checkHeader(header: readonly string[], file: string): void {
   const seen = new Map<string, number>();
@@ -49,7 +104,7 @@ function checkHeader(header: readonly string[], file: string): void {
   });
 }
 
-function raggedRow(row: CsvRecord, header: readonly string[], file: string): TerralignError {
+function raggedRow(row: CsvRecord, header: readonly string[], file: string, delimiter: CsvDelimiter): TerralignError {
   const found = row.cells.length;
   const expected = header.length;
   const where = `${file} line ${row.line}`;
@@ -57,7 +112,7 @@ function raggedRow(row: CsvRecord, header: readonly string[], file: string): Ter
     const extra = row.cells[expected];
     return new TerralignError(
       "invalid_file",
-      `${where}, column ${expected + 1}: found ${found} fields but the header has ${expected} (extra value ${JSON.stringify(extra)}); quote values that contain commas`,
+      `${where}, column ${expected + 1}: found ${found} fields but the header has ${expected} (extra value ${JSON.stringify(extra)}); quote values that contain ${delimiterWords[delimiter]}s${delimiter === "," ? "" : ` (the ${delimiterWords[delimiter]} is this file's delimiter)`}`,
     );
   }
   return new TerralignError(
@@ -68,12 +123,13 @@ function raggedRow(row: CsvRecord, header: readonly string[], file: string): Ter
 
 const QUOTE = 34; // "
 const COMMA = 44; // ,
+const SEMICOLON = 59; // ;
+const TAB = 9;
 const CR = 13;
 const LF = 10;
 
-/** Splits text into records of raw fields, tracking the line on which each record starts. */
-function tokenize(text: string, file: string): CsvRecord[] {
-  const rows: CsvRecord[] = [];
+/** Splits text into records of raw fields, tracking the line on which each record starts; hands each to `emit`. */
+function tokenize(text: string, file: string, delimiter: number, emit: (record: CsvRecord) => void): void {
   let cells: string[] = [];
   let line = 1;
   let recordLine = 1;
@@ -81,7 +137,7 @@ function tokenize(text: string, file: string): CsvRecord[] {
   const n = text.length;
   // A record that is one empty unquoted field is a blank line: skipped, not a ragged row.
   const endRecord = (quotedAny: boolean) => {
-    if (!(cells.length === 1 && cells[0] === "" && !quotedAny)) rows.push({ line: recordLine, cells });
+    if (!(cells.length === 1 && cells[0] === "" && !quotedAny)) emit({ line: recordLine, cells });
     cells = [];
   };
   let quotedInRecord = false;
@@ -112,17 +168,18 @@ function tokenize(text: string, file: string): CsvRecord[] {
       value = out;
       i = j;
       const c = i < n ? text.charCodeAt(i) : -1;
-      if (c !== COMMA && c !== LF && c !== CR && c !== -1) {
+      if (c !== delimiter && c !== LF && c !== CR && c !== -1) {
+        const word = delimiterWords[String.fromCharCode(delimiter) as CsvDelimiter];
         throw new TerralignError(
           "invalid_file",
-          `${file} line ${line}, column ${column}: unexpected ${JSON.stringify(text[i])} after a closing quote; a quoted field must end at a comma or the end of the line`,
+          `${file} line ${line}, column ${column}: unexpected ${JSON.stringify(text[i])} after a closing quote; a quoted field must end at a ${word} or the end of the line`,
         );
       }
     } else {
       let j = i;
       while (j < n) {
         const c = text.charCodeAt(j);
-        if (c === COMMA || c === LF || c === CR) break;
+        if (c === delimiter || c === LF || c === CR) break;
         if (c === QUOTE) {
           throw new TerralignError(
             "invalid_file",
@@ -140,7 +197,7 @@ function tokenize(text: string, file: string): CsvRecord[] {
       break;
     }
     const c = text.charCodeAt(i);
-    if (c === COMMA) {
+    if (c === delimiter) {
       i++;
       continue;
     }
@@ -152,7 +209,6 @@ function tokenize(text: string, file: string): CsvRecord[] {
     recordLine = line;
     if (i >= n) break;
   }
-  return rows;
 }
 
 function countNewlines(s: string): number {

@@ -11,22 +11,23 @@ export function isBlank(value: unknown): boolean {
 
 /**
  * Reads a number strictly: JSON numbers as they are, strings only when they are a plain decimal
- * number (`"12"`, `"-0.5"`, `"1e3"`). `"abc"`, `""`, `"1,5"`, `"NaN"` and `"Infinity"` throw a
- * `TerralignError` naming `at` (file, line, column) and the value.
+ * number (`"12"`, `"-0.5"`, `"1e3"`; with `decimalComma`, `"1,5"`). `"abc"`, `""`, `"1,5"`, `"NaN"`
+ * and `"Infinity"` throw a `TerralignError` naming `at` (file, line, column) and the value.
  */
-export function toNumber(value: unknown, at: string): number {
-  const number = readNumber(value);
+export function toNumber(value: unknown, at: string, decimalComma = false): number {
+  const number = readNumber(value, decimalComma);
   if (number !== undefined) return number;
   if (typeof value === "string") {
     const text = value.trim();
-    throw new TerralignError("invalid_input", `${at}: ${JSON.stringify(value)} is not a number${numberHint(text)}`);
+    throw new TerralignError("invalid_input", `${at}: ${JSON.stringify(value)} is not a number${numberHint(text, decimalComma)}`);
   }
   throw new TerralignError("invalid_input", `${at}: expected a number, got ${describeValue(value)}`);
 }
 
-function numberHint(text: string): string {
+function numberHint(text: string, decimalComma: boolean): string {
   if (text === "") return " (the cell is empty)";
-  if (/^[+-]?\d+,\d+$/.test(text)) return "; use a dot as the decimal separator";
+  if (decimalComma && /^[+-]?[\d.]*\.[\d.]*(,\d*)?$/.test(text)) return "; with --decimal-comma the decimal mark is a comma and dots are not read (no thousands separators)";
+  if (/^[+-]?\d+,\d+$/.test(text)) return "; use a dot as the decimal separator, or read the file with --decimal-comma";
   if (/^[+-]?(infinity|inf|nan)$/i.test(text)) return "; it must be finite";
   return "";
 }

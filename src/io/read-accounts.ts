@@ -1,6 +1,6 @@
 import type { Account } from "../model/problem-schema.js";
 import type { FieldSpec } from "./field-spec.js";
-import { readTable, type RecordOrigin } from "./read-table.js";
+import { readCsvTable, readTable, type RecordOrigin, type TableRow } from "./read-table.js";
 import type { SourceTable } from "./source-record.js";
 
 /**
@@ -36,12 +36,19 @@ export interface AccountRecords {
  */
 export function accountsFromTable(table: SourceTable): AccountRecords {
   const { rows, originOf } = readTable(table, accountFields, "location");
-  const accounts = rows.map(({ values, point, attributes }) => {
-    // id and workload first (then location), as in the model; optional fields only when present.
-    const account: Record<string, unknown> = { id: values[0], location: point, workload: values[1] };
-    for (let s = 2; s < accountFields.length; s++) if (values[s] !== undefined) account[accountFields[s].key] = values[s];
-    if (attributes) account.attributes = attributes;
-    return account as Account;
-  });
-  return { file: table.file, accounts, originOf };
+  return { file: table.file, accounts: rows.map(accountOfRow), originOf };
+}
+
+/** `accountsFromTable` straight from CSV text: each row becomes an `Account` as it is read (1M rows hold no records). */
+export function accountsFromCsv(text: string, file: string, decimalComma = false): AccountRecords {
+  const { items, originOf } = readCsvTable(text, file, decimalComma, accountFields, "location", accountOfRow);
+  return { file, accounts: items, originOf };
+}
+
+function accountOfRow({ values, point, attributes }: TableRow): Account {
+  // id and workload first (then location), as in the model; optional fields only when present.
+  const account: Record<string, unknown> = { id: values[0], location: point, workload: values[1] };
+  for (let s = 2; s < accountFields.length; s++) if (values[s] !== undefined) account[accountFields[s].key] = values[s];
+  if (attributes) account.attributes = attributes;
+  return account as Account;
 }

@@ -1,9 +1,9 @@
 import { TerralignError, type InputIssue } from "../errors.js";
 import { parseProblem } from "../model/parse.js";
 import type { Problem } from "../model/problem-schema.js";
-import { csvRecords } from "./csv-records.js";
+import { csvRecords, type TableStyle } from "./csv-records.js";
 import { jsonRecords } from "./json-records.js";
-import { accountsFromTable, type AccountRecords } from "./read-accounts.js";
+import { accountsFromCsv, accountsFromTable, type AccountRecords } from "./read-accounts.js";
 import { repsFromTable, type RepRecords } from "./read-reps.js";
 import type { RecordOrigin } from "./read-table.js";
 import type { SourceTable } from "./source-record.js";
@@ -16,22 +16,26 @@ export interface FileText {
 
 /**
  * Reads a table in the format its name says: `.json` and `.geojson` as JSON, anything else as CSV
- * unless the text starts with `{` or `[`.
+ * unless the text starts with `{` or `[`. `style` applies to CSV only (JSON numbers are numbers).
  */
-export function readSourceTable({ file, text }: FileText, listKey: string): SourceTable {
-  const lower = file.toLowerCase();
-  const json = lower.endsWith(".json") || lower.endsWith(".geojson") || (!lower.endsWith(".csv") && /^\uFEFF?\s*[[{]/.test(text));
-  return json ? jsonRecords(text, file, listKey) : csvRecords(text, file);
+export function readSourceTable({ file, text }: FileText, listKey: string, style: TableStyle = {}): SourceTable {
+  return isJson(file, text) ? jsonRecords(text, file, listKey) : csvRecords(text, file, style);
 }
 
-/** Reads accounts from CSV, JSON or GeoJSON text. Values are converted, not yet validated. */
-export function readAccounts(input: FileText): AccountRecords {
-  return accountsFromTable(readSourceTable(input, "accounts"));
+function isJson(file: string, text: string): boolean {
+  const lower = file.toLowerCase();
+  return lower.endsWith(".json") || lower.endsWith(".geojson") || (!lower.endsWith(".csv") && /^\uFEFF?\s*[[{]/.test(text));
+}
+
+/** Reads accounts from CSV, JSON or GeoJSON text. Values are converted, not yet validated. CSV rows become accounts as they are read. */
+export function readAccounts(input: FileText, style: TableStyle = {}): AccountRecords {
+  if (!isJson(input.file, input.text)) return accountsFromCsv(input.text, input.file, style.decimalComma);
+  return accountsFromTable(readSourceTable(input, "accounts", style));
 }
 
 /** Reads reps from CSV, JSON or GeoJSON text. Values are converted, not yet validated. */
-export function readReps(input: FileText): RepRecords {
-  return repsFromTable(readSourceTable(input, "reps"));
+export function readReps(input: FileText, style: TableStyle = {}): RepRecords {
+  return repsFromTable(readSourceTable(input, "reps", style));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { TerralignError } from "../errors.js";
+import { eachCsvRecord } from "./csv.js";
 import { describeValue } from "../model/describe-value.js";
 import { matchColumns, requireColumns, type ColumnMatch, type FieldSpec } from "./field-spec.js";
 import { isBlank, readNumber, toNumber, toText, toTextList } from "./field-values.js";
@@ -76,6 +77,36 @@ export function readTable(table: SourceTable, specs: readonly FieldSpec[], point
   return { rows, originOf };
 }
 
+/**
+ * `readTable` straight from CSV text, each record turned into `make(row)` as it is read: no
+ * record, cell array or row outlives its line, and only the line numbers are kept for messages.
+ * Same columns, conversions and errors as `readTable` over `csvRecords`.
+ */
+export function readCsvTable<T>(text: string, file: string, decimalComma: boolean, specs: readonly FieldSpec[], pointKey: string, make: (row: TableRow) => T): { readonly items: T[]; readonly originOf: (index: number) => RecordOrigin } {
+  const all = [...specs, LNG, LAT, { key: pointKey, names: [pointKey], kind: "text" } as FieldSpec, { key: "attributes", names: ["attributes"], kind: "text" } as FieldSpec];
+  let table: SourceTable = { file, style: "csv", records: [], ...(decimalComma ? { decimalComma } : {}) };
+  let shape: Layout | undefined;
+  const items: T[] = [];
+  const lines: number[] = [];
+  eachCsvRecord(
+    text,
+    file,
+    {},
+    (header) => {
+      table = { ...table, columns: header };
+      const match = matchColumns(header, all, `${file} line 1`);
+      requireColumns(match, [...specs, { ...LNG, required: true }, { ...LAT, required: true }], header, file, "column");
+      shape = layout(match, header, specs, pointKey);
+    },
+    ({ line, cells }) => {
+      items.push(make(readRow(table, { names: table.columns!, values: cells, position: line }, specs, shape!)));
+      lines.push(line);
+    },
+  );
+  const originOf = (index: number): RecordOrigin => recordOrigin(table, { names: table.columns!, values: [], position: lines[index] }, shape!, pointKey);
+  return { items, originOf };
+}
+
 function layout(match: ColumnMatch, names: readonly string[], specs: readonly FieldSpec[], pointKey: string): Layout {
   const indexOf = (key: string) => {
     const column = match.byKey.get(key);
@@ -125,7 +156,7 @@ function convert(spec: FieldSpec, value: unknown, table: SourceTable, record: So
 }
 
 function coordinate(value: unknown, table: SourceTable, record: SourceRecord, name: string): number {
-  return readNumber(value) ?? toNumber(value, fieldAt(table, record, name));
+  return readNumber(value, table.decimalComma) ?? toNumber(value, fieldAt(table, record, name), table.decimalComma);
 }
 
 function toPoint(value: unknown, at: (index: number) => string, where: () => string): [number, number] {

@@ -38,6 +38,8 @@ export interface SourceTable extends RecordPlace {
   /** Column names from the header (CSV only); JSON records each carry their own keys. */
   readonly columns?: readonly string[];
   readonly records: readonly SourceRecord[];
+  /** CSV numbers are written with a decimal comma (`1,5`), as `--decimal-comma` says. */
+  readonly decimalComma?: boolean;
 }
 
 /** Where a record is: `accounts.csv line 14`, `accounts.geojson features[3]`. */

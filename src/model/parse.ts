@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TerralignError, type ErrorCode } from "../errors.js";
 import { checkProblemWith } from "./check-problem.js";
 import { defaultOptions, type ResolvedOptions } from "./defaults.js";

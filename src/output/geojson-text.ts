@@ -12,13 +12,22 @@ export function featureListText(features: readonly object[]): string {
  * listed features in order (each list as `featureListText` writes it). Written one after another,
  * the pieces never have to be joined into one string.
  */
-export function featureCollectionText(lists: readonly string[]): string[] {
-  const pieces = ['{"type":"FeatureCollection","features":['];
+export function featureCollectionText(lists: Iterable<string>): string[] {
+  return [...featureCollectionPieces(lists)];
+}
+
+/**
+ * `featureCollectionText` made as it is read: each list is asked for when the writer gets to it,
+ * so a list made on demand (a generator) is never held whole.
+ */
+export function* featureCollectionPieces(lists: Iterable<string>): Generator<string> {
+  yield '{"type":"FeatureCollection","features":[';
+  let first = true;
   for (const list of lists) {
     if (list === "") continue;
-    if (pieces.length > 1) pieces.push(",");
-    pieces.push(list);
+    if (!first) yield ",";
+    yield list;
+    first = false;
   }
-  pieces.push("]}");
-  return pieces;
+  yield "]}";
 }

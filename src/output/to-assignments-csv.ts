@@ -34,7 +34,15 @@ const OPTIONAL_COLUMNS = [
  *
  * The file reads back with any RFC 4180 reader, including terralign's own assignment reader.
  */
+/** Lines per piece: small enough to stay out of V8's large-object space (see `accountFeatureTexts`). */
+const LINES_PER_PIECE = 1024;
+
 export function toAssignmentsCsv(plan: Plan): string {
+  return [...assignmentsCsvPieces(plan)].join("");
+}
+
+/** `toAssignmentsCsv` as pieces of about a thousand lines, made as they are asked for (to stream them to a file). */
+export function* assignmentsCsvPieces(plan: Plan): Generator<string> {
   const { accounts, reps } = plan.problem;
   const optional = OPTIONAL_COLUMNS.filter(([key]) => accounts.some((a) => a[key] !== undefined));
   const names = attributeNames([...ASSIGNMENT_COLUMNS, ...OPTIONAL_COLUMNS.map(([, column]) => column)], accounts);
@@ -42,9 +50,9 @@ export function toAssignmentsCsv(plan: Plan): string {
   const repOf = repIndexByAccount(plan);
   const reasons = new Map(plan.unassigned.map((u) => [u.accountId, u.reason]));
   const repFields = reps.map((rep) => csvField(rep.id));
-  // Written line by line rather than through toCsv's rows (the same text), a few thousand lines
+  // Written line by line rather than through toCsv's rows (the same text), about a thousand lines
   // joined at a time so that the lines die young.
-  const pieces = [toCsv([[...ASSIGNMENT_COLUMNS, ...optional.map(([, column]) => column), ...names.values()]])];
+  yield toCsv([[...ASSIGNMENT_COLUMNS, ...optional.map(([, column]) => column), ...names.values()]]);
   let lines: string[] = [];
   for (let a = 0; a < accounts.length; a++) {
     const account = accounts[a];
@@ -55,10 +63,9 @@ export function toAssignmentsCsv(plan: Plan): string {
     const attributes = account.attributes;
     for (const key of keys) line += attributes && Object.hasOwn(attributes, key) ? `,${csvField(formatCell(attributes[key]))}` : ",";
     lines.push(line);
-    if (lines.length === 4096 || a === accounts.length - 1) {
-      pieces.push(`${lines.join("\n")}\n`);
+    if (lines.length === LINES_PER_PIECE || a === accounts.length - 1) {
+      yield `${lines.join("\n")}\n`;
       lines = [];
     }
   }
-  return pieces.join("");
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { ResponseModel } from "./response-model.js";
 import type { WhiteSpaceOptions } from "./white-space.js";
 import { whiteSpaceOptionsSchema } from "./white-space.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkOptions } from "./check-options.js";
 import type { PlanAccount } from "./plan-account.js";
 import { scoreAccountsAt, type ScoreOptions } from "./score-accounts.js";

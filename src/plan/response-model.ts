@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const fraction = z.number().finite().min(0, "a response must not be negative");
 

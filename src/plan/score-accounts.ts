@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkOptions } from "./check-options.js";
 import { normalisations, normaliseValues, type Normalise } from "./normalise.js";
 import { numericField, type MissingValue, type PlanAccount } from "./plan-account.js";

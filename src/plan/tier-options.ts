@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** How accounts are cut into tiers (see `TierOptions.method`). */
 export type TierMethod = "pareto" | "quantile" | "thresholds";

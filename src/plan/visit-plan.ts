@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { fail } from "../errors.js";
 import { checkOptions } from "./check-options.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { checkOptions } from "./check-options.js";
 import { numericField, type PlanAccount } from "./plan-account.js";
 import { quantileCuts } from "./tier-cuts.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const finite = z.number().refine(Number.isFinite, { message: "must be a finite number" });
 const positive = finite.refine((x) => x > 0, { message: "must be a positive number" });

@@ -8,8 +8,10 @@ export const NO_CAPACITY_REASON = "every rep that may serve it was at capacity i
  * Makes capacity hard for any strategy's result: while a rep's workload exceeds its capacity,
  * its farthest unlocked account moves to the nearest eligible rep with room, or is left
  * unassigned with `NO_CAPACITY_REASON`. Locked accounts never move (a lock wins over capacity;
- * the input diagnostics name it). Changes `assign` and `reasons` in place; returns how many
- * accounts it moved or unassigned.
+ * the input diagnostics name it). Then every account left out for capacity (here or by the
+ * strategy) goes to the nearest eligible rep that has room for it after all, smallest first: an
+ * account of a tiny workload, say, whose leaving did not help, or one a rounding dropped.
+ * Changes `assign` and `reasons` in place; returns how many accounts it moved, unassigned or placed.
  */
 export function enforceCapacity(p: CompiledProblem, assign: Int32Array, reasons: Map<number, string>): number {
   const load = repLoads(p, assign);
@@ -28,6 +30,17 @@ export function enforceCapacity(p: CompiledProblem, assign: Int32Array, reasons:
       if (to >= 0) load[to] += p.workload[a];
       else reasons.set(a, NO_CAPACITY_REASON);
     }
+  }
+  const left: number[] = [];
+  for (const [a, reason] of reasons) if (reason === NO_CAPACITY_REASON && assign[a] < 0 && p.lockedRep[a] < 0) left.push(a);
+  left.sort((x, y) => p.workload[x] - p.workload[y] || x - y);
+  for (const a of left) {
+    const to = nearestWithRoom(p, a, -1, load);
+    if (to < 0) continue;
+    assign[a] = to;
+    load[to] += p.workload[a];
+    reasons.delete(a);
+    changed++;
   }
   return changed;
 }

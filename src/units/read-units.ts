@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TerralignError } from "../errors.js";
 import { toTerralignError } from "../model/zod-issues.js";
 import { checkUnits } from "./check-units.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Schemas of the geographic units a problem may carry: a GeoJSON FeatureCollection or a TopoJSON

@@ -20,9 +20,12 @@ export function memoryIo(files: Record<string, string>, debug = false): MemoryIo
       return text;
     },
     writeFile(path, text) {
-      io.files.set(path, typeof text === "string" ? text : text.join(""));
+      io.files.set(path, typeof text === "string" ? text : [...text].join(""));
     },
     makeDir() {},
+    replaceFolder(dir, _owned, fill) {
+      fill(dir);
+    },
     stdout: (s) => void (io.out += s),
     stderr: (s) => void (io.err += s),
     stderrIsTty: false,

@@ -15,8 +15,9 @@ function memoryIo(files: Record<string, string>) {
       if (!(path in files)) throw new TerralignError("invalid_file", `cannot read ${path}: no such file`);
       return files[path];
     },
-    writeFile: (path, text) => void written.set(path, typeof text === "string" ? text : text.join("")),
+    writeFile: (path, text) => void written.set(path, typeof text === "string" ? text : [...text].join("")),
     makeDir: () => undefined,
+    replaceFolder: (dir, _owned, fill) => fill(dir),
     stdout: (s) => void out.push(s),
     stderr: (s) => void err.push(s),
     stderrIsTty: false,

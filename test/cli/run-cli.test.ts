@@ -9,6 +9,7 @@ function memoryIo(readFile: (path: string) => string, debug = false): CliIo & { 
     readFile,
     writeFile() {},
     makeDir() {},
+    replaceFolder: (dir: string, _owned: readonly string[], fill: (folder: string) => void) => fill(dir),
     stdout: (s: string) => void (io.out += s),
     stderr: (s: string) => void (io.err += s),
     stderrIsTty: false,

@@ -1,0 +1,59 @@
+import { rmSync } from "node:fs";
+import process from "node:process";
+import { Worker } from "node:worker_threads";
+import { createSharedStop } from "../async/shared-stop.js";
+import { EXIT_INTERNAL } from "./run.js";
+
+/** Exit code after a second Ctrl-C (128 + SIGINT), as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+/** What the command's thread tells the main thread. */
+export type WorkerNote = { readonly staging: string } | { readonly code: number };
+
+/** What the main thread hands the command's thread. */
+export interface WorkerSetup {
+  /** The shared stop flag (`signalOfFlag`). */
+  readonly flag: Int32Array;
+  readonly stderrIsTty: boolean;
+}
+
+/**
+ * Runs the CLI in a worker thread running `script` (the CLI itself), so that the main thread stays
+ * free to hear Ctrl-C while the command solves. With `graceful` (a command that reads the stop
+ * flag: align), the first SIGINT sets the shared stop flag (the search stops, the best plan so far
+ * is written, status `timeout`, exit 1); a second, or the first for other commands, removes any
+ * half-written staging folder and exits at once with 130. Resolves to the command's exit code.
+ */
+export function runInWorker(script: URL, argv: readonly string[], graceful: boolean): Promise<number> {
+  const stop = createSharedStop();
+  const staging = new Set<string>();
+  const setup: WorkerSetup = { flag: stop.flag, stderrIsTty: process.stderr.isTTY === true };
+  const worker = new Worker(script, { argv: [...argv], workerData: setup });
+  let interrupts = 0;
+  const onInterrupt = () => {
+    interrupts++;
+    if (interrupts === 1 && graceful) {
+      stop.stop();
+      process.stderr.write("\nterralign: interrupted: stopping the search and writing the best plan so far (press Ctrl-C again to quit at once)\n");
+      return;
+    }
+    for (const folder of staging) rmSync(folder, { recursive: true, force: true });
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.on("SIGINT", onInterrupt);
+  return new Promise((resolve) => {
+    let code = EXIT_INTERNAL;
+    worker.on("message", (note: WorkerNote) => {
+      if ("staging" in note) staging.add(note.staging);
+      else code = note.code;
+    });
+    worker.on("error", (error) => {
+      process.stderr.write(`terralign: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      code = EXIT_INTERNAL;
+    });
+    worker.on("exit", () => {
+      process.off("SIGINT", onInterrupt);
+      resolve(code);
+    });
+  });
+}

@@ -1,0 +1,161 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { replaceFolder } from "../../src/cli/replace-folder.js";
+import { cliPath, runCli, smallProblem, workspace } from "./cli-harness.js";
+
+/** A problem that keeps the heuristic's local search busy for many seconds. */
+function slowProblem(): { accounts: string; reps: string } {
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const accounts = ["id,lng,lat,workload"];
+  for (let i = 0; i < 6000; i++) accounts.push(`A${i},${(-100 + 4 * random()).toFixed(5)},${(18 + 4 * random()).toFixed(5)},${(0.5 + 3 * random()).toFixed(3)}`);
+  const reps = ["id,lng,lat,capacity"];
+  for (let r = 0; r < 60; r++) reps.push(`R${r},${(-100 + 4 * random()).toFixed(5)},${(18 + 4 * random()).toFixed(5)},200`);
+  return { accounts: `${accounts.join("\n")}\n`, reps: `${reps.join("\n")}\n` };
+}
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** True once process `pid` catches SIGINT (Linux: bit 2 of SigCgt in /proc/PID/status), i.e. the CLI has set up its handler. */
+function catchesSigint(pid: number): boolean {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^SigCgt:\s*([0-9a-f]+)$/m);
+    return line !== null && (BigInt(`0x${line[1]}`) & 2n) !== 0n;
+  } catch {
+    return false;
+  }
+}
+
+/** Starts the CLI, sends SIGINT `times` times `afterMs` after it set up its handler, and collects the outcome. */
+function interrupted(args: readonly string[], cwd: string, times: number, afterMs: number): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cliPath, ...args], { cwd, env: { ...process.env, TERRALIGN_DEBUG: "" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    const poll = setInterval(() => {
+      if (!catchesSigint(child.pid!)) return;
+      clearInterval(poll);
+      setTimeout(() => {
+        for (let i = 0; i < times; i++) setTimeout(() => child.kill("SIGINT"), i * 150);
+      }, afterMs);
+    }, 20);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const align = ["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"];
+
+describe("Ctrl-C", () => {
+  it("the first SIGINT stops the search and writes the best plan so far: status timeout, exit 1", async () => {
+    const slow = slowProblem();
+    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
+    const started = Date.now();
+    const run = await interrupted(align, dir, 1, 1500);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("terralign: interrupted: stopping the search");
+    expect(run.stderr).toMatch(/plan is timeout: the interrupt \(Ctrl-C\) stopped the search; the plan is the best found so far/);
+    expect(run.stdout).toMatch(/^Plan: timeout/m);
+    const report = JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8"));
+    expect(report.status).toBe("timeout");
+    expect(readFileSync(join(dir, "out/assignments.csv"), "utf8").trimEnd().split("\n")).toHaveLength(6001);
+  });
+
+  it("a second SIGINT exits at once with 130 and leaves the previous outputs and no staging folder", async () => {
+    const { accounts, reps } = smallProblem();
+    const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps });
+    expect(runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"], dir).code).toBe(0);
+    const before = Object.fromEntries(readdirSync(join(dir, "out")).map((f) => [f, readFileSync(join(dir, "out", f), "utf8")]));
+    const slow = slowProblem();
+    writeFileSync(join(dir, "accounts.csv"), slow.accounts);
+    writeFileSync(join(dir, "reps.csv"), slow.reps);
+    const run = await interrupted(align, dir, 2, 1500);
+    expect(run.code).toBe(130);
+    expect(run.stdout).toBe("");
+    const after = Object.fromEntries(readdirSync(join(dir, "out")).map((f) => [f, readFileSync(join(dir, "out", f), "utf8")]));
+    expect(after).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.includes("terralign"))).toEqual([]);
+  });
+});
+
+describe("outputs replaced as a whole", () => {
+  it("a write that fails half-way leaves the previous set and no staging folder", () => {
+    const dir = workspace({});
+    const out = join(dir, "out");
+    replaceFolder(out, ["a.csv", "b.csv"], (folder) => {
+      writeFileSync(join(folder, "a.csv"), "old a");
+      writeFileSync(join(folder, "b.csv"), "old b");
+    });
+    expect(() =>
+      replaceFolder(out, ["a.csv", "b.csv"], (folder) => {
+        writeFileSync(join(folder, "a.csv"), "new a");
+        throw new Error("disk full");
+      }),
+    ).toThrow("disk full");
+    expect(readFileSync(join(out, "a.csv"), "utf8")).toBe("old a");
+    expect(readFileSync(join(out, "b.csv"), "utf8")).toBe("old b");
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("a new set drops the files of the old one it does not write, and keeps the user's other files", () => {
+    const dir = workspace({});
+    const out = join(dir, "out");
+    replaceFolder(out, ["a.csv", "moved.csv"], (folder) => {
+      writeFileSync(join(folder, "a.csv"), "old a");
+      writeFileSync(join(folder, "moved.csv"), "old moves");
+    });
+    writeFileSync(join(out, "notes.txt"), "mine");
+    replaceFolder(out, ["a.csv", "moved.csv"], (folder) => writeFileSync(join(folder, "a.csv"), "new a"));
+    expect(readdirSync(out).sort()).toEqual(["a.csv", "notes.txt"]);
+    expect(readFileSync(join(out, "a.csv"), "utf8")).toBe("new a");
+    expect(readFileSync(join(out, "notes.txt"), "utf8")).toBe("mine");
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("with a subfolder inside, files are replaced one by one and the subfolder stays", () => {
+    const dir = workspace({});
+    const out = join(dir, "out");
+    mkdirSync(join(out, "keep"), { recursive: true });
+    writeFileSync(join(out, "a.csv"), "old a");
+    replaceFolder(out, ["a.csv"], (folder) => writeFileSync(join(folder, "a.csv"), "new a"));
+    expect(readFileSync(join(out, "a.csv"), "utf8")).toBe("new a");
+    expect(existsSync(join(out, "keep"))).toBe(true);
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("a run killed while writing leaves either the previous set or the new one, never a mix", { timeout: 180_000 }, async () => {
+    const { accounts, reps } = smallProblem();
+    const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps, "wide.json": '{"balance": {"workload": 0.3}}' });
+    expect(runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"], dir).code).toBe(0);
+    const first = readFileSync(join(dir, "out/report.json"), "utf8");
+    expect(runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "wide.json", "--out", "second"], dir).code).toBe(0);
+    const second = readFileSync(join(dir, "second/report.json"), "utf8");
+    const sets = [first, second].map((report) => JSON.parse(report).metrics.objective);
+    for (const delay of [300, 500, 700, 900]) {
+      const child = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "wide.json", "--out", "out"], { cwd: dir });
+      // Listening from the start: a run may end before the kill.
+      const closed = new Promise((resolve) => child.on("close", resolve));
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill("SIGKILL");
+      await closed;
+      const report = JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8"));
+      const csv = readFileSync(join(dir, "out/assignments.csv"), "utf8");
+      expect(sets).toContain(report.metrics.objective);
+      // The assignments belong to the same run as the report: the same number of accounts per rep.
+      const counts = new Map<string, number>();
+      for (const line of csv.trimEnd().split("\n").slice(1)) counts.set(line.split(",")[1], (counts.get(line.split(",")[1]) ?? 0) + 1);
+      for (const t of report.territories as { repId: string; accountCount: number }[]) expect(counts.get(t.repId) ?? 0).toBe(t.accountCount);
+    }
+  });
+});
