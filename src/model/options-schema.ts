@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 
 /** Solver strategies. `auto` picks one from the problem and reports which on the plan. */
 export const strategies = ["auto", "heuristic", "transport", "gap", "mip"] as const;
@@ -19,46 +19,46 @@ export interface Progress {
 /** Travel time in minutes from rep `repIndex`'s home to account `accountIndex` (input order). */
 export type TravelFunction = (repIndex: number, accountIndex: number) => number;
 
-const fraction = z.number().min(0).max(0.99);
-const positive = z.number().positive();
+const fraction = z.number().check(z.minimum(0), z.maximum(0.99));
+const positive = z.number().check(z.positive());
 
 export const optionsSchema = z.strictObject({
-  strategy: z.enum(strategies).optional(),
+  strategy: z.optional(z.enum(strategies)),
   /** Bands by metric: `workload`, `potential`, `accounts` or a numeric attribute of the accounts; see `ResolvedOptions.balance`. */
-  balance: z.record(z.string(), fraction).optional(),
+  balance: z.optional(z.record(z.string(), fraction)),
   /** Target shares by metric and rep id; see `ResolvedOptions.targets`. */
-  targets: z.record(z.string(), z.record(z.string(), z.number().min(0).max(1))).optional(),
-  travel: z
+  targets: z.optional(z.record(z.string(), z.record(z.string(), z.number().check(z.minimum(0), z.maximum(1))))),
+  travel: z.optional(z
     .strictObject({
-      speedKmh: positive.optional(),
-      circuity: z.number().min(1).optional(),
-      minutes: z.custom<TravelFunction>((v) => typeof v === "function", { message: "expected a function (repIndex, accountIndex) => minutes" }).optional(),
+      speedKmh: z.optional(positive),
+      circuity: z.optional(z.number().check(z.minimum(1))),
+      minutes: z.optional(z.custom<TravelFunction>((v) => typeof v === "function", { message: "expected a function (repIndex, accountIndex) => minutes" })),
     })
-    .optional(),
-  workload: z.strictObject({ includeTravel: z.boolean().optional() }).optional(),
-  candidates: z.strictObject({ k: z.number().int().min(1).optional() }).optional(),
+    ),
+  workload: z.optional(z.strictObject({ includeTravel: z.optional(z.boolean()) })),
+  candidates: z.optional(z.strictObject({ k: z.optional(z.int().check(z.minimum(1))) })),
   /** Make every territory one connected piece of units containing its rep's home unit (needs `problem.units`). Default false. */
-  contiguity: z.boolean().optional(),
+  contiguity: z.optional(z.boolean()),
   /** How units are read; see `ResolvedOptions.units`. */
-  units: z
+  units: z.optional(z
     .strictObject({
-      adjacency: z.enum(["rook", "queen"]).optional(),
-      assignOutside: z.enum(["nearest", "report"]).optional(),
+      adjacency: z.optional(z.enum(["rook", "queen"])),
+      assignOutside: z.optional(z.enum(["nearest", "report"])),
     })
-    .optional(),
+    ),
   /** Disruption budget against the accounts' current reps; see `ResolvedOptions.disruption`. */
-  disruption: z
+  disruption: z.optional(z
     .strictObject({
-      maxMoves: z.number().int().min(0).optional(),
-      maxMovedShare: z.number().min(0).max(1).optional(),
-      maxMoveCost: z.number().min(0).optional(),
-      orphans: z.enum(["error", "assign"]).optional(),
+      maxMoves: z.optional(z.int().check(z.minimum(0))),
+      maxMovedShare: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+      maxMoveCost: z.optional(z.number().check(z.minimum(0))),
+      orphans: z.optional(z.enum(["error", "assign"])),
     })
-    .optional(),
-  seed: z.number().int().optional(),
-  timeLimitMs: positive.optional(),
-  signal: z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal, { message: "expected an AbortSignal" }).optional(),
-  onProgress: z.custom<(progress: Progress) => void>((v) => typeof v === "function", { message: "expected a function" }).optional(),
+    ),
+  seed: z.optional(z.int()),
+  timeLimitMs: z.optional(positive),
+  signal: z.optional(z.custom<AbortSignal>((v) => typeof AbortSignal !== "undefined" && v instanceof AbortSignal, { message: "expected an AbortSignal" })),
+  onProgress: z.optional(z.custom<(progress: Progress) => void>((v) => typeof v === "function", { message: "expected a function" })),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 import { TerralignError, type ErrorCode } from "../errors.js";
 import { checkProblemWith } from "./check-problem.js";
 import { defaultOptions, type ResolvedOptions } from "./defaults.js";
@@ -10,12 +10,15 @@ import { checkUnits } from "../units/check-units.js";
 
 /** The problem schema with every check; `orphans` lets a current rep name no rep. */
 const schemas = [false, true].map((orphans) => ({
-  validated: problemSchema.superRefine((p, ctx) => checkProblemWith(p, ctx, orphans)).superRefine(checkUnits),
+  validated: problemSchema.check(
+    z.superRefine((p, ctx) => checkProblemWith(p, ctx, orphans)),
+    z.superRefine(checkUnits),
+  ),
   /** The same, for a problem whose accounts are all well formed (`isWellFormedAccount`): the schema skips them, the checks do not. */
-  checkedAccounts: problemSchema
-    .extend({ accounts: z.array(z.custom<Account>()) })
-    .superRefine((p, ctx) => checkProblemWith(p, ctx, orphans))
-    .superRefine(checkUnits),
+  checkedAccounts: z.extend(problemSchema, { accounts: z.array(z.custom<Account>()) }).check(
+    z.superRefine((p, ctx) => checkProblemWith(p, ctx, orphans)),
+    z.superRefine(checkUnits),
+  ),
 }));
 
 /**

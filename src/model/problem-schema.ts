@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "./zod.js";
 import { unitsSchema } from "../units/units-schema.js";
 
 /**
@@ -19,28 +19,28 @@ export const accountSchema = z.strictObject({
   /** Hours of work this account needs per period; finite and ≥ 0. */
   workload: z.number(),
   /** Sales potential per period (currency); finite and ≥ 0. Default 0. */
-  potential: z.number().optional(),
+  potential: z.optional(z.number()),
   /** Planned visits per period (informational; carried to outputs). */
-  visits: z.number().optional(),
+  visits: z.optional(z.number()),
   /** Account tier, e.g. `"A"` for key accounts (carried to outputs). */
-  tier: z.string().optional(),
+  tier: z.optional(z.string()),
   /** Segment; only reps whose `segments` include it (or reps with no `segments`) may serve it. */
-  segment: z.string().optional(),
+  segment: z.optional(z.string()),
   /** Region; when both the account and a rep have a region, they must match. */
-  region: z.string().optional(),
+  region: z.optional(z.string()),
   /** Geographic unit id (ZIP, county, brick) the account lies in. */
-  unit: z.string().optional(),
+  unit: z.optional(z.string()),
   /** Rep that owns the account today; used to measure disruption. */
-  currentRep: z.string().optional(),
+  currentRep: z.optional(z.string()),
   /** Rep that must own the account, whatever the cost. */
-  lockedRep: z.string().optional(),
+  lockedRep: z.optional(z.string()),
   /**
    * Weight of moving this account away from its `currentRep`, for `disruption.maxMoveCost` (a
    * relationship weight: a key account with 10 counts ten times); finite and ≥ 0. Default 1.
    */
-  moveCost: z.number().optional(),
+  moveCost: z.optional(z.number()),
   /** Free attributes, carried untouched to every output. */
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  attributes: z.optional(z.record(z.string(), z.unknown())),
 });
 
 export const repSchema = z.strictObject({
@@ -51,13 +51,13 @@ export const repSchema = z.strictObject({
   /** Hours available per period; finite and > 0. */
   capacity: z.number(),
   /** Region; accounts with a different region are not eligible for this rep. */
-  region: z.string().optional(),
+  region: z.optional(z.string()),
   /** Segments this rep may serve; absent means every segment. */
-  segments: z.array(z.string()).optional(),
+  segments: z.optional(z.array(z.string())),
   /** Longest one-way trip (minutes) from home to an account this rep may serve. */
-  maxTravelMinutes: z.number().optional(),
+  maxTravelMinutes: z.optional(z.number()),
   /** Free attributes, carried untouched to every output. */
-  attributes: z.record(z.string(), z.unknown()).optional(),
+  attributes: z.optional(z.record(z.string(), z.unknown())),
 });
 
 /**
@@ -71,14 +71,14 @@ export const travelMatrixSchema = z.strictObject({
 export const problemSchema = z.strictObject({
   accounts: z.array(accountSchema),
   reps: z.array(repSchema),
-  travel: travelMatrixSchema.optional(),
+  travel: z.optional(travelMatrixSchema),
   /**
    * Geographic units (a GeoJSON FeatureCollection or a one-object TopoJSON Topology of
    * Polygon/MultiPolygon units with ids). When given, territories are made of whole units: each
    * account goes with the unit it lies in (its `unit`, else the unit containing its location), and
    * every unit, with or without accounts, belongs to exactly one territory. See `unitsSchema`.
    */
-  units: unitsSchema.optional(),
+  units: z.optional(unitsSchema),
 });
 
 /** An account to be placed in a territory. See the field docs in `accountSchema`. */

@@ -1,9 +1,9 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { TerralignError, formatPath, type ErrorCode, type InputIssue } from "../errors.js";
 import { describeValue } from "./describe-value.js";
 
 /** Converts zod issues into one `TerralignError` whose message names the first path and value. */
-export function toTerralignError(error: z.ZodError, code: ErrorCode, root: readonly (string | number)[] = []): TerralignError {
+export function toTerralignError(error: z.core.$ZodError, code: ErrorCode, root: readonly (string | number)[] = []): TerralignError {
   const issues: InputIssue[] = error.issues.map((issue) => {
     const path = [...root, ...issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))];
     return { path, message: explain(issue) };

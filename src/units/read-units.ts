@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../model/zod.js";
 import { TerralignError } from "../errors.js";
 import { toTerralignError } from "../model/zod-issues.js";
 import { checkUnits } from "./check-units.js";
@@ -36,7 +36,7 @@ export function readUnits(input: { readonly file: string; readonly text: string 
   }
   const result = z
     .strictObject({ accounts: z.array(z.never()), units: unitsSchema })
-    .superRefine((value, ctx) => checkUnits(value, ctx))
+    .check(z.superRefine((value, ctx) => checkUnits(value, ctx)))
     .safeParse({ accounts: [], units: json }, { reportInput: true });
   if (!result.success) {
     const error = toTerralignError(result.error, "invalid_file");

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "../model/zod.js";
 
 /**
  * Schemas of the geographic units a problem may carry: a GeoJSON FeatureCollection or a TopoJSON
@@ -15,14 +15,14 @@ const ring = z.array(position);
 /** A unit id: `feature.id`, or `properties.id` when `feature.id` is absent. Numbers are read as strings. */
 const unitId = z.union([z.string(), z.number()]);
 
-const properties = z.record(z.string(), z.unknown()).nullable().optional();
+const properties = z.optional(z.nullable(z.record(z.string(), z.unknown())));
 
 const polygonGeometry = z.looseObject({ type: z.literal("Polygon"), coordinates: z.array(ring) });
 const multiPolygonGeometry = z.looseObject({ type: z.literal("MultiPolygon"), coordinates: z.array(z.array(ring)) });
 
 export const unitFeatureSchema = z.looseObject({
   type: z.literal("Feature"),
-  id: unitId.optional(),
+  id: z.optional(unitId),
   properties,
   geometry: z.discriminatedUnion("type", [polygonGeometry, multiPolygonGeometry]),
 });
@@ -34,10 +34,10 @@ export const unitFeatureCollectionSchema = z.looseObject({
 });
 
 /** Arc references: index i, or ~i (= −i − 1) for arc i reversed. */
-const arcRing = z.array(z.number().int());
+const arcRing = z.array(z.int());
 
-const topoPolygon = z.looseObject({ type: z.literal("Polygon"), arcs: z.array(arcRing), id: unitId.optional(), properties });
-const topoMultiPolygon = z.looseObject({ type: z.literal("MultiPolygon"), arcs: z.array(z.array(arcRing)), id: unitId.optional(), properties });
+const topoPolygon = z.looseObject({ type: z.literal("Polygon"), arcs: z.array(arcRing), id: z.optional(unitId), properties });
+const topoMultiPolygon = z.looseObject({ type: z.literal("MultiPolygon"), arcs: z.array(z.array(arcRing)), id: z.optional(unitId), properties });
 const topoUnit = z.discriminatedUnion("type", [topoPolygon, topoMultiPolygon]);
 
 /** A TopoJSON object holding the units: a GeometryCollection of polygons (or one polygon). */
@@ -48,7 +48,7 @@ export const unitTopologySchema = z.looseObject({
   type: z.literal("Topology"),
   objects: z.record(z.string(), topoObject),
   arcs: z.array(z.array(position)),
-  transform: z.looseObject({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) }).optional(),
+  transform: z.optional(z.looseObject({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) })),
 });
 
 /**
