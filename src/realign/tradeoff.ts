@@ -67,6 +67,8 @@ export function tradeoff(problem: Problem, options: AlignOptions | undefined, po
       const withBudget = { ...compiled, budgets: compileBudgets(resolved, compiled.currentRep, compiled.workload, compiled.moveCost) };
       // The warm session knows budgets only: with bands besides workload each point solves afresh.
       plan = alignCompiled(valid, resolved, { compiled: withBudget, ...(withBudget.bands.length === 0 ? { transport: warm } : {}) });
+      // A warm start that finds no plan is no proof: the point is solved afresh before it is reported.
+      if (plan.status === "unsolved" && withBudget.bands.length === 0) plan = alignCompiled(valid, resolved, { compiled: withBudget });
     }
     plans.push(plan);
     return summarise(point, plan);
