@@ -38,6 +38,6 @@ lines.push(
   "",
   "Before the split (main at 817a849, measured the same way): `import { align }` 159.3 KB gzipped, everything 232.7 KB. Most of the difference is zod: `import { z } from \"zod\"` keeps the whole namespace object, every locale included (443 KB minified); `import * as z from \"zod\"` lets the bundler keep what the schemas use (99 KB). The rest is the outputs (d3-geo, d3-delaunay, polygon clipping) and the LP-solver adapter (javascript-lp-solver), now behind `terralign/output` and `terralign/exact`.",
   "",
-  "With the several-bands solver (src/solvers/bands, ~16 KB minified) in `align`, the core reached 104.3 KB gzipped with zod's classic API; the schemas on `align`'s path (problem, options, units) now use `zod/mini` with the English messages only (`src/model/zod.ts`), which drops the classic API's methods and JSON-schema support (~70 KB minified): 84.5 KB.",
+  "With the several-bands solver (src/solvers/bands, ~16 KB minified) in `align`, the core reached 104.3 KB gzipped with zod's classic API; the schemas on `align`'s path (problem, options, units) now use `zod/mini` with the English messages only (the English messages set in `src/model/zod-issues.ts`), which drops the classic API's methods and JSON-schema support (~70 KB minified): 85.5 KB.",
 );
 writeFileSync(join(root, "benchmarks/results/bundle.md"), `${lines.join("\n")}\n`);

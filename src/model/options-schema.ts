@@ -1,4 +1,4 @@
-import * as z from "./zod.js";
+import * as z from "zod/mini";
 
 /** Solver strategies. `auto` picks one from the problem and reports which on the plan. */
 export const strategies = ["auto", "heuristic", "transport", "gap", "mip"] as const;

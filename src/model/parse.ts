@@ -1,4 +1,4 @@
-import * as z from "./zod.js";
+import * as z from "zod/mini";
 import { TerralignError, type ErrorCode } from "../errors.js";
 import { checkProblemWith } from "./check-problem.js";
 import { defaultOptions, type ResolvedOptions } from "./defaults.js";

@@ -1,4 +1,4 @@
-import * as z from "./zod.js";
+import * as z from "zod/mini";
 import { unitsSchema } from "../units/units-schema.js";
 
 /**

@@ -1,6 +1,11 @@
-import type * as z from "zod/mini";
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
 import { TerralignError, formatPath, type ErrorCode, type InputIssue } from "../errors.js";
 import { describeValue } from "./describe-value.js";
+
+// The schemas on align's path use zod/mini (no classic API in the bundle), which carries no
+// messages by default: every parser reports through this module, so the English ones are set here.
+z.config(en());
 
 /** Converts zod issues into one `TerralignError` whose message names the first path and value. */
 export function toTerralignError(error: z.core.$ZodError, code: ErrorCode, root: readonly (string | number)[] = []): TerralignError {

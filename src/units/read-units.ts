@@ -1,4 +1,4 @@
-import * as z from "../model/zod.js";
+import * as z from "zod/mini";
 import { TerralignError } from "../errors.js";
 import { toTerralignError } from "../model/zod-issues.js";
 import { checkUnits } from "./check-units.js";

@@ -1,4 +1,4 @@
-import * as z from "../model/zod.js";
+import * as z from "zod/mini";
 
 /**
  * Schemas of the geographic units a problem may carry: a GeoJSON FeatureCollection or a TopoJSON
