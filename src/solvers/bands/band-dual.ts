@@ -222,7 +222,7 @@ export class BandDual {
   }
 
   /**
-   * Adds the LP's assignment to the running average of the assignments since the last `restart`
+   * Adds the LP's assignment to the running average of all assignments so far
    * (the average of subgradient iterates tends to an optimum of the LP with every side row, where
    * single iterates jump between vertices).
    */
@@ -241,12 +241,6 @@ export class BandDual {
       const x = s.flow[this.firstArc + e] / lp.unitsPerHour / p.workload[this.arcAccount[e]];
       this.average[e] = keep * this.average[e] + x / this.averaged;
     }
-  }
-
-  /** Starts the average afresh. */
-  restart(): void {
-    this.average.fill(0);
-    this.averaged = 0;
   }
 
   /** The averaged assignment rounded: each account to its arc of most average flow (`rounded` from `fractional` for the rest). */

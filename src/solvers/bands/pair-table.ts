@@ -1,4 +1,5 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { eligibleMinutes } from "../../compile/eligible-minutes.js";
 
 /** Account–rep pairs up to which travel minutes are kept in a table (else computed on each look-up). */
 const TABLE_LIMIT = 20_000_000;
@@ -13,21 +14,12 @@ export class PairTable {
   constructor(private readonly p: CompiledProblem) {
     if (p.n * p.m > TABLE_LIMIT) return;
     const table = new Float64Array(p.n * p.m);
-    for (let a = 0; a < p.n; a++) for (let r = 0; r < p.m; r++) table[a * p.m + r] = this.compute(r, a);
+    for (let a = 0; a < p.n; a++) for (let r = 0; r < p.m; r++) table[a * p.m + r] = eligibleMinutes(this.p, r, a);
     this.table = table;
   }
 
   /** Minutes from rep r's home to account a, or NaN when r may not serve a. */
   minutes(r: number, a: number): number {
-    return this.table ? this.table[a * this.p.m + r] : this.compute(r, a);
-  }
-
-  private compute(r: number, a: number): number {
-    const { p } = this;
-    const locked = p.lockedRep[a];
-    if (locked >= 0) return r === locked ? p.travel(r, a) : NaN;
-    if (!p.compatible(r, a)) return NaN;
-    const t = p.travel(r, a);
-    return t <= p.maxTravel[r] ? t : NaN;
+    return this.table ? this.table[a * this.p.m + r] : eligibleMinutes(this.p, r, a);
   }
 }

@@ -29,13 +29,6 @@ const IMPROVE_WITHIN = 0.02;
 /** Violation (normalised units) that counts as none. */
 const CLEAN = 1e-9;
 
-export interface BandsOutcome extends SolverResult {
-  /** The least violation (normalised units) of any plan tried; 0 when a plan keeps every band. */
-  readonly leftOutside: number;
-  /** Σ |μ| per row (0 = workload): which bands the bound leaned on. */
-  readonly pressure: Float64Array;
-}
-
 /**
  * Several hard bands at once (`p.bands`, beside workload; with `p.budgets` when there are any):
  * the bands besides workload are side rows priced into the transportation LP by Lagrangian
@@ -45,7 +38,7 @@ export interface BandsOutcome extends SolverResult {
  * and swaps and then shortened by moves and swaps that keep them. When the bound rises above the
  * dearest possible plan, no plan keeps every band: that is the infeasibility proof.
  */
-export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): BandsOutcome {
+export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): SolverResult {
   const { problem: p, context } = input;
   const stop = () => context.stopped();
   const base = p.budgets.length > 0 ? solveBudgeted(input) : runTransport(input);
@@ -119,7 +112,7 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Ban
       if (theta < 1e-3) break;
     }
     if (lower > ceiling * (1 + 1e-9) + 1e-9) {
-      proof = { code: "bands_conflict", message: conflictMessage(p, rows, dual, lower, ceiling) };
+      proof = { code: "bands_conflict", message: conflictMessage(rows, dual, lower, ceiling) };
       break;
     }
     const { loads, used, rounded } = dual.fractional();
@@ -149,9 +142,8 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Ban
       best = Int32Array.from(search.assign);
     }
   }
-  const pressure = Float64Array.from(rows.names, (_, k) => (k === 0 ? 0 : dual.mu[k].reduce((s, x) => s + Math.abs(x), 0)));
   const diagnostics: Diagnostic[] = [...(base.diagnostics ?? [])];
-  if (!best && !proof) diagnostics.push(unsolvedDiagnostic(rows, leastOutside, pressure));
+  if (!best && !proof) diagnostics.push(unsolvedDiagnostic(rows, leastOutside, dual));
   const gap = best && Number.isFinite(lower) ? ` (gap ${formatNumber((100 * (bestCost - lower)) / bestCost, 2)} %)` : "";
   diagnostics.push({ severity: "info", code: "side_bands", message: `bands on ${rows.names.join(", ")}: ${formatNumber(done)} priced LP solve(s), ${formatNumber(tried)} plan(s) rounded and repaired${gap}` });
   return {
@@ -160,8 +152,6 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Ban
     ...(best && Number.isFinite(lower) ? { lowerBound: Math.min(lower, bestCost) } : {}),
     ...(proof ? { infeasibleProof: proof } : {}),
     diagnostics,
-    leftOutside: best ? 0 : leastOutside,
-    pressure,
     ...(base.unassignedReasons ? { unassignedReasons: base.unassignedReasons } : {}),
   };
 }
@@ -203,21 +193,23 @@ function step(p: CompiledProblem, rows: BandRows, dual: BandDual, loads: Float64
   return true;
 }
 
-/** Metrics whose multipliers carry at least a tenth of the largest pressure: the bands in conflict. */
-function pressed(rows: BandRows, pressure: Float64Array): string[] {
+/**
+ * Metrics whose multipliers carry at least a tenth of the largest Σ |μ| over reps: the bands the
+ * bound leans on, i.e. the ones in conflict.
+ */
+function pressed(rows: BandRows, dual: BandDual): string[] {
+  const pressure = rows.names.map((_, k) => (k === 0 ? 0 : dual.mu[k].reduce((s, x) => s + Math.abs(x), 0)));
   const most = Math.max(...pressure);
   return rows.names.filter((_, k) => k > 0 && most > 0 && pressure[k] >= 0.1 * most);
 }
 
-function conflictMessage(p: CompiledProblem, rows: BandRows, dual: BandDual, lower: number, ceiling: number): string {
-  const pressure = Float64Array.from(rows.names, (_, k) => (k === 0 ? 0 : dual.mu[k].reduce((s, x) => s + Math.abs(x), 0)));
-  const names = ["workload", ...pressed(rows, pressure)];
-  void p;
+function conflictMessage(rows: BandRows, dual: BandDual, lower: number, ceiling: number): string {
+  const names = ["workload", ...pressed(rows, dual)];
   return `the bands on ${names.join(", ")} cannot all hold: a Lagrangian bound of ${formatNumber(lower)} exceeds the dearest plan possible (${formatNumber(ceiling)})`;
 }
 
-function unsolvedDiagnostic(rows: BandRows, left: number, pressure: Float64Array): Diagnostic {
-  const names = pressed(rows, pressure);
+function unsolvedDiagnostic(rows: BandRows, left: number, dual: BandDual): Diagnostic {
+  const names = pressed(rows, dual);
   return {
     severity: "warning",
     code: "bands_not_met",
@@ -282,7 +274,7 @@ function phaseOne(p: CompiledProblem, rows: BandRows, dual: BandDual, stop: () =
     if (!dual.bandsHeld()) break;
     const { bound } = dual.bound();
     if (bound > 1e-6) {
-      const names = pressed(rows, Float64Array.from(rows.names, (_, k) => (k === 0 ? 0 : dual.mu[k].reduce((s, x) => s + Math.abs(x), 0))));
+      const names = pressed(rows, dual);
       return {
         code: "bands_conflict",
         message: `the bands on ${["workload", ...names].join(", ")} cannot all hold, not even with accounts split between reps (a Lagrangian certificate over every eligible rep); widen ${names.map((name) => `balance.${name}`).join(" or ") || "the bands"}`,

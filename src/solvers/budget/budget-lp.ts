@@ -1,5 +1,6 @@
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { eligibleMinutes } from "../../compile/eligible-minutes.js";
 import { changeArcCosts, setArtificialCost } from "../transport/simplex-basis.js";
 import { addTransportArc, buildTransportLp, repPrices, solveTransportLp, supplyPrice, transportValue, type TransportLp } from "../transport/transport-lp.js";
 
@@ -52,7 +53,7 @@ export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Arra
       arcRep.push(c.rep[t]);
       arcMinutes.push(c.minutes[t]);
     }
-    if (pref >= 0 && preferredAt[i] < 0 && eligible(p, pref, a)) {
+    if (pref >= 0 && preferredAt[i] < 0 && !Number.isNaN(eligibleMinutes(p, pref, a))) {
       preferredAt[i] = arcRep.length;
       arcSupply.push(i);
       arcRep.push(pref);
@@ -69,10 +70,6 @@ export function buildBudgetLp(p: CompiledProblem, c: Candidates, free: Int32Arra
   const firstArc = lp.simplex.nodeCount + p.m;
   const preferredArc = Int32Array.from(preferredAt, (k) => (k >= 0 ? firstArc + k : -1));
   return { lp, account: Int32Array.from(free), arcSupply, arcRep, arcMinutes, preferredArc, discount: new Float64Array(S), firstArc };
-}
-
-function eligible(p: CompiledProblem, r: number, a: number): boolean {
-  return p.compatible(r, a) && p.travel(r, a) <= p.maxTravel[r];
 }
 
 /**
