@@ -25,6 +25,7 @@ import { parseProblem, resolveOptions } from "../src/model/parse.js";
 import type { Problem } from "../src/model/problem-schema.js";
 import { bandsInstance } from "./bands-instance.js";
 import { highsTerritory } from "./highs-territory-model.js";
+import { timedProcess } from "./timed-process.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "dist", "cli.js");
@@ -62,18 +63,6 @@ async function part1(): Promise<SmallRow[]> {
   return rows;
 }
 
-interface Timing {
-  seconds: number;
-  peakMb: number;
-}
-
-function timed(args: readonly string[], cwd: string): Timing {
-  const started = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "%M", ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
-  const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr.slice(-2000)}`);
-  return { seconds, peakMb: Number(run.stderr.trim().split("\n").at(-1)) / 1024 };
-}
 
 function writeCsv(dir: string, problem: Problem): void {
   const a = ["id,lng,lat,workload,potential"];
@@ -84,7 +73,9 @@ function writeCsv(dir: string, problem: Problem): void {
   writeFileSync(join(dir, "reps.csv"), `${r.join("\n")}\n`);
 }
 
-interface LargeRow extends Timing {
+interface LargeRow {
+  seconds: number;
+  peakMb: number;
   floor: number;
   status: string;
   gap: string;
@@ -99,10 +90,10 @@ function part2(): LargeRow {
     buildSync({ entryPoints: [join(root, "benchmarks", "nearest-rep-floor.ts")], bundle: true, platform: "node", format: "esm", outfile: join(dir, "floor.mjs"), logLevel: "silent" });
     const floorRun = spawnSync(process.execPath, ["floor.mjs", "accounts.csv", "reps.csv", "nearest.csv"], { cwd: dir, encoding: "utf8" });
     const floor = JSON.parse(floorRun.stdout.trim().split("\n").at(-1)!).ms / 1000;
-    const run = timed([process.execPath, cli, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--time-limit", "600", "--out", "out"], dir);
+    const run = timedProcess([process.execPath, cli, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--time-limit", "600", "--out", "out"], dir);
     const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
     const broken = Object.values(report.metrics.violations as Record<string, number>).reduce((s, x) => s + x, 0);
-    const row = { ...run, floor, status: report.status, gap: report.bound ? `${(report.bound.gap * 100).toFixed(3)} %` : "–", broken };
+    const row = { seconds: run.seconds, peakMb: run.peakMb, floor, status: report.status, gap: report.bound ? `${(report.bound.gap * 100).toFixed(3)} %` : "–", broken };
     console.log(JSON.stringify(row));
     return row;
   } finally {

@@ -6,13 +6,13 @@
  * Both under /usr/bin/time for the peak resident memory; runs interleaved; ratios of medians.
  * Writes benchmarks/results/cli-scale.md. Usage: npm run build && npx tsx benchmarks/cli-scale.ts [RUNS] [ACCOUNTSxREPS]
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import { generateInstance, toCsv } from "./generate-instance.js";
+import { timedProcess } from "./timed-process.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "dist/cli.js");
@@ -25,13 +25,6 @@ interface Timing {
   readonly code: number | null;
 }
 
-function timed(args: readonly string[], cwd: string): Timing {
-  const started = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "%M", ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
-  const seconds = (performance.now() - started) / 1000;
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(" ")} failed (${run.status}): ${run.stderr.slice(-2000)}`);
-  return { seconds, peakMb: Number(run.stderr.trim().split("\n").at(-1)) / 1024, code: run.status };
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number, digits = 1) => x.toFixed(digits);
@@ -48,8 +41,8 @@ try {
   const floor: Timing[] = [];
   const align: Timing[] = [];
   for (let run = 0; run < runs; run++) {
-    floor.push(timed([process.execPath, "floor.mjs", "accounts.csv", "reps.csv", "nearest.csv"], dir));
-    align.push(timed([process.execPath, cli, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--out", "out"], dir));
+    floor.push(timedProcess([process.execPath, "floor.mjs", "accounts.csv", "reps.csv", "nearest.csv"], dir));
+    align.push(timedProcess([process.execPath, cli, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--out", "out"], dir));
     console.log(`run ${run + 1}: floor ${fmt(floor.at(-1)!.seconds)} s ${fmt(floor.at(-1)!.peakMb, 0)} MB; align ${fmt(align.at(-1)!.seconds)} s ${fmt(align.at(-1)!.peakMb, 0)} MB (exit ${align.at(-1)!.code})`);
   }
   const ratio = median(align.map((t) => t.seconds)) / median(floor.map((t) => t.seconds));

@@ -19,7 +19,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { buildSync } from "esbuild";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +35,7 @@ import { createRandom } from "../src/util/random.js";
 import { generateInstance } from "./generate-instance.js";
 import { generatePurchases } from "./purchase-data.js";
 import { generateWallets, type WalletData } from "./wallet-data.js";
+import { timedProcess } from "./timed-process.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "dist", "cli.js");
@@ -55,16 +56,6 @@ interface Timing {
   stdout: string;
 }
 
-/** Runs a command under /usr/bin/time when there is one (peak memory), else times it alone. */
-function timed(args: readonly string[], cwd: string, okCodes = [0]): Timing {
-  const useTime = existsSync("/usr/bin/time");
-  const started = performance.now();
-  const run = useTime ? spawnSync("/usr/bin/time", ["-f", "%M", ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 }) : spawnSync(args[0], args.slice(1), { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
-  const seconds = (performance.now() - started) / 1000;
-  if (!okCodes.includes(run.status ?? -1)) throw new Error(`${args.join(" ")} failed (${run.status}): ${run.stderr}`);
-  const kb = useTime ? Number(run.stderr.trim().split("\n").at(-1)) : NaN;
-  return { seconds, peakMb: kb / 1024, stdout: run.stdout };
-}
 
 /** Bundles a benchmark helper to plain JavaScript in `dir`, so node starts it as it starts the CLI. */
 function bundle(name: string, dir: string): string {
@@ -106,7 +97,7 @@ function potentialBenchmark(): void {
     const floor: number[] = [], runs: Timing[] = [];
     for (let run = 0; run < RUNS; run++) {
       floor.push(floorMs(roundTrip, ["accounts.csv", "copy.csv"], dir));
-      runs.push(timed([process.execPath, cli, "potential", "--accounts", "accounts.csv", "--target", "sales", "--seed", "1", "--out", "potential"], dir));
+      runs.push(timedProcess([process.execPath, cli, "potential", "--accounts", "accounts.csv", "--target", "sales", "--seed", "1", "--out", "potential"], dir, [0]));
     }
     const written = parseCsv(readFileSync(join(dir, "potential", "accounts.csv"), "utf8"), "accounts.csv");
     const c = written.header.indexOf("potential_est");
@@ -299,7 +290,7 @@ function routingBenchmark(): void {
       const floor: number[] = [], runs: Timing[] = [];
       for (let run = 0; run < RUNS; run++) {
         floor.push(floorMs(floorScript, ["new.csv", "reps.csv", "nearest.csv"], dir));
-        runs.push(timed([process.execPath, cli, "route", "--accounts", "accounts.csv", "--reps", "reps.csv", "--assignments", "assignments.csv", "--new", "new.csv", "--options", "options.json", "--policy", policy, "--out", "routed"], dir, [0, 1]));
+        runs.push(timedProcess([process.execPath, cli, "route", "--accounts", "accounts.csv", "--reps", "reps.csv", "--assignments", "assignments.csv", "--new", "new.csv", "--options", "options.json", "--policy", policy, "--out", "routed"], dir, [0, 1]));
       }
       const ratio = median(runs.map((r) => r.seconds)) / median(floor);
       log(`| ${policy} | ${floor.map((f) => fmt(f, 2)).join(", ")} | ${runs.map((r) => fmt(r.seconds, 2)).join(", ")} (${Math.round(Math.max(...runs.map((r) => r.peakMb)))}) | ${fmt(ratio, 1)} × | ${ratio <= 3 ? "yes" : "no"} |`);

@@ -27,6 +27,7 @@ import { parseProblem, resolveOptions } from "../src/model/parse.js";
 import type { Problem } from "../src/model/problem-schema.js";
 import { highsTerritory } from "./highs-territory-model.js";
 import { realignInstance } from "./realign-instance.js";
+import { timedProcess } from "./timed-process.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const cli = join(root, "dist", "cli.js");
@@ -87,15 +88,6 @@ interface Timing {
   peakMb: number;
 }
 
-/** Runs a command under /usr/bin/time (peak memory). */
-function timed(args: readonly string[], cwd: string): Timing & { stdout: string } {
-  const started = performance.now();
-  const run = spawnSync("/usr/bin/time", ["-f", "%M", ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
-  const seconds = (performance.now() - started) / 1000;
-  // Exit 1 (timeout, infeasible) still wrote its report: the table shows the status.
-  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr.slice(-2000)}`);
-  return { seconds, peakMb: Number(run.stderr.trim().split("\n").at(-1)) / 1024, stdout: run.stdout };
-}
 
 function writeCsv(dir: string, problem: Problem): void {
   const a = ["id,lng,lat,workload,potential,current_rep"];
@@ -124,13 +116,13 @@ function part2and3(): LargeResult {
     for (let run = 0; run < 3; run++) {
       const floor = spawnSync(process.execPath, ["floor.mjs", "accounts.csv", "reps.csv", "nearest.csv"], { cwd: dir, encoding: "utf8" });
       result.floor.push(JSON.parse(floor.stdout.trim().split("\n").at(-1)!).ms / 1000);
-      const one = timed([process.execPath, cli, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--out", "out"], dir);
+      const one = timedProcess([process.execPath, cli, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "options.json", "--out", "out"], dir);
       const report = JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"));
       result.align.push({ ...one, status: report.status, gap: report.bound ? `${(report.bound.gap * 100).toFixed(3)} %` : "–", moved: `${(report.metrics.disruption.fractionMoved * 100).toFixed(2)} %` });
       console.log(JSON.stringify(result.align.at(-1)), result.floor.at(-1));
     }
     for (let run = 0; run < 2; run++) {
-      const curve = timed([process.execPath, cli, "tradeoff", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "band.json", "--budgets", "5%,7.5%,10%,15%,20%,30%", "--out", "curve"], dir);
+      const curve = timedProcess([process.execPath, cli, "tradeoff", "--accounts", "accounts.csv", "--reps", "reps.csv", "--options", "band.json", "--budgets", "5%,7.5%,10%,15%,20%,30%", "--out", "curve"], dir);
       result.tradeoff.push(curve);
       result.tradeoffRows = readFileSync(join(dir, "curve", "tradeoff.csv"), "utf8");
       console.log(JSON.stringify({ seconds: curve.seconds, peakMb: curve.peakMb }));
