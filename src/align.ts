@@ -9,6 +9,7 @@ import { diagnoseInput } from "./solve/diagnose.js";
 import { enforceCapacity } from "./solve/enforce-capacity.js";
 import { finalizePlan } from "./solve/finalize-plan.js";
 import { settlePlan } from "./solve/settle-plan.js";
+import { solveOnOwnTotal } from "./solve/solve-on-own-total.js";
 import { createSolveContext } from "./solve/solve-context.js";
 import { pickSolver } from "./solve/strategies.js";
 import type { Solver } from "./solve/solver.js";
@@ -69,8 +70,8 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
   const solve = name === "transport" && step.transport ? step.transport : picked.solve;
   const { diagnostics, unservable } = diagnoseInput(valid, compiled);
   let candidates: Candidates | undefined;
-  const input = {
-    problem: compiled,
+  const inputFor = (problem: CompiledProblem) => ({
+    problem,
     options: resolved,
     context,
     // Built on first use: strategies with their own candidate search never pay for these.
@@ -82,8 +83,10 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
       }
       return candidates;
     },
-  };
-  const result = solve(input);
+  });
+  const input = inputFor(compiled);
+  // With travel in the hours, targets are shares of each plan's own total: settle them by re-solving.
+  const result = compiled.travelHours ? solveOnOwnTotal(compiled, (working) => solve(inputFor(working)), context.stopped) : solve(input);
   const reasons = new Map(result.unassignedReasons ?? []);
   for (const [a, reason] of unservable) reasons.set(a, reason);
   let assign: Int32Array = Int32Array.from(result.assign);

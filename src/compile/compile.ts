@@ -4,6 +4,7 @@ import { compileBudgets } from "./budgets.js";
 import { compileMetricBands, targetShares } from "./metric-bands.js";
 import type { CompiledProblem } from "./compiled-problem.js";
 import { builtInMinutesPerKm, travelModel } from "./travel-model.js";
+import { hopMinutes, hoursRange, retarget } from "./travel-hours.js";
 
 /** Turns a validated problem into typed arrays (see `CompiledProblem`). Does not touch the input. */
 export function compileProblem(problem: Problem, options: ResolvedOptions): CompiledProblem {
@@ -54,7 +55,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, balance, shares);
   const bands = compileMetricBands(problem, options);
 
-  return {
+  const compiled: CompiledProblem = {
     n,
     m,
     accountIds: accounts.map((account) => account.id),
@@ -84,6 +85,14 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     maxTravel,
     includeTravel: options.workload.includeTravel,
   };
+  if (!options.workload.includeTravel) return compiled;
+  // Travel in the hours: targets are shares of the total hours, first of the least total there is.
+  const stops = options.travel.stopsPerDay;
+  const hop = hopMinutes(accountLng, accountLat, compiled.minutesPerKm ?? (options.travel.circuity / options.travel.speedKmh) * 60, stops);
+  const share = Float64Array.from(target, (t) => (totalWorkload > 0 ? t / totalWorkload : 0));
+  if (!(totalWorkload > 0)) for (let r = 0; r < m; r++) share[r] = shares ? shares[r] : capacity[r] / totalCapacity;
+  const travelHours = hoursRange(compiled, stops, hop, share);
+  return retarget({ ...compiled, travelHours }, travelHours.leastTotal);
 }
 
 /** Segment and region rule: a rep with `segments` serves only those; regions must match when both are set. */

@@ -1,3 +1,4 @@
+import type { TravelHours } from "./travel-hours.js";
 import type { Budget } from "./budgets.js";
 import type { MetricBand } from "./metric-bands.js";
 import type { TravelMinutes } from "./travel-model.js";
@@ -65,9 +66,15 @@ export interface CompiledProblem {
   readonly compatible: (r: number, a: number) => boolean;
   /**
    * Travel counts in workload (`options.workload.includeTravel`): an account then costs a rep its
-   * workload plus a round trip per visit (see `accountHours`), in loads, bands and capacity.
+   * workload plus its visits' travel (see `accountHours`), in loads, bands and capacity.
    */
   readonly includeTravel: boolean;
+  /**
+   * With travel in the hours: day-trip hops, each rep's share of the total hours and the range of
+   * that total. `target`, `lower` and `upper` are then a working guess (shares of the least total):
+   * the rule checker measures each plan against shares of its own total (`bandTargets`).
+   */
+  readonly travelHours?: TravelHours;
   /** Rep's `maxTravelMinutes`, or Infinity; length m. */
   readonly maxTravel: Float64Array;
 }

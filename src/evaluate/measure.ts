@@ -4,6 +4,7 @@ import type { Problem } from "../model/problem-schema.js";
 import { countViolations, type Violation } from "../rules/violation.js";
 import type { UnitWork } from "../units/unit-work.js";
 import { spreadOf } from "./spread.js";
+import { accountHours, bandTargets } from "../compile/travel-hours.js";
 
 /**
  * Territories and metrics of an indexed assignment (`assign[a]` = rep index or −1), recomputed
@@ -24,6 +25,7 @@ export function measure(
 ): { territories: Territory[]; metrics: Metrics } {
   const { n, m } = p;
   const load = new Float64Array(m);
+  const work = new Float64Array(m);
   const potential = new Float64Array(m);
   const travel = new Float64Array(m);
   const weighted = new Float64Array(m);
@@ -36,7 +38,8 @@ export function measure(
     if (r < 0) continue;
     assigned++;
     const t = p.travel(r, a);
-    load[r] += p.workload[a];
+    load[r] += p.travelHours ? accountHours(p, a, t) : p.workload[a];
+    work[r] += p.workload[a];
     potential[r] += p.potential[a];
     travel[r] += t;
     weighted[r] += p.workload[a] * t;
@@ -53,6 +56,7 @@ export function measure(
     if (r < 0) continue;
     const w = units.workload[u];
     load[r] += w;
+    work[r] += w;
     potential[r] += units.potential[u];
     if (w <= 0) continue;
     const t = units.travel(r, u);
@@ -66,8 +70,9 @@ export function measure(
   for (const v of violations) if (v.repId !== undefined) perRep[repIndex.get(v.repId)!].push(v);
   const territories: Territory[] = [];
   let objective = 0, totalTravel = 0, maxDeviation = 0, outside = 0;
+  const targets = bandTargets(p, assign, load);
   for (let r = 0; r < m; r++) {
-    const deviation = p.target[r] > 0 ? (load[r] - p.target[r]) / p.target[r] : 0;
+    const deviation = targets[r] > 0 ? (load[r] - targets[r]) / targets[r] : 0;
     maxDeviation = Math.max(maxDeviation, Math.abs(deviation));
     if (perRep[r].some((v) => v.rule === "band")) outside++;
     objective += weighted[r];
@@ -78,7 +83,8 @@ export function measure(
       accountCount: members[r].length,
       workloadHours: load[r],
       potential: potential[r],
-      targetHours: p.target[r],
+      ...(p.travelHours ? { travelHours: load[r] - work[r] } : {}),
+      targetHours: targets[r],
       deviation,
       utilisation: load[r] / p.capacity[r],
       travelMinutes: travel[r],
@@ -90,7 +96,7 @@ export function measure(
   const potentialSpread = spreadOf(potential);
   // Reps with different capacities have different fair shares: compare workload to target.
   const relative = new Float64Array(m);
-  for (let r = 0; r < m; r++) relative[r] = p.target[r] > 0 ? load[r] / p.target[r] : 0;
+  for (let r = 0; r < m; r++) relative[r] = targets[r] > 0 ? load[r] / targets[r] : 0;
   const relativeSpread = spreadOf(relative);
   return {
     territories,

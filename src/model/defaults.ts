@@ -28,15 +28,23 @@ export interface ResolvedOptions {
     readonly speedKmh: number;
     /** Road distance over great-circle distance (≥ 1). Default 1.3. */
     readonly circuity: number;
+    /**
+     * Visits a rep makes on one day trip (home → several accounts → home) when travel counts in
+     * workload: each visit then costs `(2 × minutes from home + (stopsPerDay − 1) × hop) / stopsPerDay`
+     * minutes of travel, where `hop` is the account's local distance between stops (see
+     * `accountHours`). 1 = a round trip per visit. Default 1.
+     */
+    readonly stopsPerDay: number;
     /** Replaces the built-in model when given. */
     readonly minutes?: TravelFunction;
   };
   readonly workload: {
     /**
-     * Count travel in each rep's hours: account a costs rep r
-     * `workload[a] + visits[a] × 2 × travelMinutes(r, a) / 60` hours (round trips; visits default 1).
-     * Workload then depends on the rep, which makes the problem a generalised assignment
-     * problem (strategy `gap`). Default false.
+     * Count travel in each rep's hours: account a costs rep r its workload plus its visits' travel
+     * (`visits[a]` visits, default 1, chained `travel.stopsPerDay` to a day trip; see
+     * `accountHours`). Targets, bands and capacity are then on total hours: a rep's target is its
+     * share of the plan's total hours (work + travel). Workload then depends on the rep, which
+     * makes the problem a generalised assignment problem (strategy `gap`). Default false.
      */
     readonly includeTravel: boolean;
   };
@@ -95,7 +103,7 @@ export const defaultOptions: ResolvedOptions = Object.freeze({
   strategy: "auto",
   balance: Object.freeze({ workload: 0.1 }),
   targets: Object.freeze({}),
-  travel: Object.freeze({ speedKmh: 50, circuity: 1.3 }),
+  travel: Object.freeze({ speedKmh: 50, circuity: 1.3, stopsPerDay: 1 }),
   workload: Object.freeze({ includeTravel: false }),
   candidates: Object.freeze({ k: 16 }),
   contiguity: false,

@@ -32,6 +32,7 @@ export const optionsSchema = z.strictObject({
     .strictObject({
       speedKmh: z.optional(positive),
       circuity: z.optional(z.number().check(z.minimum(1))),
+      stopsPerDay: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
       minutes: z.optional(z.custom<TravelFunction>((v) => typeof v === "function", { message: "expected a function (repIndex, accountIndex) => minutes" })),
     })
     ),

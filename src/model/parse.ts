@@ -61,6 +61,7 @@ export function resolveOptions(options: AlignOptions | undefined): ResolvedOptio
     travel: {
       speedKmh: o.travel?.speedKmh ?? defaultOptions.travel.speedKmh,
       circuity: o.travel?.circuity ?? defaultOptions.travel.circuity,
+      stopsPerDay: o.travel?.stopsPerDay ?? defaultOptions.travel.stopsPerDay,
       minutes: o.travel?.minutes,
     },
     workload: { includeTravel: o.workload?.includeTravel ?? defaultOptions.workload.includeTravel },

@@ -36,11 +36,20 @@ export interface Territory {
   /** Account ids in input order. */
   readonly accountIds: readonly string[];
   readonly accountCount: number;
-  /** Σ workload of its accounts, plus the own workload of its units (when units carry work), hours per period. */
+  /**
+   * Σ workload of its accounts, plus the own workload of its units (when units carry work), hours
+   * per period; with travel in the hours (`workload.includeTravel`), work and travel together.
+   */
   readonly workloadHours: number;
+  /** With travel in the hours: the travel part of `workloadHours` (day trips, see `travel.stopsPerDay`), hours. */
+  readonly travelHours?: number;
   /** Σ potential of its accounts and of its units' own potential, currency per period. */
   readonly potential: number;
-  /** Target workload = total workload (accounts and units' own) × capacity / total capacity, hours. */
+  /**
+   * Target workload = total workload (accounts and units' own) × capacity / total capacity (or the
+   * rep's `targets.workload` share), hours; with travel in the hours, that share of the plan's total
+   * hours (work + travel).
+   */
   readonly targetHours: number;
   /** (workload − target) / target; 0.04 means 4 % above target. */
   readonly deviation: number;

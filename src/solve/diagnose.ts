@@ -1,4 +1,5 @@
 import type { Candidates } from "../compile/candidates.js";
+import { hoursRelaxation } from "../compile/travel-hours.js";
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import type { Diagnostic } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
@@ -97,8 +98,10 @@ function whyNoRep(problem: Problem, p: CompiledProblem, a: number): string {
  * serve them: no plan can place them. Only accounts above the smallest upper end are looked at.
  */
 function tooLarge(p: CompiledProblem, unservable: ReadonlyMap<number, string>): Diagnostic[] {
+  // With travel in the hours the upper ends grow with the plan's total: take the widest.
+  const { upper } = hoursRelaxation(p);
   let smallest = Infinity;
-  for (let r = 0; r < p.m; r++) smallest = Math.min(smallest, p.upper[r]);
+  for (let r = 0; r < p.m; r++) smallest = Math.min(smallest, upper[r]);
   const ids: string[] = [];
   let first = "";
   for (let a = 0; a < p.n; a++) {
@@ -107,7 +110,7 @@ function tooLarge(p: CompiledProblem, unservable: ReadonlyMap<number, string>): 
     for (let r = 0; r < p.m; r++) {
       const locked = p.lockedRep[a];
       const allowed = locked >= 0 ? locked === r : p.compatible(r, a) && p.travel(r, a) <= p.maxTravel[r];
-      if (allowed) room = Math.max(room, p.upper[r]);
+      if (allowed) room = Math.max(room, upper[r]);
     }
     if (!exceeds(p.workload[a], room)) continue;
     if (ids.length === 0) first = `account ${p.accountIds[a]} needs ${hours(p.workload[a])} but the most any rep that may serve it can take is ${hours(room)}`;

@@ -1,4 +1,3 @@
-import { accountHours } from "../compile/account-hours.js";
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import type { Problem } from "../model/problem-schema.js";
 import { RULE_TOLERANCE } from "../rules/check-assignment.js";
@@ -132,25 +131,21 @@ function poolAccounts(problem: Problem, p: CompiledProblem): Omit<ExactProblem, 
 
 /**
  * With travel in the workload: the least hours every account needs (at the rep that may serve it
- * for the fewest hours) against the room under all the reps' upper ends; more needed than there is
- * room proves that no plan exists. Undefined when the count would scan too many pairs.
+ * for the fewest hours, `TravelHours.leastTotal`) against the room under all the reps' upper ends
+ * for a plan of that total (each rep's share of it × (1 + balance), capped by capacity). More
+ * needed than there is room proves that no plan exists: the room grows more slowly than the total
+ * once it falls short (it is concave in the total and equal to it at zero), so a plan needing more
+ * hours is no better off.
  */
 function hoursCount(p: CompiledProblem): LpCertificate | undefined {
-  if (p.n * p.m > MAX_PAIRS) return undefined;
-  let needed = 0;
-  for (let a = 0; a < p.n; a++) {
-    let least = Infinity;
-    for (let r = 0; r < p.m; r++) {
-      const locked = p.lockedRep[a];
-      if (locked >= 0 ? locked !== r : !p.compatible(r, a)) continue;
-      const t = p.travel(r, a);
-      if (locked < 0 && t > p.maxTravel[r] + RULE_TOLERANCE * Math.max(1, p.maxTravel[r])) continue;
-      least = Math.min(least, accountHours(p, a, t));
-    }
-    if (least < Infinity) needed += least;
-  }
+  const t = p.travelHours;
+  if (!t) return undefined;
+  const needed = t.leastTotal;
   let room = 0;
-  for (let r = 0; r < p.m; r++) room += p.upper[r] + RULE_TOLERANCE * Math.max(1, p.upper[r]);
+  for (let r = 0; r < p.m; r++) {
+    const upper = Math.min(p.capacity[r], t.share[r] * needed * (1 + p.balance));
+    room += upper + RULE_TOLERANCE * Math.max(1, upper);
+  }
   const feasible = needed <= room;
   return { kind: "hours", feasible, neededHours: needed, roomHours: room, shortRepIds: [], shortHours: 0, excessHours: feasible ? 0 : needed - room };
 }

@@ -7,7 +7,7 @@ import { resolveOptions, parseProblem } from "../../src/model/parse.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { createSolveContext } from "../../src/solve/solve-context.js";
 import { solveGapStrategy } from "../../src/solvers/gap/solve-gap-strategy.js";
-import { accountHours } from "../../src/compile/account-hours.js";
+import { accountHours } from "../../src/compile/travel-hours.js";
 import { createRandom } from "../../src/util/random.js";
 import { arbitraryProblem, FC_SEED } from "../support/arbitrary-problem.js";
 import { validatePlan } from "../support/validate-plan.js";
@@ -83,9 +83,13 @@ describe("strategies gap and mip in align", () => {
     expect(result.lowerBound).toBeDefined();
   });
 
-  it("says when travel hours cannot fit under the bands at all", () => {
-    const problem = smallProblem(30, 4, 10);
+  it("says when travel hours cannot fit under the reps' capacities at all", () => {
+    const base = smallProblem(30, 4, 10);
+    const work = base.accounts.reduce((s, a) => s + a.workload, 0);
+    // Capacity for the work and 5 % more: the round trips (hours each, reps a degree away) do not fit.
+    const problem = { ...base, reps: base.reps.map((r) => ({ ...r, capacity: (1.05 * work) / base.reps.length })) };
     const plan = align(problem, { strategy: "gap", workload: { includeTravel: true }, balance: { workload: 0.05 }, timeLimitMs: 2_000 });
+    expect(plan.status).toBe("infeasible");
     expect(plan.diagnostics.some((d) => d.code === "hours_exceed_bands")).toBe(true);
     expect(plan.bound).toBeUndefined();
   });

@@ -71,16 +71,23 @@ export function validatePlan(problem: Problem, plan: Plan, options: ValidateOpti
   const count = new Map<string, number>();
   let objective = 0;
   let totalWorkload = 0;
-  for (const account of problem.accounts) {
-    totalWorkload += account.workload;
+  // With travel in the hours: each visit a stop of a day trip (see `accountHours`), targets shares of the plan's total hours.
+  const stops = resolved.travel.stopsPerDay;
+  const withTravel = resolved.workload.includeTravel && !problem.travel && !resolved.travel.minutes;
+  problem.accounts.forEach((account, a) => {
     const repId = seen.get(account.id);
-    if (repId === null || repId === undefined) continue;
+    if (repId === null || repId === undefined) {
+      totalWorkload += withTravel ? p.travelHours!.least[a] : account.workload;
+      return;
+    }
     const rep = reps.get(repId)!;
     const minutes = haversineKm(rep.home[0], rep.home[1], account.location[0], account.location[1]) * minutesPerKm;
     objective += account.workload * minutes;
-    load.set(repId, (load.get(repId) ?? 0) + account.workload);
+    const hours = withTravel ? account.workload + ((account.visits ?? 1) * (2 * minutes + (stops - 1) * p.travelHours!.hop[a])) / (stops * 60) : account.workload;
+    totalWorkload += hours;
+    load.set(repId, (load.get(repId) ?? 0) + hours);
     count.set(repId, (count.get(repId) ?? 0) + 1);
-  }
+  });
   const totalCapacity = problem.reps.reduce((s, r) => s + r.capacity, 0);
   expect(plan.territories.map((t) => t.repId)).toEqual(problem.reps.map((r) => r.id));
   for (const t of plan.territories) {

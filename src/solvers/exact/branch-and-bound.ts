@@ -17,6 +17,12 @@ export interface ExactSearchOptions {
    * almost exactly). Default: `network` when possible.
    */
   readonly relaxation?: "network" | "lagrange";
+  /**
+   * A rule beyond the windows that a complete plan must keep (rep per item); plans it refuses are
+   * never taken, and the search branches on past them. The windows must then be a relaxation of
+   * the rule (every plan it accepts lies inside them), so the bounds stay valid. Default: none.
+   */
+  readonly accept?: (rep: Int32Array) => boolean;
 }
 
 /** Outcome of `searchExact`. */
@@ -112,17 +118,29 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
   };
 
   let fixedCost = 0;
-  const offer = (lead: Int32Array): void => {
+  /** Takes a completion as the incumbent when it beats it; false when `accept` refuses it. */
+  const offer = (lead: Int32Array): boolean => {
     let cost = fixedCost;
     const plan = new Int32Array(items);
     for (let i = 0; i < items; i++) {
       plan[i] = fixedRep[i] >= 0 ? fixedRep[i] : lead[i];
       if (fixedRep[i] < 0) cost += costOf(ep, i, lead[i]);
     }
-    if (beats(cost)) {
-      best = plan;
-      bestCost = cost;
+    if (!beats(cost)) return true;
+    if (options.accept && !options.accept(plan)) return false;
+    best = plan;
+    bestCost = cost;
+    return true;
+  };
+  /** A free item with a choice left and its arcs cheapest first, to branch on past a refused completion. */
+  const anyFreeItem = (): { item: number; arcs: number[] } | null => {
+    for (let i = 0; i < items; i++) {
+      if (fixedRep[i] >= 0 || ep.start[i + 1] - ep.start[i] === 0) continue;
+      const arcs: number[] = [];
+      for (let e = ep.start[i]; e < ep.start[i + 1]; e++) arcs.push(e);
+      return { item: i, arcs };
     }
+    return null;
   };
 
   const explore = (warm: Int32Array | null, depth: number, parentBound: number): void => {
@@ -142,8 +160,14 @@ export function searchExact(ep: ExactProblem, options: ExactSearchOptions): Exac
     if (relaxed.integral) {
       const broken = K > 0 ? overBudget(relaxed.integral) : null;
       if (!broken) {
-        offer(relaxed.integral);
-        if (network || !beats(bound)) return;
+        if (offer(relaxed.integral)) {
+          if (network || !beats(bound)) return;
+        } else if (i < 0) {
+          const next = anyFreeItem();
+          if (!next) return;
+          i = next.item;
+          order = next.arcs;
+        }
       } else {
         // A completion that breaks a budget: branch on the item that spends most of it, cheapest use first.
         if (broken.item < 0) return;

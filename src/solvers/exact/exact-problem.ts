@@ -1,4 +1,4 @@
-import { accountHours } from "../../compile/account-hours.js";
+import { accountHours } from "../../compile/travel-hours.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { RULE_TOLERANCE } from "../../rules/check-assignment.js";
 

@@ -1,6 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { TerritoryGap } from "./territory-gap.js";
-import { accountHours } from "../../compile/account-hours.js";
+import { accountHours, hoursRelaxation } from "../../compile/travel-hours.js";
 
 /** Above this many account × rep pairs the full pricing pass is skipped (no bound is reported). */
 export const FULL_PRICING_LIMIT = 20_000_000;
@@ -22,6 +22,8 @@ export interface FullPricing {
  */
 export function fullPricingBound(p: CompiledProblem, gap: TerritoryGap, u: Float64Array): FullPricing | null {
   if (p.n * p.m > FULL_PRICING_LIMIT) return null;
+  // With travel in the hours the windows depend on the plan's total: price against the widest.
+  const widest = hoursRelaxation(p);
   let total = 0;
   let pairs = 0;
   for (const a of gap.account) {
@@ -32,13 +34,38 @@ export function fullPricingBound(p: CompiledProblem, gap: TerritoryGap, u: Float
       const minutes = p.travel(r, a);
       if (locked < 0 && !(minutes <= p.maxTravel[r] && p.compatible(r, a))) continue;
       const hours = accountHours(p, a, minutes);
-      if (hours > p.upper[r]) continue;
+      if (hours > widest.upper[r]) continue;
       pairs++;
       best = Math.min(best, p.workload[a] * minutes + u[r] * hours);
     }
     if (best === Infinity) return { bound: -Infinity, complete: false };
     total += best;
   }
+  if (p.travelHours) return { bound: total - mostWindowTerm(p, u), complete: false };
   for (let r = 0; r < p.m; r++) total -= u[r] > 0 ? u[r] * p.upper[r] : u[r] * p.lower[r];
   return { bound: total, complete: pairs === gap.arcs.agent.length };
+}
+
+/**
+ * With travel in the hours, rep r's window for a plan of total hours H is [share_r H (1 − b),
+ * min(capacity_r, share_r H (1 + b))], and H lies between the least and the most total. For fixed
+ * prices the Lagrangian's window term Σ u_r⁺ upper_r(H) + Σ u_r⁻ lower_r(H) is concave and piecewise
+ * linear in H: its largest value over that range (at an end or where a capacity starts to bind)
+ * makes the bound hold whatever the optimal plan's total is.
+ */
+function mostWindowTerm(p: CompiledProblem, u: Float64Array): number {
+  const t = p.travelHours!;
+  const lo = t.leastTotal;
+  const hi = Math.max(lo, Math.min(t.mostTotal, p.totalCapacity));
+  const term = (h: number) => {
+    let sum = 0;
+    for (let r = 0; r < p.m; r++) sum += u[r] > 0 ? u[r] * Math.min(p.capacity[r], t.share[r] * h * (1 + p.balance)) : u[r] * t.share[r] * h * (1 - p.balance);
+    return sum;
+  };
+  let most = Math.max(term(lo), term(hi));
+  for (let r = 0; r < p.m; r++) {
+    const knee = t.share[r] > 0 ? p.capacity[r] / (t.share[r] * (1 + p.balance)) : Infinity;
+    if (knee > lo && knee < hi) most = Math.max(most, term(knee));
+  }
+  return most;
 }

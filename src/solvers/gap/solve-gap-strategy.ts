@@ -42,6 +42,7 @@ export const solveGapStrategy: Solver = ({ problem: p, candidates, options, cont
   gap.account.forEach((a, t) => (assign[a] = result.assignment[t]));
   // Without a feasible plan the Lagrangian bound only measures infeasibility: report none.
   const pricing = prices && result.feasible ? fullPricingBound(p, gap, prices) : null;
+  // The GAP's own bounds are for its fixed windows; with travel in the hours only the pricing bound holds.
   const lowerBound = pricing === null ? undefined : pricing.complete ? Math.max(result.lowerBound, pricing.bound) : pricing.bound;
   const proven = result.optimal && pricing?.complete === true;
   return {

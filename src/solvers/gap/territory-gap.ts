@@ -1,7 +1,7 @@
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { GapArcs } from "../../gap/gap-arcs.js";
-import { accountHours } from "../../compile/account-hours.js";
+import { accountHours } from "../../compile/travel-hours.js";
 import { repWindows } from "../exact/exact-problem.js";
 
 /** A territory problem as a GAP over its candidate arcs, with the map back to accounts. */

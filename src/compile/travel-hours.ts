@@ -1,0 +1,169 @@
+import { indexPoints, nearestPoints } from "../intel/nearest-points.js";
+import type { CompiledProblem } from "./compiled-problem.js";
+import { eligibleMinutes } from "./eligible-minutes.js";
+
+/**
+ * Beardwood–Halton–Hammersley constant: a shortest tour through many random points at density ρ
+ * is about 0.7124 / √ρ per point (Applegate et al. 2006 measure 0.7124).
+ */
+const BHH = 0.7124;
+/** The rule checker's relative tolerance (`RULE_TOLERANCE`), kept here so that compile needs nothing from the rules. */
+const TOLERANCE = 1e-9;
+/** Neighbours that estimate the density of accounts around each account (k-nearest-neighbour estimate). */
+const DENSITY_NEIGHBOURS = 6;
+
+/** What travel counted in the hours needs beyond the plain problem (`options.workload.includeTravel`). */
+export interface TravelHours {
+  /** Visits chained on one day trip (`travel.stopsPerDay`). */
+  readonly stopsPerDay: number;
+  /**
+   * Minutes from each account to the next stop of its day trip: the tour length per point at the
+   * local density of accounts (BHH constant / √density, density from the distance to the
+   * `DENSITY_NEIGHBOURS`-th nearest account). All zero with one stop a day.
+   */
+  readonly hop: Float64Array;
+  /** Each rep's share of the team's total hours (`targets.workload`, or capacity / total capacity). */
+  readonly share: Float64Array;
+  /** Each account's least hours at any rep that may serve it (its workload when none may). */
+  readonly least: Float64Array;
+  /** Σ `least`: no plan that assigns every account has fewer hours in all. */
+  readonly leastTotal: number;
+  /** Σ over accounts of the most hours at any rep that may serve them: no plan has more. */
+  readonly mostTotal: number;
+}
+
+/**
+ * Hours account a costs a rep whose home is `minutes` away: its workload, plus, when travel counts in
+ * workload, the travel of its visits. A visit is one stop of a day trip of `stopsPerDay` stops that
+ * leaves home, goes from stop to stop and comes back: its share of the trip is the way out and back
+ * spread over the stops, `2 × minutes / stopsPerDay`, plus its share of the hops between stops,
+ * `(stopsPerDay − 1) × hop[a] / stopsPerDay`. With one stop a day that is a round trip per visit.
+ */
+export function accountHours(p: CompiledProblem, a: number, minutes: number): number {
+  const t = p.travelHours;
+  if (!t) return p.workload[a];
+  const s = t.stopsPerDay;
+  return p.workload[a] + (p.visits[a] * (2 * minutes + (s - 1) * t.hop[a])) / (s * 60);
+}
+
+/**
+ * The hop minutes of every account (see `TravelHours.hop`): great-circle km to the neighbours ×
+ * `minutesPerKm`. Accounts at one place (several in one town) have hops near zero.
+ */
+export function hopMinutes(lng: Float64Array, lat: Float64Array, minutesPerKm: number, stopsPerDay: number): Float64Array {
+  const n = lng.length;
+  const hop = new Float64Array(n);
+  if (stopsPerDay <= 1 || n <= 1) return hop;
+  const k = Math.min(DENSITY_NEIGHBOURS, n - 1);
+  const index = indexPoints(Int32Array.from({ length: n }, (_, a) => a), lng, lat);
+  const rows = new Int32Array(k);
+  const km = new Float64Array(k);
+  // Density ρ ≈ k / (π d_k²), so 1 / √ρ = d_k √(π / k).
+  const perKm = BHH * Math.sqrt(Math.PI / k) * minutesPerKm;
+  for (let a = 0; a < n; a++) {
+    const found = nearestPoints(index, lng[a], lat[a], k, a, rows, km);
+    hop[a] = found > 0 ? km[found - 1] * perKm : 0;
+  }
+  return hop;
+}
+
+/**
+ * Completes `TravelHours` for a compiled problem whose `travelHours` carries the stops, hops and
+ * shares: each account's least and most hours over the reps that may serve it.
+ */
+export function hoursRange(p: CompiledProblem, stopsPerDay: number, hop: Float64Array, share: Float64Array): TravelHours {
+  const least = new Float64Array(p.n);
+  let leastTotal = 0;
+  let mostTotal = 0;
+  const partial = { ...p, travelHours: { stopsPerDay, hop, share, least, leastTotal: 0, mostTotal: 0 } };
+  for (let a = 0; a < p.n; a++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let r = 0; r < p.m; r++) {
+      const t = eligibleMinutes(partial, r, a);
+      if (Number.isNaN(t)) continue;
+      const h = accountHours(partial, a, t);
+      if (h < lo) lo = h;
+      if (h > hi) hi = h;
+    }
+    least[a] = lo === Infinity ? p.workload[a] : lo;
+    leastTotal += least[a];
+    mostTotal += hi === -Infinity ? p.workload[a] : hi;
+  }
+  return { stopsPerDay, hop, share, least, leastTotal, mostTotal };
+}
+
+/**
+ * The total hours of a plan: its reps' loads (travel included) plus, for accounts it leaves
+ * unassigned, their least hours. With travel in the hours, each rep's target is its share of this.
+ */
+export function planHours(p: CompiledProblem, assign: Int32Array, load: Float64Array): number {
+  const t = p.travelHours!;
+  let total = 0;
+  for (let r = 0; r < p.m; r++) total += load[r];
+  for (let a = 0; a < p.n; a++) if (assign[a] < 0) total += t.least[a];
+  return total;
+}
+
+/**
+ * Each rep's band target for a plan: `p.target`, or, with travel in the hours, the rep's share of
+ * the plan's own total hours (`planHours`).
+ */
+export function bandTargets(p: CompiledProblem, assign: Int32Array, load: Float64Array): Float64Array {
+  const t = p.travelHours;
+  if (!t) return p.target;
+  const total = planHours(p, assign, load);
+  return Float64Array.from(t.share, (s) => s * total);
+}
+
+/** The problem with every rep's target its share of `totalHours` and the band around it (travel in the hours). */
+export function retarget(p: CompiledProblem, totalHours: number, balance = p.balance): CompiledProblem {
+  const share = p.travelHours!.share;
+  const target = new Float64Array(p.m);
+  const lower = new Float64Array(p.m);
+  const upper = new Float64Array(p.m);
+  for (let r = 0; r < p.m; r++) {
+    target[r] = share[r] * totalHours;
+    lower[r] = target[r] * (1 - balance);
+    upper[r] = Math.min(p.capacity[r], target[r] * (1 + balance));
+  }
+  return { ...p, target, lower, upper, balance };
+}
+
+/**
+ * With travel in the hours, a problem whose fixed band windows hold every plan the rule checker
+ * accepts: a plan's total lies between the least total and the most (capped by total capacity), so
+ * each rep's window runs from its share of the least × (1 − balance) to its share of the most ×
+ * (1 + balance). Searches and bounds over it are valid for the self-referential bands; a plan it
+ * yields still has to pass the checker. Without travel in the hours, `p` itself.
+ */
+export function hoursRelaxation(p: CompiledProblem): CompiledProblem {
+  const t = p.travelHours;
+  if (!t) return p;
+  const lo = t.leastTotal * (1 - p.balance);
+  const hi = Math.max(t.leastTotal, Math.min(t.mostTotal, p.totalCapacity)) * (1 + p.balance);
+  const mid = (lo + hi) / 2;
+  return retarget(p, mid, mid > 0 ? (hi - lo) / (2 * mid) : p.balance);
+}
+
+/** Each rep's hours (work + travel) under `assign` (−1: unassigned). */
+export function hoursLoads(p: CompiledProblem, assign: Int32Array): Float64Array {
+  const load = new Float64Array(p.m);
+  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) load[assign[a]] += accountHours(p, a, p.travel(assign[a], a));
+  return load;
+}
+
+/**
+ * Whether every rep's hours lie inside its band around its share of the plan's own total and
+ * under its capacity, with the rule checker's tolerance (`RULE_TOLERANCE`).
+ */
+export function keepsHoursBands(p: CompiledProblem, assign: Int32Array): boolean {
+  const load = hoursLoads(p, assign);
+  const targets = bandTargets(p, assign, load);
+  for (let r = 0; r < p.m; r++) {
+    const upper = Math.min(p.capacity[r], targets[r] * (1 + p.balance));
+    const lower = targets[r] * (1 - p.balance);
+    if (load[r] > upper + TOLERANCE * Math.max(1, upper) || load[r] < lower - TOLERANCE * Math.max(1, lower)) return false;
+  }
+  return true;
+}

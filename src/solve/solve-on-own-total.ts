@@ -1,0 +1,68 @@
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+import { bandTargets, hoursLoads, retarget } from "../compile/travel-hours.js";
+import type { SolverResult } from "./solver.js";
+
+/** Solves at most this many times in all (the first at the least total, then at each plan's own). */
+const MAX_SOLVES = 4;
+
+/**
+ * With travel in the hours every rep's target is its share of the plan's own total hours, which a
+ * strategy's fixed windows cannot state. This solves with the windows at the least total first,
+ * then again with them moved to the last plan's total, until a plan keeps the bands of its own
+ * total (or `MAX_SOLVES` solves): the total moves little between plans, so one or two re-solves
+ * settle it. Returns the plan that keeps the bands best (least hours outside them, then fewest
+ * unassigned, then the lowest objective), with the best lower bound of any solve: each strategy
+ * bounds over windows valid for every total (see `hoursRelaxation`), so all of them hold.
+ */
+export function solveOnOwnTotal(p: CompiledProblem, solveWith: (working: CompiledProblem) => SolverResult, stopped: () => boolean): SolverResult {
+  let result = solveWith(p);
+  let best = result;
+  let bestScore = score(p, result.assign);
+  let lowerBound = result.lowerBound;
+  for (let solves = 1; solves < MAX_SOLVES && bestScore.outside > 0 && !stopped(); solves++) {
+    const load = hoursLoads(p, result.assign);
+    const total = bandTargets(p, result.assign, load).reduce((sum, x) => sum + x, 0);
+    result = solveWith(retarget(p, total));
+    if (result.lowerBound !== undefined && (lowerBound === undefined || result.lowerBound > lowerBound)) lowerBound = result.lowerBound;
+    const s = score(p, result.assign);
+    if (better(s, bestScore)) {
+      best = result;
+      bestScore = s;
+    }
+  }
+  const { lowerBound: _, ...rest } = best;
+  return { ...rest, ...(lowerBound !== undefined ? { lowerBound } : {}) };
+}
+
+interface Score {
+  /** Hours outside the bands of the plan's own total (and above capacity), plus unassigned accounts' workload. */
+  readonly outside: number;
+  readonly unassigned: number;
+  readonly objective: number;
+}
+
+function score(p: CompiledProblem, assign: Int32Array): Score {
+  const load = hoursLoads(p, assign);
+  const targets = bandTargets(p, assign, load);
+  let outside = 0;
+  let unassigned = 0;
+  let objective = 0;
+  for (let r = 0; r < p.m; r++) {
+    const upper = Math.min(p.capacity[r], targets[r] * (1 + p.balance));
+    const lower = targets[r] * (1 - p.balance);
+    outside += Math.max(0, load[r] - upper - 1e-9 * Math.max(1, upper)) + Math.max(0, lower - load[r] - 1e-9 * Math.max(1, lower));
+  }
+  for (let a = 0; a < p.n; a++) {
+    if (assign[a] < 0) {
+      unassigned++;
+      outside += p.workload[a];
+    } else objective += p.workload[a] * p.travel(assign[a], a);
+  }
+  return { outside, unassigned, objective };
+}
+
+function better(x: Score, y: Score): boolean {
+  if (x.outside !== y.outside) return x.outside < y.outside;
+  if (x.unassigned !== y.unassigned) return x.unassigned < y.unassigned;
+  return x.objective < y.objective;
+}
