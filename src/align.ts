@@ -70,8 +70,9 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
   const solve = name === "transport" && step.transport ? step.transport : picked.solve;
   const { diagnostics, unservable } = diagnoseInput(valid, compiled);
   let candidates: Candidates | undefined;
-  const inputFor = (problem: CompiledProblem) => ({
+  const inputFor = (problem: CompiledProblem, start?: Int32Array) => ({
     problem,
+    ...(start ? { start } : {}),
     options: resolved,
     context,
     // Built on first use: strategies with their own candidate search never pay for these.
@@ -86,7 +87,7 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
   });
   const input = inputFor(compiled);
   // With travel in the hours, targets are shares of each plan's own total: settle them by re-solving.
-  const result = compiled.travelHours ? solveOnOwnTotal(compiled, (working) => solve(inputFor(working)), context.stopped) : solve(input);
+  const result = compiled.travelHours ? solveOnOwnTotal(compiled, (working, start) => solve(inputFor(working, start)), context.stopped) : solve(input);
   const reasons = new Map(result.unassignedReasons ?? []);
   for (const [a, reason] of unservable) reasons.set(a, reason);
   let assign: Int32Array = Int32Array.from(result.assign);

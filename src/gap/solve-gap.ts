@@ -51,6 +51,8 @@ export function solveGap(instance: GapInstance, options: GapOptions = {}): GapRe
 export interface GapHooks {
   /** Receives the capacity prices u (LP duals) once computed, e.g. to price arcs left out. */
   readonly onPrices?: (u: Float64Array) => void;
+  /** Agent per job to start the search from (a warm start, e.g. the plan of a related solve); jobs whose agent has no arc start as usual. */
+  readonly start?: Int32Array;
 }
 
 /** `solveGap` on arcs (the entry used by the territory strategies, whose arcs are candidate lists). */
@@ -62,7 +64,9 @@ function solveWithWatch(arcs: GapArcs, integerCosts: boolean, options: GapOption
   const reduced = withoutJobs(arcs);
   if (reduced.missing.length === 0) return solveComplete(arcs, integerCosts, options, watch, hooks);
   // Jobs no agent may take: solve the rest, report infeasible.
-  const inner = reduced.arcs.n > 0 ? solveComplete(reduced.arcs, integerCosts, options, watch, hooks) : null;
+  const start = hooks.start;
+  const kept = start ? { ...hooks, start: Int32Array.from(reduced.kept, (j) => start[j]) } : hooks;
+  const inner = reduced.arcs.n > 0 ? solveComplete(reduced.arcs, integerCosts, options, watch, kept) : null;
   const assignment = new Int32Array(arcs.n).fill(-1);
   reduced.kept.forEach((j, t) => (assignment[j] = inner ? inner.assignment[t] : -1));
   return { status: "infeasible", assignment, objective: Infinity, lowerBound: Infinity, feasible: false, optimal: false, elapsedMs: watch.elapsedMs(), method: inner?.method ?? "none" };
@@ -90,6 +94,10 @@ function solveComplete(arcs: GapArcs, integerCosts: boolean, given: GapOptions, 
   const lists = buildCandidateLists(arcs, rc, FIRST_CANDIDATES);
   const start = new Int32Array(n);
   for (let j = 0; j < n; j++) start[j] = lists.arc[lists.start[j]];
+  const warm = hooks.start;
+  for (let j = 0; warm !== undefined && j < n; j++) {
+    for (let e = arcs.start[j]; e < arcs.start[j + 1]; e++) if (arcs.agent[e] === warm[j]) start[j] = e;
+  }
   const session = createSearchSession(arcs, lists, start, initialWeights(arcs, prices.u), createRandom(options.seed ?? 1));
   const proven = (): boolean => session.bestCost - lowerBound <= step;
   const target = (): number => (integerCosts ? Math.ceil(lowerBound - 1e-9) : lowerBound + step);

@@ -36,6 +36,8 @@ export interface SolverInput {
   readonly candidates: Candidates;
   readonly options: ResolvedOptions;
   readonly context: SolveContext;
+  /** A plan to start from (rep per account, −1: none), e.g. a related solve's; strategies may use it as a warm start. */
+  readonly start?: Int32Array;
 }
 
 export type Solver = (input: SolverInput) => SolverResult;

@@ -23,7 +23,9 @@ function cases(count: number) {
     const random = createRandom(seed);
     const band = random() < 0.5 ? balance : balance * random();
     const includeTravel = random() < 0.3;
-    const options = { balance: { workload: band }, workload: { includeTravel } };
+    // With travel in the hours, visits chained 1 to 3 to a day trip.
+    const stopsPerDay = 1 + Math.floor(random() * 3);
+    const options = { balance: { workload: band }, workload: { includeTravel }, ...(includeTravel ? { travel: { stopsPerDay } } : {}) };
     const p = compileProblem(parseProblem(problem), resolveOptions(options));
     if (p.m ** p.n > BRUTE_FORCE_LIMIT / 4) continue;
     out.push({ seed, problem, options, band, truth: bruteForce(problem, p) });

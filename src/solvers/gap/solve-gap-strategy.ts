@@ -23,7 +23,7 @@ const GAP_EFFORT_MAX = 2_000;
  * the candidates are every eligible pair, else the LP Lagrangian bound re-priced over every
  * eligible pair; `optimal` is reported only when that bound meets the plan's objective.
  */
-export const solveGapStrategy: Solver = ({ problem: p, candidates, options, context }: SolverInput): SolverResult => {
+export const solveGapStrategy: Solver = ({ problem: p, candidates, options, context, start }: SolverInput): SolverResult => {
   const gap = territoryGap(p, candidates);
   let prices: Float64Array | null = null;
   const result = solveGapArcs(
@@ -34,9 +34,11 @@ export const solveGapStrategy: Solver = ({ problem: p, candidates, options, cont
       seed: options.seed,
       iterations: Math.min(GAP_EFFORT_MAX, GAP_EFFORT_BASE + GAP_EFFORT_PER_ACCOUNT * p.n),
       signal: options.signal,
+      // With travel in the hours the GAP's windows are a working guess and its own bounds do not hold: search only.
+      ...(p.travelHours ? { searchOnly: true } : {}),
       onProgress: (progress) => context.progress(progress.phase, progress.fraction, progress.objective),
     },
-    { onPrices: (u) => (prices = u) },
+    { onPrices: (u) => (prices = u), ...(start ? { start: Int32Array.from(gap.account, (a) => start[a]) } : {}) },
   );
   const assign = new Int32Array(p.n).fill(-1);
   gap.account.forEach((a, t) => (assign[a] = result.assignment[t]));
