@@ -87,7 +87,9 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
   });
   const input = inputFor(compiled);
   // With travel in the hours, targets are shares of each plan's own total: settle them by re-solving.
-  const result = compiled.travelHours ? solveOnOwnTotal(compiled, (working, start) => solve(inputFor(working, start)), context.stopped) : solve(input);
+  // (Not when the input already proves that no plan exists: the first plan is as good as any then.)
+  const proven = diagnostics.some((d) => d.severity === "error");
+  const result = compiled.travelHours && !proven ? solveOnOwnTotal(compiled, (working, start) => solve(inputFor(working, start)), context.stopped) : solve(input);
   const reasons = new Map(result.unassignedReasons ?? []);
   for (const [a, reason] of unservable) reasons.set(a, reason);
   let assign: Int32Array = Int32Array.from(result.assign);

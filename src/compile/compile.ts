@@ -88,7 +88,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   if (!options.workload.includeTravel) return compiled;
   // Travel in the hours: targets are shares of the total hours, first of the least total there is.
   const stops = options.travel.stopsPerDay;
-  const hop = hopMinutes(accountLng, accountLat, compiled.minutesPerKm ?? (options.travel.circuity / options.travel.speedKmh) * 60, stops);
+  const hop = hopMinutes(accountLng, accountLat, compiled.minutesPerKm ?? (options.travel.circuity / options.travel.speedKmh) * 60, stops, visits);
   const share = Float64Array.from(target, (t) => (totalWorkload > 0 ? t / totalWorkload : 0));
   if (!(totalWorkload > 0)) for (let r = 0; r < m; r++) share[r] = shares ? shares[r] : capacity[r] / totalCapacity;
   const travelHours = hoursRange(compiled, stops, hop, share);

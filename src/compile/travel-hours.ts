@@ -47,24 +47,52 @@ export function accountHours(p: CompiledProblem, a: number, minutes: number): nu
 }
 
 /**
- * The hop minutes of every account (see `TravelHours.hop`): great-circle km to the neighbours ×
- * `minutesPerKm`. Accounts at one place (several in one town) have hops near zero.
+ * The hop minutes of every account (see `TravelHours.hop`), from great-circle km × `minutesPerKm`.
+ * An account with `v` visits a period is a stop on `v` day trips, and on its k-th only accounts
+ * with at least k visits still need one: the k-th trip's stops are as dense as those accounts are.
+ * Its hop is the mean over its visits of the tour length per point at that density (a fractional
+ * last visit weighs its fraction). Accounts at one place (several in one town) hop about zero.
  */
-export function hopMinutes(lng: Float64Array, lat: Float64Array, minutesPerKm: number, stopsPerDay: number): Float64Array {
+export function hopMinutes(lng: Float64Array, lat: Float64Array, minutesPerKm: number, stopsPerDay: number, visits?: Float64Array): Float64Array {
   const n = lng.length;
   const hop = new Float64Array(n);
   if (stopsPerDay <= 1 || n <= 1) return hop;
-  const k = Math.min(DENSITY_NEIGHBOURS, n - 1);
-  const index = indexPoints(Int32Array.from({ length: n }, (_, a) => a), lng, lat);
+  const rounds = Float64Array.from({ length: n }, (_, a) => Math.max(1, Math.ceil(visits ? visits[a] : 1)));
+  const levels = [...new Set(rounds)].sort((x, y) => x - y);
+  const weight = new Float64Array(n);
+  let below = 0;
+  for (const level of levels) {
+    // Rounds below+1 … level have the same stops: the accounts with at least `level` rounds.
+    const members = Int32Array.from({ length: n }, (_, a) => a).filter((a) => rounds[a] >= level);
+    const perRound = hopsAtDensity(members, lng, lat, minutesPerKm);
+    members.forEach((a, i) => {
+      const v = visits ? Math.max(visits[a], 1e-12) : 1;
+      // Weight of rounds below+1 … level in this account's visits (its last round counts its fraction).
+      const w = Math.max(0, Math.min(v, level) - below);
+      hop[a] += w * perRound[i];
+      weight[a] += w;
+    });
+    below = level;
+  }
+  for (let a = 0; a < n; a++) hop[a] = weight[a] > 0 ? hop[a] / weight[a] : 0;
+  return hop;
+}
+
+/** BHH tour length per point at the local density of `members`, for each of them (0 when alone). */
+function hopsAtDensity(members: Int32Array, lng: Float64Array, lat: Float64Array, minutesPerKm: number): Float64Array {
+  const out = new Float64Array(members.length);
+  const k = Math.min(DENSITY_NEIGHBOURS, members.length - 1);
+  if (k <= 0) return out;
+  const index = indexPoints(members, lng, lat);
   const rows = new Int32Array(k);
   const km = new Float64Array(k);
   // Density ρ ≈ k / (π d_k²), so 1 / √ρ = d_k √(π / k).
   const perKm = BHH * Math.sqrt(Math.PI / k) * minutesPerKm;
-  for (let a = 0; a < n; a++) {
+  members.forEach((a, i) => {
     const found = nearestPoints(index, lng[a], lat[a], k, a, rows, km);
-    hop[a] = found > 0 ? km[found - 1] * perKm : 0;
-  }
-  return hop;
+    out[i] = found > 0 ? km[found - 1] * perKm : 0;
+  });
+  return out;
 }
 
 /**

@@ -9,8 +9,8 @@ import { formatNumber } from "../util/format-number.js";
 const hours = (x: number) => `${formatNumber(x, x < 10 ? 2 : 0)} h`;
 
 /**
- * Problems visible before solving, each a proof that no plan keeps every rule: total workload above
- * total capacity, accounts no rep may serve, accounts larger than the band or capacity of every rep
+ * Problems visible before solving, each a proof that no plan keeps every rule: total workload (with
+ * travel in the hours, the least total hours) above total capacity, accounts no rep may serve, accounts larger than the band or capacity of every rep
  * that may serve them, locked workload above a rep's capacity.
  * With `candidates`, an account without arcs is unservable; without, eligibility is checked
  * directly (stopping at the first eligible rep).
@@ -22,6 +22,13 @@ export function diagnoseInput(problem: Problem, p: CompiledProblem, candidates?:
       severity: "error",
       code: "capacity_exceeded",
       message: `total workload ${hours(p.totalWorkload)} exceeds total capacity ${hours(p.totalCapacity)}`,
+    });
+  } else if (p.travelHours && p.travelHours.leastTotal > p.totalCapacity * (1 + 1e-9)) {
+    const least = p.travelHours.leastTotal;
+    diagnostics.push({
+      severity: "error",
+      code: "capacity_exceeded",
+      message: `with travel counted, the accounts need at least ${hours(least)} (${hours(p.totalWorkload)} of work, each account at the rep that may serve it in the fewest hours) but total capacity is ${hours(p.totalCapacity)}; add ${hours(least - p.totalCapacity)} of capacity, chain more visits per day trip (travel.stopsPerDay) or count fewer visits`,
     });
   }
   const unservable = new Map<number, string>();

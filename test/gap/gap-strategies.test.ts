@@ -90,7 +90,7 @@ describe("strategies gap and mip in align", () => {
     const problem = { ...base, reps: base.reps.map((r) => ({ ...r, capacity: (1.05 * work) / base.reps.length })) };
     const plan = align(problem, { strategy: "gap", workload: { includeTravel: true }, balance: { workload: 0.05 }, timeLimitMs: 2_000 });
     expect(plan.status).toBe("infeasible");
-    expect(plan.diagnostics.some((d) => d.code === "hours_exceed_bands")).toBe(true);
+    expect(plan.diagnostics.some((d) => d.code === "capacity_exceeded" && d.message.startsWith("with travel counted"))).toBe(true);
     expect(plan.bound).toBeUndefined();
   });
 });

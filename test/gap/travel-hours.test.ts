@@ -64,6 +64,12 @@ describe("travel in the hours: day trips", () => {
     const wide = grid(9, 20);
     expect(hopMinutes(wide.lng, wide.lat, MINUTES_PER_KM, 5)[centre] / hop[centre]).toBeCloseTo(2, 3);
     expect(hopMinutes(lng, lat, MINUTES_PER_KM, 1).every((x) => x === 0)).toBe(true);
+    // Every other account visited twice: on its second trip only those still need a visit, at half the density.
+    const visits = Float64Array.from({ length: 81 }, (_, a) => (a % 2 === 0 ? 2 : 1));
+    const twice = hopMinutes(lng, lat, MINUTES_PER_KM, 5, visits);
+    const sparse = hopMinutes(lng.filter((_, a) => a % 2 === 0), lat.filter((_, a) => a % 2 === 0), MINUTES_PER_KM, 5);
+    expect(twice[centre]).toBeCloseTo((hop[centre] + sparse[centre / 2]) / 2, 9);
+    expect(twice[centre + 1]).toBeCloseTo(hop[centre + 1], 9);
     const together = hopMinutes(new Float64Array(8).fill(-100), new Float64Array(8).fill(20), MINUTES_PER_KM, 4);
     expect(together.every((x) => x === 0)).toBe(true);
   });
