@@ -7,7 +7,7 @@ import type { Problem } from "../model/problem-schema.js";
 import { checkAssignment } from "../rules/check-assignment.js";
 import { checkUnitRules } from "../rules/check-units.js";
 import type { Violation } from "../rules/violation.js";
-import { describeViolations } from "../solve/describe-violations.js";
+import { describeViolations } from "../settle/describe-violations.js";
 import { viewUnits } from "./evaluate-units.js";
 import { measure } from "./measure.js";
 

@@ -3,8 +3,8 @@ import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { AssignmentRow, Plan } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
-import { finalizePlan } from "../solve/finalize-plan.js";
-import { settlePlan } from "../solve/settle-plan.js";
+import { finalizePlan } from "../settle/finalize-plan.js";
+import { settlePlan } from "../settle/settle-plan.js";
 import { evaluate } from "./evaluate.js";
 
 /**

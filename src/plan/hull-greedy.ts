@@ -27,7 +27,7 @@ export function hullGreedy(data: CallPlanData, accounts: Int32Array, capacity: n
   const { potential, minutes, cls, tables, tableStart, hulls, hullStart, hullCount } = data;
   const { level, hullAt, slope, heap } = ws;
   let value = 0;
-  let size = 0;
+  heap.clear();
   for (let k = 0; k < accounts.length; k++) {
     const a = accounts[k];
     level[k] = 0;
@@ -35,16 +35,15 @@ export function hullGreedy(data: CallPlanData, accounts: Int32Array, capacity: n
     value += potential[a] * tables[tableStart[cls[a]]];
     if (potential[a] > 0 && hullCount[cls[a]] > 1) {
       slope[k] = stepSlope(data, a, 0, Infinity);
-      heap[size++] = k;
+      heap.push(k, -slope[k]);
     }
   }
-  for (let i = (size >> 1) - 1; i >= 0; i--) siftDown(heap, slope, size, i);
   let left = capacity;
   const slack = 1e-9 * Math.max(1, capacity);
   let lambda = 0;
   let critical = false;
-  while (size > 0) {
-    const k = heap[0];
+  while (heap.size > 0) {
+    const k = heap.topId();
     const a = accounts[k], c = cls[a], hs = hullStart[c], j = hullAt[k];
     const from = hulls[hs + j], to = hulls[hs + j + 1];
     const weight = minutes[a] * (to - from);
@@ -56,15 +55,14 @@ export function hullGreedy(data: CallPlanData, accounts: Int32Array, capacity: n
       hullAt[k] = j + 1;
       if (j + 2 < hullCount[c]) {
         slope[k] = stepSlope(data, a, j + 1, slope[k]);
-        siftDown(heap, slope, size, 0);
+        heap.replaceTop(k, -slope[k]);
         continue;
       }
     } else if (!critical) {
       lambda = slope[k];
       critical = true;
     }
-    heap[0] = heap[--size];
-    siftDown(heap, slope, size, 0);
+    heap.pop();
   }
   return { value, used: capacity - Math.max(0, left), lambda };
 }
@@ -74,22 +72,4 @@ function stepSlope(data: CallPlanData, a: number, j: number, previous: number): 
   const c = data.cls[a], hs = data.hullStart[c], ts = data.tableStart[c];
   const from = data.hulls[hs + j], to = data.hulls[hs + j + 1];
   return Math.min(previous, (data.potential[a] * (data.tables[ts + to] - data.tables[ts + from])) / (data.minutes[a] * (to - from)));
-}
-
-/** Whether local account x goes above y in the heap: larger slope, then lower index. */
-function above(slope: Float64Array, x: number, y: number): boolean {
-  return slope[x] > slope[y] || (slope[x] === slope[y] && x < y);
-}
-
-function siftDown(heap: Int32Array, slope: Float64Array, size: number, i: number): void {
-  const item = heap[i];
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= size) break;
-    if (child + 1 < size && above(slope, heap[child + 1], heap[child])) child++;
-    if (!above(slope, heap[child], item)) break;
-    heap[i] = heap[child];
-    i = child;
-  }
-  heap[i] = item;
 }

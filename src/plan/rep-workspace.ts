@@ -1,3 +1,5 @@
+import { MinHeap } from "../util/min-heap.js";
+
 /**
  * Scratch arrays for planning one rep's calls, allocated once for the largest rep and reused.
  * Local account k is the rep's k-th account.
@@ -9,8 +11,8 @@ export interface RepWorkspace {
   readonly hullAt: Int32Array;
   /** Value per minute of local account k's next hull step: the greedy's heap key. */
   readonly slope: Float64Array;
-  /** Binary max-heap of local accounts by `slope` (ties: lower k first); `heap[0]` is the top. */
-  readonly heap: Int32Array;
+  /** Local accounts keyed by −`slope`: the steepest next step first (ties: lower k first). */
+  readonly heap: MinHeap;
   /** Level local account k is fixed at by the reduction, −1 when it stays free. */
   readonly fixed: Int32Array;
   /** max over levels of sales − λ·minutes, per local account. */
@@ -28,7 +30,7 @@ export function createRepWorkspace(accounts: number): RepWorkspace {
     level: new Int32Array(accounts),
     hullAt: new Int32Array(accounts),
     slope: new Float64Array(accounts),
-    heap: new Int32Array(accounts),
+    heap: new MinHeap(accounts),
     fixed: new Int32Array(accounts),
     best: new Float64Array(accounts),
     runnerUp: new Float64Array(accounts),

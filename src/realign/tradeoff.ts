@@ -8,7 +8,7 @@ import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Plan, PlanStatus } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
-import type { Solver } from "../solve/solver.js";
+import type { Solver } from "../solvers/solver.js";
 import { createBudgetSession, type BudgetSession } from "../solvers/budget/solve-budgeted.js";
 
 /** One point of a trade-off sweep: a disruption budget (`maxMoves`, `maxMovedShare` or `maxMoveCost`), or a band. */

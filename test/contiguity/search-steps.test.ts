@@ -12,7 +12,7 @@ import { createPartition, totalViolation } from "../../src/solvers/contiguity/pa
 import { createRecombineScratch } from "../../src/solvers/contiguity/recombine.js";
 import type { SearchTools } from "../../src/solvers/contiguity/search.js";
 import type { UnitProblem } from "../../src/solvers/contiguity/unit-problem.js";
-import type { SolveContext } from "../../src/solve/solve-context.js";
+import type { SolveContext } from "../../src/solvers/solve-context.js";
 import { createRandom } from "../../src/util/random.js";
 import { cellCentre, gridUnits } from "../units/grid.js";
 import { planCost, stripProblem, territoriesConnected } from "./strip-problem.js";

@@ -5,7 +5,7 @@ import { buildCandidates } from "../../src/compile/candidates.js";
 import { compileProblem } from "../../src/compile/compile.js";
 import { resolveOptions, parseProblem } from "../../src/model/parse.js";
 import type { Problem } from "../../src/model/problem-schema.js";
-import { createSolveContext } from "../../src/solve/solve-context.js";
+import { createSolveContext } from "../../src/solvers/solve-context.js";
 import { solveGapStrategy } from "../../src/solvers/gap/solve-gap-strategy.js";
 import { accountHours } from "../../src/compile/travel-hours.js";
 import { createRandom } from "../../src/util/random.js";

@@ -2,8 +2,8 @@ import { compileProblem } from "../../src/compile/compile.js";
 import type { Plan } from "../../src/model/plan.js";
 import { parseProblem, resolveOptions } from "../../src/model/parse.js";
 import type { Account, Problem, Rep } from "../../src/model/problem-schema.js";
-import { finalizePlan } from "../../src/solve/finalize-plan.js";
-import { settlePlan } from "../../src/solve/settle-plan.js";
+import { finalizePlan } from "../../src/settle/finalize-plan.js";
+import { settlePlan } from "../../src/settle/settle-plan.js";
 import { createRandom } from "../../src/util/random.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { Diagnostic } from "../../model/plan.js";
-import type { SolverInput, SolverResult } from "../../solve/solver.js";
+import type { SolverInput, SolverResult } from "../solver.js";
 import { formatNumber } from "../../util/format-number.js";
 import { solveBudgeted } from "../budget/solve-budgeted.js";
 import { runTransport } from "../transport/solve-transport.js";

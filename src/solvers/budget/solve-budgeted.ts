@@ -2,7 +2,7 @@ import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { budgetUsed, type Budget } from "../../compile/budgets.js";
 import type { Diagnostic } from "../../model/plan.js";
-import type { SolverInput, SolverResult } from "../../solve/solver.js";
+import type { SolverInput, SolverResult } from "../solver.js";
 import { formatNumber } from "../../util/format-number.js";
 import { repWindows } from "../exact/exact-problem.js";
 import { greatCircle, type GreatCircle } from "../transport/great-circle.js";

@@ -1,4 +1,4 @@
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { improveBoundary } from "./local-search.js";
 import { createPartition, recomputeCost, totalViolation } from "./partition.js";
 import { recombine } from "./recombine.js";

@@ -52,9 +52,8 @@ export function repairBandsByChains(up: UnitProblem, part: Partition, tarjan: Ta
     search.onChain[r] = 1;
     // Any fewer hours outside count; the search loop calls this again while r stays outside.
     const allowed = outside - 1e-6;
-    if (part.load[r] > up.upper[r]) push(search, r, -1, part.load[r], allowed, 0, 1);
-    else pull(search, r, -1, part.load[r], allowed, 0, 1);
-    // Assigned inside push/pull, which the compiler's narrowing does not see.
+    hop(search, part.load[r] > up.upper[r] ? "give" : "take", r, -1, part.load[r], allowed, 0, 1);
+    // Assigned inside hop, which the compiler's narrowing does not see.
     const chain = search.best as Move[] | null;
     if (chain === null) continue;
     for (const move of chain) moveUnit(part, up, move.unit, move.to);
@@ -64,22 +63,33 @@ export function repairBandsByChains(up: UnitProblem, part: Partition, tarjan: Ta
 }
 
 /**
- * Rep x holds `load` (after receiving `incoming`, or −1 at the chain's start) and gives one unit
- * to a neighbour so that its hours outside the band end ≤ `allowed`.
+ * Which way a chain carries load: `give` from an overloaded start, each rep on it handing a unit
+ * to the next; `take` towards an underloaded start, each rep on it taking a unit from the next.
  */
-function push(search: ChainSearch, x: number, incoming: number, load: number, allowed: number, cost: number, depth: number): void {
+type Direction = "give" | "take";
+
+/**
+ * One hop of a chain: rep x holds `load` (after `passed` came in (give) or went out (take) at the
+ * hop before, or −1 at the chain's start) and gives one unit to a neighbouring rep, or takes one
+ * from it, so that its hours outside the band end ≤ `allowed`.
+ */
+function hop(search: ChainSearch, direction: Direction, x: number, passed: number, load: number, allowed: number, cost: number, depth: number): void {
   const { up, part } = search;
   const { graph, m, weight, pin, anchor } = up;
-  if (part.stale[x]) markCutUnits(graph, part, x, anchor[x], search.tarjan);
+  const give = direction === "give";
   const options: { unit: number; rep: number; delta: number }[] = [];
-  for (const v of part.members[x]) {
-    if (v === incoming || pin[v] >= 0 || part.cut[v]) continue;
-    if (violation(up, x, load - weight[v]) > allowed + EPS) continue;
-    if (incoming >= 0 && !touchesWithout(up, part, incoming, x, v)) continue;
-    for (let e = graph.start[v]; e < graph.start[v + 1]; e++) {
-      const y = part.owner[graph.neighbor[e]];
-      if (y === x || y < 0 || search.onChain[y] || anchor[y] < 0 || !up.allowed[v * m + y]) continue;
-      options.push({ unit: v, rep: y, delta: up.cost[v * m + y] - up.cost[v * m + x] });
+  for (const z of part.members[x]) {
+    for (let e = graph.start[z]; e < graph.start[z + 1]; e++) {
+      const w = graph.neighbor[e];
+      const y = part.owner[w];
+      if (y === x || y < 0 || search.onChain[y] || anchor[y] < 0) continue;
+      // The unit that moves, the rep it leaves and the rep it joins.
+      const unit = give ? z : w, from = give ? x : y, to = give ? y : x;
+      if (pin[unit] >= 0 || !up.allowed[unit * m + to]) continue;
+      if (violation(up, x, give ? load - weight[unit] : load + weight[unit]) > allowed + EPS) continue;
+      // x stays connected: the unit joining it touches it without the unit leaving it.
+      if (passed >= 0 && !(give ? touchesWithout(up, part, passed, x, unit) : touchesWithout(up, part, unit, x, passed))) continue;
+      options.push({ unit, rep: y, delta: up.cost[unit * m + to] - up.cost[unit * m + from] });
     }
   }
   options.sort((a, b) => a.delta - b.delta || a.unit - b.unit || a.rep - b.rep);
@@ -89,48 +99,22 @@ function push(search: ChainSearch, x: number, incoming: number, load: number, al
     if (i > 0 && unit === options[i - 1].unit && y === options[i - 1].rep) continue;
     const total = cost + delta;
     if (total >= search.bestCost) continue;
-    if (extend(search, { unit, to: y }, y, part.load[y] + weight[unit], total, depth, continued < BREADTH, push)) continued++;
-  }
-}
-
-/**
- * Rep x holds `load` (after giving `outgoing`, or −1 at the chain's start) and takes one unit from
- * a neighbour so that its hours outside the band end ≤ `allowed`.
- */
-function pull(search: ChainSearch, x: number, outgoing: number, load: number, allowed: number, cost: number, depth: number): void {
-  const { up, part } = search;
-  const { graph, m, weight, pin, anchor } = up;
-  const options: { unit: number; rep: number; delta: number }[] = [];
-  for (const z of part.members[x]) {
-    if (z === outgoing) continue;
-    for (let e = graph.start[z]; e < graph.start[z + 1]; e++) {
-      const v = graph.neighbor[e];
-      const q = part.owner[v];
-      if (q === x || q < 0 || search.onChain[q] || pin[v] >= 0 || anchor[q] < 0 || !up.allowed[v * m + x]) continue;
-      if (violation(up, x, load + weight[v]) > allowed + EPS) continue;
-      options.push({ unit: v, rep: q, delta: up.cost[v * m + x] - up.cost[v * m + q] });
-    }
-  }
-  options.sort((a, b) => a.delta - b.delta || a.unit - b.unit);
-  let continued = 0;
-  for (let i = 0; i < options.length; i++) {
-    const { unit, rep: q, delta } = options[i];
-    if (i > 0 && unit === options[i - 1].unit) continue;
-    const total = cost + delta;
-    if (total >= search.bestCost) continue;
-    if (part.stale[q]) markCutUnits(graph, part, q, anchor[q], search.tarjan);
+    // The rep that gives the unit stays connected too: the unit is not one of its articulation points.
+    const from = give ? x : y;
+    if (part.stale[from]) markCutUnits(graph, part, from, anchor[from], search.tarjan);
     if (part.cut[unit]) continue;
-    if (extend(search, { unit, to: x }, q, part.load[q] - weight[unit], total, depth, continued < BREADTH, pull)) continued++;
+    const move = { unit, to: give ? y : x };
+    if (extend(search, direction, move, y, give ? part.load[y] + weight[unit] : part.load[y] - weight[unit], total, depth, continued < BREADTH)) continued++;
   }
 }
 
 /**
  * Puts `move` on the chain; it leaves rep `next` holding `load`. The chain ends there when `next`
  * is no further outside its band than before (a new best, its travel change `total`), else, when
- * `onward` is allowed and the chain is not at `MAX_DEPTH`, `next` passes the excess on (`step`:
- * push or pull). Returns whether it searched onward.
+ * `onward` is allowed and the chain is not at `MAX_DEPTH`, `next` passes the excess on in the
+ * same direction. Returns whether it searched onward.
  */
-function extend(search: ChainSearch, move: Move, next: number, load: number, total: number, depth: number, onward: boolean, step: typeof push): boolean {
+function extend(search: ChainSearch, direction: Direction, move: Move, next: number, load: number, total: number, depth: number, onward: boolean): boolean {
   const { up, part } = search;
   const before = violation(up, next, part.load[next]);
   let searched = false;
@@ -140,7 +124,7 @@ function extend(search: ChainSearch, move: Move, next: number, load: number, tot
     search.bestCost = total;
   } else if (depth < MAX_DEPTH && onward) {
     search.onChain[next] = 1;
-    step(search, next, move.unit, load, before, total, depth + 1);
+    hop(search, direction, next, move.unit, load, before, total, depth + 1);
     search.onChain[next] = 0;
     searched = true;
   }

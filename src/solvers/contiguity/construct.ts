@@ -2,8 +2,8 @@ import { buildCandidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { ResolvedOptions } from "../../model/defaults.js";
 import type { Strategy } from "../../model/options-schema.js";
-import { createSolveContext, type SolveContext } from "../../solve/solve-context.js";
-import { pickSolver } from "../../solve/strategies.js";
+import { createSolveContext, type SolveContext } from "../solve-context.js";
+import { pickSolver } from "../strategies.js";
 import type { UnitProblem } from "./unit-problem.js";
 
 /** Share of the remaining time the unit-level solve may use. */

@@ -1,5 +1,5 @@
 import { haversineKm } from "../../geo/haversine.js";
-import { createMinHeap } from "./min-heap.js";
+import { MinHeap } from "../../util/min-heap.js";
 import type { UnitProblem } from "./unit-problem.js";
 
 /**
@@ -27,19 +27,20 @@ export function graphTravelCost(up: UnitProblem, repLng: Float64Array, repLat: F
   }
   const out = new Float64Array(U * m).fill(Infinity);
   const minutes = new Float64Array(U);
-  const heap = createMinHeap(4 * U + 16);
+  const heap = new MinHeap(4 * U + 16);
   for (let r = 0; r < m; r++) {
     const a = anchor[r];
     if (a < 0) continue;
     minutes.fill(Infinity);
-    heap.push(haversineKm(repLng[r], repLat[r], centroidLng[a], centroidLat[a]) * minutesPerKm, a, r);
-    while (heap.pop()) {
-      const { unit: u, key } = heap.top;
+    heap.push(a, haversineKm(repLng[r], repLat[r], centroidLng[a], centroidLat[a]) * minutesPerKm);
+    while (heap.size > 0) {
+      const key = heap.topKey();
+      const u = heap.pop();
       if (minutes[u] <= key) continue;
       minutes[u] = key;
       for (let e = graph.start[u]; e < graph.start[u + 1]; e++) {
         const v = graph.neighbor[e];
-        if (key + step[e] < minutes[v]) heap.push(key + step[e], v, r);
+        if (key + step[e] < minutes[v]) heap.push(v, key + step[e]);
       }
     }
     for (let u = 0; u < U; u++) out[u * m + r] = costWeight[u] * minutes[u];

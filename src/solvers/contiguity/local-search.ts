@@ -1,4 +1,4 @@
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { shuffle } from "../../util/random.js";
 import { markCutUnits, type TarjanScratch } from "./articulation.js";
 import { moveUnit, type Partition } from "./partition.js";

@@ -1,4 +1,4 @@
-import { createMinHeap } from "./min-heap.js";
+import { MinHeap } from "../../util/min-heap.js";
 import { penalty, type UnitProblem } from "./unit-problem.js";
 
 /** Rounds of lock-path building before giving up on locks that cannot be joined to their anchor. */
@@ -121,27 +121,31 @@ function regrow(up: UnitProblem, owner: Int32Array, mu: number): void {
   const key = (u: number, s: number) =>
     cost[u * m + s] - minCost[u] + penalty(up, s, load[s] + weight[u], weights) - penalty(up, s, load[s], weights) + (allowed[u * m + s] ? 0 : FORBIDDEN * (maxCost + 1));
 
-  const heap = createMinHeap(U + 16);
+  // Entry id u · m + s for unit u to rep s, so ties in key go to the lower unit, then the lower
+  // rep (an int32: U · m < 2³¹ for any unit problem in memory, `cost` holds U · m doubles).
+  const heap = new MinHeap(U + 16);
   for (let u = 0; u < U; u++) {
     if (owner[u] >= 0) continue;
     for (let e = graph.start[u]; e < graph.start[u + 1]; e++) {
       const s = owner[graph.neighbor[e]];
-      if (s >= 0) heap.push(key(u, s), u, s);
+      if (s >= 0) heap.push(u * m + s, key(u, s));
     }
   }
-  while (heap.pop()) {
-    const { unit: u, rep: s, key: k } = heap.top;
+  while (heap.size > 0) {
+    const k = heap.topKey();
+    const id = heap.pop();
+    const u = Math.floor(id / m), s = id - u * m;
     if (owner[u] >= 0) continue;
     const now = key(u, s);
     if (now > k + 1e-9 * Math.max(1, Math.abs(k))) {
-      heap.push(now, u, s);
+      heap.push(id, now);
       continue;
     }
     owner[u] = s;
     load[s] += weight[u];
     for (let e = graph.start[u]; e < graph.start[u + 1]; e++) {
       const v = graph.neighbor[e];
-      if (owner[v] < 0) heap.push(key(v, s), v, s);
+      if (owner[v] < 0) heap.push(v * m + s, key(v, s));
     }
   }
 }

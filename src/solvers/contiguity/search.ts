@@ -1,4 +1,4 @@
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { shuffle } from "../../util/random.js";
 import type { TarjanScratch } from "./articulation.js";
 import { repairBandsByChains } from "./band-chains.js";

@@ -1,7 +1,7 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { ResolvedOptions } from "../../model/defaults.js";
 import type { Strategy } from "../../model/options-schema.js";
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { createRandom } from "../../util/random.js";
 import { anneal } from "./anneal.js";
 import { createTarjanScratch } from "./articulation.js";

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../model/plan.js";
-import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
+import type { Solver, SolverInput, SolverResult } from "../solver.js";
 import type { GapResult } from "../../gap/gap-result.js";
 import { solveGapArcs } from "../../gap/solve-gap.js";
 import { fullPricingBound } from "./full-pricing-bound.js";

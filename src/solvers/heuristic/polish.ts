@@ -1,6 +1,6 @@
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { createRandom } from "../../util/random.js";
 import { improve } from "./improve.js";
 import { arcMinutes, createState, move } from "./territory-state.js";

@@ -1,5 +1,5 @@
-import { NO_CAPACITY_REASON } from "../../solve/enforce-capacity.js";
-import type { Solver } from "../../solve/solver.js";
+import { NO_CAPACITY_REASON } from "../enforce-capacity.js";
+import type { Solver } from "../solver.js";
 import { createRandom } from "../../util/random.js";
 import { construct } from "./construct.js";
 import { improve } from "./improve.js";

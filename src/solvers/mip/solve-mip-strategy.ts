@@ -1,4 +1,4 @@
-import type { Solver } from "../../solve/solver.js";
+import type { Solver } from "../solver.js";
 import { solveExactly } from "../exact/solve-exact.js";
 import { solveHeuristic } from "../heuristic/solve-heuristic.js";
 import { runTransport } from "../transport/solve-transport.js";

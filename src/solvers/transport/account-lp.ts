@@ -1,5 +1,5 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { solveByColumnGeneration, type LpResult } from "./column-generation.js";
 import { isEligible, travelMinutes, type GreatCircle } from "./great-circle.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";

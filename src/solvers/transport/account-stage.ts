@@ -1,6 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { Diagnostic } from "../../model/plan.js";
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { accountArcs, type AccountArcs } from "./account-arcs.js";
 import { solveAccountLp } from "./account-lp.js";
 import { bandDiagnostics } from "./band-diagnostics.js";

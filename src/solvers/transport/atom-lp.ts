@@ -1,5 +1,5 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { kthSmallest } from "../../util/kth-smallest.js";
 import { solveByColumnGeneration, type LpResult } from "./column-generation.js";
 import { chordAngle, type GreatCircle } from "./great-circle.js";

@@ -1,7 +1,7 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { MinHeap } from "../../util/min-heap.js";
 import type { AccountArcs } from "./account-arcs.js";
 import type { GreatCircle } from "./great-circle.js";
-import { RepHeap } from "./rep-heap.js";
 import { guessTravel, pullPath, pushPath, type RepairState, type Search } from "./repair-paths.js";
 import type { RepPairs } from "./rep-pairs.js";
 import { innerBands } from "./inner-bands.js";
@@ -30,7 +30,7 @@ export function repairBands(
 ): number {
   const state = createState(p, arcs, assign);
   const search: Search = {
-    heap: new RepHeap(p.m),
+    heap: new MinHeap(p.m),
     dist: new Float64Array(p.m),
     seen: new Int32Array(p.m),
     done: new Int32Array(p.m),

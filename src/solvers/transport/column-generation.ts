@@ -1,4 +1,4 @@
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { artificialPointsDown } from "./network-simplex.js";
 import { solveTransportLp, type TransportLp } from "./transport-lp.js";
 

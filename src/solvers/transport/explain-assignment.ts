@@ -6,7 +6,7 @@ import type { AlignOptions } from "../../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../../model/parse.js";
 import type { Plan } from "../../model/plan.js";
 import type { Problem } from "../../model/problem-schema.js";
-import { createSolveContext } from "../../solve/solve-context.js";
+import { createSolveContext } from "../solve-context.js";
 import { isEligible } from "./great-circle.js";
 import { runTransport } from "./solve-transport.js";
 

@@ -1,5 +1,5 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import { RepHeap } from "./rep-heap.js";
+import { MinHeap } from "../../util/min-heap.js";
 import type { GreatCircle } from "./great-circle.js";
 import type { SphereTree } from "./sphere-tree.js";
 
@@ -28,7 +28,7 @@ export function coverRep(p: CompiledProblem, tree: SphereTree, geo: GreatCircle,
     const dx = tree.center[3 * k] - rx, dy = tree.center[3 * k + 1] - ry, dz = tree.center[3 * k + 2] - rz;
     return Math.max(0, Math.sqrt(dx * dx + dy * dy + dz * dz) - tree.radius[k]);
   };
-  const heap = new RepHeap(64);
+  const heap = new MinHeap(64);
   heap.push(0, distance(0));
   let covered = 0;
   let need = factor * lower[j];

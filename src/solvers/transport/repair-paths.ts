@@ -1,8 +1,8 @@
 /** Path searches of band repair (see `repairBands`): over-full reps push, under-full reps pull. */
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import type { MinHeap } from "../../util/min-heap.js";
 import { accountTravel, type AccountArcs } from "./account-arcs.js";
 import { isEligible, travelMinutes, type GreatCircle } from "./great-circle.js";
-import type { RepHeap } from "./rep-heap.js";
 import type { RepPairs } from "./rep-pairs.js";
 
 /** Reps expanded per path search at most (the search stops at the first rep that can absorb the move). */
@@ -22,7 +22,7 @@ export interface RepairState {
 
 /** Search scratch, one slot per rep, reset by stamping. */
 export interface Search {
-  readonly heap: RepHeap;
+  readonly heap: MinHeap;
   readonly dist: Float64Array;
   readonly seen: Int32Array;
   readonly done: Int32Array;

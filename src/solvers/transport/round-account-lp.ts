@@ -56,7 +56,7 @@ export function roundAccountLp(p: CompiledProblem, lp: TransportLp, accounts: In
  * list: none placed) are then resolved one by one, each to whichever of its reps leaves the least
  * band violation given the loads so far (ties: the larger share). Units in `strict` (the LP could
  * not place all of them) only go where capacity remains, and are dropped otherwise; the others may
- * go over for repair to settle (see `enforceCapacity` in src/solve).
+ * go over for repair to settle (see `enforceCapacity` in src/solvers).
  */
 export function roundShares(
   p: CompiledProblem,

@@ -1,7 +1,7 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { accountTravel, type AccountArcs } from "./account-arcs.js";
 import type { GreatCircle } from "./great-circle.js";
-import { repLoads } from "../../solve/rep-loads.js";
+import { repLoads } from "../rep-loads.js";
 import { innerBands } from "./inner-bands.js";
 
 /** Passes over the movable accounts at most. */

@@ -1,12 +1,12 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { exceeds } from "../../rules/check-assignment.js";
 import type { Diagnostic } from "../../model/plan.js";
-import type { Solver, SolverInput, SolverResult } from "../../solve/solver.js";
+import type { Solver, SolverInput, SolverResult } from "../solver.js";
 import { solveAccountLp } from "./account-lp.js";
 import { ACCOUNT_ROUNDS, solveAccountStage } from "./account-stage.js";
 import { repairBands } from "./band-repair.js";
-import { enforceCapacity, NO_CAPACITY_REASON as CAPACITY_REASON } from "../../solve/enforce-capacity.js";
-import { repLoads } from "../../solve/rep-loads.js";
+import { enforceCapacity, NO_CAPACITY_REASON as CAPACITY_REASON } from "../enforce-capacity.js";
+import { repLoads } from "../rep-loads.js";
 import { greatCircle, travelMinutes, type GreatCircle } from "./great-circle.js";
 import { lagrangianBound } from "./lagrangian-bound.js";
 import { createNearestReps, nearestRepsOfAccounts, type NearestReps } from "./nearest-reps.js";

@@ -1,6 +1,6 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { RepPairs } from "./rep-pairs.js";
-import { repLoads } from "../../solve/rep-loads.js";
+import { repLoads } from "../rep-loads.js";
 import { innerBands } from "./inner-bands.js";
 
 /** Cheapest moves tried on each side of a rep pair. */

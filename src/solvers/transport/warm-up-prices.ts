@@ -1,5 +1,5 @@
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
-import type { SolveContext } from "../../solve/solve-context.js";
+import type { SolveContext } from "../solve-context.js";
 import { solveAtomLp } from "./atom-lp.js";
 import type { GreatCircle } from "./great-circle.js";
 import { refinePlan } from "./refine-plan.js";

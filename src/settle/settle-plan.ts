@@ -8,7 +8,7 @@ import { formatNumber } from "../util/format-number.js";
 import { describeViolations } from "./describe-violations.js";
 import { lpCertificate } from "./lp-certificate.js";
 import { repairExactly, WHOLE_MAX_ACCOUNTS } from "./repair-exactly.js";
-import type { SolverResult } from "./solver.js";
+import type { SolverResult } from "../solvers/solver.js";
 
 /** Input diagnostics whose error is a counting proof that no plan exists. */
 const COUNTING_PROOFS = new Set(["capacity_exceeded", "no_eligible_rep", "account_too_large", "locked_over_capacity", "unit_lock_conflict", "outside_units"]);

@@ -2,10 +2,10 @@ import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { TerralignError } from "../errors.js";
 import type { Strategy } from "../model/options-schema.js";
 import type { ResolvedOptions } from "../model/defaults.js";
-import { solveGapStrategy } from "../solvers/gap/solve-gap-strategy.js";
-import { solveHeuristic } from "../solvers/heuristic/solve-heuristic.js";
-import { solveMip } from "../solvers/mip/solve-mip-strategy.js";
-import { solveTransport } from "../solvers/transport/solve-transport.js";
+import { solveGapStrategy } from "./gap/solve-gap-strategy.js";
+import { solveHeuristic } from "./heuristic/solve-heuristic.js";
+import { solveMip } from "./mip/solve-mip-strategy.js";
+import { solveTransport } from "./transport/solve-transport.js";
 import type { Solver } from "./solver.js";
 
 type Concrete = Exclude<Strategy, "auto">;

@@ -1,6 +1,6 @@
 import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { bandTargets, hoursLoads, retarget } from "../compile/travel-hours.js";
-import type { SolverResult } from "./solver.js";
+import type { SolverResult } from "../solvers/solver.js";
 
 /** Solves at most this many times in all (the first at the least total, then at each plan's own). */
 const MAX_SOLVES = 4;
