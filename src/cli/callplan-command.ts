@@ -1,3 +1,4 @@
+import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { toNumber } from "../io/field-values.js";
@@ -66,7 +67,6 @@ export function runCallplanCommand(argv: readonly string[], io: CliIo): number {
     throw optionErrorInFile(restated, configPath);
   }
 
-  io.makeDir(outDir);
   const tiers = accounts.map((a) => a.tier);
   const files: [string, string | string[]][] = [
     ["callplan.csv", callPlanCsv(plan)],
@@ -74,11 +74,7 @@ export function runCallplanCommand(argv: readonly string[], io: CliIo): number {
     ["callplan-reps.csv", callPlanRepsCsv(plan)],
     ["callplan.md", callPlanMarkdown(plan, tiers)],
   ];
-  const paths = files.map(([name, text]) => {
-    const path = join(outDir, name);
-    io.writeFile(path, text);
-    return path;
-  });
+  const paths = writeFileSet(io, outDir, files);
   io.stdout(describeCallPlan(plan));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (plan.status === "optimal") return 0;

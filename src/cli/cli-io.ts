@@ -3,7 +3,7 @@ import process from "node:process";
 import type { InputEncoding } from "../io/decode-text.js";
 import { TerralignError } from "../errors.js";
 import { readTextFile } from "../io/read-text-file.js";
-import { isFileInTheWay, replaceFolder } from "./replace-folder.js";
+import { isFileInTheWay, replaceFolder, type OwnedOutputs } from "./replace-folder.js";
 import { UsageError } from "./usage-error.js";
 
 /** Everything the commands touch outside themselves, so tests can run them in memory. */
@@ -18,7 +18,7 @@ export interface CliIo {
    * Writes a set of output files into `dir` as a whole: `fill` writes them into the folder it is
    * given, which then replaces `dir` (see `replaceFolder`); `owned` names every file a set may hold.
    */
-  replaceFolder(dir: string, owned: readonly string[], fill: (folder: string) => void): void;
+  replaceFolder(dir: string, owned: OwnedOutputs, fill: (folder: string) => void): void;
   stdout(s: string): void;
   stderr(s: string): void;
   /** True when stderr is a terminal: only then is a progress bar drawn. */

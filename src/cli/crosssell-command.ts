@@ -1,3 +1,4 @@
+import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import type { PotentialAccount } from "../intel/potential-account.js";
 import type { Purchase } from "../intel/ownership.js";
@@ -57,12 +58,12 @@ export function runCrosssellCommand(argv: readonly string[], io: CliIo): number 
   if (result.unknownAccounts > 0) io.stderr(`terralign: warning: ${purchasesPath}: ${result.unknownAccounts} purchase${result.unknownAccounts === 1 ? " names an account" : "s name accounts"} not in ${accountsPath}; kept, without attributes\n`);
   for (const warning of result.warnings) io.stderr(`terralign: warning: ${accountsPath}: ${warning}\n`);
 
-  io.makeDir(outDir);
-  const paths = { recommendations: join(outDir, "recommendations.csv"), report: join(outDir, "crosssell.md") };
-  io.writeFile(paths.recommendations, recommendationsCsv(result, c.value >= 0));
-  io.writeFile(paths.report, crosssellMarkdown(result, purchasesPath));
+  const paths = writeFileSet(io, outDir, [
+    ["recommendations.csv", () => recommendationsCsv(result, c.value >= 0)],
+    ["crosssell.md", () => crosssellMarkdown(result, purchasesPath)],
+  ]);
   io.stdout(describe(result));
-  io.stdout(`\nWrote:\n  ${paths.recommendations}\n  ${paths.report}\n`);
+  io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   return 0;
 }
 

@@ -37,14 +37,15 @@ export function runDiffCommand(argv: readonly string[], io: CliIo): number {
   checked(before, () => planOfAssignment(problem, before.rows, options));
   const afterPlan = checked(after, () => planOfAssignment(problem, after.rows, options));
   const diff = diffPlans(problem, before.rows, after.rows, options);
-  io.makeDir(outDir);
   const files: [string, string][] = [
     ["moved.csv", toMovedCsv(diff)],
     ["diff.md", toDiffMarkdown(diff, `Changes from ${beforePath} to ${afterPath}`)],
     ["diff.svg", renderSvg(afterPlan, { title: `${formatNumber(diff.accountsMoved)} accounts moved (ringed)`, highlight: diff.moved.map((m) => m.accountId) })],
     ["report.html", toDiffHtml(afterPlan, diff, { title: `Changes from ${beforePath} to ${afterPath}`, against: beforePath })],
   ];
-  for (const [name, text] of files) io.writeFile(join(outDir, name), text);
+  io.replaceFolder(outDir, files.map(([name]) => name), (folder) => {
+    for (const [name, text] of files) io.writeFile(join(folder, name), text);
+  });
   io.stdout(describeDiff(diff, problem, options));
   io.stdout(`\nWrote:\n${files.map(([name]) => `  ${join(outDir, name)}`).join("\n")}\n`);
   return 0;

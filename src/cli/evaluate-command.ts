@@ -19,7 +19,7 @@ import { encodingOf, inputFlags, loadOptions, loadProblem } from "./load-inputs.
 import { describeDiagnostics } from "./print-plan.js";
 import { loadBasemap } from "./read-basemap.js";
 import { UsageError } from "./usage-error.js";
-import { planDrawings } from "./write-outputs.js";
+import { planDrawings, writeFileSet } from "./write-outputs.js";
 
 const flags = { accounts: "value", reps: "value", assignments: "value", options: "value", units: "value", "units-object": "value", out: "value", basemap: "value", strict: "switch", help: "switch", ...inputFlags } as const;
 
@@ -64,7 +64,6 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
   io.stdout(describeEvaluation(evaluation, assignmentsPath ?? `the current_rep column of ${accountsPath}`, balance, problem.units !== undefined));
   const outDir = args.values.get("out");
   if (outDir !== undefined) {
-    io.makeDir(outDir);
     const written = {
       "assignments.csv": `account_id,rep_id\n${rows.map((r) => `${csvField(r.accountId)},${csvField(r.repId)}`).join("\n")}${rows.length > 0 ? "\n" : ""}`,
       "violations.csv": toViolationsCsv(evaluation.violations, { metrics }),
@@ -76,11 +75,7 @@ export function runEvaluateCommand(argv: readonly string[], io: CliIo): number {
       "map.svg": planDrawings["map.svg"](plan, { basemap }),
       "report.html": planDrawings["report.html"](plan, { basemap }),
     };
-    const paths = Object.entries({ ...written, ...drawn }).map(([name, text]) => {
-      const path = join(outDir, name);
-      io.writeFile(path, text);
-      return path;
-    });
+    const paths = writeFileSet(io, outDir, Object.entries({ ...written, ...drawn }));
     io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   }
   return args.switches.has("strict") && evaluation.violations.length > 0 ? 1 : 0;

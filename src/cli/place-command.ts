@@ -78,15 +78,12 @@ export function siteRecords(io: CliIo, args: ParsedArgs): SiteRecords | undefine
 
 /** The align outputs of a placement plan plus `reps.csv`; returns the paths written. */
 export function writePlacement(plan: PlacementPlan, dir: string, io: CliIo): string[] {
-  const paths = writeOutputs(plan, dir, io);
   // The reps as the rep reader reads them back, with the site chosen as two more columns.
   const reps = plan.placement.reps.map((rep, r) => {
     const { siteId, fixed } = plan.placement.homes[r];
     return { ...rep, attributes: { ...rep.attributes, site_id: siteId, fixed } };
   });
-  const path = join(dir, "reps.csv");
-  io.writeFile(path, toRepsCsv(reps));
-  return [...paths, path];
+  return writeOutputs(plan, dir, io, {}, [["reps.csv", () => toRepsCsv(reps)]]);
 }
 
 /** Homes and the placement bound, after the plan summary. */

@@ -1,3 +1,4 @@
+import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import { optionErrorInFile, readJsonObject } from "../io/read-json-object.js";
 import { csvField } from "../output/csv-writer.js";
@@ -49,16 +50,16 @@ export function runPlanCommand(argv: readonly string[], io: CliIo): number {
     throw optionErrorInFile(restateRowError(error, "accounts", table, (field) => columnFor.get(field) ?? -1), configPath);
   }
 
-  io.makeDir(outDir);
-  const paths = { accounts: join(outDir, "accounts.csv"), report: join(outDir, "plan.md"), lorenz: join(outDir, "lorenz.svg") };
-  io.writeFile(paths.accounts, accountsCsv(table, plan));
   const by = typeof config.tiers?.by === "string" ? config.tiers.by : config.score ? "score" : "potential";
   const ownerColumn = columnOf(table, "current_rep");
   const owners = ownerColumn >= 0 ? Array.from({ length: table.size }, (_, i) => table.cell(i, ownerColumn).trim() || undefined) : undefined;
-  io.writeFile(paths.report, planMarkdown(plan, { ids: accounts.map((a) => a.id), source: accountsPath, by, lorenzImage: "lorenz.svg", owners }));
-  io.writeFile(paths.lorenz, lorenzSvg(plan.tiering.summary.lorenz, plan.tiering.summary.gini, by));
+  const paths = writeFileSet(io, outDir, [
+    ["accounts.csv", () => accountsCsv(table, plan)],
+    ["plan.md", () => planMarkdown(plan, { ids: accounts.map((a) => a.id), source: accountsPath, by, lorenzImage: "lorenz.svg", owners })],
+    ["lorenz.svg", () => lorenzSvg(plan.tiering.summary.lorenz, plan.tiering.summary.gini, by)],
+  ]);
   io.stdout(describePlan(plan, table.size));
-  io.stdout(`\nWrote:\n  ${paths.accounts}\n  ${paths.report}\n  ${paths.lorenz}\n`);
+  io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { estimatePotential, type PotentialEstimate } from "../intel/estimate-potential.js";
@@ -63,19 +64,19 @@ export function runPotentialCommand(argv: readonly string[], io: CliIo): number 
   }
   for (const warning of estimate.warnings) io.stderr(`terralign: warning: ${accountsPath}: ${warning}\n`);
 
-  io.makeDir(outDir);
-  const paths = { accounts: join(outDir, "accounts.csv"), report: join(outDir, "potential.md"), json: join(outDir, "potential.json") };
-  io.writeFile(paths.accounts, tableWithColumns(table, [
-    { name: "potential_est", cell: (i) => decimalText(estimate.estimates[i], 2) },
-    { name: "white_space", cell: (i) => decimalText(estimate.whiteSpace[i], 2) },
-  ]));
   const actual = new Float64Array(estimate.customers);
   let k = 0;
   for (let i = 0; i < table.size; i++) if (estimate.isCustomer[i]) actual[k++] = readNumber(table.cell(i, targetColumn))!;
-  io.writeFile(paths.report, potentialMarkdown(estimate, { source: accountsPath, target: table.columns[targetColumn], actual }));
-  io.writeFile(paths.json, `${JSON.stringify(summary(estimate), null, 2)}\n`);
+  const paths = writeFileSet(io, outDir, [
+    ["accounts.csv", () => tableWithColumns(table, [
+      { name: "potential_est", cell: (i) => decimalText(estimate.estimates[i], 2) },
+      { name: "white_space", cell: (i) => decimalText(estimate.whiteSpace[i], 2) },
+    ])],
+    ["potential.md", () => potentialMarkdown(estimate, { source: accountsPath, target: table.columns[targetColumn], actual })],
+    ["potential.json", () => `${JSON.stringify(summary(estimate), null, 2)}\n`],
+  ]);
   io.stdout(describe(estimate, table.columns[targetColumn]));
-  io.stdout(`\nWrote:\n  ${paths.accounts}\n  ${paths.report}\n  ${paths.json}\n`);
+  io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   return 0;
 }
 

@@ -8,13 +8,15 @@ import process from "node:process";
  * killed while writing leaves the previous set (and a `.NAME.terralign-*` staging folder); a
  * failure while writing removes the staging folder and leaves `dir` as it was.
  *
- * `owned` names the files that belong to a set: any of them in `dir` that this run does not write
- * go (a stale `moved.csv` would mix two runs). Other files in `dir` are kept (hard-linked into the
- * new folder). When `dir` holds subfolders, is the working directory or one of its parents, or
+ * `owned` names the files that belong to a set (or tells them by name and kind, for sets with
+ * folders of their own, such as one per trade-off point): any of them in `dir` that this run does
+ * not write go (a stale `moved.csv` would mix two runs). Other files in `dir` are kept (hard-linked
+ * into the new folder). When `dir` holds subfolders, is the working directory or one of its parents, or
  * cannot be linked, files are instead renamed into `dir` one by one: each is replaced whole, but
  * a kill between two renames can leave a mix. `onStaging` hears the staging folder's path first.
  */
-export function replaceFolder(dir: string, owned: readonly string[], fill: (folder: string) => void, onStaging?: (folder: string) => void): void {
+export function replaceFolder(dir: string, owned: OwnedOutputs, fill: (folder: string) => void, onStaging?: (folder: string) => void): void {
+  const owns = typeof owned === "function" ? owned : (name: string) => owned.includes(name);
   const target = resolve(dir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
@@ -31,7 +33,8 @@ export function replaceFolder(dir: string, owned: readonly string[], fill: (fold
     return;
   }
   const written = new Set(readdirSync(staging));
-  const kept = readdirSync(target, { withFileTypes: true }).filter((entry) => !written.has(entry.name) && !owned.includes(entry.name));
+  const before = readdirSync(target, { withFileTypes: true });
+  const kept = before.filter((entry) => !written.has(entry.name) && !owns(entry.name, entry.isDirectory()));
   if (canSwap(target, kept) && linkKept(target, staging, kept.map((entry) => entry.name))) {
     const old = `${staging}.old`;
     renameSync(target, old);
@@ -39,10 +42,17 @@ export function replaceFolder(dir: string, owned: readonly string[], fill: (fold
     rmSync(old, { recursive: true, force: true });
     return;
   }
-  for (const name of written) renameSync(join(staging, name), join(target, name));
-  for (const name of owned) if (!written.has(name)) rmSync(join(target, name), { force: true });
+  for (const name of written) {
+    // A folder cannot be renamed over one that has files: the old one goes first.
+    if (statSync(join(staging, name)).isDirectory()) rmSync(join(target, name), { recursive: true, force: true });
+    renameSync(join(staging, name), join(target, name));
+  }
+  for (const entry of before) if (!written.has(entry.name) && owns(entry.name, entry.isDirectory())) rmSync(join(target, entry.name), { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
 }
+
+/** The files (and folders) an output set owns: a list of names, or a test by name and kind. */
+export type OwnedOutputs = readonly string[] | ((name: string, isDirectory: boolean) => boolean);
 
 /** True when the folder may be swapped whole: not the working directory or above it, and only files to keep. */
 function canSwap(target: string, kept: readonly { name: string; isFile(): boolean }[]): boolean {

@@ -1,3 +1,4 @@
+import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { createRouterValidated } from "../intel/create-router.js";
@@ -53,13 +54,13 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   const results: RouteResult[] = fresh.map((account) => router.route(account));
   const loads = router.loads();
 
-  io.makeDir(outDir);
-  const paths = { routed: join(outDir, "routed.csv"), loads: join(outDir, "loads.csv") };
-  io.writeFile(paths.routed, routedCsv(results));
-  io.writeFile(paths.loads, loadsCsv(loads));
+  const paths = writeFileSet(io, outDir, [
+    ["routed.csv", () => routedCsv(results)],
+    ["loads.csv", () => loadsCsv(loads)],
+  ]);
   const unroutable = results.filter((r) => r.repId === null).length;
   io.stdout(describe(results, loads, policy, unroutable));
-  io.stdout(`\nWrote:\n  ${paths.routed}\n  ${paths.loads}\n`);
+  io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (unroutable === 0) return 0;
   io.stderr(`terralign: ${formatNumber(unroutable)} new account${unroutable === 1 ? "" : "s"} could not be routed (no rep may take ${unroutable === 1 ? "it" : "them"}; see the reason in routed.csv)\n`);
   return 1;

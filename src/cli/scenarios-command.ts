@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { TerralignError } from "../errors.js";
 import { readJsonObject } from "../io/read-json-object.js";
 import { toTerralignError } from "../model/zod-issues.js";
@@ -51,23 +51,25 @@ export function runScenariosCommand(argv: readonly string[], io: CliIo): number 
     if (error instanceof TerralignError) throw new TerralignError(error.code, `${file}, ${error.message}`, error.issues);
     throw error;
   }
-  io.makeDir(outDir);
   const written: string[] = [];
-  for (const result of comparison.results) {
-    const dir = join(outDir, result.applied.scenario.name);
-    written.push(...writeOutputs(result.plan, dir, io));
-    // The scenario's own reps (added, removed, edited), so its assignments can be read back.
-    io.writeFile(join(dir, "reps.csv"), toRepsCsv(result.plan.problem.reps));
-    written.push(join(dir, "reps.csv"));
-  }
-  for (const [name, text] of [
-    ["compare.csv", toCompareCsv(comparison)],
-    ["compare.md", toCompareMarkdown(comparison)],
-    ["report.html", toCompareHtml(comparison, { links: true })],
-  ] as const) {
-    io.writeFile(join(outDir, name), text);
-    written.push(join(outDir, name));
-  }
+  const compare = ["compare.csv", "compare.md", "report.html"];
+  // The whole set (and every scenario's folder) replaces the last run's at once; old scenarios' folders go.
+  io.replaceFolder(outDir, (name, isDirectory) => isDirectory || compare.includes(name), (folder) => {
+    const moved = (path: string) => join(outDir, relative(folder, path));
+    for (const result of comparison.results) {
+      const dir = join(folder, result.applied.scenario.name);
+      // With the scenario's own reps (added, removed, edited), so its assignments can be read back.
+      written.push(...writeOutputs(result.plan, dir, io, {}, [["reps.csv", () => toRepsCsv(result.plan.problem.reps)]]).map(moved));
+    }
+    for (const [name, text] of [
+      ["compare.csv", toCompareCsv(comparison)],
+      ["compare.md", toCompareMarkdown(comparison)],
+      ["report.html", toCompareHtml(comparison, { links: true })],
+    ] as const) {
+      io.writeFile(join(folder, name), text);
+      written.push(join(outDir, name));
+    }
+  });
   io.stdout(describeComparison(comparison));
   io.stdout(`\nWrote ${written.length} files into ${outDir}: compare.csv, compare.md, report.html and one folder per scenario\n`);
   const failed = comparison.results.filter((r) => r.plan.status !== "optimal" && r.plan.status !== "feasible");

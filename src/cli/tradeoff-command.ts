@@ -33,19 +33,21 @@ export function runTradeoffCommand(argv: readonly string[], io: CliIo): number {
   const options = loadOptions(io, args);
   const { problem } = loadProblem(io, args, command, options);
   const result = tradeoff(problem, options, points);
-  io.makeDir(outDir);
   const written: string[] = [];
-  const write = (path: string, text: string) => {
-    io.writeFile(path, text);
-    written.push(path);
-  };
-  write(join(outDir, "tradeoff.csv"), toTradeoffCsv(result));
-  write(join(outDir, "tradeoff.svg"), renderTradeoffSvg(result, budgets !== undefined ? "Travel against disruption" : "Travel against balance"));
-  result.plans.forEach((plan, i) => {
-    const dir = join(outDir, folderOf(result.rows[i].label));
-    io.makeDir(dir);
-    write(join(dir, "assignments.csv"), toAssignmentsCsv(plan));
-    write(join(dir, "report.json"), `${JSON.stringify(toReport(plan), null, 2)}\n`);
+  // The whole set (and every point's folder) replaces the last run's at once; old points' folders go.
+  io.replaceFolder(outDir, (name, isDirectory) => isDirectory || name === "tradeoff.csv" || name === "tradeoff.svg", (folder) => {
+    const write = (path: string, text: string) => {
+      io.writeFile(join(folder, path), text);
+      written.push(join(outDir, path));
+    };
+    write("tradeoff.csv", toTradeoffCsv(result));
+    write("tradeoff.svg", renderTradeoffSvg(result, budgets !== undefined ? "Travel against disruption" : "Travel against balance"));
+    result.plans.forEach((plan, i) => {
+      const dir = folderOf(result.rows[i].label);
+      io.makeDir(join(folder, dir));
+      write(join(dir, "assignments.csv"), toAssignmentsCsv(plan));
+      write(join(dir, "report.json"), `${JSON.stringify(toReport(plan), null, 2)}\n`);
+    });
   });
   io.stdout(describeTradeoff(result.rows));
   io.stdout(`\nWrote:\n${written.map((p) => `  ${p}`).join("\n")}\n`);

@@ -41,7 +41,7 @@ function* geojsonLists(plan: Plan): Generator<string> {
  * replaces the previous one as a whole (`CliIo.replaceFolder`): never a mix of two runs. The
  * large files are streamed: their text is made in pieces as it is written.
  */
-export function writeOutputs(plan: Plan, dir: string, io: CliIo, options: MapOptions = {}): string[] {
+export function writeOutputs(plan: Plan, dir: string, io: CliIo, options: MapOptions = {}, extra: FileSet = []): string[] {
   const contents: Record<(typeof outputFiles)[number], () => string | Iterable<string>> = {
     "assignments.csv": () => assignmentsCsvPieces(plan),
     "report.json": () => `${JSON.stringify(toReport(plan), null, 2)}\n`,
@@ -51,8 +51,12 @@ export function writeOutputs(plan: Plan, dir: string, io: CliIo, options: MapOpt
     "report.html": () => planDrawings["report.html"](plan, options),
   };
   const names: string[] = [...outputFiles];
-  io.replaceFolder(dir, [...outputFiles, "moved.csv"], (folder) => {
+  io.replaceFolder(dir, [...outputFiles, "moved.csv", ...extra.map(([name]) => name)], (folder) => {
     for (const name of outputFiles) io.writeFile(join(folder, name), contents[name]());
+    for (const [name, text] of extra) {
+      io.writeFile(join(folder, name), typeof text === "function" ? text() : text);
+      names.push(name);
+    }
     const diff = diffFromToday(plan);
     if (diff) {
       io.writeFile(join(folder, "moved.csv"), toMovedCsv(diff));
@@ -60,4 +64,18 @@ export function writeOutputs(plan: Plan, dir: string, io: CliIo, options: MapOpt
     }
   });
   return names.map((name) => join(dir, name));
+}
+
+/** Files of an output set: name and text (or a function making it, called while the set is written). */
+export type FileSet = readonly (readonly [string, string | Iterable<string> | (() => string | Iterable<string>)])[];
+
+/**
+ * Writes `files` into `dir` as one set that replaces the previous run's as a whole
+ * (`CliIo.replaceFolder`: a run stopped halfway leaves the old set); returns their paths.
+ */
+export function writeFileSet(io: CliIo, dir: string, files: FileSet): string[] {
+  io.replaceFolder(dir, files.map(([name]) => name), (folder) => {
+    for (const [name, text] of files) io.writeFile(join(folder, name), typeof text === "function" ? text() : text);
+  });
+  return files.map(([name]) => join(dir, name));
 }

@@ -134,6 +134,42 @@ describe("outputs replaced as a whole", () => {
     expect(readdirSync(dir)).toEqual(["out"]);
   });
 
+  it("a set with folders of its own replaces the old folders whole, and a folder it no longer writes goes", () => {
+    const dir = workspace({});
+    const out = join(dir, "out");
+    const owned = (name: string, isDirectory: boolean) => isDirectory || name === "summary.csv";
+    replaceFolder(out, owned, (folder) => {
+      writeFileSync(join(folder, "summary.csv"), "old");
+      for (const point of ["p1", "p2"]) {
+        mkdirSync(join(folder, point));
+        writeFileSync(join(folder, point, "a.csv"), `old ${point}`);
+      }
+    });
+    writeFileSync(join(out, "notes.txt"), "mine");
+    replaceFolder(out, owned, (folder) => {
+      writeFileSync(join(folder, "summary.csv"), "new");
+      mkdirSync(join(folder, "p1"));
+      writeFileSync(join(folder, "p1", "a.csv"), "new p1");
+    });
+    expect(readdirSync(out).sort()).toEqual(["notes.txt", "p1", "summary.csv"]);
+    expect(readFileSync(join(out, "p1", "a.csv"), "utf8")).toBe("new p1");
+    expect(readdirSync(dir)).toEqual(["out"]);
+  });
+
+  it("tradeoff writes its set whole: a second tradeoff with other budgets leaves none of the first's points", () => {
+    const { accounts, reps } = smallProblem();
+    const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps });
+    const base = ["tradeoff", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"];
+    expect([0, 1]).toContain(runCli([...base, "--budgets", "5,50%"], dir).code);
+    const first = readdirSync(join(dir, "out")).sort();
+    expect(first.filter((f) => !f.startsWith("tradeoff")).length).toBe(2);
+    expect([0, 1]).toContain(runCli([...base, "--budgets", "10"], dir).code);
+    const second = readdirSync(join(dir, "out")).sort();
+    expect(second.filter((f) => !f.startsWith("tradeoff")).length).toBe(1);
+    expect(readFileSync(join(dir, "out", "tradeoff.csv"), "utf8").trim().split("\n")).toHaveLength(2);
+    expect(readdirSync(dir).filter((f) => f.includes("terralign"))).toEqual([]);
+  });
+
   it("a run killed while writing leaves either the previous set or the new one, never a mix", { timeout: 180_000 }, async () => {
     const { accounts, reps } = smallProblem();
     const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps, "wide.json": '{"balance": {"workload": 0.3}}' });
