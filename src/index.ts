@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { align } from "./align.js";
-export { alignAsync } from "./async/align-async.js";
+export { alignAsync, runScenariosAsync, tradeoffAsync } from "./async/align-async.js";
 export { evaluate, type Evaluation } from "./evaluate/evaluate.js";
 export { ruleNames, type RuleName, type Violation, type ViolationCounts } from "./rules/violation.js";
 export { explainAssignment, type AccountExplanation, type Explanation } from "./solvers/transport/explain-assignment.js";

@@ -3,7 +3,9 @@ import type { Plan } from "../model/plan.js";
 import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem } from "../model/problem-schema.js";
-import type { SolveReply, SolveRequest } from "./worker-messages.js";
+import type { ScenarioComparison } from "../realign/run-scenarios.js";
+import type { Tradeoff, TradeoffPoint } from "../realign/tradeoff.js";
+import type { SolveReply, SolveRequest, WorkerJob } from "./worker-messages.js";
 
 /** One worker, whichever kind the platform has. */
 interface WorkerHandle {
@@ -33,16 +35,37 @@ const workerThreads = "node:worker_threads";
  * `new URL("./align-worker.js", import.meta.url)` copy it).
  */
 export async function alignAsync(problem: Problem, options: AlignOptions = {}): Promise<Plan> {
+  return (await inWorker(problem, options, { kind: "align" }, "alignAsync")) as Plan;
+}
+
+/**
+ * `tradeoff` on a worker thread, like `alignAsync` (same result as `tradeoff` for the same seed):
+ * `options.signal` stops the point being solved (it and the points after it come back `timeout`),
+ * `options.onProgress` hears every point's solve.
+ */
+export async function tradeoffAsync(problem: Problem, options: AlignOptions | undefined, points: readonly TradeoffPoint[]): Promise<Tradeoff> {
+  return (await inWorker(problem, options ?? {}, { kind: "tradeoff", points }, "tradeoffAsync")) as Tradeoff;
+}
+
+/**
+ * `runScenarios` on a worker thread, like `alignAsync` (same comparison as `runScenarios` for the
+ * same seed). Bad scenarios reject with the same `TerralignError` as `runScenarios` throws.
+ */
+export async function runScenariosAsync(problem: Problem, scenarios: readonly unknown[], options: AlignOptions = {}): Promise<ScenarioComparison> {
+  return (await inWorker(problem, options, { kind: "scenarios", scenarios }, "runScenariosAsync")) as ScenarioComparison;
+}
+
+async function inWorker(problem: Problem, options: AlignOptions, job: WorkerJob, name: string): Promise<Plan | Tradeoff | ScenarioComparison> {
   const resolved = resolveOptions(options);
   if (options.travel?.minutes !== undefined) {
-    throw new TerralignError("unsupported", "options.travel.minutes: a function cannot be sent to the worker thread; give the minutes as problem.travel (a matrix), or call align");
+    throw new TerralignError("unsupported", `options.travel.minutes: a function cannot be sent to the worker thread; give the minutes as problem.travel (a matrix), or call ${name.replace(/Async$/, "")}`);
   }
   const valid = parseProblem(problem, { orphans: resolved.disruption.orphans === "assign" });
   const { signal, onProgress, ...plain } = options;
   const flag = typeof SharedArrayBuffer === "function" ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
-  if (signal?.aborted && !flag) throw abortError();
-  const worker = await startWorker();
-  return new Promise<Plan>((resolve, reject) => {
+  if (signal?.aborted && !flag) throw abortError(name);
+  const worker = await startWorker(name);
+  return new Promise((resolve, reject) => {
     const finish = () => {
       signal?.removeEventListener("abort", onAbort);
       worker.terminate();
@@ -51,16 +74,16 @@ export async function alignAsync(problem: Problem, options: AlignOptions = {}): 
       if (flag) Atomics.store(flag, 0, 1);
       else {
         finish();
-        reject(abortError());
+        reject(abortError(name));
       }
     };
     if (signal?.aborted) onAbort();
     else signal?.addEventListener("abort", onAbort);
     worker.onReply((reply) => {
       if (reply.type === "progress") onProgress?.(reply.progress);
-      else if (reply.type === "plan") {
+      else if (reply.type === "result") {
         finish();
-        resolve(reply.plan);
+        resolve(reply.result);
       } else {
         finish();
         const { error } = reply;
@@ -71,12 +94,12 @@ export async function alignAsync(problem: Problem, options: AlignOptions = {}): 
       finish();
       reject(error);
     });
-    worker.post({ problem: valid, options: plain, ...(flag ? { flag } : {}), progress: onProgress !== undefined });
+    worker.post({ job, problem: valid, options: plain, ...(flag ? { flag } : {}), progress: onProgress !== undefined });
   });
 }
 
-function abortError(): Error {
-  return typeof DOMException === "function" ? new DOMException("alignAsync was aborted", "AbortError") : Object.assign(new Error("alignAsync was aborted"), { name: "AbortError" });
+function abortError(name: string): Error {
+  return typeof DOMException === "function" ? new DOMException(`${name} was aborted`, "AbortError") : Object.assign(new Error(`${name} was aborted`), { name: "AbortError" });
 }
 
 /** The worker script: built beside this module as align-worker.js (align-worker.ts when run from the sources with tsx). */
@@ -84,7 +107,7 @@ function workerUrl(): URL {
   return new URL(import.meta.url.endsWith(".ts") ? "./align-worker.ts" : "./align-worker.js", import.meta.url);
 }
 
-async function startWorker(): Promise<WorkerHandle> {
+async function startWorker(name: string): Promise<WorkerHandle> {
   const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
   if (isNode) {
     const { Worker } = (await import(/* @vite-ignore */ workerThreads)) as typeof import("node:worker_threads");
@@ -94,7 +117,7 @@ async function startWorker(): Promise<WorkerHandle> {
       onReply: (handler) => void worker.on("message", handler),
       onFailure: (handler) => {
         worker.on("error", handler);
-        worker.on("exit", (code) => handler(new Error(`the alignAsync worker stopped (exit code ${code}) before it answered`)));
+        worker.on("exit", (code) => handler(new Error(`the ${name} worker stopped (exit code ${code}) before it answered`)));
       },
       terminate: () => void worker.terminate(),
     };

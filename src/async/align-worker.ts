@@ -1,9 +1,13 @@
 /**
- * The worker of `alignAsync`: a Node `worker_threads` worker or a browser module Web Worker. It
- * solves one request with `align`'s own code and posts progress, then the plan (or the error).
+ * The worker of `alignAsync`, `tradeoffAsync` and `runScenariosAsync`: a Node `worker_threads`
+ * worker or a browser module Web Worker. It runs one request with the library's own code (`align`,
+ * `tradeoff` or `runScenarios`) and posts progress, then the result (or the error).
  */
 import { alignValidated } from "../align.js";
+import { runScenarios } from "../realign/run-scenarios.js";
+import { tradeoff } from "../realign/tradeoff.js";
 import { TerralignError } from "../errors.js";
+import type { AlignOptions } from "../model/options-schema.js";
 import { resolveOptions } from "../model/parse.js";
 import { signalOfFlag } from "./shared-stop.js";
 import type { SolveReply, SolveRequest } from "./worker-messages.js";
@@ -28,12 +32,15 @@ async function connect(): Promise<Port> {
 
 function solve(request: SolveRequest, port: Port): void {
   try {
-    const options = resolveOptions({
+    const options: AlignOptions = {
       ...request.options,
       ...(request.flag ? { signal: signalOfFlag(request.flag) } : {}),
       ...(request.progress ? { onProgress: (progress) => port.post({ type: "progress", progress }) } : {}),
-    });
-    port.post({ type: "plan", plan: alignValidated(request.problem, options) });
+    };
+    const { job } = request;
+    const result =
+      job.kind === "align" ? alignValidated(request.problem, resolveOptions(options)) : job.kind === "tradeoff" ? tradeoff(request.problem, options, job.points) : runScenarios(request.problem, job.scenarios, options);
+    port.post({ type: "result", result });
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     const detail = error instanceof TerralignError ? { code: error.code, issues: error.issues } : { stack: e.stack };

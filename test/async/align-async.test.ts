@@ -4,7 +4,7 @@ import type { Plan, Problem, Progress } from "../../src/index.js";
 
 // The built package (vitest's global setup builds it): alignAsync starts dist/align-worker.js
 // beside it, as an installed copy does. Imported by URL so that typechecking needs no build.
-const { align, alignAsync, TerralignError } = (await import(new URL("../../dist/index.js", import.meta.url).href)) as typeof Core;
+const { align, alignAsync, tradeoff, tradeoffAsync, runScenarios, runScenariosAsync, TerralignError } = (await import(new URL("../../dist/index.js", import.meta.url).href)) as typeof Core;
 type TerralignError = Core.TerralignError;
 
 function problem(n: number, m: number, seed: number): Problem {
@@ -76,5 +76,40 @@ describe("alignAsync", () => {
     const copy = structuredClone(p);
     await alignAsync(p, { seed: 3 });
     expect(p).toEqual(copy);
+  });
+});
+
+/** The problem with today's owners: each account with the rep of its index modulo m. */
+function owned(n: number, m: number, seed: number): Problem {
+  const p = problem(n, m, seed);
+  return { ...p, accounts: p.accounts.map((a, i) => ({ ...a, currentRep: `r${i % m}` })) };
+}
+
+const plansWithoutClock = <T extends { plans?: readonly Plan[] }>(x: T) => JSON.parse(JSON.stringify(x, (key, value) => (key === "elapsedMs" ? 0 : value)));
+
+describe("tradeoffAsync and runScenariosAsync", () => {
+  it("give what tradeoff and runScenarios give, on a worker thread, with progress across it", async () => {
+    const p = owned(120, 4, 9);
+    const options = { seed: 3, balance: { workload: 0.1 } };
+    const points = [{ maxMoves: 40 }, { maxMovedShare: 0.6 }];
+    let heard = 0;
+    const curve = await tradeoffAsync(p, { ...options, onProgress: () => heard++ }, points);
+    expect(plansWithoutClock(curve)).toEqual(plansWithoutClock(tradeoff(p, options, points)));
+    expect(curve.rows.map((r) => r.label)).toEqual(["40", "60%"]);
+    expect(heard).toBeGreaterThan(0);
+    const scenarios = [{ name: "base" }, { name: "r3-leaves", removeReps: ["r3"] }];
+    const comparison = await runScenariosAsync(p, scenarios, options);
+    expect(plansWithoutClock(comparison)).toEqual(plansWithoutClock(runScenarios(p, scenarios, options)));
+    expect(comparison.results.map((r) => r.row.name)).toEqual(["base", "r3-leaves"]);
+  });
+
+  it("reject bad points and scenarios with the TerralignError the synchronous calls throw", async () => {
+    const p = owned(30, 3, 2);
+    const point = await tradeoffAsync(p, {}, [{ maxMoves: 1.5 }]).catch((e: unknown) => e);
+    expect(point).toBeInstanceOf(TerralignError);
+    expect((point as TerralignError).message).toContain("points[0].maxMoves");
+    const scenario = await runScenariosAsync(p, [{ name: "x", removeReps: ["nobody"] }]).catch((e: unknown) => e);
+    expect(scenario).toBeInstanceOf(TerralignError);
+    expect((scenario as TerralignError).message).toContain("nobody");
   });
 });
