@@ -231,24 +231,36 @@ function countProof(p: CompiledProblem, pairs: PairTable): SolverResult["infeasi
       uppers += band.upper[r];
     }
     const total = band.total;
+    let targets = 0;
+    for (let r = 0; r < p.m; r++) targets += band.target[r];
+    // The least band at which none of these counts rules the plan out (each grows as the band narrows).
+    const reach = reachOf(p, pairs, band.value);
+    let least = Math.max(targets > 0 ? 1 - total / targets : 0, targets > 0 ? total / targets - 1 : 0);
+    for (let r = 0; r < p.m; r++) if (band.target[r] > 0) least = Math.max(least, 1 - reach[r] / band.target[r]);
+    const widen = least < 1 ? `widen balance.${band.name} to at least ±${formatNumber(Math.ceil(least * 1000 - 1e-9) / 10, 1)} % (narrower, this count rules every plan out)` : `no band on ${band.name} is wide enough`;
     if (lowers > total * (1 + 1e-9) + 1e-9) {
-      return { code: "bands_conflict", message: `the reps' ${band.name} bands need at least ${amount(band.name, lowers)} in all, but the accounts hold ${amount(band.name, total)}; widen balance.${band.name} or fix targets.${band.name}` };
+      return { code: "bands_conflict", message: `the reps' ${band.name} bands need at least ${amount(band.name, lowers)} in all, but the accounts hold ${amount(band.name, total)}; ${widen}, or fix targets.${band.name}` };
     }
     if (uppers < total * (1 - 1e-9) - 1e-9) {
-      return { code: "bands_conflict", message: `the reps' ${band.name} bands hold at most ${amount(band.name, uppers)} in all, but the accounts hold ${amount(band.name, total)}; widen balance.${band.name} or fix targets.${band.name}` };
+      return { code: "bands_conflict", message: `the reps' ${band.name} bands hold at most ${amount(band.name, uppers)} in all, but the accounts hold ${amount(band.name, total)}; ${widen}, or fix targets.${band.name}` };
     }
     for (let r = 0; r < p.m; r++) {
-      let reach = 0;
-      for (let a = 0; a < p.n; a++) if (!Number.isNaN(pairs.minutes(r, a))) reach += band.value[a];
-      if (reach < band.lower[r] * (1 - 1e-9) - 1e-9) {
+      if (reach[r] < band.lower[r] * (1 - 1e-9) - 1e-9) {
         return {
           code: "bands_conflict",
-          message: `rep ${p.repIds[r]} may serve accounts holding ${amount(band.name, reach)} of ${band.name} in all (segments, regions, travel limits and locks), below the lower end of its ${band.name} band (${amount(band.name, band.lower[r])}); widen balance.${band.name}, lower rep ${p.repIds[r]}'s share in targets.${band.name}, or let it serve more accounts`,
+          message: `rep ${p.repIds[r]} may serve accounts holding ${amount(band.name, reach[r])} of ${band.name} in all (segments, regions, travel limits and locks), below the lower end of its ${band.name} band (${amount(band.name, band.lower[r])}); ${widen}, lower rep ${p.repIds[r]}'s share in targets.${band.name}, or let it serve more accounts`,
         };
       }
     }
   }
   return undefined;
+}
+
+/** Σ of a metric over the accounts each rep may serve. */
+function reachOf(p: CompiledProblem, pairs: PairTable, value: Float64Array): Float64Array {
+  const reach = new Float64Array(p.m);
+  for (let r = 0; r < p.m; r++) for (let a = 0; a < p.n; a++) if (!Number.isNaN(pairs.minutes(r, a))) reach[r] += value[a];
+  return reach;
 }
 
 /** Iterations without a plan after which phase one asks whether there is any. */
