@@ -86,6 +86,34 @@ describe("several hard bands against an exact MIP (HiGHS)", () => {
     expect(plan.status).toBe("infeasible");
     const proof = plan.diagnostics.find((d) => d.code === "bands_conflict");
     expect(proof?.message).toMatch(/the bands on workload, potential cannot all hold/);
+    // Not even ±99 % on potential alone mends it: R2 and R3 could then hold only 20 % of the potential.
+    expect(proof?.message).toContain("balance.potential alone cannot mend it");
+  });
+
+  it("says how wide a band in conflict must be: narrower is ruled out, at the width it names a plan exists", () => {
+    const problem = bandsInstance({ accounts: 60, reps: 3, seed: 3 });
+    const targets = { potential: { R1: 0.75, R2: 0.125, R3: 0.125 } };
+    const plan = align(problem, { balance: { workload: 0.05, potential: 0.02 }, targets });
+    expect(plan.status).toBe("infeasible");
+    const proof = plan.diagnostics.find((d) => d.code === "bands_conflict")!;
+    const widen = proof.message.match(/balance\.potential must be wider than ±([\d.]+) % \(no certificate rules out ±([\d.]+) %/);
+    expect(widen).not.toBeNull();
+    const [below, above] = [Number(widen![1]) / 100, Number(widen![2]) / 100];
+    expect(below).toBeGreaterThanOrEqual(0.02);
+    expect(above).toBeGreaterThan(below);
+    expect(align(problem, { balance: { workload: 0.05, potential: below }, targets }).status).toBe("infeasible");
+    expect(["feasible", "optimal"]).toContain(align(problem, { balance: { workload: 0.05, potential: above + 0.01 }, targets }).status);
+  });
+
+  it("a counting proof says how wide the band must be at least", () => {
+    // Rep R1 may serve only a third of the accounts but is to hold half the account count.
+    const problem = bandsInstance({ accounts: 60, reps: 3, seed: 3 });
+    const limited = { ...problem, accounts: problem.accounts.map((a, i) => ({ ...a, segment: i % 3 === 0 ? "s1" : "s2" })), reps: problem.reps.map((r, j) => ({ ...r, segments: j === 0 ? ["s1"] : ["s1", "s2"] })) };
+    const plan = align(limited, { balance: { workload: 0.5, accounts: 0.1 }, targets: { accounts: { R1: 0.5, R2: 0.25, R3: 0.25 } } });
+    expect(plan.status).toBe("infeasible");
+    const proof = plan.diagnostics.find((d) => d.code === "bands_conflict");
+    // R1 may reach 20 of the 30 accounts its target asks for: the band must be at least ±33.4 %.
+    expect(proof?.message).toContain("widen balance.accounts to at least ±33.4 %");
   });
 
   it("says which bands it could not meet when it finds no plan", () => {

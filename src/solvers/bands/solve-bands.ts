@@ -91,7 +91,10 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Sol
       const saved = dual.mu.map((mu) => mu.slice());
       const savedDelta = dual.delta.slice();
       proof = phaseOne(p, rows, dual, stop);
-      if (proof) break;
+      if (proof) {
+        proof = { code: "bands_conflict", message: `${proof.message}${widenings(p, c, pairs, base.assign, pressed(rows, dual), stop)}` };
+        break;
+      }
       dual.travelWeight = 1;
       saved.forEach((mu, k) => dual.mu[k].set(mu));
       dual.delta.set(savedDelta);
@@ -112,7 +115,7 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Sol
       if (theta < 1e-3) break;
     }
     if (lower > ceiling * (1 + 1e-9) + 1e-9) {
-      proof = { code: "bands_conflict", message: conflictMessage(rows, dual, lower, ceiling) };
+      proof = { code: "bands_conflict", message: `${conflictMessage(rows, dual, lower, ceiling)}${widenings(p, c, pairs, base.assign, pressed(rows, dual), stop)}` };
       break;
     }
     const { loads, used, rounded } = dual.fractional();
@@ -133,6 +136,7 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Sol
     }
   }
   if (!best && !proof && !stop()) proof = phaseOne(p, rows, dual, stop);
+  if (proof?.code === "bands_phase_one") proof = { code: "bands_conflict", message: `${proof.message}${stop() ? "" : widenings(p, c, pairs, base.assign, pressed(rows, dual), stop)}` };
   if (best && !stop()) {
     // The best plan, shortened harder: every member of more of the nearest reps as trade partners.
     const search = new BandSearch(p, c, rows, pairs, best);
@@ -263,6 +267,46 @@ function reachOf(p: CompiledProblem, pairs: PairTable, value: Float64Array): Flo
   return reach;
 }
 
+/** Phase-one runs at most per band when looking for the least widening that no certificate rules out. */
+const WIDEN_STEPS = 6;
+/** Widest band tried. */
+const WIDEST = 0.99;
+
+/**
+ * For each band in conflict (`names`), others as they are: bisection on its width with phase one,
+ * from the width given (proven impossible) up to ±99 %. Narrowing a band only removes plans, so a
+ * width phase one rules out rules out every narrower one too: the text says the width the band
+ * must exceed, and the width at which no certificate was found (a plan may exist there).
+ */
+function widenings(p: CompiledProblem, c: SolverInput["candidates"], pairs: PairTable, start: Int32Array, names: readonly string[], stop: () => boolean): string {
+  const parts: string[] = [];
+  for (const name of names) {
+    const k = p.bands.findIndex((band) => band.name === name);
+    if (k < 0) continue;
+    const ruledOut = (fraction: number) => {
+      const band = p.bands[k];
+      const widened = { ...band, fraction, lower: band.target.map((t) => t * (1 - fraction)), upper: band.target.map((t) => t * (1 + fraction)) };
+      const q = { ...p, bands: p.bands.map((b, j) => (j === k ? widened : b)) };
+      const rows = bandRows(q);
+      return phaseOne(q, rows, new BandDual(q, c, rows, pairs, start), stop) !== undefined;
+    };
+    let lo = p.bands[k].fraction;
+    let hi = WIDEST;
+    if (stop() || ruledOut(hi)) {
+      if (!stop()) parts.push(`balance.${name} alone cannot mend it (ruled out even at ±99 %)`);
+      continue;
+    }
+    for (let step = 1; step < WIDEN_STEPS && hi - lo > 0.001 && !stop(); step++) {
+      const mid = (lo + hi) / 2;
+      if (ruledOut(mid)) lo = mid;
+      else hi = mid;
+    }
+    const pct = (x: number) => `±${formatNumber(x * 100, 1)} %`;
+    parts.push(`balance.${name} must be wider than ${pct(Math.floor(lo * 1000) / 1000)} (no certificate rules out ${pct(Math.ceil(hi * 1000) / 1000)}, the others as they are)`);
+  }
+  return parts.length > 0 ? `. Widening one band: ${parts.join("; ")}` : "";
+}
+
 /** Iterations without a plan after which phase one asks whether there is any. */
 const PHASE_ONE_AFTER = 40;
 /** Phase-one iterations at most. */
@@ -288,7 +332,7 @@ function phaseOne(p: CompiledProblem, rows: BandRows, dual: BandDual, stop: () =
     if (bound > 1e-6) {
       const names = pressed(rows, dual);
       return {
-        code: "bands_conflict",
+        code: "bands_phase_one",
         message: `the bands on ${["workload", ...names].join(", ")} cannot all hold, not even with accounts split between reps (a Lagrangian certificate over every eligible rep); widen ${names.map((name) => `balance.${name}`).join(" or ") || "the bands"}`,
       };
     }
