@@ -1,3 +1,5 @@
+import { textTable } from "../output/text-table.js";
+import { rollupCells, rollupHeadings, rollupLevels, rollupsOf, type Rollup } from "../evaluate/rollups.js";
 import type { Diagnostic, Plan } from "../model/plan.js";
 import { summaryTable } from "../output/index.js";
 import { repChangesTable } from "../output/realign-tables.js";
@@ -16,8 +18,17 @@ export function describePlan(plan: Plan): string {
     const diff = diffFromToday(plan);
     if (diff && diff.accountsMoved > 0) lines.push("", "Gains and losses against today (reps with changes):", repChangesTable(diff).trimEnd());
   }
+  const rollups = rollupsOf(plan);
+  for (const level of rollupLevels) {
+    const rows = rollups[level];
+    if (rows) lines.push("", `By ${level} (accounts by theirs; reps by theirs, with their territories):`, rollupTable(level, rows).trimEnd());
+  }
   if (plan.diagnostics.length > 0) lines.push("", ...describeDiagnostics(plan.diagnostics));
   return `${lines.join("\n")}\n`;
+}
+
+function rollupTable(level: string, rows: readonly Rollup[]): string {
+  return textTable([level, ...rollupHeadings], rows.map(rollupCells));
 }
 
 /** One line per diagnostic, most severe first: `error   capacity_exceeded: total workload ...`. */

@@ -5,7 +5,7 @@ import type { SourceTable } from "./source-record.js";
 
 /**
  * Account columns. Required: `id`, `lng` (or `lon`, `longitude`), `lat` (or `latitude`),
- * `workload`. Optional: `potential`, `visits`, `tier`, `segment`, `region`, `unit`, `current_rep`,
+ * `workload`. Optional: `potential`, `visits`, `tier`, `segment`, `region`, `district`, `unit`, `current_rep`,
  * `locked_rep`, `move_cost`. Names match case-insensitively, ignoring spaces, `_` and `-`.
  */
 export const accountFields: readonly FieldSpec[] = [
@@ -16,6 +16,7 @@ export const accountFields: readonly FieldSpec[] = [
   { key: "tier", names: ["tier"], kind: "text" },
   { key: "segment", names: ["segment"], kind: "text" },
   { key: "region", names: ["region"], kind: "text" },
+  { key: "district", names: ["district"], kind: "text" },
   { key: "unit", names: ["unit"], kind: "text" },
   { key: "currentRep", names: ["current_rep"], kind: "text" },
   { key: "lockedRep", names: ["locked_rep"], kind: "text" },

@@ -5,12 +5,13 @@ import type { SourceTable } from "./source-record.js";
 
 /**
  * Rep columns. Required: `id`, `lng` (or `lon`, `longitude`), `lat` (or `latitude`), `capacity`.
- * Optional: `segments` (`;`-separated in CSV, an array in JSON), `region`, `max_travel_minutes`.
+ * Optional: `segments` (`;`-separated in CSV, an array in JSON), `region`, `district`, `max_travel_minutes`.
  */
 export const repFields: readonly FieldSpec[] = [
   { key: "id", names: ["id", "rep_id"], kind: "text", required: true },
   { key: "capacity", names: ["capacity"], kind: "number", required: true },
   { key: "region", names: ["region"], kind: "text" },
+  { key: "district", names: ["district"], kind: "text" },
   { key: "segments", names: ["segments"], kind: "list" },
   { key: "maxTravelMinutes", names: ["max_travel_minutes"], kind: "number" },
 ];

@@ -28,6 +28,8 @@ export const accountSchema = z.strictObject({
   segment: z.optional(z.string()),
   /** Region; when both the account and a rep have a region, they must match. */
   region: z.optional(z.string()),
+  /** District (a finer level than region, e.g. within it): for roll-ups only, no rule. */
+  district: z.optional(z.string()),
   /** Geographic unit id (ZIP, county, brick) the account lies in. */
   unit: z.optional(z.string()),
   /** Rep that owns the account today; used to measure disruption. */
@@ -52,6 +54,8 @@ export const repSchema = z.strictObject({
   capacity: z.number(),
   /** Region; accounts with a different region are not eligible for this rep. */
   region: z.optional(z.string()),
+  /** District (a finer level than region): for roll-ups only, no rule. */
+  district: z.optional(z.string()),
   /** Segments this rep may serve; absent means every segment. */
   segments: z.optional(z.array(z.string())),
   /** Longest one-way trip (minutes) from home to an account this rep may serve. */

@@ -1,3 +1,4 @@
+import { textTable } from "./text-table.js";
 import type { PlanDiff } from "../realign/diff-plans.js";
 import type { ScenarioComparison } from "../realign/run-scenarios.js";
 import type { Tradeoff } from "../realign/tradeoff.js";
@@ -29,9 +30,7 @@ export function repChangesTable(diff: PlanDiff): string {
       `${formatNumber(r.travelMinutesBefore)} → ${formatNumber(r.travelMinutesAfter)}`,
       r.weightedTravelBefore > 0 ? formatSignedPercent(r.weightedTravelAfter / r.weightedTravelBefore - 1) : "–",
     ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => Array.from(row[c]).length)));
-  const line = (cells: readonly string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ").trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n";
+  return textTable(header, rows);
 }
 
 /** `diff.md`: totals, then per rep what it gains and loses. */

@@ -1,3 +1,4 @@
+import { rollupCells, rollupHeadings, rollupLevels, rollupsOf } from "../evaluate/rollups.js";
 import type { Plan } from "../model/plan.js";
 import { ruleNames } from "../rules/violation.js";
 import { formatNumber, formatPercent, formatSignedPercent } from "../util/format-number.js";
@@ -50,6 +51,16 @@ export function toMarkdown(plan: Plan): string {
     lines.push(`- Disruption: ${formatNumber(m.disruption.accountsMoved)} accounts moved, ${formatNumber(m.disruption.workloadMovedHours, 1)} h (${formatPercent(m.disruption.fractionMoved)} of current workload)`);
   }
   lines.push(`- Accounts assigned: ${formatNumber(m.accountsAssigned)}, unassigned: ${formatNumber(m.accountsUnassigned)}`);
+
+  const rollups = rollupsOf(plan);
+  for (const level of rollupLevels) {
+    const rows = rollups[level];
+    if (!rows) continue;
+    lines.push("", `## ${level === "region" ? "Regions" : "Districts"}`, "", `Accounts by their ${level}; reps by theirs, with their territories' hours against their targets.`, "");
+    lines.push(`| ${level[0].toUpperCase()}${level.slice(1)} | ${rollupHeadings.map((h) => h[0].toUpperCase() + h.slice(1)).join(" | ")} |`);
+    lines.push(`|:---|${rollupHeadings.map(() => "---:").join("|")}|`);
+    for (const row of rows) lines.push(`| ${rollupCells(row).map(escapeMarkdown).join(" | ")} |`);
+  }
 
   lines.push("", "## Broken rules", "");
   const broken = ruleNames.filter((rule) => m.violations[rule] > 0);

@@ -1,3 +1,4 @@
+import { rollupsOf, type Rollup, type RollupLevel } from "../evaluate/rollups.js";
 import type { Bound, Diagnostic, Metrics, Plan, PlanStatus, Territory, UnassignedAccount } from "../model/plan.js";
 import type { Violation } from "../rules/violation.js";
 
@@ -36,6 +37,8 @@ export interface Report {
   /** Every rule the plan breaks (empty when it keeps them all). */
   readonly violations: readonly Violation[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Region and district roll-ups (`rollupsOf`), when accounts or reps name regions or districts. */
+  readonly rollups?: Partial<Record<RollupLevel, readonly Rollup[]>>;
 }
 
 /**
@@ -46,6 +49,7 @@ export interface Report {
  */
 export function toReport(plan: Plan): Report {
   const m = plan.metrics;
+  const rollups = rollupsOf(plan);
   return {
     status: plan.status,
     strategy: plan.strategy,
@@ -64,6 +68,7 @@ export function toReport(plan: Plan): Report {
       ...(d.accountIds ? { accountIds: [...d.accountIds] } : {}),
       ...(d.repIds ? { repIds: [...d.repIds] } : {}),
     })),
+    ...(Object.keys(rollups).length > 0 ? { rollups } : {}),
   };
 }
 
