@@ -69,6 +69,10 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
   const name = picked.name;
   const solve = name === "transport" && step.transport ? step.transport : picked.solve;
   const { diagnostics, unservable } = diagnoseInput(valid, compiled);
+  for (const name of Object.keys(resolved.regions)) {
+    if (valid.accounts.some((a) => a.region === name) || valid.reps.some((r) => r.region === name)) continue;
+    diagnostics.push({ severity: "warning", code: "unknown_region", message: `options.regions.${name}: no account or rep has region '${name}', so its parameters apply to nothing (a typo?)` });
+  }
   let candidates: Candidates | undefined;
   const inputFor = (problem: CompiledProblem, start?: Int32Array) => ({
     problem,

@@ -3,7 +3,7 @@ import type { Problem } from "../model/problem-schema.js";
 import { compileBudgets } from "./budgets.js";
 import { compileMetricBands, targetShares } from "./metric-bands.js";
 import type { CompiledProblem } from "./compiled-problem.js";
-import { builtInMinutesPerKm, travelModel } from "./travel-model.js";
+import { builtInMinutesPerKm, regionalMinutesPerKm, travelModel } from "./travel-model.js";
 import { hopMinutes, hoursRange, retarget } from "./travel-hours.js";
 
 /** Turns a validated problem into typed arrays (see `CompiledProblem`). Does not touch the input. */
@@ -23,9 +23,10 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   const currentRep = new Int32Array(n).fill(-1);
   const moveCost = new Float64Array(n);
   let totalWorkload = 0;
+  const factor = regionalFactors(options);
   for (let a = 0; a < n; a++) {
     const account = accounts[a];
-    workload[a] = account.workload;
+    workload[a] = account.region !== undefined && factor.has(account.region) ? account.workload * factor.get(account.region)! : account.workload;
     potential[a] = account.potential ?? 0;
     visits[a] = account.visits ?? 1;
     accountLng[a] = account.location[0];
@@ -33,7 +34,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     if (account.lockedRep !== undefined) lockedRep[a] = repIndex.get(account.lockedRep) ?? -1;
     if (account.currentRep !== undefined) currentRep[a] = repIndex.get(account.currentRep) ?? -1;
     moveCost[a] = account.moveCost ?? 1;
-    totalWorkload += account.workload;
+    totalWorkload += workload[a];
   }
 
   const capacity = new Float64Array(m);
@@ -88,7 +89,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   if (!options.workload.includeTravel) return compiled;
   // Travel in the hours: targets are shares of the total hours, first of the least total there is.
   const stops = options.travel.stopsPerDay;
-  const hop = hopMinutes(accountLng, accountLat, compiled.minutesPerKm ?? (options.travel.circuity / options.travel.speedKmh) * 60, stops, visits);
+  const hop = hopMinutes(accountLng, accountLat, regionalMinutesPerKm(problem, options) ?? compiled.minutesPerKm ?? (options.travel.circuity / options.travel.speedKmh) * 60, stops, visits);
   const share = Float64Array.from(target, (t) => (totalWorkload > 0 ? t / totalWorkload : 0));
   if (!(totalWorkload > 0)) for (let r = 0; r < m; r++) share[r] = shares ? shares[r] : capacity[r] / totalCapacity;
   const travelHours = hoursRange(compiled, stops, hop, share);
@@ -133,4 +134,11 @@ export function repBands(totalWorkload: number, capacity: Float64Array, totalCap
     upper[r] = Math.min(capacity[r], target[r] * (1 + balance));
   }
   return { target, lower, upper };
+}
+
+/** `options.regions` workload factors by region (those that set one). */
+function regionalFactors(options: ResolvedOptions): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [name, region] of Object.entries(options.regions)) if (region.workload?.factor !== undefined) out.set(name, region.workload.factor);
+  return out;
 }

@@ -53,7 +53,7 @@ export function accountHours(p: CompiledProblem, a: number, minutes: number): nu
  * Its hop is the mean over its visits of the tour length per point at that density (a fractional
  * last visit weighs its fraction). Accounts at one place (several in one town) hop about zero.
  */
-export function hopMinutes(lng: Float64Array, lat: Float64Array, minutesPerKm: number, stopsPerDay: number, visits?: Float64Array): Float64Array {
+export function hopMinutes(lng: Float64Array, lat: Float64Array, minutesPerKm: number | Float64Array, stopsPerDay: number, visits?: Float64Array): Float64Array {
   const n = lng.length;
   const hop = new Float64Array(n);
   if (stopsPerDay <= 1 || n <= 1) return hop;
@@ -79,7 +79,7 @@ export function hopMinutes(lng: Float64Array, lat: Float64Array, minutesPerKm: n
 }
 
 /** BHH tour length per point at the local density of `members`, for each of them (0 when alone). */
-function hopsAtDensity(members: Int32Array, lng: Float64Array, lat: Float64Array, minutesPerKm: number): Float64Array {
+function hopsAtDensity(members: Int32Array, lng: Float64Array, lat: Float64Array, minutesPerKm: number | Float64Array): Float64Array {
   const out = new Float64Array(members.length);
   const k = Math.min(DENSITY_NEIGHBOURS, members.length - 1);
   if (k <= 0) return out;
@@ -87,10 +87,10 @@ function hopsAtDensity(members: Int32Array, lng: Float64Array, lat: Float64Array
   const rows = new Int32Array(k);
   const km = new Float64Array(k);
   // Density ρ ≈ k / (π d_k²), so 1 / √ρ = d_k √(π / k).
-  const perKm = BHH * Math.sqrt(Math.PI / k) * minutesPerKm;
+  const perKm = BHH * Math.sqrt(Math.PI / k);
   members.forEach((a, i) => {
     const found = nearestPoints(index, lng[a], lat[a], k, a, rows, km);
-    out[i] = found > 0 ? km[found - 1] * perKm : 0;
+    out[i] = found > 0 ? km[found - 1] * perKm * (typeof minutesPerKm === "number" ? minutesPerKm : minutesPerKm[a]) : 0;
   });
   return out;
 }

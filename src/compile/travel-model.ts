@@ -12,6 +12,7 @@ export type TravelMinutes = (r: number, a: number) => number;
  * `minutes = haversineKm × circuity / speedKmh × 60`.
  */
 export function travelModel(problem: Problem, options: ResolvedOptions): TravelMinutes {
+  const perAccount = regionalMinutesPerKm(problem, options);
   if (problem.travel) {
     const rows = problem.travel.minutes;
     return (r, a) => rows[r][a];
@@ -29,8 +30,15 @@ export function travelModel(problem: Problem, options: ResolvedOptions): TravelM
       return value;
     };
   }
-  const minutesPerKm = builtInMinutesPerKm(problem, options)!;
   const { accounts, reps } = problem;
+  if (perAccount) {
+    return (r, a) => {
+      const [lng1, lat1] = reps[r].home;
+      const [lng2, lat2] = accounts[a].location;
+      return haversineKm(lng1, lat1, lng2, lat2) * perAccount[a];
+    };
+  }
+  const minutesPerKm = builtInMinutesPerKm(problem, options)!;
   return (r, a) => {
     const [lng1, lat1] = reps[r].home;
     const [lng2, lat2] = accounts[a].location;
@@ -38,8 +46,26 @@ export function travelModel(problem: Problem, options: ResolvedOptions): TravelM
   };
 }
 
-/** Minutes per km of the built-in great-circle model, or undefined when a matrix or function replaces it. */
+/**
+ * Minutes per km to each account when `options.regions` sets a speed or circuity for some region
+ * (the account's region's, else the global ones); undefined when none does. A travel matrix or
+ * function replaces the built-in model, so regional speeds with one are an error.
+ */
+export function regionalMinutesPerKm(problem: Problem, options: ResolvedOptions): Float64Array | undefined {
+  const regional = Object.entries(options.regions).filter(([, r]) => r.travel?.speedKmh !== undefined || r.travel?.circuity !== undefined);
+  if (regional.length === 0) return undefined;
+  if (problem.travel || options.travel.minutes) {
+    throw new TerralignError("invalid_option", `options.regions.${regional[0][0]}.travel: regional speeds apply to the built-in travel model, but ${problem.travel ? "problem.travel (a matrix)" : "options.travel.minutes (a function)"} replaces it; give the minutes there instead`);
+  }
+  const base = (options.travel.circuity / options.travel.speedKmh) * 60;
+  const byRegion = new Map(regional.map(([name, r]) => [name, ((r.travel?.circuity ?? options.travel.circuity) / (r.travel?.speedKmh ?? options.travel.speedKmh)) * 60]));
+  return Float64Array.from(problem.accounts, (account) => (account.region !== undefined ? byRegion.get(account.region) ?? base : base));
+}
+
+/** Minutes per km of the built-in great-circle model, or undefined when a matrix or function replaces it, or regions set their own speeds. */
 export function builtInMinutesPerKm(problem: Problem, options: ResolvedOptions): number | undefined {
   if (problem.travel || options.travel.minutes) return undefined;
+  // Regional speeds: no one rate per km (solvers then price every trip through the travel model).
+  if (Object.values(options.regions).some((r) => r.travel?.speedKmh !== undefined || r.travel?.circuity !== undefined)) return undefined;
   return (options.travel.circuity / options.travel.speedKmh) * 60;
 }

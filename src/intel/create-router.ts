@@ -34,7 +34,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const resolved = resolveOptions(alignOptions);
   const p = compileProblem(valid, resolved);
   if (p.minutesPerKm === undefined) {
-    throw new TerralignError("unsupported", "routing prices new accounts with the built-in travel model (options.travel.speedKmh and circuity); a travel matrix or a travel function cannot price accounts that are not in it");
+    throw new TerralignError("unsupported", "routing prices new accounts with the built-in travel model (options.travel.speedKmh and circuity); a travel matrix, a travel function or regional speeds (options.regions.*.travel) cannot price accounts that are not in it");
   }
   const minutesPerKm = p.minutesPerKm;
   const m = p.m;

@@ -48,6 +48,13 @@ export interface ResolvedOptions {
      */
     readonly includeTravel: boolean;
   };
+  /**
+   * Parameters by region, applied to the accounts of that region (`Account.region`): `travel`
+   * (`speedKmh`, `circuity`: trips to its accounts at that speed and road factor — slower roads in
+   * the mountains) and `workload.factor` (its accounts' workload × factor — longer visits in one
+   * market). Regions no account has are named in a warning. Default: none.
+   */
+  readonly regions: Readonly<Record<string, { readonly travel?: { readonly speedKmh?: number; readonly circuity?: number }; readonly workload?: { readonly factor?: number } }>>;
   readonly candidates: {
     /** Nearest eligible reps considered per account (more are added to guarantee coverage). Default 16. */
     readonly k: number;
@@ -105,6 +112,7 @@ export const defaultOptions: ResolvedOptions = Object.freeze({
   targets: Object.freeze({}),
   travel: Object.freeze({ speedKmh: 50, circuity: 1.3, stopsPerDay: 1 }),
   workload: Object.freeze({ includeTravel: false }),
+  regions: Object.freeze({}),
   candidates: Object.freeze({ k: 16 }),
   contiguity: false,
   units: Object.freeze({ adjacency: "rook", assignOutside: "report" }),

@@ -37,6 +37,11 @@ export const optionsSchema = z.strictObject({
     })
     ),
   workload: z.optional(z.strictObject({ includeTravel: z.optional(z.boolean()) })),
+  /** Parameters by the accounts' region; see `ResolvedOptions.regions`. */
+  regions: z.optional(z.record(z.string(), z.strictObject({
+    travel: z.optional(z.strictObject({ speedKmh: z.optional(positive), circuity: z.optional(z.number().check(z.minimum(1))) })),
+    workload: z.optional(z.strictObject({ factor: z.optional(positive) })),
+  }))),
   candidates: z.optional(z.strictObject({ k: z.optional(z.int().check(z.minimum(1))) })),
   /** Make every territory one connected piece of units containing its rep's home unit (needs `problem.units`). Default false. */
   contiguity: z.optional(z.boolean()),

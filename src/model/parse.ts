@@ -65,6 +65,7 @@ export function resolveOptions(options: AlignOptions | undefined): ResolvedOptio
       minutes: o.travel?.minutes,
     },
     workload: { includeTravel: o.workload?.includeTravel ?? defaultOptions.workload.includeTravel },
+    regions: o.regions ?? defaultOptions.regions,
     candidates: { k: o.candidates?.k ?? defaultOptions.candidates.k },
     contiguity: o.contiguity ?? defaultOptions.contiguity,
     units: {

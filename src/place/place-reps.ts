@@ -73,7 +73,9 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
   const free = reps.flatMap((rep, r) => (fixedIds.has(rep.id) ? [] : [r]));
   // Thinned sites must still reach every account within the free reps' loosest travel limit.
   const reachMinutes = free.reduce((most, r) => Math.max(most, reps[r].maxTravelMinutes ?? Infinity), 0);
-  const reach = { minutes: reachMinutes, minutesPerKm: builtInMinutesPerKm(valid, resolved)! };
+  const minutesPerKm = builtInMinutesPerKm(valid, resolved);
+  if (minutesPerKm === undefined) throw new TerralignError("unsupported", "placeReps prices candidate sites with the built-in great-circle travel model at one speed; leave out the travel matrix, options.travel.minutes and regional speeds (options.regions.*.travel)");
+  const reach = { minutes: reachMinutes, minutesPerKm };
   const sites = given ?? placementSites(valid, sitesOption ?? "accounts", free.length, reach);
   if (free.length > sites.ids.length) {
     fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${sites.ids.length} candidate site(s); give more sites or a smaller count`);

@@ -77,7 +77,7 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
   if (maxTravelMinutes !== undefined && !(maxTravelMinutes > 0)) fail("invalid_option", ["options", "maxTravelMinutes"], `expected minutes > 0, got ${maxTravelMinutes}`);
   const resolved = resolveOptions({ ...alignOptions, balance: { workload: balance } });
   const minutesPerKm = builtInMinutesPerKm(valid, resolved);
-  if (minutesPerKm === undefined) throw new TerralignError("unsupported", "sizeTeam prices candidate sites with the built-in great-circle travel model; leave out the travel matrix and options.travel.minutes");
+  if (minutesPerKm === undefined) throw new TerralignError("unsupported", "sizeTeam prices candidate sites with the built-in great-circle travel model at one speed; leave out the travel matrix, options.travel.minutes and regional speeds (options.regions.*.travel)");
   valid.accounts.forEach((account, a) => {
     if (account.workload > capacity * (1 + 1e-9)) fail("invalid_input", ["accounts", a, "workload"], `${account.workload} h is more than one rep's capacity of ${capacity} h`);
   });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { align } from "../../src/align.js";
+import { evaluate } from "../../src/evaluate/evaluate.js";
+import { haversineKm } from "../../src/geo/haversine.js";
+import type { Problem } from "../../src/model/problem-schema.js";
+
+/** Accounts in a plain (region "plain") and in mountains (region "mountain"), one rep each. */
+function twoRegions(): Problem {
+  const accounts = Array.from({ length: 20 }, (_, i) => ({
+    id: `a${i}`,
+    location: [-100 + (i % 5) * 0.1, i < 10 ? 20 : 21] as [number, number],
+    workload: 1 + (i % 3),
+    region: i < 10 ? "plain" : "mountain",
+  }));
+  return { accounts, reps: [{ id: "r1", home: [-99.8, 20], capacity: 40 }, { id: "r2", home: [-99.8, 21], capacity: 40 }] };
+}
+
+describe("regional parameters (options.regions)", () => {
+  it("prices trips to a region's accounts at its speed and road factor, and scales its workload", () => {
+    const problem = twoRegions();
+    const assignment = problem.accounts.map((a, i) => ({ accountId: a.id, repId: i < 10 ? "r1" : "r2" }));
+    const flat = evaluate(problem, assignment, { balance: { workload: 0.5 } });
+    const options = { balance: { workload: 0.5 }, regions: { mountain: { travel: { speedKmh: 25 }, workload: { factor: 1.5 } } } };
+    const regional = evaluate(problem, assignment, options);
+    const [plain, mountain] = [0, 1].map((r) => [flat.territories[r], regional.territories[r]]);
+    // Half the default speed of 50 km/h: twice the minutes in the mountains, the same on the plain.
+    expect(mountain[1].travelMinutes).toBeCloseTo(2 * mountain[0].travelMinutes, 9);
+    expect(plain[1].travelMinutes).toBeCloseTo(plain[0].travelMinutes, 9);
+    expect(mountain[1].workloadHours).toBeCloseTo(1.5 * mountain[0].workloadHours, 9);
+    expect(plain[1].workloadHours).toBeCloseTo(plain[0].workloadHours, 9);
+    const a = problem.accounts[12];
+    const km = haversineKm(-99.8, 21, a.location[0], a.location[1]);
+    const t = regional.territories[1];
+    expect(t.maxTravelMinutes).toBeGreaterThanOrEqual(km * (1.3 / 25) * 60 - 1e-9);
+  });
+
+  it("a plan under regional parameters keeps its bands on the scaled workload, and warns of a region no one has", () => {
+    const problem = twoRegions();
+    const plan = align(problem, { balance: { workload: 0.1 }, regions: { mountain: { workload: { factor: 2 } }, hills: { travel: { circuity: 1.6 } } } });
+    expect(["feasible", "optimal"]).toContain(plan.status);
+    const total = plan.territories.reduce((s, t) => s + t.workloadHours, 0);
+    const raw = problem.accounts.reduce((s, a) => s + (a.region === "mountain" ? 2 : 1) * a.workload, 0);
+    expect(total).toBeCloseTo(raw, 9);
+    expect(plan.diagnostics.find((d) => d.code === "unknown_region")?.message).toContain("options.regions.hills");
+  });
+
+  it("refuses bad regional values and regional speeds with a travel matrix, naming the field", () => {
+    const problem = twoRegions();
+    expect(() => align(problem, { regions: { mountain: { travel: { speedKmh: 0 } } } })).toThrow(/options\.regions\.mountain\.travel\.speedKmh/);
+    expect(() => align(problem, { regions: { mountain: { workload: { factor: -1 } } } })).toThrow(/options\.regions\.mountain\.workload\.factor/);
+    expect(() => align(problem, { regions: { mountain: { balance: 0.2 } } as never })).toThrow(/options\.regions\.mountain/);
+    const matrix = { ...problem, travel: { minutes: problem.reps.map(() => problem.accounts.map(() => 10)) } };
+    expect(() => align(matrix, { regions: { mountain: { travel: { speedKmh: 30 } } } })).toThrow(/options\.regions\.mountain\.travel: regional speeds apply to the built-in travel model/);
+  });
+});
