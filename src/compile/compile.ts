@@ -53,7 +53,8 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
 
   const balance = options.balance.workload;
   const shares = options.targets.workload ? targetShares(problem, options, "workload") : undefined;
-  const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, balance, shares);
+  const repBalance = regionalBalance(problem, options);
+  const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, repBalance ?? balance, shares);
   const bands = compileMetricBands(problem, options);
 
   const compiled: CompiledProblem = {
@@ -80,6 +81,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     totalWorkload,
     totalCapacity,
     balance,
+    ...(repBalance ? { repBalance } : {}),
     travel: travelModel(problem, options),
     minutesPerKm: builtInMinutesPerKm(problem, options),
     compatible: compatibility(problem),
@@ -121,17 +123,19 @@ export function segmentRegionRule(reps: Problem["reps"]): ((r: number, account: 
 
 /**
  * Every rep's target and band: target = total workload × share (capacity / total capacity unless
- * `share` is given); band [target × (1 − balance), min(capacity, target × (1 + balance))].
+ * `share` is given); band [target × (1 − balance), min(capacity, target × (1 + balance))], with
+ * `balance` one width for all or one per rep.
  */
-export function repBands(totalWorkload: number, capacity: Float64Array, totalCapacity: number, balance: number, share?: Float64Array): { target: Float64Array; lower: Float64Array; upper: Float64Array } {
+export function repBands(totalWorkload: number, capacity: Float64Array, totalCapacity: number, balance: number | Float64Array, share?: Float64Array): { target: Float64Array; lower: Float64Array; upper: Float64Array } {
   const m = capacity.length;
   const target = new Float64Array(m);
   const lower = new Float64Array(m);
   const upper = new Float64Array(m);
   for (let r = 0; r < m; r++) {
+    const width = typeof balance === "number" ? balance : balance[r];
     target[r] = share ? totalWorkload * share[r] : (totalWorkload * capacity[r]) / totalCapacity;
-    lower[r] = target[r] * (1 - balance);
-    upper[r] = Math.min(capacity[r], target[r] * (1 + balance));
+    lower[r] = target[r] * (1 - width);
+    upper[r] = Math.min(capacity[r], target[r] * (1 + width));
   }
   return { target, lower, upper };
 }
@@ -141,4 +145,12 @@ function regionalFactors(options: ResolvedOptions): Map<string, number> {
   const out = new Map<string, number>();
   for (const [name, region] of Object.entries(options.regions)) if (region.workload?.factor !== undefined) out.set(name, region.workload.factor);
   return out;
+}
+
+/** Each rep's band width when `options.regions` gives some region its own (`balance.workload`), else undefined. */
+function regionalBalance(problem: Problem, options: ResolvedOptions): Float64Array | undefined {
+  const widths = new Map<string, number>();
+  for (const [name, region] of Object.entries(options.regions)) if (region.balance?.workload !== undefined) widths.set(name, region.balance.workload);
+  if (widths.size === 0) return undefined;
+  return Float64Array.from(problem.reps, (rep) => (rep.region !== undefined ? widths.get(rep.region) ?? options.balance.workload : options.balance.workload));
 }

@@ -51,6 +51,11 @@ export interface CompiledProblem {
   readonly totalCapacity: number;
   /** Balance band as a fraction. */
   readonly balance: number;
+  /**
+   * Each rep's own band width where some differ (`options.regions.<region>.balance.workload` for the
+   * reps of that region), else undefined and every rep has `balance`. Read it through `bandWidth`.
+   */
+  readonly repBalance?: Float64Array;
   /** Travel minutes from rep r's home to account a. */
   readonly travel: TravelMinutes;
   /**
@@ -77,4 +82,12 @@ export interface CompiledProblem {
   readonly travelHours?: TravelHours;
   /** Rep's `maxTravelMinutes`, or Infinity; length m. */
   readonly maxTravel: Float64Array;
+}
+
+/**
+ * Rep r's workload band width: its own (`repBalance`) or the problem's `balance`, widened by
+ * `widen` (a search for the narrowest band that works widens every rep alike).
+ */
+export function bandWidth(p: Pick<CompiledProblem, "balance" | "repBalance">, r: number, widen = 0): number {
+  return (p.repBalance ? p.repBalance[r] : p.balance) + widen;
 }

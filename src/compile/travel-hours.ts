@@ -1,5 +1,5 @@
 import { indexPoints, nearestPoints } from "../intel/nearest-points.js";
-import type { CompiledProblem } from "./compiled-problem.js";
+import { bandWidth, type CompiledProblem } from "./compiled-problem.js";
 import { eligibleMinutes } from "./eligible-minutes.js";
 
 /**
@@ -144,34 +144,50 @@ export function bandTargets(p: CompiledProblem, assign: Int32Array, load: Float6
   return Float64Array.from(t.share, (s) => s * total);
 }
 
-/** The problem with every rep's target its share of `totalHours` and the band around it (travel in the hours). */
-export function retarget(p: CompiledProblem, totalHours: number, balance = p.balance): CompiledProblem {
+/**
+ * The problem with every rep's target its share of `totalHours` and the band around it (travel in
+ * the hours), each band `narrow` narrower than the rep's own (never below 0).
+ */
+export function retarget(p: CompiledProblem, totalHours: number, narrow = 0): CompiledProblem {
   const share = p.travelHours!.share;
   const target = new Float64Array(p.m);
   const lower = new Float64Array(p.m);
   const upper = new Float64Array(p.m);
+  const width = new Float64Array(p.m);
   for (let r = 0; r < p.m; r++) {
+    width[r] = Math.max(0, bandWidth(p, r) - narrow);
     target[r] = share[r] * totalHours;
-    lower[r] = target[r] * (1 - balance);
-    upper[r] = Math.min(p.capacity[r], target[r] * (1 + balance));
+    lower[r] = target[r] * (1 - width[r]);
+    upper[r] = Math.min(p.capacity[r], target[r] * (1 + width[r]));
   }
-  return { ...p, target, lower, upper, balance };
+  return { ...p, target, lower, upper, ...(p.repBalance || narrow > 0 ? { repBalance: width } : {}) };
 }
 
 /**
  * With travel in the hours, a problem whose fixed band windows hold every plan the rule checker
  * accepts: a plan's total lies between the least total and the most (capped by total capacity), so
- * each rep's window runs from its share of the least × (1 − balance) to its share of the most ×
- * (1 + balance). Searches and bounds over it are valid for the self-referential bands; a plan it
+ * each rep's window runs from its share of the least × (1 − its band) to its share of the most ×
+ * (1 + its band). Searches and bounds over it are valid for the self-referential bands; a plan it
  * yields still has to pass the checker. Without travel in the hours, `p` itself.
  */
 export function hoursRelaxation(p: CompiledProblem): CompiledProblem {
   const t = p.travelHours;
   if (!t) return p;
-  const lo = t.leastTotal * (1 - p.balance);
-  const hi = Math.max(t.leastTotal, Math.min(t.mostTotal, p.totalCapacity)) * (1 + p.balance);
-  const mid = (lo + hi) / 2;
-  return retarget(p, mid, mid > 0 ? (hi - lo) / (2 * mid) : p.balance);
+  const most = Math.max(t.leastTotal, Math.min(t.mostTotal, p.totalCapacity));
+  const target = new Float64Array(p.m);
+  const lower = new Float64Array(p.m);
+  const upper = new Float64Array(p.m);
+  const width = new Float64Array(p.m);
+  for (let r = 0; r < p.m; r++) {
+    const w = bandWidth(p, r);
+    const lo = t.share[r] * t.leastTotal * (1 - w);
+    const hi = t.share[r] * most * (1 + w);
+    target[r] = (lo + hi) / 2;
+    width[r] = target[r] > 0 ? (hi - lo) / (2 * target[r]) : w;
+    lower[r] = lo;
+    upper[r] = Math.min(p.capacity[r], hi);
+  }
+  return { ...p, target, lower, upper, repBalance: width };
 }
 
 /** Each rep's hours (work + travel) under `assign` (−1: unassigned). */
@@ -189,8 +205,8 @@ export function keepsHoursBands(p: CompiledProblem, assign: Int32Array): boolean
   const load = hoursLoads(p, assign);
   const targets = bandTargets(p, assign, load);
   for (let r = 0; r < p.m; r++) {
-    const upper = Math.min(p.capacity[r], targets[r] * (1 + p.balance));
-    const lower = targets[r] * (1 - p.balance);
+    const upper = Math.min(p.capacity[r], targets[r] * (1 + bandWidth(p, r)));
+    const lower = targets[r] * (1 - bandWidth(p, r));
     if (load[r] > upper + TOLERANCE * Math.max(1, upper) || load[r] < lower - TOLERANCE * Math.max(1, lower)) return false;
   }
   return true;

@@ -85,6 +85,7 @@ export function measure(
       potential: potential[r],
       ...(p.travelHours ? { travelHours: load[r] - work[r] } : {}),
       targetHours: targets[r],
+      ...(p.repBalance ? { balance: p.repBalance[r] } : {}),
       deviation,
       utilisation: load[r] / p.capacity[r],
       travelMinutes: travel[r],

@@ -52,9 +52,11 @@ export interface ResolvedOptions {
    * Parameters by region, applied to the accounts of that region (`Account.region`): `travel`
    * (`speedKmh`, `circuity`: trips to its accounts at that speed and road factor — slower roads in
    * the mountains) and `workload.factor` (its accounts' workload × factor — longer visits in one
-   * market). Regions no account has are named in a warning. Default: none.
+   * market); `balance.workload` is the workload band of the reps based in that region (`Rep.region`:
+   * a looser band where accounts are sparse). Regions no account or rep has are named in a warning.
+   * Default: none.
    */
-  readonly regions: Readonly<Record<string, { readonly travel?: { readonly speedKmh?: number; readonly circuity?: number }; readonly workload?: { readonly factor?: number } }>>;
+  readonly regions: Readonly<Record<string, { readonly travel?: { readonly speedKmh?: number; readonly circuity?: number }; readonly workload?: { readonly factor?: number }; readonly balance?: { readonly workload?: number } }>>;
   readonly candidates: {
     /** Nearest eligible reps considered per account (more are added to guarantee coverage). Default 16. */
     readonly k: number;

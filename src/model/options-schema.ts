@@ -41,6 +41,7 @@ export const optionsSchema = z.strictObject({
   regions: z.optional(z.record(z.string(), z.strictObject({
     travel: z.optional(z.strictObject({ speedKmh: z.optional(positive), circuity: z.optional(z.number().check(z.minimum(1))) })),
     workload: z.optional(z.strictObject({ factor: z.optional(positive) })),
+    balance: z.optional(z.strictObject({ workload: z.optional(fraction) })),
   }))),
   candidates: z.optional(z.strictObject({ k: z.optional(z.int().check(z.minimum(1))) })),
   /** Make every territory one connected piece of units containing its rep's home unit (needs `problem.units`). Default false. */

@@ -51,6 +51,8 @@ export interface Territory {
    * hours (work + travel).
    */
   readonly targetHours: number;
+  /** The rep's own band width, when regions give some reps bands of their own (`options.regions.*.balance`); else the plan's `balance`. */
+  readonly balance?: number;
   /** (workload − target) / target; 0.04 means 4 % above target. */
   readonly deviation: number;
   /** workload / capacity. */

@@ -34,8 +34,8 @@ export function repFigures(plan: Plan, changes?: readonly RepChange[]): RepFigur
       territory: t,
       capacity: plan.problem.reps[r]?.capacity ?? Number.NaN,
       colour: territoryColour(r),
-      low: t.targetHours * (1 - plan.balance),
-      high: t.targetHours * (1 + plan.balance),
+      low: t.targetHours * (1 - (t.balance ?? plan.balance)),
+      high: t.targetHours * (1 + (t.balance ?? plan.balance)),
       ofTarget: t.targetHours > 0 ? t.workloadHours / t.targetHours : Number.NaN,
       band: t.targetHours <= 0 ? "none" : t.violations.band === 0 ? "in" : t.workloadHours < t.targetHours ? "below" : "above",
       broken: counts.map((rule) => `${rule} ${formatNumber(t.violations[rule])}`).join(", "),
@@ -53,7 +53,7 @@ export function repTips(plan: Plan, figures: readonly RepFigures[], performance:
     const t = f.territory;
     const tip = [
       `Workload ${formatNumber(t.workloadHours, 1)} h of ${formatNumber(t.targetHours, 1)} h target (${formatSignedPercent(t.deviation)})`,
-      `Band ${formatNumber(f.low, 1)}–${formatNumber(f.high, 1)} h (±${formatPercent(plan.balance, 0)}): ${bandWords[f.band]}`,
+      `Band ${formatNumber(f.low, 1)}–${formatNumber(f.high, 1)} h (±${formatPercent(t.balance ?? plan.balance, 0)}): ${bandWords[f.band]}`,
       `${formatNumber(t.accountCount)} accounts${t.unitIds ? ` in ${formatNumber(t.unitIds.length)} units` : ""} · potential ${formatNumber(t.potential)}`,
       `Travel ${formatNumber(t.travelMinutes)} min in all · longest trip ${formatNumber(t.maxTravelMinutes)} min`,
       `Utilisation ${formatPercent(t.utilisation)} of ${formatNumber(f.capacity, 1)} h capacity`,

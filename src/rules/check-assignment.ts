@@ -1,6 +1,6 @@
 import { accountHours, bandTargets } from "../compile/travel-hours.js";
 import { budgetUsed, type Budget } from "../compile/budgets.js";
-import type { CompiledProblem } from "../compile/compiled-problem.js";
+import { bandWidth, type CompiledProblem } from "../compile/compiled-problem.js";
 import type { MetricBand } from "../compile/metric-bands.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { UnitWork } from "../units/unit-work.js";
@@ -26,7 +26,7 @@ const minutes = (x: number) => `${formatNumber(x, 1)} min`;
  * accounts with the rep holding each unit, and that work counts in the holder's load. Accounts with
  * no workload still count for `unassigned`. The band's target comes from `p.target` (every
  * account's workload, assigned or not) — with travel in the hours, from the rep's share of the
- * plan's total hours (`bandTargets`) — and its width from `p.balance`.
+ * plan's total hours (`bandTargets`) — and its width from `p.balance` (or the rep's own, `bandWidth`).
  */
 export function checkAssignment(problem: Problem, p: CompiledProblem & { readonly unitWork?: UnitWork }, assign: Int32Array): Violation[] {
   const out: Violation[] = [];
@@ -37,9 +37,10 @@ export function checkAssignment(problem: Problem, p: CompiledProblem & { readonl
     if (exceeds(load[r], p.capacity[r])) {
       out.push({ rule: "capacity", repId, value: load[r], limit: p.capacity[r], message: `rep ${repId} carries ${hours(load[r])}, above its capacity of ${hours(p.capacity[r])}` });
     }
-    const lower = targets[r] * (1 - p.balance);
-    const upper = targets[r] * (1 + p.balance);
-    const width = `±${formatNumber(p.balance * 100, 1)} % band around its target of ${hours(targets[r])}${p.travelHours ? " (its share of the plan's total hours, travel included)" : ""}`;
+    const w = bandWidth(p, r);
+    const lower = targets[r] * (1 - w);
+    const upper = targets[r] * (1 + w);
+    const width = `±${formatNumber(w * 100, 1)} % band around its target of ${hours(targets[r])}${p.travelHours ? " (its share of the plan's total hours, travel included)" : ""}`;
     if (exceeds(load[r], upper)) {
       out.push({ rule: "band", repId, value: load[r], limit: upper, message: `rep ${repId} carries ${hours(load[r])}, above the ${width} (upper end ${hours(upper)})` });
     } else if (exceeds(lower, load[r])) {

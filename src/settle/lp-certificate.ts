@@ -1,4 +1,4 @@
-import type { CompiledProblem } from "../compile/compiled-problem.js";
+import { bandWidth, type CompiledProblem } from "../compile/compiled-problem.js";
 import type { Problem } from "../model/problem-schema.js";
 import { RULE_TOLERANCE } from "../rules/check-assignment.js";
 import { repWindows, type ExactProblem } from "../solvers/exact/exact-problem.js";
@@ -143,7 +143,7 @@ function hoursCount(p: CompiledProblem): LpCertificate | undefined {
   const needed = t.leastTotal;
   let room = 0;
   for (let r = 0; r < p.m; r++) {
-    const upper = Math.min(p.capacity[r], t.share[r] * needed * (1 + p.balance));
+    const upper = Math.min(p.capacity[r], t.share[r] * needed * (1 + bandWidth(p, r)));
     room += upper + RULE_TOLERANCE * Math.max(1, upper);
   }
   const feasible = needed <= room;

@@ -1,4 +1,4 @@
-import type { CompiledProblem } from "../compile/compiled-problem.js";
+import { bandWidth, type CompiledProblem } from "../compile/compiled-problem.js";
 import { bandTargets, hoursLoads, retarget } from "../compile/travel-hours.js";
 import type { SolverResult } from "../solvers/solver.js";
 
@@ -29,7 +29,7 @@ export function solveOnOwnTotal(p: CompiledProblem, solveWith: (working: Compile
     // The next plan's total will drift again by about as much: keep that much inside the band.
     const drift = Math.min(MAX_MARGIN * p.balance, Math.abs(total - windowsTotal) / total);
     windowsTotal = total;
-    result = solveWith(retarget(p, total, p.balance - drift), result.assign);
+    result = solveWith(retarget(p, total, drift), result.assign);
     if (result.lowerBound !== undefined && (lowerBound === undefined || result.lowerBound > lowerBound)) lowerBound = result.lowerBound;
     const s = score(p, result.assign);
     if (better(s, bestScore)) {
@@ -55,8 +55,8 @@ function score(p: CompiledProblem, assign: Int32Array): Score {
   let unassigned = 0;
   let objective = 0;
   for (let r = 0; r < p.m; r++) {
-    const upper = Math.min(p.capacity[r], targets[r] * (1 + p.balance));
-    const lower = targets[r] * (1 - p.balance);
+    const upper = Math.min(p.capacity[r], targets[r] * (1 + bandWidth(p, r)));
+    const lower = targets[r] * (1 - bandWidth(p, r));
     outside += Math.max(0, load[r] - upper - 1e-9 * Math.max(1, upper)) + Math.max(0, lower - load[r] - 1e-9 * Math.max(1, lower));
   }
   for (let a = 0; a < p.n; a++) {

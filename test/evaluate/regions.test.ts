@@ -52,4 +52,34 @@ describe("regional parameters (options.regions)", () => {
     const matrix = { ...problem, travel: { minutes: problem.reps.map(() => problem.accounts.map(() => 10)) } };
     expect(() => align(matrix, { regions: { mountain: { travel: { speedKmh: 30 } } } })).toThrow(/options\.regions\.mountain\.travel: regional speeds apply to the built-in travel model/);
   });
+
+  it("holds each rep to its region's own band: looser where set, the default elsewhere", () => {
+    const problem = { ...twoRegions(), reps: [{ id: "r1", home: [-99.8, 20] as [number, number], capacity: 40, region: "plain" }, { id: "r2", home: [-99.8, 21] as [number, number], capacity: 40, region: "mountain" }] };
+    // Everything but one mountain account with the plain rep: far outside a ±5 % band.
+    const skewed = problem.accounts.map((a, i) => ({ accountId: a.id, repId: i === 19 ? "r2" : "r1" }));
+    const loose = { balance: { workload: 0.05 }, regions: { mountain: { balance: { workload: 0.99 } }, plain: { balance: { workload: 0.99 } } } };
+    expect(evaluate(problem, skewed, loose).violations.filter((v) => v.rule === "band")).toEqual([]);
+    const strict = evaluate(problem, skewed, { balance: { workload: 0.05 }, regions: { mountain: { balance: { workload: 0.99 } } } }).violations.filter((v) => v.rule === "band");
+    expect(strict.map((v) => v.repId)).toEqual(["r1"]);
+    expect(strict[0].message).toContain("±5.0 % band");
+    // Solving (accounts without a region, so that any rep may serve any): one plain rep at ±3 %, two
+    // mountain reps at ±40 %, one of them far away: the loose band lets the near one take more.
+    const three = {
+      accounts: problem.accounts.map(({ region: _, ...a }) => a),
+      reps: [
+        { id: "p1", home: [-99.8, 20] as [number, number], capacity: 40, region: "plain" },
+        { id: "m1", home: [-99.8, 21] as [number, number], capacity: 40, region: "mountain" },
+        { id: "m2", home: [-98.5, 22] as [number, number], capacity: 40, region: "mountain" },
+      ],
+    };
+    const regional = align(three, { balance: { workload: 0.03 }, regions: { mountain: { balance: { workload: 0.4 } } } });
+    expect(["feasible", "optimal"]).toContain(regional.status);
+    const [p1, m1, m2] = regional.territories;
+    expect(Math.abs(p1.deviation)).toBeLessThanOrEqual(0.03 + 1e-9);
+    expect(Math.max(Math.abs(m1.deviation), Math.abs(m2.deviation))).toBeGreaterThan(0.03);
+    expect(Math.max(Math.abs(m1.deviation), Math.abs(m2.deviation))).toBeLessThanOrEqual(0.4 + 1e-9);
+    expect([p1.balance, m1.balance, m2.balance]).toEqual([0.03, 0.4, 0.4]);
+    const flat = align(three, { balance: { workload: 0.03 } });
+    expect(regional.metrics.objective).toBeLessThan(flat.metrics.objective);
+  });
 });

@@ -94,8 +94,8 @@ export interface PreparedUnits {
  * every target and band), places accounts and reps in units, and builds the unit-level problem.
  */
 export function prepareUnits(problem: Problem, options: ResolvedOptions): PreparedUnits {
-  const regional = Object.keys(options.regions).find((name) => options.regions[name].travel !== undefined || options.regions[name].workload !== undefined);
-  if (regional !== undefined) throw new TerralignError("unsupported", `options.regions.${regional}: regional travel and workload parameters are not supported together with problem.units`);
+  const regional = Object.keys(options.regions).find((name) => options.regions[name].travel !== undefined || options.regions[name].workload !== undefined || options.regions[name].balance !== undefined);
+  if (regional !== undefined) throw new TerralignError("unsupported", `options.regions.${regional}: regional travel, workload and band parameters are not supported together with problem.units`);
   if (options.workload.includeTravel) {
     throw new TerralignError("unsupported", "options.workload.includeTravel: travel counted in workload is not supported together with problem.units");
   }

@@ -1,5 +1,5 @@
 import { accountHours } from "../../compile/travel-hours.js";
-import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { bandWidth, type CompiledProblem } from "../../compile/compiled-problem.js";
 import { RULE_TOLERANCE } from "../../rules/check-assignment.js";
 
 /**
@@ -132,15 +132,17 @@ export function buildExactProblem(p: CompiledProblem, scope: ExactScope): ExactP
 }
 
 /**
- * Each rep's window for a band of ±`balance` around its target, capped by capacity, less
+ * Each rep's window for a band of ±`balance` around its target (reps with a band of their own,
+ * `bandWidth`, widened by as much as `balance` exceeds `p.balance`), capped by capacity, less
  * `fixedLoad`, widened by the rule checker's tolerance (so it admits exactly what the checker does).
  */
 export function repWindows(p: CompiledProblem, fixedLoad: Float64Array, balance: number): { lower: Float64Array; upper: Float64Array } {
   const lower = new Float64Array(p.m);
   const upper = new Float64Array(p.m);
   for (let r = 0; r < p.m; r++) {
-    const top = p.target[r] * (1 + balance);
-    const bottom = p.target[r] * (1 - balance);
+    const width = bandWidth(p, r, balance - p.balance);
+    const top = p.target[r] * (1 + width);
+    const bottom = p.target[r] * (1 - width);
     upper[r] = Math.min(p.capacity[r] + slack(p.capacity[r]), top + slack(top)) - fixedLoad[r];
     lower[r] = bottom - slack(bottom) - fixedLoad[r];
   }

@@ -1,4 +1,4 @@
-import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { bandWidth, type CompiledProblem } from "../../compile/compiled-problem.js";
 import type { TerritoryGap } from "./territory-gap.js";
 import { accountHours, hoursRelaxation } from "../../compile/travel-hours.js";
 
@@ -59,12 +59,12 @@ function mostWindowTerm(p: CompiledProblem, u: Float64Array): number {
   const hi = Math.max(lo, Math.min(t.mostTotal, p.totalCapacity));
   const term = (h: number) => {
     let sum = 0;
-    for (let r = 0; r < p.m; r++) sum += u[r] > 0 ? u[r] * Math.min(p.capacity[r], t.share[r] * h * (1 + p.balance)) : u[r] * t.share[r] * h * (1 - p.balance);
+    for (let r = 0; r < p.m; r++) sum += u[r] > 0 ? u[r] * Math.min(p.capacity[r], t.share[r] * h * (1 + bandWidth(p, r))) : u[r] * t.share[r] * h * (1 - bandWidth(p, r));
     return sum;
   };
   let most = Math.max(term(lo), term(hi));
   for (let r = 0; r < p.m; r++) {
-    const knee = t.share[r] > 0 ? p.capacity[r] / (t.share[r] * (1 + p.balance)) : Infinity;
+    const knee = t.share[r] > 0 ? p.capacity[r] / (t.share[r] * (1 + bandWidth(p, r))) : Infinity;
     if (knee > lo && knee < hi) most = Math.max(most, term(knee));
   }
   return most;
