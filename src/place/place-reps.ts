@@ -1,4 +1,5 @@
 import { alignValidated } from "../align.js";
+import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { compileProblem } from "../compile/compile.js";
 import { builtInMinutesPerKm } from "../compile/travel-model.js";
 import { fail, TerralignError } from "../errors.js";
@@ -6,11 +7,12 @@ import type { Diagnostic } from "../model/plan.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem, Rep } from "../model/problem-schema.js";
 import { candidateSites, type CandidateSites, type SiteReach } from "./candidate-sites.js";
-import { accountPoints, groupedPoints } from "./demand-points.js";
+import { accountPoints, groupedPoints, splitBeyondReach, type ReachableHomes } from "./demand-points.js";
 import { cpmpLowerBound } from "./cpmp/lagrangian-bound.js";
 import { solveCpmp } from "./cpmp/solve-cpmp.js";
 import type { PlacedHome, PlaceOptions, PlacementPlan, Site } from "./place-options.js";
 import { placementModel } from "./placement-model.js";
+import { sitesWithWork } from "./sites-with-work.js";
 
 /**
  * Demand points and candidate sites the home search works with at most: more accounts are grouped
@@ -73,19 +75,21 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
   const free = reps.flatMap((rep, r) => (fixedIds.has(rep.id) ? [] : [r]));
   // Thinned sites must still reach every account within the free reps' loosest travel limit.
   const reachMinutes = free.reduce((most, r) => Math.max(most, reps[r].maxTravelMinutes ?? Infinity), 0);
-  const reach = { minutes: reachMinutes, minutesPerKm: builtInMinutesPerKm(valid, resolved)! };
-  const sites = given ?? placementSites(valid, sitesOption ?? "accounts", free.length, reach);
-  if (free.length > sites.ids.length) {
-    fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${sites.ids.length} candidate site(s); give more sites or a smaller count`);
+  const reach = { minutes: reachMinutes, minutesPerKm: builtInMinutesPerKm(valid, resolved)!, enough: free.reduce((most, r) => Math.max(most, reps[r].capacity), 0) };
+  const offered = given ?? placementSites(valid, sitesOption ?? "accounts", free.length, reach);
+  if (free.length > offered.ids.length) {
+    fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${offered.ids.length} candidate site(s); give more sites or a smaller count`);
   }
 
   // Homes for the compile step: fixed reps keep theirs, the others start at the first site.
-  const start = reps.map((rep) => (fixedIds.has(rep.id) ? rep : { ...rep, home: [sites.lng[0], sites.lat[0]] as [number, number] }));
+  const start = reps.map((rep) => (fixedIds.has(rep.id) ? rep : { ...rep, home: [offered.lng[0], offered.lat[0]] as [number, number] }));
   const compiled = compileProblem({ accounts: valid.accounts, reps: start }, resolved);
+  const loosestLower = free.reduce((least, r) => Math.min(least, compiled.lower[r]), Infinity);
+  const sites = sitesWithWork(compiled, offered, reachMinutes, loosestLower * (1 - 1e-9), free.length);
   // Groups no heavier than half the smallest band, so they always fit (and still pack).
   let smallestBand = Infinity;
   for (let r = 0; r < compiled.m; r++) smallestBand = Math.min(smallestBand, compiled.upper[r]);
-  const demand = groupedPoints(compiled, POINT_LIMIT, smallestBand / 2);
+  const demand = splitBeyondReach(compiled, groupedPoints(compiled, POINT_LIMIT, smallestBand / 2), reachableHomes(compiled, sites, fixed, free));
   const grouped = demand.workload.length < compiled.n;
   const model = placementModel(compiled, demand, sites, fixed, free);
   const result = solveCpmp(model.instance, {
@@ -131,11 +135,18 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
   );
   const objective = plan.metrics.objective;
   const diagnostics: Diagnostic[] = [...plan.diagnostics];
-  if (sites.ids.length < sites.available) {
+  if (offered.ids.length < offered.available) {
     diagnostics.push({
       severity: "info",
       code: "sites_thinned",
-      message: `homes chosen among a spread of ${sites.ids.length} of the ${sites.available} account locations; the lower bound holds over those`,
+      message: `homes chosen among a spread of ${offered.ids.length} of the ${offered.available} account locations; the lower bound holds over those`,
+    });
+  }
+  if (sites.ids.length < offered.ids.length) {
+    diagnostics.push({
+      severity: "info",
+      code: "sites_short_of_band",
+      message: `${offered.ids.length - sites.ids.length} candidate site(s) left out: a rep based there cannot reach ${round(loosestLower)} h of work (the band's lower end) within ${reachMinutes} minutes`,
     });
   }
   if (result.status === "timeout") diagnostics.push({ severity: "warning", code: "placement_timeout", message: "the time limit stopped the home search; the homes are the best found so far" });
@@ -164,6 +175,16 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
 export function placementSites(problem: Problem, sites: "accounts" | readonly Site[], atLeast: number, reach?: SiteReach): CandidateSites {
   const limit = problem.accounts.length <= POINT_LIMIT ? POINT_LIMIT : SITE_LIMIT;
   return candidateSites(problem, sites, Math.max(atLeast, limit), reach);
+}
+
+/** The candidate sites with the free reps' loosest travel limit (as the placement model has it), then the fixed reps' homes with theirs. */
+function reachableHomes(p: CompiledProblem, sites: CandidateSites, fixed: readonly number[], free: readonly number[]): ReachableHomes {
+  const loosest = free.reduce((most, r) => Math.max(most, p.maxTravel[r]), 0);
+  const s = sites.ids.length;
+  const lng = Float64Array.from({ length: s + fixed.length }, (_, k) => (k < s ? sites.lng[k] : p.repLng[fixed[k - s]]));
+  const lat = Float64Array.from({ length: s + fixed.length }, (_, k) => (k < s ? sites.lat[k] : p.repLat[fixed[k - s]]));
+  const minutes = Float64Array.from({ length: s + fixed.length }, (_, k) => (k < s ? loosest : p.maxTravel[fixed[k - s]]));
+  return { lng, lat, minutes };
 }
 
 /** The problem's reps, then new ones (`new-1`, …) up to `count`, with the given or the mean capacity. */
