@@ -54,7 +54,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const startTotal = p.totalWorkload;
   let total = p.totalWorkload;
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
-  const index: PointIndex | undefined = assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
+  // Only `territory` looks at the plan's accounts around a new one.
+  const index: PointIndex | undefined = policy === "territory" && assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
   const rule = segmentRegionRule(valid.reps);
   // The rep furthest behind its target (least load per hour of capacity), recomputed when it gains load.
   let behind = 0, behindStale = true;
