@@ -12,13 +12,17 @@ import { cpmpLowerBound } from "./cpmp/lagrangian-bound.js";
 import { solveCpmp } from "./cpmp/solve-cpmp.js";
 import type { PlacedHome, PlaceOptions, PlacementPlan, Site } from "./place-options.js";
 import { placementModel } from "./placement-model.js";
-import { sitesWithWork } from "./sites-with-work.js";
 
 /**
  * Demand points and candidate sites the home search works with at most: more accounts are grouped
  * by a grid (the bound allows for it), more account locations thinned to a spread.
  */
 const POINT_LIMIT = 400;
+/**
+ * With a travel limit, more: a group counts as within a site's reach only when every account in it
+ * is, so coarse groups lose homes the accounts themselves could use.
+ */
+const POINT_LIMIT_WITH_TRAVEL = 1_000;
 const SITE_LIMIT = 300;
 /**
  * Default effort of the home search: rounds of its local search (a base and a share per rep) and
@@ -76,20 +80,18 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
   // Thinned sites must still reach every account within the free reps' loosest travel limit.
   const reachMinutes = free.reduce((most, r) => Math.max(most, reps[r].maxTravelMinutes ?? Infinity), 0);
   const reach = { minutes: reachMinutes, minutesPerKm: builtInMinutesPerKm(valid, resolved)!, enough: free.reduce((most, r) => Math.max(most, reps[r].capacity), 0) };
-  const offered = given ?? placementSites(valid, sitesOption ?? "accounts", free.length, reach);
-  if (free.length > offered.ids.length) {
-    fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${offered.ids.length} candidate site(s); give more sites or a smaller count`);
+  const sites = given ?? placementSites(valid, sitesOption ?? "accounts", free.length, reach);
+  if (free.length > sites.ids.length) {
+    fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${sites.ids.length} candidate site(s); give more sites or a smaller count`);
   }
 
   // Homes for the compile step: fixed reps keep theirs, the others start at the first site.
-  const start = reps.map((rep) => (fixedIds.has(rep.id) ? rep : { ...rep, home: [offered.lng[0], offered.lat[0]] as [number, number] }));
+  const start = reps.map((rep) => (fixedIds.has(rep.id) ? rep : { ...rep, home: [sites.lng[0], sites.lat[0]] as [number, number] }));
   const compiled = compileProblem({ accounts: valid.accounts, reps: start }, resolved);
-  const loosestLower = free.reduce((least, r) => Math.min(least, compiled.lower[r]), Infinity);
-  const sites = sitesWithWork(compiled, offered, reachMinutes, loosestLower * (1 - 1e-9), free.length);
   // Groups no heavier than half the smallest band, so they always fit (and still pack).
   let smallestBand = Infinity;
   for (let r = 0; r < compiled.m; r++) smallestBand = Math.min(smallestBand, compiled.upper[r]);
-  const demand = splitBeyondReach(compiled, groupedPoints(compiled, POINT_LIMIT, smallestBand / 2), reachableHomes(compiled, sites, fixed, free));
+  const demand = splitBeyondReach(compiled, groupedPoints(compiled, Number.isFinite(reachMinutes) ? POINT_LIMIT_WITH_TRAVEL : POINT_LIMIT, smallestBand / 2), reachableHomes(compiled, sites, fixed, free));
   const grouped = demand.workload.length < compiled.n;
   const model = placementModel(compiled, demand, sites, fixed, free);
   const result = solveCpmp(model.instance, {
@@ -135,18 +137,11 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
   );
   const objective = plan.metrics.objective;
   const diagnostics: Diagnostic[] = [...plan.diagnostics];
-  if (offered.ids.length < offered.available) {
+  if (sites.ids.length < sites.available) {
     diagnostics.push({
       severity: "info",
       code: "sites_thinned",
-      message: `homes chosen among a spread of ${offered.ids.length} of the ${offered.available} account locations; the lower bound holds over those`,
-    });
-  }
-  if (sites.ids.length < offered.ids.length) {
-    diagnostics.push({
-      severity: "info",
-      code: "sites_short_of_band",
-      message: `${offered.ids.length - sites.ids.length} candidate site(s) left out: a rep based there cannot reach ${round(loosestLower)} h of work (the band's lower end) within ${reachMinutes} minutes`,
+      message: `homes chosen among a spread of ${sites.ids.length} of the ${sites.available} account locations; the lower bound holds over those`,
     });
   }
   if (result.status === "timeout") diagnostics.push({ severity: "warning", code: "placement_timeout", message: "the time limit stopped the home search; the homes are the best found so far" });
