@@ -24,12 +24,14 @@ export interface HeadCountBounds {
   /** The Lagrangian covering bound below (capacity and reach, no band), rounded up; at least the other two. */
   readonly lagrangian: number;
   /**
-   * The smallest count k from the Lagrangian one up that no check rules out, group by group over
-   * the accounts no rep can straddle: each group's share of the k reps must fit the band in
-   * hours (`smallestBalancedCount`) and cover the group's accounts within their reach with every
-   * rep's workload inside the band for k reps (the Lagrangian covering bound per group, with the
-   * band as the knapsack's window). Infinity when no k up to the number of accounts passes. The
-   * head-count lower bound.
+   * The smallest count k from the Lagrangian one up that no check rules out: every account must
+   * have a site within reach whose accounts within reach add up to the band's lower end for k reps
+   * (other sites cannot be homes); then, group by group over the accounts no rep can straddle from
+   * those sites, each group's share of the k reps must fit the band in hours
+   * (`smallestBalancedCount`) and cover the group's accounts within their reach with every rep's
+   * workload inside the band for k reps (the Lagrangian covering bound per group, with the band as
+   * the knapsack's window). Infinity when no k up to the number of accounts and of sites passes.
+   * The head-count lower bound.
    */
   readonly balanced: number;
 }

@@ -58,7 +58,8 @@ const SEARCHES_PER_COUNT = 2;
  * its workload within ±`balance` of the mean and every account within `maxTravelMinutes` of its
  * rep's home. Starts from a proven lower bound on the head count (⌈workload / capacity⌉, a packing
  * of accounts no two of which one site can reach, a Lagrangian covering bound with the travel
- * limit, then the band checked group by group over the accounts no rep can straddle), then tries
+ * limit, then the band: sites that cannot gather its lower end within the limit closed, count by
+ * count, and the band checked group by group over the accounts no rep can straddle), then tries
  * head counts upward with `placeReps` until a plan meets every rule. Says
  * whether the count found equals the bound or lies above it. The team is new: accounts' current and
  * locked reps are ignored. Throws `TerralignError` for bad input (no capacity, capacity ≤ 0, an
