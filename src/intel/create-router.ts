@@ -8,6 +8,7 @@ import type { AssignmentRow } from "../model/plan.js";
 import type { Account, Problem } from "../model/problem-schema.js";
 import { exceeds, loadsOf } from "../rules/check-assignment.js";
 import { indexPoints, nearestPoints, type PointIndex } from "./nearest-points.js";
+import { createRepPullIndex, setRepRatio, visitRepsByBound } from "./rep-pull-index.js";
 import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from "./router-types.js";
 
 const RAD = Math.PI / 180;
@@ -53,7 +54,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const startTotal = p.totalWorkload;
   let total = p.totalWorkload;
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
-  const index: PointIndex | undefined = assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
+  // Only `territory` looks at the plan's accounts around a new one.
+  const index: PointIndex | undefined = policy === "territory" && assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
   const rule = segmentRegionRule(valid.reps);
   // The rep furthest behind its target (least load per hour of capacity), recomputed when it gains load.
   let behind = 0, behindStale = true;
@@ -82,6 +84,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     return 2 * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
   };
   const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat);
+  // The tree search relies on the pull growing with a rep's load (steering ≥ 0).
+  const pullIndex = policy === "balanced" && pull >= 0 ? createRepPullIndex(repHomes, load, p.capacity) : undefined;
   const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
   const hoursAt = (account: Account, minutes: number) => (p.includeTravel ? account.workload + ((account.visits ?? 1) * 2 * minutes) / 60 : account.workload);
   const band = (r: number, sum: number) => {
@@ -132,6 +136,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const hours = hoursAt(account, minutes);
     load[r] += hours;
     routed[r] += hours;
+    if (pullIndex) setRepRatio(pullIndex, r, load[r] / p.capacity[r]);
     if (r === behind) behindStale = true;
     routedTo.set(id, r);
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
@@ -170,6 +175,12 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    * travel alone, less the largest pull of any rep, cannot beat the best found.
    */
   function balancedRep(account: Account, eligible: (r: number) => boolean): { r: number; message: string } {
+    ux = Math.cos(lat * RAD) * Math.cos(lng * RAD);
+    uy = Math.cos(lat * RAD) * Math.sin(lng * RAD);
+    uz = Math.sin(lat * RAD);
+    // The tree search finds the cheapest rep with room; without one, the scan below finds the least over.
+    const tree = pullIndex ? cheapestWithRoom(account, eligible) : -1;
+    if (tree >= 0) return { r: tree, message: `rep ${valid.reps[tree].id}: least travel plus balance among reps with room in their band` };
     // The strongest pull is the rep with the least load per hour of capacity (targets are proportional to capacity).
     if (behindStale) {
       behind = 0;
@@ -197,9 +208,6 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       const cost = travelTo(r) + pulled;
       if (cost < bestCost || (cost === bestCost && r < best)) (bestCost = cost), (best = r);
     };
-    ux = Math.cos(lat * RAD) * Math.cos(lng * RAD);
-    uy = Math.cos(lat * RAD) * Math.sin(lng * RAD);
-    uz = Math.sin(lat * RAD);
     const settled = nearestReps((r) => {
       if (best >= 0 && travelTo(r) + strongest > bestCost) return false;
       consider(r);
@@ -212,6 +220,33 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   }
 
   /**
+   * The eligible rep with room in its band that minimises travel plus pull (ties: the rep listed
+   * first), by branch and bound over the reps' tree (`visitRepsByBound`); −1 when none has room.
+   */
+  function cheapestWithRoom(account: Account, eligible: (r: number) => boolean): number {
+    let best = -1, bestCost = Infinity;
+    const target = Math.max(total, startTotal + expectedWorkload) / p.totalCapacity;
+    visitRepsByBound(pullIndex!, ux, uy, uz, minutesPerKm, (ratio) => pullAtRatio(ratio, target), () => bestCost, (r) => {
+      if (rule && !rule(r, account)) return;
+      const after = load[r] + (p.includeTravel ? hoursAt(account, travelTo(r)) : account.workload);
+      const upper = Math.min(p.capacity[r], ((total * p.capacity[r]) / p.totalCapacity) * (1 + p.balance));
+      if (exceeds(after, upper)) return;
+      const pulled = pullOf(r);
+      if (best >= 0 && chordMinutes(r) + pulled > bestCost + 1e-9 * Math.abs(bestCost) + 1e-9) return;
+      if (!eligible(r)) return;
+      const cost = travelTo(r) + pulled;
+      if (cost < bestCost || (cost === bestCost && r < best)) (bestCost = cost), (best = r);
+    });
+    return best;
+  }
+
+  /** `pullOf` for a rep whose load is `ratio` × its capacity, with targets of `target` × capacity. */
+  function pullAtRatio(ratio: number, target: number): number {
+    if (!(target > 0)) return 0;
+    return pullFrom((ratio / target - 1) / (p.balance > 0 ? p.balance : 0.01));
+  }
+
+  /**
    * Minutes added to a rep's cost. With z its deviation from target in band widths, nothing while
    * |z| ≤ ½ (near its target a rep competes on travel alone), then ± pull × (d + d³) with
    * d = 2(|z| − ½) up to 2: the cube lets a rep far behind pull much harder than one a little
@@ -221,7 +256,10 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    */
   function pullOf(r: number): number {
     const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
-    const z = target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0;
+    return pullFrom(target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0);
+  }
+
+  function pullFrom(z: number): number {
     const d = Math.min(2, 2 * Math.max(0, Math.abs(z) - 0.5));
     return pull * Math.sign(z) * (d + d * d * d);
   }

@@ -86,7 +86,7 @@ export function nearestPoints(index: PointIndex, lng: number, lat: number, k: nu
 }
 
 /** Squared distance from (x, y, z) to the node's box (0 inside). */
-function boxDistance2(box: Float64Array, node: number, x: number, y: number, z: number): number {
+export function boxDistance2(box: Float64Array, node: number, x: number, y: number, z: number): number {
   const b = 6 * node;
   const dx = x < box[b] ? box[b] - x : x > box[b + 1] ? x - box[b + 1] : 0;
   const dy = y < box[b + 2] ? box[b + 2] - y : y > box[b + 3] ? y - box[b + 3] : 0;

@@ -1,6 +1,7 @@
 import { fail } from "../errors.js";
 import { haversineKm } from "../geo/haversine.js";
 import type { Problem } from "../model/problem-schema.js";
+import { addBusiestHomes } from "./busiest-homes.js";
 import type { Site } from "./place-options.js";
 
 /** Candidate home sites, in a fixed order. */
@@ -14,11 +15,19 @@ export interface CandidateSites {
   readonly available: number;
 }
 
-/** A travel limit the kept sites must cover: every account within `minutes` of one of them. */
+/**
+ * A travel limit the kept sites must cover: every account within `minutes` of one of them, and of
+ * one from which a rep can gather as much work as from any account location (up to `enough` hours).
+ */
 export interface SiteReach {
   readonly minutes: number;
   readonly minutesPerKm: number;
+  /** Hours of work within reach that make a home as good as any (one rep's capacity). */
+  readonly enough: number;
 }
+
+/** Account locations a spread's busiest homes are chosen among, at most (a spread of them beyond). */
+const HOME_CANDIDATE_LIMIT = 4_000;
 
 /**
  * The candidate sites: the given list (checked: finite coordinates, lng in [−180, 180], lat in
@@ -27,7 +36,9 @@ export interface SiteReach {
  * proportion to its workload (at least one, heaviest cells first): the location nearest its
  * workload-weighted centre, then each time the one farthest from those kept. With a `reach`, the
  * spread then gains account locations until every account is within the travel limit of a kept
- * site (an account out of reach adds its own location), so thinning never strands an account.
+ * site (an account out of reach adds its own location), so thinning never strands an account, and
+ * each account's busiest home within the limit (`addBusiestHomes`), so thinning never leaves an
+ * account only homes from which a rep cannot gather a full load.
  */
 export function candidateSites(problem: Problem, sites: "accounts" | readonly Site[], limit: number, reach?: SiteReach): CandidateSites {
   if (sites !== "accounts") return listedSites(sites);
@@ -41,7 +52,11 @@ export function candidateSites(problem: Problem, sites: "accounts" | readonly Si
     }
   });
   const kept = chosen.length > limit ? spread(problem, chosen, limit) : chosen;
-  if (kept !== chosen && reach && Number.isFinite(reach.minutes)) coverReach(problem, kept, reach);
+  if (kept !== chosen && reach && Number.isFinite(reach.minutes)) {
+    coverReach(problem, kept, reach);
+    const candidates = chosen.length > HOME_CANDIDATE_LIMIT ? spread(problem, chosen, HOME_CANDIDATE_LIMIT) : chosen;
+    addBusiestHomes(problem, kept, candidates, reach.minutes, reach.minutesPerKm, reach.enough);
+  }
   return {
     ids: kept.map((a) => problem.accounts[a].id),
     lng: Float64Array.from(kept, (a) => problem.accounts[a].location[0]),

@@ -65,12 +65,56 @@ export function groupedPoints(p: CompiledProblem, limit: number, heaviest: numbe
       cellOf[a] = g - 1;
     }
   }
+  return pointsOfGroups(p, cellOf, g);
+}
+
+/** Homes a group's accounts may be served from, each with its travel limit (minutes). */
+export interface ReachableHomes {
+  readonly lng: Float64Array;
+  readonly lat: Float64Array;
+  readonly minutes: Float64Array;
+}
+
+/**
+ * The points with every group that no home reaches whole (each member within that home's limit)
+ * broken into one point per account: the home search then judges travel limits account by
+ * account, and a group it sends to a home never strands a member beyond the limit.
+ */
+export function splitBeyondReach(p: CompiledProblem, points: DemandPoints, homes: ReachableHomes): DemandPoints {
+  const count = points.workload.length;
+  if (count === p.n) return points;
+  const minutesPerKm = p.minutesPerKm ?? 0;
+  const groupOf = new Int32Array(p.n);
+  let next = 0;
+  let split = false;
+  for (let g = 0; g < count; g++) {
+    const first = points.memberStart[g];
+    const last = points.memberStart[g + 1];
+    let whole = last - first === 1;
+    for (let k = 0; k < homes.lng.length && !whole; k++) {
+      let e = first;
+      while (e < last && haversineKm(homes.lng[k], homes.lat[k], p.accountLng[points.members[e]], p.accountLat[points.members[e]]) * minutesPerKm <= homes.minutes[k]) e++;
+      whole = e === last;
+    }
+    if (whole) {
+      for (let e = first; e < last; e++) groupOf[points.members[e]] = next;
+      next++;
+    } else {
+      split = true;
+      for (let e = first; e < last; e++) groupOf[points.members[e]] = next++;
+    }
+  }
+  return split ? pointsOfGroups(p, groupOf, next) : points;
+}
+
+/** Demand points from the group of each account (0 … count − 1): members, workload-weighted centres, spread. */
+function pointsOfGroups(p: CompiledProblem, groupOf: Int32Array, g: number): DemandPoints {
   const memberStart = new Int32Array(g + 1);
-  for (let a = 0; a < p.n; a++) memberStart[cellOf[a] + 1]++;
+  for (let a = 0; a < p.n; a++) memberStart[groupOf[a] + 1]++;
   for (let c = 0; c < g; c++) memberStart[c + 1] += memberStart[c];
   const members = new Int32Array(p.n);
   const fill = memberStart.slice(0, g);
-  for (let a = 0; a < p.n; a++) members[fill[cellOf[a]]++] = a;
+  for (let a = 0; a < p.n; a++) members[fill[groupOf[a]]++] = a;
   const lng = new Float64Array(g);
   const lat = new Float64Array(g);
   const workload = new Float64Array(g);

@@ -24,12 +24,14 @@ export interface HeadCountBounds {
   /** The Lagrangian covering bound below (capacity and reach, no band), rounded up; at least the other two. */
   readonly lagrangian: number;
   /**
-   * The smallest count k from the Lagrangian one up that no check rules out, group by group over
-   * the accounts no rep can straddle: each group's share of the k reps must fit the band in
-   * hours (`smallestBalancedCount`) and cover the group's accounts within their reach with every
-   * rep's workload inside the band for k reps (the Lagrangian covering bound per group, with the
-   * band as the knapsack's window). Infinity when no k up to the number of accounts passes. The
-   * head-count lower bound.
+   * The smallest count k from the Lagrangian one up that no check rules out: every account must
+   * have a site within reach whose accounts within reach add up to the band's lower end for k reps
+   * (other sites cannot be homes); then, group by group over the accounts no rep can straddle from
+   * those sites, each group's share of the k reps must fit the band in hours
+   * (`smallestBalancedCount`) and cover the group's accounts within their reach with every rep's
+   * workload inside the band for k reps (the Lagrangian covering bound per group, with the band as
+   * the knapsack's window). Infinity when no k up to the number of accounts and of sites passes.
+   * The head-count lower bound.
    */
   readonly balanced: number;
 }
@@ -64,7 +66,8 @@ export function headCountBounds(input: CoverInput, target: number, balance = 1):
   const goal = Math.max(target, byCapacity, byTravel);
   const best = coverBound(cover, everyone, distinctReach(input.reachStart, input.reach), 0, capacity, goal);
   const lagrangian = Math.max(byCapacity, byTravel, Math.ceil(best - 1e-9));
-  const balanced = smallestCoveredCount(cover, balance, lagrangian, Math.max(lagrangian, n));
+  // Each rep has a site of its own: there are never more reps than sites.
+  const balanced = smallestCoveredCount(cover, balance, lagrangian, Math.min(Math.max(lagrangian, n), input.reachStart.length - 1));
   return { capacity: byCapacity, travel: byTravel, lagrangian, balanced };
 }
 
@@ -182,20 +185,26 @@ function distinctReach(reachStart: Int32Array, reach: Int32Array): [number, numb
 }
 
 /**
- * The groups of accounts that no rep can straddle: accounts are joined when one site reaches both
- * (union–find over the reach lists). A rep serves accounts of one group only. Returns the group of
- * each account (0 … count − 1, in order of first account).
+ * The groups of accounts that no rep can straddle: accounts are joined when one of the `open`
+ * sites reaches both (union–find over their reach lists). A rep serves accounts of one group only.
+ * Returns the group of each account (0 … count − 1, in order of first account), −1 for an account
+ * no open site reaches.
  */
-function reachGroups(input: CoverInput): { readonly groupOf: Int32Array; readonly count: number } {
+function reachGroups(input: CoverInput, open: readonly [number, number][]): { readonly groupOf: Int32Array; readonly count: number } {
   const n = input.workload.length;
   const sets = createDisjointSets(n);
-  for (let k = 0; k + 1 < input.reachStart.length; k++) {
+  const reached = new Uint8Array(n);
+  for (const [k] of open) {
     const first = input.reachStart[k];
-    for (let e = first + 1; e < input.reachStart[k + 1]; e++) sets.union(input.reach[first], input.reach[e]);
+    for (let e = first; e < input.reachStart[k + 1]; e++) {
+      reached[input.reach[e]] = 1;
+      sets.union(input.reach[first], input.reach[e]);
+    }
   }
   const number = new Map<number, number>();
-  const groupOf = new Int32Array(n);
+  const groupOf = new Int32Array(n).fill(-1);
   for (let a = 0; a < n; a++) {
+    if (!reached[a]) continue;
     const r = sets.find(a);
     if (!number.has(r)) number.set(r, number.size);
     groupOf[a] = number.get(r)!;
@@ -204,38 +213,46 @@ function reachGroups(input: CoverInput): { readonly groupOf: Int32Array; readonl
 }
 
 /**
- * The smallest head count k in [from, to] that neither the band in hours (`bandShares`) nor the
- * covering bound per group rules out: with the band's window for k reps, a group whose accounts
- * need more reps than its share allows (its own Lagrangian covering bound, prices carried over
- * from one k to the next) rules k out. Infinity when every k in the range is ruled out.
+ * The smallest head count k in [from, to] that no check rules out. With k reps every workload
+ * lies in the band's window [lo, hi] for k; a site whose accounts within reach add up to less than
+ * lo cannot be a home, so k is out when some account is left with no site that can. Over the
+ * other sites, accounts form groups no rep can straddle; k is out when the groups' shares of the
+ * reps cannot fit the band in hours (`bandShares`) or when a group's accounts need more reps than
+ * its share allows (its own Lagrangian covering bound, prices carried over from one k to the
+ * next). Infinity when every k in the range is ruled out.
  */
 function smallestCoveredCount(cover: Cover, balance: number, from: number, to: number): number {
   const { input } = cover;
-  const { groupOf, count } = reachGroups(input);
-  const members: number[][] = Array.from({ length: count }, () => []);
-  const work = new Float64Array(count);
-  groupOf.forEach((g, a) => {
-    members[g].push(a);
-    work[g] += input.workload[a];
+  const sites = distinctReach(input.reachStart, input.reach);
+  const reachWork = sites.map(([k]) => {
+    let w = 0;
+    for (let e = input.reachStart[k]; e < input.reachStart[k + 1]; e++) w += input.workload[input.reach[e]];
+    return w;
   });
-  const accountsOf = members.map((list) => Int32Array.from(list));
-  const sitesOf: [number, number][][] = Array.from({ length: count }, () => []);
-  for (const site of distinctReach(input.reachStart, input.reach)) {
-    const k = site[0];
-    if (input.reachStart[k + 1] > input.reachStart[k]) sitesOf[groupOf[input.reach[input.reachStart[k]]]].push(site);
-  }
-  const heaviestFirst = Array.from({ length: count }, (_, g) => g).sort((x, y) => work[y] - work[x] || x - y);
+  let total = 0;
+  for (const w of input.workload) total += w;
+  let lastOpen = -1;
+  let groups: ReturnType<typeof groupsOver> | undefined;
   for (let k = from; k <= to; k++) {
+    const lo = balance >= 1 ? 0 : (((1 - balance) * total) / k) * (1 - 1e-9);
+    const open = sites.filter((_, q) => reachWork[q] >= lo);
+    // The open sites only grow with k: regroup when they do.
+    if (open.length !== lastOpen) {
+      groups = groupsOver(input, open);
+      lastOpen = open.length;
+    }
+    const { groupOf, accountsOf, sitesOf, work, heaviestFirst } = groups!;
+    if (groupOf.includes(-1)) continue;
     const shares = bandShares(work, input.capacity, balance, k);
     if (!shares) continue;
-    const { fewest, most, lo, hi } = shares;
+    const { fewest, most, hi } = shares;
     let least = shares.least;
     let ruledOut = false;
     for (const g of heaviestFirst) {
       if (work[g] <= 0) continue; // accounts without work ride along with any rep
       // This many reps in group g would leave too few for the others, or too little work each.
       const excessive = Math.min(k - (least - fewest[g]) + 1, most[g] + 1);
-      const needed = Math.ceil(coverBound(cover, accountsOf[g], sitesOf[g], lo, hi, excessive) - 1e-9);
+      const needed = Math.ceil(coverBound(cover, accountsOf[g], sitesOf[g], shares.lo, hi, excessive) - 1e-9);
       if (needed > fewest[g]) {
         least += needed - fewest[g];
         fewest[g] = needed;
@@ -248,6 +265,26 @@ function smallestCoveredCount(cover: Cover, balance: number, from: number, to: n
     if (!ruledOut) return k;
   }
   return Infinity;
+}
+
+/** The groups over the open sites with their accounts, sites and workloads, heaviest first. */
+function groupsOver(input: CoverInput, open: readonly [number, number][]) {
+  const { groupOf, count } = reachGroups(input, open);
+  const members: number[][] = Array.from({ length: count }, () => []);
+  const work = new Float64Array(count);
+  groupOf.forEach((g, a) => {
+    if (g < 0) return;
+    members[g].push(a);
+    work[g] += input.workload[a];
+  });
+  const accountsOf = members.map((list) => Int32Array.from(list));
+  const sitesOf: [number, number][][] = Array.from({ length: count }, () => []);
+  for (const site of open) {
+    const k = site[0];
+    if (input.reachStart[k + 1] > input.reachStart[k]) sitesOf[groupOf[input.reach[input.reachStart[k]]]].push(site);
+  }
+  const heaviestFirst = Array.from({ length: count }, (_, g) => g).sort((x, y) => work[y] - work[x] || x - y);
+  return { groupOf, accountsOf, sitesOf, work, heaviestFirst };
 }
 
 /**

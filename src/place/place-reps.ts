@@ -1,4 +1,5 @@
 import { alignValidated } from "../align.js";
+import type { CompiledProblem } from "../compile/compiled-problem.js";
 import { compileProblem } from "../compile/compile.js";
 import { builtInMinutesPerKm } from "../compile/travel-model.js";
 import { fail, TerralignError } from "../errors.js";
@@ -6,7 +7,7 @@ import type { Diagnostic } from "../model/plan.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem, Rep } from "../model/problem-schema.js";
 import { candidateSites, type CandidateSites, type SiteReach } from "./candidate-sites.js";
-import { accountPoints, groupedPoints } from "./demand-points.js";
+import { accountPoints, groupedPoints, splitBeyondReach, type ReachableHomes } from "./demand-points.js";
 import { cpmpLowerBound } from "./cpmp/lagrangian-bound.js";
 import { solveCpmp } from "./cpmp/solve-cpmp.js";
 import type { PlacedHome, PlaceOptions, PlacementPlan, Site } from "./place-options.js";
@@ -17,6 +18,11 @@ import { placementModel } from "./placement-model.js";
  * by a grid (the bound allows for it), more account locations thinned to a spread.
  */
 const POINT_LIMIT = 400;
+/**
+ * With a travel limit, more: a group counts as within a site's reach only when every account in it
+ * is, so coarse groups lose homes the accounts themselves could use.
+ */
+const POINT_LIMIT_WITH_TRAVEL = 1_000;
 const SITE_LIMIT = 300;
 /**
  * Default effort of the home search: rounds of its local search (a base and a share per rep) and
@@ -75,7 +81,7 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
   const reachMinutes = free.reduce((most, r) => Math.max(most, reps[r].maxTravelMinutes ?? Infinity), 0);
   const minutesPerKm = builtInMinutesPerKm(valid, resolved);
   if (minutesPerKm === undefined) throw new TerralignError("unsupported", "placeReps prices candidate sites with the built-in great-circle travel model at one speed; leave out the travel matrix, options.travel.minutes and regional speeds (options.regions.*.travel)");
-  const reach = { minutes: reachMinutes, minutesPerKm };
+  const reach = { minutes: reachMinutes, minutesPerKm, enough: free.reduce((most, r) => Math.max(most, reps[r].capacity), 0) };
   const sites = given ?? placementSites(valid, sitesOption ?? "accounts", free.length, reach);
   if (free.length > sites.ids.length) {
     fail("invalid_option", ["options", "count"], `${free.length} reps to place but only ${sites.ids.length} candidate site(s); give more sites or a smaller count`);
@@ -87,7 +93,7 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
   // Groups no heavier than half the smallest band, so they always fit (and still pack).
   let smallestBand = Infinity;
   for (let r = 0; r < compiled.m; r++) smallestBand = Math.min(smallestBand, compiled.upper[r]);
-  const demand = groupedPoints(compiled, POINT_LIMIT, smallestBand / 2);
+  const demand = splitBeyondReach(compiled, groupedPoints(compiled, Number.isFinite(reachMinutes) ? POINT_LIMIT_WITH_TRAVEL : POINT_LIMIT, smallestBand / 2), reachableHomes(compiled, sites, fixed, free));
   const grouped = demand.workload.length < compiled.n;
   const model = placementModel(compiled, demand, sites, fixed, free);
   const result = solveCpmp(model.instance, {
@@ -166,6 +172,16 @@ export function placeRepsAmong(problem: Problem, options: PlaceOptions, given?: 
 export function placementSites(problem: Problem, sites: "accounts" | readonly Site[], atLeast: number, reach?: SiteReach): CandidateSites {
   const limit = problem.accounts.length <= POINT_LIMIT ? POINT_LIMIT : SITE_LIMIT;
   return candidateSites(problem, sites, Math.max(atLeast, limit), reach);
+}
+
+/** The candidate sites with the free reps' loosest travel limit (as the placement model has it), then the fixed reps' homes with theirs. */
+function reachableHomes(p: CompiledProblem, sites: CandidateSites, fixed: readonly number[], free: readonly number[]): ReachableHomes {
+  const loosest = free.reduce((most, r) => Math.max(most, p.maxTravel[r]), 0);
+  const s = sites.ids.length;
+  const lng = Float64Array.from({ length: s + fixed.length }, (_, k) => (k < s ? sites.lng[k] : p.repLng[fixed[k - s]]));
+  const lat = Float64Array.from({ length: s + fixed.length }, (_, k) => (k < s ? sites.lat[k] : p.repLat[fixed[k - s]]));
+  const minutes = Float64Array.from({ length: s + fixed.length }, (_, k) => (k < s ? loosest : p.maxTravel[fixed[k - s]]));
+  return { lng, lat, minutes };
 }
 
 /** The problem's reps, then new ones (`new-1`, …) up to `count`, with the given or the mean capacity. */

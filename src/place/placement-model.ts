@@ -9,8 +9,8 @@ import type { DemandPoints } from "./demand-points.js";
  * groups of accounts (demand = workload, cost = workload × travel minutes from the site) — then,
  * unless the sites are the accounts themselves, one point per candidate site, then one per fixed rep's home (forced open). Such site
  * points have no demand and a token cost (`TOKEN` × minutes) that only keeps them beside the
- * nearest median; the bound takes that token back out (`tokenAllowance`). An account beyond the
- * reps' travel limit from a site costs `forbidden` there. Every free site takes the loosest band of
+ * nearest median; the bound takes that token back out (`tokenAllowance`). A point with any
+ * account beyond the reps' travel limit from a site costs `forbidden` there. Every free site takes the loosest band of
  * the free reps (the bound stays valid); fixed reps keep their own band at their home.
  */
 export interface PlacementModel {
@@ -100,15 +100,15 @@ export function placementModel(p: CompiledProblem, demandPoints: DemandPoints, s
   }
   const token = tokens ? TOKEN_SHARE * (Number.isFinite(smallest) ? smallest : 1) : 0;
   const travel = (i: number, k: number) => haversineKm(orderedLng[k], orderedLat[k], pointLng[i], pointLat[i]) * minutesPerKm;
-  // A group is out of a site's reach only when every account in it is.
-  const nearest = (i: number, k: number) => {
+  // A group is within a site's reach only when every account in it is: the limit binds each account.
+  const farthest = (i: number, k: number) => {
     if (!grouped) return travel(i, k);
-    let least = Infinity;
+    let most = 0;
     for (let e = demandPoints.memberStart[i]; e < demandPoints.memberStart[i + 1]; e++) {
       const a = demandPoints.members[e];
-      least = Math.min(least, haversineKm(orderedLng[k], orderedLat[k], p.accountLng[a], p.accountLat[a]) * minutesPerKm);
+      most = Math.max(most, haversineKm(orderedLng[k], orderedLat[k], p.accountLng[a], p.accountLat[a]) * minutesPerKm);
     }
-    return least;
+    return most;
   };
   // Above any workload × minutes on Earth (half a great circle is the longest trip).
   const forbidden = 1e6 * Math.max(largest, 1) * Math.PI * EARTH_RADIUS_KM * minutesPerKm;
@@ -121,7 +121,7 @@ export function placementModel(p: CompiledProblem, demandPoints: DemandPoints, s
       if (i >= n) {
         cost[i * s + k] = token * t;
         if (t > far) far = t;
-      } else cost[i * s + k] = t > travelLimit[k] && nearest(i, k) > travelLimit[k] ? forbidden : demand[i] * t;
+      } else cost[i * s + k] = Number.isFinite(travelLimit[k]) && farthest(i, k) > travelLimit[k] ? forbidden : demand[i] * t;
     }
     tokenAllowance += token * far;
   }

@@ -58,7 +58,8 @@ const SEARCHES_PER_COUNT = 2;
  * its workload within ±`balance` of the mean and every account within `maxTravelMinutes` of its
  * rep's home. Starts from a proven lower bound on the head count (⌈workload / capacity⌉, a packing
  * of accounts no two of which one site can reach, a Lagrangian covering bound with the travel
- * limit, then the band checked group by group over the accounts no rep can straddle), then tries
+ * limit, then the band: sites that cannot gather its lower end within the limit closed, count by
+ * count, and the band checked group by group over the accounts no rep can straddle), then tries
  * head counts upward with `placeReps` until a plan meets every rule. Says
  * whether the count found equals the bound or lies above it. The team is new: accounts' current and
  * locked reps are ignored. Throws `TerralignError` for bad input (no capacity, capacity ≤ 0, an
@@ -83,7 +84,7 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
   });
 
   // The bound and every home search look at the same sites.
-  const sites = placementSites(valid, sitesOption ?? "accounts", 0, { minutes: maxTravelMinutes ?? Infinity, minutesPerKm });
+  const sites = placementSites(valid, sitesOption ?? "accounts", 0, { minutes: maxTravelMinutes ?? Infinity, minutesPerKm, enough: capacity });
   const limit = maxTravelMinutes ?? Infinity;
   const reachStart = new Int32Array(sites.ids.length + 1);
   const reach: number[] = [];
@@ -104,7 +105,9 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
     return { count: null, lowerBound: Infinity, versusBound: "none found", bounds, plan: null, tried: [], reason };
   }
   if (!Number.isFinite(bounds.balanced)) {
-    const reason = `no head count can keep every rep within ±${Math.round(balance * 100)} % of the mean: the groups of accounts that no rep can share cannot be split into reps within the band and the travel limit`;
+    const [thinnest, gathered] = thinnestReach(workload, reachStart, reach);
+    const why = gathered < ((1 - balance) * total) / sites.ids.length ? `: a rep within ${maxTravelMinutes} minutes of account ${valid.accounts[thinnest].id} gathers at most ${Math.round(gathered * 10) / 10} h` : "";
+    const reason = `no head count up to the ${sites.ids.length} candidate sites can keep every rep within ±${Math.round(balance * 100)} % of the mean within the travel limit${why}`;
     return { count: null, lowerBound: Infinity, versusBound: "none found", bounds, plan: null, tried: [], reason };
   }
   const lowerBound = bounds.balanced;
@@ -142,4 +145,17 @@ export function sizeTeam(problem: Problem, options: SizeOptions = {}): TeamSize 
     if (stop) break;
   }
   return { count: null, lowerBound, versusBound: "none found", bounds, plan: null, tried };
+}
+
+/** The account whose busiest reaching site gathers the least work, and that work (hours). */
+function thinnestReach(workload: Float64Array, reachStart: Int32Array, reach: readonly number[]): [number, number] {
+  const most = new Float64Array(workload.length);
+  for (let k = 0; k + 1 < reachStart.length; k++) {
+    let work = 0;
+    for (let e = reachStart[k]; e < reachStart[k + 1]; e++) work += workload[reach[e]];
+    for (let e = reachStart[k]; e < reachStart[k + 1]; e++) most[reach[e]] = Math.max(most[reach[e]], work);
+  }
+  let thinnest = 0;
+  for (let a = 1; a < most.length; a++) if (most[a] < most[thinnest]) thinnest = a;
+  return [thinnest, most[thinnest]];
 }

@@ -52,11 +52,13 @@ describe("terralign cpmp", () => {
   });
 
   it("exits 2 for a malformed file or usage and 1 for an infeasible instance", async () => {
-    const run = memoryIo({ "neg.dat": "2 1\n0 0 10 4\n3 4 10 -5\n", "short.dat": "2 1\n0 0 10\n", "tight.dat": "2 1\n0 0 3 2\n3 4 3 2\n" });
+    const run = memoryIo({ "neg.dat": "2 1\n0 0 10 4\n3 4 10 -5\n", "short.dat": "2 1\n0 0 10\n", "tight.dat": "2 1\n0 0 3 2\n3 4 3 2\n", "none.dat": "2 0\n0 0 10 4\n3 4 10 5\n" });
     expect(await runCli(["cpmp", "neg.dat"], run.io)).toBe(2);
     expect(await runCli(["cpmp", "short.dat"], run.io)).toBe(2);
     expect(await runCli(["cpmp"], run.io)).toBe(2);
     expect(await runCli(["cpmp", "missing.dat"], run.io)).toBe(2);
+    expect(await runCli(["cpmp", "none.dat"], run.io)).toBe(2);
+    expect(run.stderr()).toContain("none.dat: line 1: the number of medians p must be an integer ≥ 1, got 0");
     expect(await runCli(["cpmp", "tight.dat", "--json"], run.io)).toBe(1);
     expect(run.stderr()).toContain("terralign: neg.dat: line 3: point 2 has a negative demand (-5)");
     expect(run.stderr()).toContain("terralign: tight.dat: no feasible solution: total demand 4 exceeds the 1 largest capacities together (3)");
@@ -94,6 +96,13 @@ describe("terralign place", () => {
     expect(errors[2]).toMatch(/3 reps to place but only 1 candidate site/);
     expect(errors[3]).toMatch(/"nobody" is not the id of a rep/);
   });
+
+  it("exits 2 when the reps' capacities cannot hold the total work", async () => {
+    const { accounts } = smallProblem();
+    const run = memoryIo({ "accounts.csv": accounts, "tiny.csv": "id,lng,lat,capacity\nR1,-103.39,20.67,1\nR2,-101.68,21.12,1\nR3,-100.39,20.59,1\n" });
+    expect(await runCli(["place", "--accounts", "accounts.csv", "--reps", "tiny.csv", "--count", "3", "--out", "out"], run.io)).toBe(2);
+    expect(run.stderr()).toMatch(/3 reps with 3 h of capacity together cannot hold the total workload/);
+  });
 });
 
 describe("terralign size", () => {
@@ -113,6 +122,15 @@ describe("terralign size", () => {
     expect(await runCli(["size", "--accounts", "accounts.csv"], run.io)).toBe(2);
     expect(await runCli(["size", "--accounts", "accounts.csv", "--capacity", "-3"], run.io)).toBe(2);
     expect(await runCli(["size", "--accounts", "accounts.csv", "--capacity", "1"], run.io)).toBe(2);
+  });
+
+  it("exits 2 for a site off the globe and 1, naming the account, when the band and the travel limit leave a rep too little work", async () => {
+    const town = Array.from({ length: 10 }, (_, a) => `T${a},${-103 + 0.01 * a},20,5`);
+    const run = memoryIo({ "town.csv": ["id,lng,lat,workload", ...town, "FAR,-101,20,1"].join("\n"), "off.csv": "id,lng,lat\nS1,190,20\n" });
+    expect(await runCli(["size", "--accounts", "town.csv", "--capacity", "100", "--sites", "off.csv"], run.io)).toBe(2);
+    expect(run.stderr()).toMatch(/off\.csv line 2.*longitude 190 is outside \[-180, 180\]/);
+    expect(await runCli(["size", "--accounts", "town.csv", "--capacity", "100", "--balance", "0.1", "--max-travel-minutes", "30"], run.io)).toBe(1);
+    expect(run.stderr()).toMatch(/no head count found: .*within 30 minutes of account FAR gathers at most 1 h/);
   });
 
   it("has --help for each new command, and the general help lists them", async () => {

@@ -29,7 +29,7 @@ describe("candidateSites", () => {
     const thin = candidateSites({ accounts: list, reps: [] }, "accounts", 4);
     expect(thin.ids.length).toBeLessThanOrEqual(4);
     expect(reachable(list, thin.lng, thin.lat, 30)).toBe(false);
-    const covered = candidateSites({ accounts: list, reps: [] }, "accounts", 4, { minutes: 30, minutesPerKm });
+    const covered = candidateSites({ accounts: list, reps: [] }, "accounts", 4, { minutes: 30, minutesPerKm, enough: 1_000 });
     expect(covered.ids).toContain("LONE");
     expect(reachable(list, covered.lng, covered.lat, 30)).toBe(true);
     // Sites stay in account order, each an account location.

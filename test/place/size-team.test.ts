@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TerralignError } from "../../src/errors.js";
+import { haversineKm } from "../../src/geo/haversine.js";
 import type { Account } from "../../src/model/problem-schema.js";
 import { headCountBounds, smallestBalancedCount } from "../../src/place/head-count-bound.js";
 import { sizeTeam } from "../../src/place/size-team.js";
@@ -20,6 +21,45 @@ function towns(seed = 1): Account[] {
 }
 
 const total = (accounts: Account[]) => accounts.reduce((s, a) => s + a.workload, 0);
+
+/**
+ * Like the bundled Mexico data, but smaller: towns of different sizes over about 500 × 300 km,
+ * more accounts than the home search takes one by one without a travel limit, and `outliers`
+ * accounts in a village about 100 km east of the last town.
+ */
+function mexicoLike(seed: number, count = 640, outliers = 0): Account[] {
+  const random = createRandom(seed);
+  const towns: [number, number, number][] = [
+    [-103.35, 20.67, 0.3],
+    [-101.68, 21.12, 0.15],
+    [-100.39, 20.59, 0.2],
+    [-101.19, 19.7, 0.2],
+    [-102.29, 21.88, 0.15],
+  ];
+  const accounts: Account[] = Array.from({ length: count }, (_, a) => {
+    let pick = random();
+    const [lng, lat] = towns.find(([, , share]) => (pick -= share) < 0) ?? towns[0];
+    const spread = random() < 0.8 ? 0.3 : 1.2;
+    return { id: `A${a + 1}`, location: [lng + (random() - 0.5) * spread, lat + (random() - 0.5) * spread] as [number, number], workload: Math.round((0.5 + 2.5 * random()) * 100) / 100 };
+  });
+  for (let o = 0; o < outliers; o++) accounts.push({ id: `V${o + 1}`, location: [-99.5 + 0.02 * o, 20.2], workload: 1 });
+  return accounts;
+}
+
+/** Travel minutes at the default speed (50 km/h) and circuity (1.3). */
+const minutes = (from: readonly [number, number], to: readonly [number, number]) => (haversineKm(from[0], from[1], to[0], to[1]) * 1.3 * 60) / 50;
+
+/** Every account of the plan is assigned to a rep within `limit` minutes of its home. */
+function expectWithinLimit(accounts: Account[], plan: NonNullable<ReturnType<typeof sizeTeam>["plan"]>, limit: number) {
+  const home = new Map(plan.placement.reps.map((rep) => [rep.id, rep.home]));
+  const repOf = new Map(plan.assignment.map((row) => [row.accountId, row.repId]));
+  expect(plan.unassigned).toEqual([]);
+  for (const account of accounts) {
+    const rep = repOf.get(account.id);
+    expect(rep, account.id).toBeDefined();
+    expect(minutes(home.get(rep!)!, account.location), `${account.id} to ${rep}`).toBeLessThanOrEqual(limit + 1e-6);
+  }
+}
 
 describe("sizeTeam", () => {
   it("needs ⌈work / capacity⌉ reps when travel does not bind, and says the count equals the bound", () => {
@@ -51,6 +91,33 @@ describe("sizeTeam", () => {
     expect(result.versusBound).toBe("none found");
     expect(result.reason).toMatch(/more than 60 minutes from every candidate site/);
   });
+
+  it("finds a team on many accounts with a travel limit, each account within the limit of its rep, at most one above the bound", () => {
+    const accounts = mexicoLike(11);
+    const capacity = total(accounts) / 5.5;
+    const result = sizeTeam({ accounts, reps: [] }, { capacity, balance: 0.15, maxTravelMinutes: 240 });
+    expect(result.count).not.toBeNull();
+    expect(result.lowerBound).toBeGreaterThanOrEqual(result.bounds.capacity);
+    expect(result.lowerBound).toBeLessThanOrEqual(result.count!);
+    expect(result.count! - result.lowerBound).toBeLessThanOrEqual(1);
+    expect(result.versusBound).toBe(result.count === result.lowerBound ? "equal" : "one above");
+    expect(["optimal", "feasible"]).toContain(result.plan!.status);
+    expectWithinLimit(accounts, result.plan!, 240);
+  }, 120_000);
+
+  it("needs more reps than ⌈work / capacity⌉ when a far village can only be served by a rep with too little work in reach", () => {
+    // The village's rep reaches the village and the east edge of the nearest town only: for its
+    // workload to reach the band's lower end, (1 − balance) × work / count must come down to that.
+    // (Judging a group of accounts reachable when any member was, this instance found no team.)
+    const accounts = mexicoLike(12, 640, 6);
+    const result = sizeTeam({ accounts, reps: [] }, { capacity: total(accounts) / 3.5, balance: 0.2, maxTravelMinutes: 150 });
+    expect(result.bounds.capacity).toBe(4);
+    expect(result.lowerBound).toBeGreaterThan(result.bounds.capacity);
+    expect(result.count).not.toBeNull();
+    expect(result.count! - result.lowerBound).toBeLessThanOrEqual(1);
+    expect(result.versusBound).toBe(result.count === result.lowerBound ? "equal" : "one above");
+    expectWithinLimit(accounts, result.plan!, 150);
+  }, 240_000);
 
   it("rejects an account heavier than one rep and a band of 1 or more", () => {
     const accounts = towns(4);
