@@ -1,4 +1,6 @@
 import { compileProblem, segmentRegionRule } from "../compile/compile.js";
+import { bandWidth } from "../compile/compiled-problem.js";
+import { planHours } from "../compile/travel-hours.js";
 import { fail, TerralignError } from "../errors.js";
 import { EARTH_RADIUS_KM, haversineKm } from "../geo/haversine.js";
 import { unitVectors } from "../solvers/transport/great-circle.js";
@@ -51,8 +53,19 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const load = loadsOf(p, assign);
   const before = Float64Array.from(load);
   const routed = new Float64Array(m);
-  const startTotal = p.totalWorkload;
-  let total = p.totalWorkload;
+  // Band totals as align's checker counts them: workload (× regional factor), or with travel in the
+  // hours the plan's total hours; each rep's band is its share of the total × (1 ± its own width).
+  const startTotal = p.travelHours ? planHours(p, assign, load) : p.totalWorkload;
+  let total = startTotal;
+  const share = p.travelHours ? p.travelHours.share : Float64Array.from(p.target, (t, r) => (p.totalWorkload > 0 ? t / p.totalWorkload : p.capacity[r] / p.totalCapacity));
+  const factor = new Map(Object.entries(resolved.regions).flatMap(([name, region]) => (region.workload?.factor !== undefined ? [[name, region.workload.factor] as const] : [])));
+  const workOf = (account: Account) => account.workload * (account.region !== undefined ? factor.get(account.region) ?? 1 : 1);
+  // With visits chained to day trips, a new account hops as its nearest account in the plan does.
+  const stops = resolved.travel.stopsPerDay;
+  const allAccounts = p.travelHours && stops > 1 && p.n > 0 ? indexPoints(Int32Array.from({ length: p.n }, (_, a) => a), p.accountLng, p.accountLat) : undefined;
+  let hop = 0;
+  let widthLeast = Infinity, widthMost = 0;
+  for (let r = 0; r < p.m; r++) (widthLeast = Math.min(widthLeast, bandWidth(p, r))), (widthMost = Math.max(widthMost, bandWidth(p, r)));
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
   // Only `territory` looks at the plan's accounts around a new one.
   const index: PointIndex | undefined = policy === "territory" && assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
@@ -87,10 +100,12 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   // The tree search relies on the pull growing with a rep's load (steering ≥ 0).
   const pullIndex = policy === "balanced" && pull >= 0 ? createRepPullIndex(repHomes, load, p.capacity) : undefined;
   const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
-  const hoursAt = (account: Account, minutes: number) => (p.includeTravel ? account.workload + ((account.visits ?? 1) * 2 * minutes) / 60 : account.workload);
+  // An account's hours at a rep `minutes` away, as `accountHours` counts them.
+  const hoursAt = (account: Account, minutes: number) => (p.travelHours ? workOf(account) + ((account.visits ?? 1) * (2 * minutes + (stops - 1) * hop)) / (stops * 60) : workOf(account));
+  const upperOf = (r: number, sum: number) => Math.min(p.capacity[r], sum * share[r] * (1 + bandWidth(p, r)));
   const band = (r: number, sum: number) => {
-    const target = (sum * p.capacity[r]) / p.totalCapacity;
-    return { target, lower: target * (1 - p.balance), upper: Math.min(p.capacity[r], target * (1 + p.balance)) };
+    const target = sum * share[r];
+    return { target, lower: target * (1 - bandWidth(p, r)), upper: upperOf(r, sum) };
   };
   /**
    * Visits reps nearest first (by their homes) until `visit` returns false (then returns true), at
@@ -112,7 +127,11 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     call++;
     [lng, lat] = account.location;
     const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
-    total += account.workload;
+    total += workOf(account);
+    if (allAccounts) {
+      const found = nearestPoints(allAccounts, lng, lat, 1, -1, rows, km);
+      hop = found > 0 ? p.travelHours!.hop[rows[0]] : 0;
+    }
     let r = -1, reason: RouteReason = "unroutable", message = "";
     if (account.lockedRep !== undefined) {
       r = repIndex.get(account.lockedRep)!;
@@ -130,10 +149,12 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     }
     if (r < 0) {
       routedTo.set(id, -1);
-      return { accountId: id, repId: null, reason, travelMinutes: null, hours: account.workload, message: message || unroutable(account) };
+      return { accountId: id, repId: null, reason, travelMinutes: null, hours: workOf(account), message: message || unroutable(account) };
     }
     const minutes = travelTo(r);
     const hours = hoursAt(account, minutes);
+    // Travel counts in the band's total too.
+    total += hours - workOf(account);
     load[r] += hours;
     routed[r] += hours;
     if (pullIndex) setRepRatio(pullIndex, r, load[r] / p.capacity[r]);
@@ -194,8 +215,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       visited[r] = seenAt;
       if (rule && !rule(r, account)) return;
       // Room first: without travel in workload it needs no trip, so full reps cost no trigonometry.
-      const after = load[r] + (p.includeTravel ? hoursAt(account, travelTo(r)) : account.workload);
-      const upper = Math.min(p.capacity[r], ((total * p.capacity[r]) / p.totalCapacity) * (1 + p.balance));
+      const after = load[r] + (p.travelHours ? hoursAt(account, travelTo(r)) : workOf(account));
+      const upper = upperOf(r, total);
       if (exceeds(after, upper)) {
         const ratio = after / upper;
         if (ratio < fallbackRatio && eligible(r)) (fallbackRatio = ratio), (fallback = r);
@@ -228,8 +249,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const target = Math.max(total, startTotal + expectedWorkload) / p.totalCapacity;
     visitRepsByBound(pullIndex!, ux, uy, uz, minutesPerKm, (ratio) => pullAtRatio(ratio, target), () => bestCost, (r) => {
       if (rule && !rule(r, account)) return;
-      const after = load[r] + (p.includeTravel ? hoursAt(account, travelTo(r)) : account.workload);
-      const upper = Math.min(p.capacity[r], ((total * p.capacity[r]) / p.totalCapacity) * (1 + p.balance));
+      const after = load[r] + (p.travelHours ? hoursAt(account, travelTo(r)) : workOf(account));
+      const upper = upperOf(r, total);
       if (exceeds(after, upper)) return;
       const pulled = pullOf(r);
       if (best >= 0 && chordMinutes(r) + pulled > bestCost + 1e-9 * Math.abs(bestCost) + 1e-9) return;
@@ -243,7 +264,10 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   /** `pullOf` for a rep whose load is `ratio` × its capacity, with targets of `target` × capacity. */
   function pullAtRatio(ratio: number, target: number): number {
     if (!(target > 0)) return 0;
-    return pullFrom((ratio / target - 1) / (p.balance > 0 ? p.balance : 0.01));
+    // The least pull of any rep at this ratio: reps' bands may differ, so the narrowest band for a rep behind, the widest ahead.
+    const d = ratio / target - 1;
+    const width = d < 0 ? widthLeast : widthMost;
+    return pullFrom(d / (width > 0 ? width : 0.01));
   }
 
   /**
@@ -256,7 +280,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    */
   function pullOf(r: number): number {
     const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
-    return pullFrom(target > 0 ? (load[r] - target) / target / (p.balance > 0 ? p.balance : 0.01) : 0);
+    const width = bandWidth(p, r);
+    return pullFrom(target > 0 ? (load[r] - target) / target / (width > 0 ? width : 0.01) : 0);
   }
 
   function pullFrom(z: number): number {
