@@ -168,6 +168,9 @@ export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Ar
       spend(a, r, 1);
     } else if (arcsOf[i].length > 1) split.push(i);
   }
+  // A split node without flow on its preferred arc spends its budget whatever it takes: that share is set aside first.
+  const hasPref = (i: number) => arcsOf[i].some((k) => blp.arcRep[k] === p.currentRep[blp.account[i]]);
+  for (const i of split) if (!hasPref(i)) spend(blp.account[i], -2, 1);
   const violation = (r: number, l: number) => Math.max(0, l - upper[r]) + Math.max(0, lower[r] - l);
   // Loads start with every split node's LP flow, so that each choice sees the flow still to come.
   const unitsPerHour = blp.lp.unitsPerHour;
@@ -193,7 +196,7 @@ export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Ar
     }
     assign[a] = best;
     load[best] += w;
-    spend(a, best, 1);
+    if (hasPref(i)) spend(a, best, 1);
   }
   return split.length;
 }
