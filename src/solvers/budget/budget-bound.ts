@@ -37,6 +37,7 @@ export function priceAndBound(
   bands: { readonly lower: Float64Array; readonly upper: Float64Array },
   limits: Float64Array,
   search?: { readonly tree: SphereTree; readonly geo: GreatCircle | undefined },
+  arcsPerAccount = SEARCHED_REPS,
 ): Pricing {
   const lambda = prices.reps;
   const supplyOf = new Int32Array(p.n).fill(-1);
@@ -65,14 +66,15 @@ export function priceAndBound(
     let best = Infinity;
     if (near && i >= 0) {
       // Its preferred arc is in the LP; the cheapest other rep is among the two cheapest. Each rep
-      // searched whose arc prices out joins (a few per account: fewer rounds of pricing).
+      // searched whose arc prices out joins, up to `arcsPerAccount` (fewer rounds of pricing).
+      let added = 0;
       for (let q = 0; q < near.count[a]; q++) {
         const r = near.rep[a * SEARCHED_REPS + q];
         if (r === pref) continue;
         const t = near.travel[a * SEARCHED_REPS + q];
         if (best === Infinity) best = w * (t + lambda[r]) + charge;
-        if (t + lambda[r] - prices.supply[i] < -tolerance) arcs.push([i, r, t]);
-        else break;
+        if (t + lambda[r] - prices.supply[i] >= -tolerance || added++ >= arcsPerAccount) break;
+        arcs.push([i, r, t]);
       }
       const e = blp.preferredArc[i];
       if (e >= 0) best = Math.min(best, w * (blp.arcMinutes[e - blp.firstArc] + lambda[pref]));

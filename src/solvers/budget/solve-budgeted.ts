@@ -193,7 +193,8 @@ function solveWith(p: CompiledProblem, prep: Prepared, context: SolverInput["con
   solves += found.solves;
   let lowerBound = warm.floor;
   for (let round = 0; round < (prep.pricedOnce ? PRICING_ROUNDS_WARM : PRICING_ROUNDS) && !stop(); round++) {
-    const pricing = priceAndBound(p, blp, budgetPrices(blp), found.delta, full, fullLimits, search);
+    // Prices of an LP that cannot keep the budgets yet are far off: one arc per account from them.
+    const pricing = priceAndBound(p, blp, budgetPrices(blp), found.delta, full, fullLimits, search, found.bandsHeld && found.met ? undefined : 1);
     if (found.bandsHeld && found.met) lowerBound = Math.max(lowerBound ?? -Infinity, pricing.bound);
     if (pricing.arcs.length === 0) break;
     addArcs(blp, pricing.arcs);
