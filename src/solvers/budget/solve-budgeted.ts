@@ -36,7 +36,7 @@ const MAX_RESERVE = 0.25;
  * on the first solve of a session and on the next ones (whose arcs are mostly there already).
  */
 const PRICING_ROUNDS = 12;
-const PRICING_ROUNDS_WARM = 3;
+const PRICING_ROUNDS_WARM = 1;
 /**
  * Room kept free at each end of a band in the LP, so that rounding its split accounts seldom
  * leaves a band: this many median accounts, at most `MARGIN_SHARE` of the band width, and only with
