@@ -216,7 +216,10 @@ function solveWith(p: CompiledProblem, prep: Prepared, context: SolverInput["con
   // bands; the least share that lets them all in is kept (a larger one costs travel).
   const units = p.budgets.map((b) => medianCoef(b.coef, free));
   const ladder = RESERVES.map((share, i) => Float64Array.from(p.budgets, (b, k) => reserveOf(b, i, share, units[k])));
-  const attempt = (reserve: Float64Array): { broken: number; met: boolean } => {
+  // Each share held back: the rounded LP repaired by single moves; when those leave a rep outside,
+  // by paths too (a plan that may cost much travel, kept only when no single-move repair succeeds
+  // with a larger share at less).
+  const attempt = (reserve: Float64Array): { repaired: boolean; met: boolean } => {
     const held = Float64Array.from(room, (x, k) => x - reserve[k]);
     // A smaller limit needs a multiplier at least as large as the last one.
     found = searchMultipliers(blp, p, held, scale, stop, lastDelta ? { lo: lastDelta } : undefined);
@@ -226,14 +229,16 @@ function solveWith(p: CompiledProblem, prep: Prepared, context: SolverInput["con
     const trial = Int32Array.from(assign);
     roundBudgetLp(blp, p, trial, fixedLoad.slice(), full.lower, full.upper, Float64Array.from(room));
     moves = repairWithBudgets(p, c, trial, full.lower, full.upper, fullLimits, found.delta);
-    if (countBroken(p, trial, full.lower, full.upper, fullLimits) > 0) moves += repairAlongPaths(p, c, trial, full.lower, full.upper, fullLimits, found.delta);
+    const repaired = countBroken(p, trial, full.lower, full.upper, fullLimits) === 0;
+    if (!repaired) moves += repairAlongPaths(p, c, trial, full.lower, full.upper, fullLimits, found.delta);
     spent = improve(p, c, trial, full, fullLimits);
-    return { broken: consider(trial), met };
+    consider(trial);
+    return { repaired, met };
   };
   let failedAt: Float64Array | undefined;
   for (let i = 0; i < ladder.length && !stop(); i++) {
     const outcome = attempt(ladder[i]);
-    if (outcome.broken === 0) {
+    if (outcome.repaired) {
       // Halfway between the share that failed and the one that did not: less held back, less travel.
       if (failedAt && !stop()) attempt(Float64Array.from(ladder[i], (x, k) => Math.round((x + failedAt![k]) / 2 / units[k]) * units[k]));
       break;
