@@ -145,7 +145,8 @@ export function budgetLpTravel(blp: BudgetLp): number {
  * the number of budgets in a vertex solution), largest first, each take the arc with LP flow that
  * leaves the loads so far least outside the windows (`lower`/`upper`, loads of the fixed accounts
  * in `load`), preferring the preferred arc on ties and whenever another arc would spend budget
- * beyond `room` (per budget, what is left after the unsplit nodes). Writes `assign` and `load`;
+ * beyond `room` (per budget, what is left after the unsplit nodes and the split nodes with no
+ * flow on their preferred arc, which spend it whatever they take). Writes `assign` and `load`;
  * returns the number of split nodes.
  */
 export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Array, load: Float64Array, lower: Float64Array, upper: Float64Array, room: Float64Array): number {

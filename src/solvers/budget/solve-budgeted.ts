@@ -31,6 +31,8 @@ const RESERVES = [0.005, 0.015, 0.03, 0.06, 0.12];
  */
 const RESERVE_UNITS = [1, 3, 6, 12, 24];
 const MAX_RESERVE = 0.25;
+/** A plan this close to the bound (relative) ends the search for a share to hold back. */
+const GOOD_ENOUGH = 0.005;
 /**
  * Pricing rounds at most (each a pass over every account and eligible rep, then a warm re-solve),
  * on the first solve of a session and on the next ones (whose arcs are mostly there already).
@@ -50,12 +52,14 @@ const MARGIN_MIN_PER_REP = 50;
  * The transportation core with budgets on leaving preferred reps (`p.budgets`: the disruption
  * budget of a realignment) as side constraints. Each budget is priced by a Lagrangian multiplier
  * (a discount on the account's arc to its preferred rep, found by bisection on the warm network,
- * `searchMultipliers`), the LP is completed by exact pricing over every eligible rep, its split
- * accounts are rounded towards their preferred rep (never spending more budget than the LP), and
- * bands are repaired by moves that keep every budget. The lower bound is the Lagrangian bound over
- * every eligible rep at the final prices, valid for the budget-constrained problem. When the LP
- * cannot keep the budgets, the least budget the bands need (an LP bound) is computed; above the
- * limit, it proves the problem infeasible.
+ * `searchMultipliers`), the LP under the whole budgets is completed by exact pricing over every
+ * eligible rep, and the lower bound is its Lagrangian bound over every eligible rep — valid for
+ * the budget-constrained problem, and never below the LP bound without budgets (which holds under
+ * any budget). The plan comes from the LP with a share of each budget held back: its split accounts
+ * are rounded towards their preferred rep (never spending more budget than is left), and bands are
+ * repaired by single moves, then paths, that keep every budget. When the LP cannot keep the
+ * budgets, the least budget the bands need (an LP bound) is computed; above the limit, it proves
+ * the problem infeasible.
  */
 export function solveBudgeted(input: SolverInput): SolverResult {
   return createBudgetSession(input).solve(input);
@@ -243,6 +247,8 @@ function solveWith(p: CompiledProblem, prep: Prepared, context: SolverInput["con
       if (failedAt && !stop()) attempt(Float64Array.from(ladder[i], (x, k) => Math.round((x + failedAt![k]) / 2 / units[k]) * units[k]));
       break;
     }
+    // A plan that paths repaired within `GOOD_ENOUGH` of the bound needs no larger share tried.
+    if (best && best.broken === 0 && lowerBound !== undefined && best.travel <= lowerBound * (1 + GOOD_ENOUGH)) break;
     failedAt = ladder[i];
     // Too little budget for the share held back: once more with none held back.
     if (!outcome.met && ladder[i].some((x) => x > 0)) ladder.splice(i + 1, ladder.length, new Float64Array(p.budgets.length));
