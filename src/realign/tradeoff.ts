@@ -45,9 +45,10 @@ export interface Tradeoff {
  * Solves the same problem under each budget (or band) in `points`, in the order given — the
  * Pareto front of travel against disruption (or against balance). Budget points share one warm
  * transportation LP (`createBudgetSession`): each starts from the network, arcs and multipliers
- * the previous one left, so the sweep costs little more than one solve. A budget point replaces
- * `options.disruption`'s budgets (its `orphans` rule stays); a band point replaces
- * `balance.workload`. Throws `TerralignError` for a point that is not a non-negative number (a
+ * the previous one left, and from its plan when that keeps the new budget (so in a sweep of
+ * growing budgets no point after a solved one goes unsolved); the sweep costs little more than
+ * one solve. A budget point replaces `options.disruption`'s budgets (its `orphans` rule stays); a
+ * band point replaces `balance.workload`. Throws `TerralignError` for a point that is not a non-negative number (a
  * share or band above 1, a fractional move count).
  */
 export function tradeoff(problem: Problem, options: AlignOptions | undefined, points: readonly TradeoffPoint[]): Tradeoff {
@@ -56,7 +57,7 @@ export function tradeoff(problem: Problem, options: AlignOptions | undefined, po
   const valid = parseProblem(problem, { orphans: base.disruption.orphans === "assign" });
   let compiled: CompiledProblem | undefined;
   let session: BudgetSession | undefined;
-  const warm: Solver = (input) => (session ??= createBudgetSession(input)).solve(input.problem);
+  const warm: Solver = (input) => (session ??= createBudgetSession(input)).solve(input);
   const plans: Plan[] = [];
   const rows: TradeoffRow[] = points.map((point) => {
     let plan: Plan;
@@ -67,8 +68,6 @@ export function tradeoff(problem: Problem, options: AlignOptions | undefined, po
       const withBudget = { ...compiled, budgets: compileBudgets(resolved, compiled.currentRep, compiled.workload, compiled.moveCost) };
       // The warm session knows budgets only: with bands besides workload each point solves afresh.
       plan = alignCompiled(valid, resolved, { compiled: withBudget, ...(withBudget.bands.length === 0 ? { transport: warm } : {}) });
-      // A warm start that finds no plan is no proof: the point is solved afresh before it is reported.
-      if (plan.status === "unsolved" && withBudget.bands.length === 0) plan = alignCompiled(valid, resolved, { compiled: withBudget });
     }
     plans.push(plan);
     return summarise(point, plan);

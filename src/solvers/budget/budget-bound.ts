@@ -4,6 +4,9 @@ import type { GreatCircle } from "../transport/great-circle.js";
 import type { SphereTree } from "../transport/sphere-tree.js";
 import type { BudgetLp } from "./budget-lp.js";
 
+/** Cheapest reps per account found by the tree search at each pricing pass. */
+const SEARCHED_REPS = 4;
+
 /** What one pass over every account and every rep that may serve it finds. */
 export interface Pricing {
   /** The Lagrangian lower bound at the LP's rep prices and the budget multipliers. */
@@ -23,8 +26,8 @@ export interface Pricing {
  * for any λ and δ ≥ 0), taken over every eligible rep, not only the LP's arcs. `upper`/`lower` are
  * the full bands, `limits` the full budgets. Locked accounts count at their locked rep. The same
  * pass returns the missing arcs whose reduced cost is negative (column generation). With a `search`
- * tree over the LP's accounts, each account's two cheapest reps at these prices come from an exact
- * tree search instead of a scan of every rep.
+ * tree over the LP's accounts, each account's `SEARCHED_REPS` cheapest reps at these prices come
+ * from an exact tree search instead of a scan of every rep.
  */
 export function priceAndBound(
   p: CompiledProblem,
@@ -34,16 +37,17 @@ export function priceAndBound(
   bands: { readonly lower: Float64Array; readonly upper: Float64Array },
   limits: Float64Array,
   search?: { readonly tree: SphereTree; readonly geo: GreatCircle | undefined },
+  arcsPerAccount = SEARCHED_REPS,
 ): Pricing {
   const lambda = prices.reps;
   const supplyOf = new Int32Array(p.n).fill(-1);
   blp.account.forEach((a, i) => (supplyOf[a] = i));
   const tolerance = 1e-9 * (blp.lp.simplex.maxCost + 1);
   const arcs: [number, number, number][] = [];
-  // The two cheapest eligible reps of every LP account at these prices, by tree search.
+  // The cheapest eligible reps of every LP account at these prices, by tree search.
   let near: NearestReps | undefined;
   if (search) {
-    near = createNearestReps(p.n, 2);
+    near = createNearestReps(p.n, SEARCHED_REPS);
     nearestRepsOfAccounts(p, search.tree, search.geo, lambda, Infinity, near);
   }
   let total = 0;
@@ -61,14 +65,16 @@ export function priceAndBound(
     const discount = w > 0 ? charge / w : 0;
     let best = Infinity;
     if (near && i >= 0) {
-      // Its preferred arc is in the LP; the cheapest other rep is among the two cheapest.
+      // Its preferred arc is in the LP; the cheapest other rep is among the two cheapest. Each rep
+      // searched whose arc prices out joins, up to `arcsPerAccount` (fewer rounds of pricing).
+      let added = 0;
       for (let q = 0; q < near.count[a]; q++) {
-        const r = near.rep[a * 2 + q];
+        const r = near.rep[a * SEARCHED_REPS + q];
         if (r === pref) continue;
-        const t = near.travel[a * 2 + q];
-        best = w * (t + lambda[r]) + charge;
-        if (t + lambda[r] - prices.supply[i] < -tolerance) arcs.push([i, r, t]);
-        break;
+        const t = near.travel[a * SEARCHED_REPS + q];
+        if (best === Infinity) best = w * (t + lambda[r]) + charge;
+        if (t + lambda[r] - prices.supply[i] >= -tolerance || added++ >= arcsPerAccount) break;
+        arcs.push([i, r, t]);
       }
       const e = blp.preferredArc[i];
       if (e >= 0) best = Math.min(best, w * (blp.arcMinutes[e - blp.firstArc] + lambda[pref]));

@@ -145,7 +145,8 @@ export function budgetLpTravel(blp: BudgetLp): number {
  * the number of budgets in a vertex solution), largest first, each take the arc with LP flow that
  * leaves the loads so far least outside the windows (`lower`/`upper`, loads of the fixed accounts
  * in `load`), preferring the preferred arc on ties and whenever another arc would spend budget
- * beyond `room` (per budget, what is left after the unsplit nodes). Writes `assign` and `load`;
+ * beyond `room` (per budget, what is left after the unsplit nodes and the split nodes with no
+ * flow on their preferred arc, which spend it whatever they take). Writes `assign` and `load`;
  * returns the number of split nodes.
  */
 export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Array, load: Float64Array, lower: Float64Array, upper: Float64Array, room: Float64Array): number {
@@ -168,6 +169,9 @@ export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Ar
       spend(a, r, 1);
     } else if (arcsOf[i].length > 1) split.push(i);
   }
+  // A split node without flow on its preferred arc spends its budget whatever it takes: that share is set aside first.
+  const hasPref = (i: number) => arcsOf[i].some((k) => blp.arcRep[k] === p.currentRep[blp.account[i]]);
+  for (const i of split) if (!hasPref(i)) spend(blp.account[i], -2, 1);
   const violation = (r: number, l: number) => Math.max(0, l - upper[r]) + Math.max(0, lower[r] - l);
   // Loads start with every split node's LP flow, so that each choice sees the flow still to come.
   const unitsPerHour = blp.lp.unitsPerHour;
@@ -193,7 +197,7 @@ export function roundBudgetLp(blp: BudgetLp, p: CompiledProblem, assign: Int32Ar
     }
     assign[a] = best;
     load[best] += w;
-    spend(a, best, 1);
+    if (hasPref(i)) spend(a, best, 1);
   }
   return split.length;
 }

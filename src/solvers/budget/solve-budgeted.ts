@@ -15,6 +15,7 @@ import { addArcs, budgetPrices, budgetUsage, buildBudgetLp, restoreTravelCosts, 
 import { searchMultipliers } from "./budget-multipliers.js";
 import { minimumBudgets } from "./minimum-budgets.js";
 import { repairWithBudgets } from "./budget-repair.js";
+import { repairAlongPaths } from "./path-repair.js";
 import { spendBudget } from "./spend-budget.js";
 import { exchangeAccounts } from "./exchange-accounts.js";
 
@@ -30,8 +31,14 @@ const RESERVES = [0.005, 0.015, 0.03, 0.06, 0.12];
  */
 const RESERVE_UNITS = [1, 3, 6, 12, 24];
 const MAX_RESERVE = 0.25;
-/** Pricing rounds at most (each a pass over every account and eligible rep, then a warm re-solve). */
-const PRICING_ROUNDS = 4;
+/** A plan this close to the bound (relative) ends the search for a share to hold back. */
+const GOOD_ENOUGH = 0.005;
+/**
+ * Pricing rounds at most (each a pass over every account and eligible rep, then a warm re-solve),
+ * on the first solve of a session and on the next ones (whose arcs are mostly there already).
+ */
+const PRICING_ROUNDS = 12;
+const PRICING_ROUNDS_WARM = 1;
 /**
  * Room kept free at each end of a band in the LP, so that rounding its split accounts seldom
  * leaves a band: this many median accounts, at most `MARGIN_SHARE` of the band width, and only with
@@ -45,24 +52,30 @@ const MARGIN_MIN_PER_REP = 50;
  * The transportation core with budgets on leaving preferred reps (`p.budgets`: the disruption
  * budget of a realignment) as side constraints. Each budget is priced by a Lagrangian multiplier
  * (a discount on the account's arc to its preferred rep, found by bisection on the warm network,
- * `searchMultipliers`), the LP is completed by exact pricing over every eligible rep, its split
- * accounts are rounded towards their preferred rep (never spending more budget than the LP), and
- * bands are repaired by moves that keep every budget. The lower bound is the Lagrangian bound over
- * every eligible rep at the final prices, valid for the budget-constrained problem. When the LP
- * cannot keep the budgets, the least budget the bands need (an LP bound) is computed; above the
- * limit, it proves the problem infeasible.
+ * `searchMultipliers`), the LP under the whole budgets is completed by exact pricing over every
+ * eligible rep, and the lower bound is its Lagrangian bound over every eligible rep — valid for
+ * the budget-constrained problem, and never below the LP bound without budgets (which holds under
+ * any budget). The plan comes from the LP with a share of each budget held back: its split accounts
+ * are rounded towards their preferred rep (never spending more budget than is left), and bands are
+ * repaired by single moves, then paths, that keep every budget. When the LP cannot keep the
+ * budgets, the least budget the bands need (an LP bound) is computed; above the limit, it proves
+ * the problem infeasible.
  */
 export function solveBudgeted(input: SolverInput): SolverResult {
-  return createBudgetSession(input).solve(input.problem);
+  return createBudgetSession(input).solve(input);
 }
 
 /** A warm LP kept between solves of one problem under different budgets (a trade-off curve). */
 export interface BudgetSession {
   /**
-   * Solves `p` — the session's problem, with its own `budgets` (limits and kinds may differ from
-   * call to call) — starting from the network, arcs and multipliers the last solve left.
+   * Solves `input.problem` — the session's problem, with its own `budgets` (limits and kinds may
+   * differ from call to call), under `input.context` (its own clock) — starting from the network,
+   * arcs and multipliers the last solve left, and from the last plan that kept every band and
+   * budget when it keeps these budgets too (in a sweep of growing budgets it always does, so no
+   * point after a solved one goes unsolved). When the warm network finds no plan, the solve is
+   * repeated once on a fresh one.
    */
-  solve(p: CompiledProblem): SolverResult;
+  solve(input: SolverInput): SolverResult;
 }
 
 /**
@@ -71,27 +84,36 @@ export interface BudgetSession {
  * budgets on the warm network.
  */
 export function createBudgetSession(input: SolverInput): BudgetSession {
-  const { problem: p0, context } = input;
-  const stop = () => context.stopped();
+  const p0 = input.problem;
   // The plan without budgets: when it keeps them, it is the answer; else its prices pick each
-  // account's candidate reps and its plan starts the LP.
+  // account's candidate reps, its plan starts the LP, and its LP bound (valid under any budget)
+  // is the floor of every bound reported.
   const base = runTransport(input);
-  let prepared: ReturnType<typeof prepare> | undefined;
+  let prepared: Prepared | undefined;
   let lastDelta: Float64Array | undefined;
   let lastKinds = "";
+  let lastPlan: Int32Array | undefined;
   return {
-    solve(p) {
+    solve({ problem: p, context }) {
       if (keepsBudgets(p, base.assign)) return base;
-      prepared ??= prepare(p0, base);
       const kinds = p.budgets.map((b) => b.kind).join(",");
       if (kinds !== lastKinds) lastDelta = undefined;
       lastKinds = kinds;
-      const result = solveWith(p, prepared, stop, context, lastDelta);
-      lastDelta = result.delta;
-      return result.result;
+      const warm = prepared !== undefined;
+      prepared ??= prepare(p0, base);
+      let out = solveWith(p, prepared, context, { delta: lastDelta, plan: lastPlan, floor: base.bandBound });
+      if (out.broken > 0 && warm && !context.stopped()) {
+        prepared = prepare(p0, base);
+        out = solveWith(p, prepared, context, { plan: lastPlan, floor: base.bandBound });
+      }
+      lastDelta = out.delta;
+      if (out.broken === 0) lastPlan = out.result.assign;
+      return out.result;
     },
   };
 }
+
+type Prepared = ReturnType<typeof prepare>;
 
 /** What every solve of a session shares: accounts, arcs, bands, the LP. */
 function prepare(p: CompiledProblem, base: SolverResult & { readonly prices: Float64Array }) {
@@ -131,9 +153,17 @@ function prepare(p: CompiledProblem, base: SolverResult & { readonly prices: Flo
   return { assign, fixedLoad, reasons, c, free, full, blp, search: { tree, geo }, pricedOnce: false };
 }
 
-/** One budgeted solve on a prepared session; returns the result and the multipliers it ended at. */
-function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: () => boolean, context: SolverInput["context"], startDelta: Float64Array | undefined): { result: SolverResult; delta: Float64Array | undefined } {
+/** Where a solve starts: the multipliers and the plan of the last solve, and a lower bound valid under any budget. */
+interface WarmStart {
+  readonly delta?: Float64Array | undefined;
+  readonly plan?: Int32Array | undefined;
+  readonly floor?: number | undefined;
+}
+
+/** One budgeted solve on a prepared session; returns the result, the multipliers it ended at and the rules its plan breaks. */
+function solveWith(p: CompiledProblem, prep: Prepared, context: SolverInput["context"], warm: WarmStart): { result: SolverResult; delta: Float64Array | undefined; broken: number } {
   const { c, free, full, blp, search, fixedLoad, reasons } = prep;
+  const stop = () => context.stopped();
   const assign = Int32Array.from(prep.assign);
   context.progress("realign", 0);
   const lockedUse = lockedOnly(p);
@@ -146,58 +176,92 @@ function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: (
   let added = 0;
   let moves = 0;
   let spent = 0;
-  let held: Float64Array = room;
 
-  // The LP keeps a share of each budget back for the moves that bring rounded reps into their
-  // bands; the least share that lets them all in is kept (a larger one costs travel).
-  let best: { assign: Int32Array; broken: number } | undefined;
-  let met = false;
-  let lowerBound: number | undefined;
-  let lastDelta: Float64Array | undefined = startDelta;
-  const reserves = [...RESERVES];
-  const units = p.budgets.map((b) => medianCoef(b.coef, free));
-  for (let attempt = 0; attempt < reserves.length && !stop(); attempt++) {
-    held = Float64Array.from(p.budgets, (b, k) => room[k] - reserveOf(b, attempt, reserves[attempt], units[k]));
-    // A smaller limit needs a multiplier at least as large as the last one.
-    let found = searchMultipliers(blp, p, held, scale, stop, lastDelta ? { lo: lastDelta } : undefined);
+  let best: { assign: Int32Array; broken: number; travel: number } | undefined;
+  const consider = (trial: Int32Array) => {
+    const broken = countBroken(p, trial, full.lower, full.upper, fullLimits);
+    const travel = travelOf(p, trial);
+    if (!best || broken < best.broken || (broken === best.broken && travel < best.travel)) best = { assign: trial, broken, travel };
+    return broken;
+  };
+  // The last plan, when it keeps these budgets, with the budget it leaves spent.
+  if (warm.plan && countBroken(p, warm.plan, full.lower, full.upper, fullLimits) === 0) {
+    const trial = Int32Array.from(warm.plan);
+    improve(p, c, trial, full, fullLimits);
+    consider(trial);
+  }
+
+  // The LP under the whole budgets: its Lagrangian bound over every eligible rep (after column
+  // generation at its multipliers), or, when it cannot keep them, the least budgets the bands need.
+  let found = searchMultipliers(blp, p, room, scale, stop, warm.delta ? { lo: warm.delta } : undefined);
+  solves += found.solves;
+  let lowerBound = warm.floor;
+  for (let round = 0; round < (prep.pricedOnce ? PRICING_ROUNDS_WARM : PRICING_ROUNDS) && !stop(); round++) {
+    // Prices of an LP that cannot keep the budgets yet are far off: one arc per account from them.
+    const pricing = priceAndBound(p, blp, budgetPrices(blp), found.delta, full, fullLimits, search, found.bandsHeld && found.met ? undefined : 1);
+    if (found.bandsHeld && found.met) lowerBound = Math.max(lowerBound ?? -Infinity, pricing.bound);
+    if (pricing.arcs.length === 0) break;
+    addArcs(blp, pricing.arcs);
+    added += pricing.arcs.length;
+    found = searchMultipliers(blp, p, room, scale, stop, near(found.delta));
     solves += found.solves;
-    // Column generation at the multipliers found (bands not yet held included), the first time round.
-    for (let round = 0; attempt === 0 && round < (prep.pricedOnce ? 1 : PRICING_ROUNDS) && !stop(); round++) {
-      const pricing = priceAndBound(p, blp, budgetPrices(blp), found.delta, full, fullLimits, search);
-      // Valid for the full budgets at any multipliers: the held-back share only weakens it by δ × reserve.
-      if (found.bandsHeld && found.met) lowerBound = Math.max(lowerBound ?? -Infinity, pricing.bound);
-      if (pricing.arcs.length === 0) break;
-      addArcs(blp, pricing.arcs);
-      added += pricing.arcs.length;
-      found = searchMultipliers(blp, p, held, scale, stop, near(found.delta));
-      solves += found.solves;
-    }
-    prep.pricedOnce = true;
-    met = found.bandsHeld && found.met;
-    lastDelta = found.delta;
-    if (found.bandsHeld && !found.met && attempt === 0) {
-      const least = minimumBudgets(p, blp, full);
-      restoreTravelCosts(blp);
-      lastDelta = undefined;
-      const short = least.filter((x) => x.bound > x.limit + 1e-9 * Math.max(1, x.limit));
-      for (const x of least) diagnostics.push({ severity: short.includes(x) ? "error" : "info", code: "minimum_budget", message: x.message });
-      if (short.length > 0) infeasibleProof = { code: "budget_too_small", message: `${short.map((x) => x.message).join("; ")}. To change: raise the budget to at least that, or widen the band` };
-    }
+  }
+  prep.pricedOnce = true;
+  let lastDelta: Float64Array | undefined = found.bandsHeld && found.met ? found.delta : undefined;
+  if (found.bandsHeld && !found.met) {
+    const least = minimumBudgets(p, blp, full);
+    restoreTravelCosts(blp);
+    const short = least.filter((x) => x.bound > x.limit + 1e-9 * Math.max(1, x.limit));
+    for (const x of least) diagnostics.push({ severity: short.includes(x) ? "error" : "info", code: "minimum_budget", message: x.message });
+    if (short.length > 0) infeasibleProof = { code: "budget_too_small", message: `${short.map((x) => x.message).join("; ")}. To change: raise the budget to at least that, or widen the band` };
+  }
+
+  // Rounding keeps back a share of each budget for the moves that bring rounded reps into their
+  // bands; the least share that lets them all in is kept (a larger one costs travel).
+  const units = p.budgets.map((b) => medianCoef(b.coef, free));
+  const ladder = RESERVES.map((share, i) => Float64Array.from(p.budgets, (b, k) => reserveOf(b, i, share, units[k])));
+  // Each share held back: the rounded LP repaired by single moves; when those leave a rep outside,
+  // by paths too (a plan that may cost much travel, kept only when no single-move repair succeeds
+  // with a larger share at less).
+  const attempt = (reserve: Float64Array): { repaired: boolean; met: boolean } => {
+    const held = Float64Array.from(room, (x, k) => x - reserve[k]);
+    // A smaller limit needs a multiplier at least as large as the last one.
+    found = searchMultipliers(blp, p, held, scale, stop, lastDelta ? { lo: lastDelta } : undefined);
+    solves += found.solves;
+    const met = found.bandsHeld && found.met;
+    if (met) lastDelta = found.delta;
     const trial = Int32Array.from(assign);
     roundBudgetLp(blp, p, trial, fixedLoad.slice(), full.lower, full.upper, Float64Array.from(room));
     moves = repairWithBudgets(p, c, trial, full.lower, full.upper, fullLimits, found.delta);
-    spent = spendBudget(p, c, trial, full.lower, full.upper, fullLimits);
-    // Exchanges and the budget they free or leave, then the budget once more.
-    if (exchangeAccounts(p, c, trial, full.lower, full.upper, fullLimits) > 0) spent += spendBudget(p, c, trial, full.lower, full.upper, fullLimits);
-    const broken = countBroken(p, trial, full.lower, full.upper, fullLimits);
-    if (!best || broken < best.broken) best = { assign: trial, broken };
-    if (broken === 0) break;
+    const repaired = countBroken(p, trial, full.lower, full.upper, fullLimits) === 0;
+    if (!repaired) moves += repairAlongPaths(p, c, trial, full.lower, full.upper, fullLimits, found.delta);
+    spent = improve(p, c, trial, full, fullLimits);
+    consider(trial);
+    return { repaired, met };
+  };
+  let failedAt: Float64Array | undefined;
+  for (let i = 0; i < ladder.length && !stop(); i++) {
+    const outcome = attempt(ladder[i]);
+    if (outcome.repaired) {
+      // Halfway between the share that failed and the one that did not: less held back, less travel.
+      if (failedAt && !stop()) attempt(Float64Array.from(ladder[i], (x, k) => Math.round((x + failedAt![k]) / 2 / units[k]) * units[k]));
+      break;
+    }
+    // A plan that paths repaired within `GOOD_ENOUGH` of the bound needs no larger share tried.
+    if (best && best.broken === 0 && lowerBound !== undefined && best.travel <= lowerBound * (1 + GOOD_ENOUGH)) break;
+    failedAt = ladder[i];
     // Too little budget for the share held back: once more with none held back.
-    if (!met && reserves[attempt] > 0) reserves.splice(attempt + 1, reserves.length, 0);
-    else if (!met) break;
+    if (!outcome.met && ladder[i].some((x) => x > 0)) ladder.splice(i + 1, ladder.length, new Float64Array(p.budgets.length));
+    else if (!outcome.met) break;
   }
-  assign.set(best!.assign);
+  // Stopped before any attempt: the LP as it stands, rounded.
+  if (!best) {
+    const trial = Int32Array.from(assign);
+    roundBudgetLp(blp, p, trial, fixedLoad.slice(), full.lower, full.upper, Float64Array.from(room));
+    consider(trial);
+  }
   context.progress("realign", 0.8);
+  assign.set(best!.assign);
 
   const usage = budgetUsage(blp, p);
   diagnostics.push({
@@ -218,7 +282,22 @@ function solveWith(p: CompiledProblem, prep: ReturnType<typeof prepare>, stop: (
     ...(lastDelta ? { budgetPrices: lastDelta } : {}),
     prices: budgetPrices(blp).reps,
   };
-  return { result, delta: met ? lastDelta : undefined };
+  return { result, delta: lastDelta, broken: best!.broken };
+}
+
+/** Spends the budget a plan leaves on moves that lower travel, then exchanges and the budget once more; returns the moves made. */
+function improve(p: CompiledProblem, c: Candidates, assign: Int32Array, full: { readonly lower: Float64Array; readonly upper: Float64Array }, limits: Float64Array): number {
+  let moves = spendBudget(p, c, assign, full.lower, full.upper, limits);
+  const exchanged = exchangeAccounts(p, c, assign, full.lower, full.upper, limits);
+  if (exchanged > 0) moves += 2 * exchanged + spendBudget(p, c, assign, full.lower, full.upper, limits);
+  return moves;
+}
+
+/** Σ workload × minutes of a plan. */
+function travelOf(p: CompiledProblem, assign: Int32Array): number {
+  let total = 0;
+  for (let a = 0; a < p.n; a++) if (assign[a] >= 0) total += p.workload[a] * p.travel(assign[a], a);
+  return total;
 }
 
 /** A bracket around multipliers found before a small change (a few arcs more). */

@@ -46,6 +46,12 @@ export interface TransportResult extends SolverResult {
   readonly lpValue: number;
   /** Accounts split by the LP before rounding (≤ m − 1). */
   readonly splitAccounts: number;
+  /**
+   * The Lagrangian bound at the LP's prices, on every plan that keeps the bands, whether or not
+   * this one does (`lowerBound` is given only when it does); absent when the LP stopped early or
+   * could not keep them.
+   */
+  readonly bandBound?: number;
 }
 
 /**
@@ -160,6 +166,7 @@ export function runTransport({ problem: p, options, context }: SolverInput): Tra
     prices: stage.prices,
     lpValue: stage.value + fixedCost(p, geo, assign, isWhale),
     splitAccounts: stage.rounding.splitAccounts,
+    ...(bound !== undefined ? { bandBound: bound } : {}),
   };
 }
 
