@@ -3,7 +3,7 @@ import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { budgetUsed } from "../../compile/budgets.js";
 import { loadsOf } from "../../rules/check-assignment.js";
 import { arcMinutes } from "../heuristic/territory-state.js";
-import { RepHeap } from "../transport/rep-heap.js";
+import { MinHeap } from "../../util/min-heap.js";
 
 /** Paths tried at most per rep, in all. */
 const PATHS_PER_REP = 50;
@@ -47,7 +47,7 @@ export function repairAlongPaths(p: CompiledProblem, c: Candidates, assign: Int3
     return scale * d;
   };
   // Per rep on the search: distance, the budget spent on the way (K per rep), the hop that reached it.
-  const heap = new RepHeap(p.m);
+  const heap = new MinHeap(p.m);
   const dist = new Float64Array(p.m);
   const spent = new Float64Array(p.m * K);
   const hopAccount = new Int32Array(p.m);
