@@ -10,6 +10,7 @@ import { diagnosticsSection, unassignedSection, violationsSection } from "./issu
 import { mapPanel } from "./map-panel.js";
 import { territoryPerformance } from "./performance.js";
 import { performanceSection } from "./performance-section.js";
+import { regionsSection } from "./regions-section.js";
 import { repFigures, repTips } from "./rep-figures.js";
 import { planSubtitle, summarySection } from "./summary-section.js";
 import { territoryTable } from "./territory-table.js";
@@ -49,6 +50,7 @@ const optionKinds = { title: "string", basemap: "geojson", bufferKm: "positive",
  * - the territory table (one sortable `tr[data-rep]` per rep);
  * - workload against band per rep as a bar chart, and Lorenz curves of workload and potential over
  *   territories with their Gini;
+ * - with regions or districts on accounts or reps: their roll-ups (`rollupsOf`);
  * - with current reps (`account.currentRep`): the moved accounts ringed on the map and each rep's
  *   gains and losses (`diffPlans` against today's owners);
  * - with sales (`options.sales`): attainment per territory, top and bottom quartile flagged, white
@@ -101,6 +103,7 @@ function reportPage(plan: Plan, title: string, options: HtmlOptions, changes?: C
       territoryTable(plan, figures, performance),
       changes?.first ? "" : changed,
       balanceSection(plan, figures),
+      regionsSection(plan),
       performance ? performanceSection(plan, performance) : "",
       violationsSection(plan),
       diagnosticsSection(plan),

@@ -6,6 +6,7 @@ import { readProblem } from "../../src/io/read-problem.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { toMarkdown } from "../../src/output/to-markdown.js";
 import { toReport } from "../../src/output/to-report.js";
+import { toHtml } from "../../src/report/to-html.js";
 
 /** Two regions (north, south) with two districts each, a rep per district and one without any. */
 function regional(): Problem {
@@ -53,9 +54,13 @@ describe("region and district roll-ups", () => {
     expect(toMarkdown(plan)).toContain("## Regions");
     expect(toMarkdown(plan)).toContain("## Districts");
     expect(describePlan(plan)).toMatch(/By region[^\n]*\nregion\s+accounts/);
+    const html = toHtml(plan);
+    expect(html).toContain('<section id="regions">');
+    expect(html.match(/<table[^>]*id="rollup-region"[\s\S]*?<\/table>/)?.[0].match(/<tr/g)).toHaveLength(3);
     const plain = align({ ...regional(), accounts: regional().accounts.map(({ region: _, district: __, ...a }) => a), reps: regional().reps.map(({ region: _, district: __, ...r }) => r) });
     expect(toReport(plain).rollups).toBeUndefined();
     expect(toMarkdown(plain)).not.toContain("## Regions");
+    expect(toHtml(plain)).not.toContain('<section id="regions">');
   });
 
   it("reads district from the CSV files", () => {
