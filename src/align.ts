@@ -17,6 +17,7 @@ import type { CompiledProblem } from "./compile/compiled-problem.js";
 import { polish } from "./solvers/heuristic/polish.js";
 import { alignOnUnits } from "./solvers/contiguity/align-on-units.js";
 import { TerralignError } from "./errors.js";
+import { formatNumber } from "./util/format-number.js";
 
 /** Plans from `transport` up to this many accounts get a local-search polish. */
 const POLISH_MAX_ACCOUNTS = 20_000;
@@ -38,7 +39,23 @@ export function align(problem: Problem, options?: AlignOptions): Plan {
  * options: the CLI validates while reading files and need not pay for it twice. Internal.
  */
 export function alignValidated(valid: Problem, resolved: ResolvedOptions): Plan {
-  return alignCompiled(valid, resolved);
+  const plan = alignCompiled(valid, resolved);
+  if (resolved.regionTargets !== "regional") return plan;
+  // Top-down targets: what they cost against national ones, on the same problem.
+  const flat = alignCompiled(valid, { ...resolved, regionTargets: "national" });
+  return { ...plan, diagnostics: [...plan.diagnostics, topDownLoss(plan, flat)] };
+}
+
+/** The diagnostic comparing a plan with regional targets with the plan with national ones. */
+function topDownLoss(plan: Plan, flat: Plan): Plan["diagnostics"][number] {
+  const kept = (p: Plan) => p.status === "feasible" || p.status === "optimal";
+  const describe = (p: Plan) => `${p.status}, travel objective ${formatNumber(p.metrics.objective)}, largest deviation ${formatNumber(100 * p.metrics.workload.maxDeviation, 1)} %`;
+  const cost = kept(plan) && kept(flat) && flat.metrics.objective > 0 ? `; top-down costs ${formatNumber((100 * (plan.metrics.objective - flat.metrics.objective)) / flat.metrics.objective, 2)} % travel` : "";
+  return {
+    severity: "info",
+    code: "top_down_loss",
+    message: `targets by region (top-down): ${describe(plan)}; with national targets (flat): ${describe(flat)}${cost}`,
+  };
 }
 
 /** What a caller running many related solves (a trade-off sweep) hands `alignCompiled`. Internal. */

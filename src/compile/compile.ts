@@ -1,3 +1,4 @@
+import { TerralignError } from "../errors.js";
 import type { ResolvedOptions } from "../model/defaults.js";
 import type { Problem } from "../model/problem-schema.js";
 import { compileBudgets } from "./budgets.js";
@@ -52,7 +53,13 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
   }
 
   const balance = options.balance.workload;
-  const shares = options.targets.workload ? targetShares(problem, options, "workload") : undefined;
+  if (options.targets.workload && options.regionTargets === "regional") {
+    throw new TerralignError("invalid_option", 'options.regionTargets: "regional" sets the workload targets from the regions, and options.targets.workload sets them too; give one of them');
+  }
+  if (options.regionTargets === "regional" && !(accounts.some((a) => a.region !== undefined) && reps.some((r) => r.region !== undefined))) {
+    throw new TerralignError("invalid_option", 'options.regionTargets: "regional" splits the work by region, but no account or no rep has a region');
+  }
+  const shares = options.targets.workload ? targetShares(problem, options, "workload") : options.regionTargets === "regional" ? regionalShares(problem, workload) : undefined;
   const repBalance = regionalBalance(problem, options);
   const { target, lower, upper } = repBands(totalWorkload, capacity, totalCapacity, repBalance ?? balance, shares);
   const bands = compileMetricBands(problem, options);
@@ -153,4 +160,27 @@ function regionalBalance(problem: Problem, options: ResolvedOptions): Float64Arr
   for (const [name, region] of Object.entries(options.regions)) if (region.balance?.workload !== undefined) widths.set(name, region.balance.workload);
   if (widths.size === 0) return undefined;
   return Float64Array.from(problem.reps, (rep) => (rep.region !== undefined ? widths.get(rep.region) ?? options.balance.workload : options.balance.workload));
+}
+
+/**
+ * Top-down targets (`regionTargets: "regional"`): each rep's share of the total workload is its
+ * region's share of the work (the accounts' own regions) × its capacity share within its region.
+ * Work of a region without reps has no share (no plan can keep every band then, and the checker
+ * says so); accounts and reps without a region form a group of their own.
+ */
+function regionalShares(problem: Problem, workload: Float64Array): Float64Array {
+  if (problem.reps.length === 0) return new Float64Array(0);
+  const work = new Map<string, number>();
+  let total = 0;
+  problem.accounts.forEach((account, a) => {
+    const key = account.region ?? "";
+    work.set(key, (work.get(key) ?? 0) + workload[a]);
+    total += workload[a];
+  });
+  const capacity = new Map<string, number>();
+  for (const rep of problem.reps) capacity.set(rep.region ?? "", (capacity.get(rep.region ?? "") ?? 0) + rep.capacity);
+  return Float64Array.from(problem.reps, (rep) => {
+    const key = rep.region ?? "";
+    return total > 0 ? ((work.get(key) ?? 0) / total) * (rep.capacity / capacity.get(key)!) : rep.capacity / [...capacity.values()].reduce((x, y) => x + y, 0);
+  });
 }

@@ -57,6 +57,15 @@ export interface ResolvedOptions {
    * Default: none.
    */
   readonly regions: Readonly<Record<string, { readonly travel?: { readonly speedKmh?: number; readonly circuity?: number }; readonly workload?: { readonly factor?: number }; readonly balance?: { readonly workload?: number } }>>;
+  /**
+   * How workload targets are set between regions. `"national"` (flat): each rep's target is its
+   * share of the whole team's workload. `"regional"` (top-down): the work is first split by region
+   * (the accounts' own), and each rep's target is its capacity share of its region's work (reps
+   * by their region; accounts and reps without one form one more group); `align` then also solves
+   * with national targets and reports what the top-down split costs (diagnostic `top_down_loss`).
+   * Not with `targets.workload`. Default `"national"`.
+   */
+  readonly regionTargets: "national" | "regional";
   readonly candidates: {
     /** Nearest eligible reps considered per account (more are added to guarantee coverage). Default 16. */
     readonly k: number;
@@ -115,6 +124,7 @@ export const defaultOptions: ResolvedOptions = Object.freeze({
   travel: Object.freeze({ speedKmh: 50, circuity: 1.3, stopsPerDay: 1 }),
   workload: Object.freeze({ includeTravel: false }),
   regions: Object.freeze({}),
+  regionTargets: "national",
   candidates: Object.freeze({ k: 16 }),
   contiguity: false,
   units: Object.freeze({ adjacency: "rook", assignOutside: "report" }),

@@ -37,6 +37,8 @@ export const optionsSchema = z.strictObject({
     })
     ),
   workload: z.optional(z.strictObject({ includeTravel: z.optional(z.boolean()) })),
+  /** Workload targets as shares of the whole team's work (`"national"`) or of each region's (`"regional"`); see `ResolvedOptions.regionTargets`. */
+  regionTargets: z.optional(z.enum(["national", "regional"])),
   /** Parameters by the accounts' region; see `ResolvedOptions.regions`. */
   regions: z.optional(z.record(z.string(), z.strictObject({
     travel: z.optional(z.strictObject({ speedKmh: z.optional(positive), circuity: z.optional(z.number().check(z.minimum(1))) })),

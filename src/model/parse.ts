@@ -66,6 +66,7 @@ export function resolveOptions(options: AlignOptions | undefined): ResolvedOptio
     },
     workload: { includeTravel: o.workload?.includeTravel ?? defaultOptions.workload.includeTravel },
     regions: o.regions ?? defaultOptions.regions,
+    regionTargets: o.regionTargets ?? defaultOptions.regionTargets,
     candidates: { k: o.candidates?.k ?? defaultOptions.candidates.k },
     contiguity: o.contiguity ?? defaultOptions.contiguity,
     units: {

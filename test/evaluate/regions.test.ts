@@ -83,3 +83,34 @@ describe("regional parameters (options.regions)", () => {
     expect(regional.metrics.objective).toBeLessThan(flat.metrics.objective);
   });
 });
+
+describe("top-down targets (regionTargets: regional)", () => {
+  /** North has three times the south's work, and the same capacity. */
+  function uneven(): Problem {
+    const accounts = Array.from({ length: 40 }, (_, i) => ({ id: `a${i}`, location: [-100 + (i % 5) * 0.1, i < 30 ? 21 : 19] as [number, number], workload: 2, region: i < 30 ? "north" : "south" }));
+    const reps = [
+      { id: "n1", home: [-100, 21] as [number, number], capacity: 50, region: "north" },
+      { id: "n2", home: [-99.7, 21] as [number, number], capacity: 50, region: "north" },
+      { id: "s1", home: [-100, 19] as [number, number], capacity: 50, region: "south" },
+      { id: "s2", home: [-99.7, 19] as [number, number], capacity: 50, region: "south" },
+    ];
+    return { accounts, reps };
+  }
+
+  it("sets each rep's target from its region's work, and reports what national targets would give", () => {
+    const plan = align(uneven(), { balance: { workload: 0.1 }, regionTargets: "regional" });
+    expect(["feasible", "optimal"]).toContain(plan.status);
+    expect(plan.territories.map((t) => t.targetHours)).toEqual([30, 30, 10, 10]);
+    const loss = plan.diagnostics.find((d) => d.code === "top_down_loss")!;
+    // Nationally every rep's target is 20 h: the north's reps cannot come down to 22 h with region rules.
+    expect(loss.message).toMatch(/with national targets \(flat\): infeasible/);
+    const flat = align(uneven(), { balance: { workload: 0.1 } });
+    expect(flat.status).toBe("infeasible");
+  });
+
+  it("is refused without regions, and together with targets.workload", () => {
+    const plain = { ...uneven(), accounts: uneven().accounts.map(({ region: _, ...a }) => a) };
+    expect(() => align(plain, { regionTargets: "regional" })).toThrow(/options\.regionTargets/);
+    expect(() => align(uneven(), { regionTargets: "regional", targets: { workload: { n1: 0.25, n2: 0.25, s1: 0.25, s2: 0.25 } } })).toThrow(/options\.regionTargets/);
+  });
+});
