@@ -1,4 +1,4 @@
-import { indexPoints, nearestPoints } from "../intel/nearest-points.js";
+import { indexPoints, nearestPoints } from "../geo/nearest-points.js";
 import { bandWidth, type CompiledProblem } from "./compiled-problem.js";
 import { eligibleMinutes } from "./eligible-minutes.js";
 

@@ -9,7 +9,7 @@ import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { AssignmentRow } from "../model/plan.js";
 import type { Account, Problem } from "../model/problem-schema.js";
 import { exceeds, loadsOf } from "../rules/check-assignment.js";
-import { indexPoints, nearestPoints, type PointIndex } from "./nearest-points.js";
+import { indexPoints, nearestPoints, type PointIndex } from "../geo/nearest-points.js";
 import { createRepPullIndex, setRepRatio, visitRepsByBound } from "./rep-pull-index.js";
 import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from "./router-types.js";
 

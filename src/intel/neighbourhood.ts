@@ -1,6 +1,6 @@
 import { numericColumn, type FeatureColumn, type NumericColumn } from "./feature-column.js";
 import { quantileOf } from "./loss.js";
-import { indexPoints, nearestPoints } from "./nearest-points.js";
+import { indexPoints, nearestPoints } from "../geo/nearest-points.js";
 
 /**
  * Who is near each account: its nearest accounts (any) and its nearest customers, found once.

@@ -1,5 +1,5 @@
 import { EARTH_RADIUS_KM } from "../geo/haversine.js";
-import { boxDistance2, type PointIndex } from "./nearest-points.js";
+import { boxDistance2, type PointIndex } from "../geo/nearest-points.js";
 
 /**
  * Rep homes in a sphere tree with, per node, the least load ratio (load / capacity) of the reps

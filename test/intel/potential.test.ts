@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateWallets } from "../../benchmarks/wallet-data.js";
 import { estimatePotential, type PotentialAccount } from "../../src/index.js";
-import { indexPoints, nearestPoints } from "../../src/intel/nearest-points.js";
+import { indexPoints, nearestPoints } from "../../src/geo/nearest-points.js";
 import { haversineKm } from "../../src/geo/haversine.js";
 import { createRandom } from "../../src/util/random.js";
 import { errorOf } from "../plan/error-of.js";

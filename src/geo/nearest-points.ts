@@ -1,5 +1,5 @@
 import { buildSphereTree, type SphereTree } from "../solvers/transport/sphere-tree.js";
-import { EARTH_RADIUS_KM } from "../geo/haversine.js";
+import { EARTH_RADIUS_KM } from "./haversine.js";
 
 /** Points (a subset of rows with coordinates) indexed for nearest-neighbour queries on the sphere. */
 export interface PointIndex {
