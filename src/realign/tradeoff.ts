@@ -10,6 +10,10 @@ import type { Plan, PlanStatus } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { Solver } from "../solvers/solver.js";
 import { createBudgetSession, type BudgetSession } from "../solvers/budget/solve-budgeted.js";
+import { checkAssignment } from "../rules/check-assignment.js";
+import { finalizePlan } from "../settle/finalize-plan.js";
+import { settlePlan } from "../settle/settle-plan.js";
+import { formatNumber } from "../util/format-number.js";
 
 /** One point of a trade-off sweep: a disruption budget (`maxMoves`, `maxMovedShare` or `maxMoveCost`), or a band. */
 export type TradeoffPoint = { readonly maxMoves: number } | { readonly maxMovedShare: number } | { readonly maxMoveCost: number } | { readonly band: number };
@@ -59,6 +63,7 @@ export function tradeoff(problem: Problem, options: AlignOptions | undefined, po
   let session: BudgetSession | undefined;
   const warm: Solver = (input) => (session ??= createBudgetSession(input)).solve(input);
   const plans: Plan[] = [];
+  const budgetPlans: Plan[] = [];
   const rows: TradeoffRow[] = points.map((point) => {
     let plan: Plan;
     if ("band" in point) plan = alignValidated(valid, { ...base, balance: { ...base.balance, workload: point.band } });
@@ -68,6 +73,8 @@ export function tradeoff(problem: Problem, options: AlignOptions | undefined, po
       const withBudget = { ...compiled, budgets: compileBudgets(resolved, compiled.currentRep, compiled.workload, compiled.moveCost) };
       // The warm session knows budgets only: with bands besides workload each point solves afresh.
       plan = alignCompiled(valid, resolved, { compiled: withBudget, ...(withBudget.bands.length === 0 ? { transport: warm } : {}) });
+      plan = cheaperEarlier(valid, withBudget, plan, budgetPlans) ?? plan;
+      budgetPlans.push(plan);
     }
     plans.push(plan);
     return summarise(point, plan);
@@ -111,4 +118,37 @@ function checkPoint(point: TradeoffPoint, i: number): void {
   if (key === "maxMoves" && !Number.isInteger(value)) bad("must be a whole number of accounts");
   if ((key === "maxMovedShare" || key === "band") && value > 1) bad("is a share and must be at most 1");
   if (key === "band" && value > 0.99) bad("must be at most 0.99");
+}
+
+/**
+ * A plan of an earlier budget point that keeps every rule of this point (a tighter budget's plan
+ * keeps a looser one) and travels less than this point's own, re-settled under this point's
+ * rules with this point's lower bound; undefined when there is none. Keeps the curve monotone
+ * whatever the search of one point finds.
+ */
+function cheaperEarlier(valid: Problem, p: CompiledProblem, plan: Plan, earlier: readonly Plan[]): Plan | undefined {
+  if (plan.status === "optimal" || plan.status === "timeout") return undefined;
+  const kept = plan.status === "feasible";
+  let best: { assign: Int32Array; objective: number } | undefined;
+  for (const other of earlier) {
+    if (other.status !== "feasible" && other.status !== "optimal") continue;
+    if (kept && !(other.metrics.objective < plan.metrics.objective * (1 - 1e-9))) continue;
+    if (best && !(other.metrics.objective < best.objective)) continue;
+    const assign = assignmentOf(valid, other);
+    if (checkAssignment(valid, p, assign).length === 0) best = { assign, objective: other.metrics.objective };
+  }
+  if (!best) return undefined;
+  const lowerBound = plan.bound?.lowerBound;
+  const settled = settlePlan(valid, p, { assign: best.assign, status: "feasible", unassignedReasons: new Map(), ...(lowerBound !== undefined ? { lowerBound: Math.min(lowerBound, best.objective) } : {}) }, { inputDiagnostics: [], stopped: () => false, repair: false });
+  const note = { severity: "info" as const, code: "earlier_point_plan", message: `the plan of an earlier point of the sweep keeps this budget and travels less than the one found for it (${formatNumber(best.objective)} against ${formatNumber(plan.metrics.objective)}): taken instead` };
+  const better = finalizePlan(valid, p, { ...settled, diagnostics: [...plan.diagnostics.filter((d) => d.severity !== "error"), note] }, plan.strategy, plan.elapsedMs);
+  return better;
+}
+
+function assignmentOf(valid: Problem, plan: Plan): Int32Array {
+  const account = new Map(valid.accounts.map((a, i) => [a.id, i]));
+  const rep = new Map(valid.reps.map((r, i) => [r.id, i]));
+  const assign = new Int32Array(valid.accounts.length).fill(-1);
+  for (const row of plan.assignment) assign[account.get(row.accountId)!] = rep.get(row.repId)!;
+  return assign;
 }

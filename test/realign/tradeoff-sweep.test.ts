@@ -52,6 +52,7 @@ describe("a trade-off sweep of growing budgets on random realignments", () => {
       const curve = tradeoff(problem, { balance: { workload: BAND } }, budgets.map((maxMoves) => ({ maxMoves })));
       const unbudgeted = exact(problem, { balance: { workload: BAND } }, false);
       let solved = false;
+      let previous = Infinity;
       curve.rows.forEach((row, i) => {
         const options: AlignOptions = { balance: { workload: BAND }, disruption: { maxMoves: budgets[i] } };
         const where = `seed ${seed}, budget ${budgets[i]} (least ${least}): ${row.status}, objective ${row.objective}, bound ${row.lowerBound}`;
@@ -60,6 +61,9 @@ describe("a trade-off sweep of growing budgets on random realignments", () => {
         if (solved) expect(["feasible", "optimal"], where).toContain(row.status);
         if (row.status !== "feasible" && row.status !== "optimal") return;
         solved = true;
+        // A looser budget never travels more: an earlier point's plan keeps it.
+        expect(row.objective, where).toBeLessThanOrEqual(previous * (1 + 1e-9));
+        previous = row.objective;
         expect(row.repsOutsideBand, where).toBe(0);
         expect(row.lowerBound, where).toBeDefined();
         expect(row.lowerBound!, where).toBeLessThanOrEqual(row.objective * (1 + 1e-9) + 1e-9);
