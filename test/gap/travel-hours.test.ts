@@ -114,4 +114,14 @@ describe("travel in the hours: targets are shares of the plan's own total", () =
     const bands = evaluate(problem, all, options).violations.filter((v) => v.rule === "band");
     expect(bands.map((v) => v.repId).sort()).toEqual(["r0", "r1", "r2"]);
   });
+
+  it("the heuristic strategy counts travel in its loads too, and keeps the bands of the plan's total", () => {
+    const problem = townsProblem(13, 90, 4);
+    const options = { strategy: "heuristic", workload: { includeTravel: true }, travel: { stopsPerDay: 3 }, balance: { workload: 0.15 }, timeLimitMs: 20_000 } as const;
+    const plan = align(problem, options);
+    validatePlan(problem, plan, { balance: 0.15, options });
+    expect(plan.strategy).toBe("heuristic");
+    expect(["feasible", "optimal"]).toContain(plan.status);
+    expect(plan.diagnostics.some((d) => d.code === "exact_repair")).toBe(false);
+  });
 });

@@ -1,3 +1,4 @@
+import { accountHours } from "../../compile/travel-hours.js";
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import { move, type TerritoryState } from "./territory-state.js";
@@ -32,14 +33,13 @@ export function construct(p: CompiledProblem, c: Candidates, s: TerritoryState):
 
   const unplaced: number[] = [];
   for (const a of order) {
-    const w = p.workload[a];
     let pick = -1;
     let pickMinutes = 0;
     for (let pass = 0; pass < 2 && pick < 0; pass++) {
       for (let e = c.start[a]; e < c.start[a + 1]; e++) {
         const r = c.rep[e];
         const limit = pass === 0 ? p.upper[r] : p.capacity[r];
-        if (s.load[r] + w <= limit + 1e-9) {
+        if (s.load[r] + accountHours(p, a, c.minutes[e]) <= limit + 1e-9) {
           pick = r;
           pickMinutes = c.minutes[e];
           break;

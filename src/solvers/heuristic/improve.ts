@@ -1,3 +1,4 @@
+import { accountHours } from "../../compile/travel-hours.js";
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
 import type { SolveContext } from "../solve-context.js";
@@ -62,13 +63,16 @@ export function improve(p: CompiledProblem, c: Candidates, s: TerritoryState, co
     const j = s.assign[a];
     const w = p.workload[a];
     const tj = arcMinutes(c, a, j);
+    // Hours leave j and arrive at k at each rep's own distance (they differ with travel in the hours).
+    const hj = accountHours(p, a, tj);
     let bestDelta = -EPS * Math.max(1, w * tj);
     let bestRep = -1;
     let bestMinutes = 0;
     for (let e = c.start[a]; e < c.start[a + 1]; e++) {
       const k = c.rep[e];
-      if (k === j || s.load[k] + w > p.capacity[k] + EPS) continue;
-      const delta = w * (c.minutes[e] - tj) + mu * (penalty(j, s.load[j], s.load[j] - w) + penalty(k, s.load[k], s.load[k] + w));
+      const hk = accountHours(p, a, c.minutes[e]);
+      if (k === j || s.load[k] + hk > p.capacity[k] + EPS) continue;
+      const delta = w * (c.minutes[e] - tj) + mu * (penalty(j, s.load[j], s.load[j] - hj) + penalty(k, s.load[k], s.load[k] + hk));
       if (delta < bestDelta) {
         bestDelta = delta;
         bestRep = k;
@@ -90,8 +94,8 @@ export function improve(p: CompiledProblem, c: Candidates, s: TerritoryState, co
       const tk = c.minutes[e];
       if (tk >= tj) break; // candidates are sorted: only travel-improving targets remain worth a chain
       if (k === j) continue;
-      const loadJ = s.load[j] - wa;
-      const loadK = s.load[k] + wa;
+      const loadJ = s.load[j] - accountHours(p, a, tj);
+      const loadK = s.load[k] + accountHours(p, a, tk);
       const first = wa * (tk - tj) + mu * (penalty(j, s.load[j], loadJ) + penalty(k, s.load[k], loadK));
       const members = s.members[k];
       const count = members.length;
@@ -105,12 +109,14 @@ export function improve(p: CompiledProblem, c: Candidates, s: TerritoryState, co
         if (p.lockedRep[b] >= 0) continue;
         const wb = p.workload[b];
         const tb = arcMinutes(c, b, k);
+        const hb = accountHours(p, b, tb);
         for (let f = c.start[b]; f < c.start[b + 1]; f++) {
           const l = c.rep[f];
           if (l === k) continue;
           const loadL = l === j ? loadJ : s.load[l];
-          if (loadL + wb > p.capacity[l] + EPS || loadK - wb > p.capacity[k] + EPS) continue;
-          const second = wb * (c.minutes[f] - tb) + mu * (penalty(k, loadK, loadK - wb) + penalty(l, loadL, loadL + wb));
+          const hl = accountHours(p, b, c.minutes[f]);
+          if (loadL + hl > p.capacity[l] + EPS || loadK - hb > p.capacity[k] + EPS) continue;
+          const second = wb * (c.minutes[f] - tb) + mu * (penalty(k, loadK, loadK - hb) + penalty(l, loadL, loadL + hl));
           const delta = first + second;
           if (delta < bestDelta) {
             bestDelta = delta;

@@ -1,5 +1,6 @@
 import type { Candidates } from "../../compile/candidates.js";
 import type { CompiledProblem } from "../../compile/compiled-problem.js";
+import { accountHours } from "../../compile/travel-hours.js";
 
 /**
  * Mutable assignment with per-rep loads and member lists, kept in sync by `move`.
@@ -7,7 +8,7 @@ import type { CompiledProblem } from "../../compile/compiled-problem.js";
  */
 export interface TerritoryState {
   readonly assign: Int32Array; // rep per account, −1 unassigned
-  readonly load: Float64Array; // Σ workload per rep, hours
+  readonly load: Float64Array; // Σ hours per rep (`accountHours`: workload, with travel when it counts)
   readonly members: number[][]; // accounts per rep, unordered
   readonly slot: Int32Array; // index of account in its rep's member list
   objective: number; // Σ workload × travel of assigned accounts
@@ -33,6 +34,7 @@ export function arcMinutes(c: Candidates, a: number, r: number): number {
 export function move(s: TerritoryState, p: CompiledProblem, a: number, to: number, fromMinutes: number, toMinutes: number): void {
   const from = s.assign[a];
   const w = p.workload[a];
+  // Loads are hours (with travel in the hours, at the rep's distance); the objective is workload × minutes.
   if (from >= 0) {
     const list = s.members[from];
     const last = list.pop()!;
@@ -40,14 +42,14 @@ export function move(s: TerritoryState, p: CompiledProblem, a: number, to: numbe
       list[s.slot[a]] = last;
       s.slot[last] = s.slot[a];
     }
-    s.load[from] -= w;
+    s.load[from] -= accountHours(p, a, fromMinutes);
     s.objective -= w * fromMinutes;
   }
   s.assign[a] = to;
   if (to >= 0) {
     s.slot[a] = s.members[to].length;
     s.members[to].push(a);
-    s.load[to] += w;
+    s.load[to] += accountHours(p, a, toMinutes);
     s.objective += w * toMinutes;
   } else {
     s.slot[a] = -1;
