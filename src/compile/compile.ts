@@ -148,7 +148,7 @@ export function repBands(totalWorkload: number, capacity: Float64Array, totalCap
 }
 
 /** `options.regions` workload factors by region (those that set one). */
-function regionalFactors(options: ResolvedOptions): Map<string, number> {
+export function regionalFactors(options: ResolvedOptions): Map<string, number> {
   const out = new Map<string, number>();
   for (const [name, region] of Object.entries(options.regions)) if (region.workload?.factor !== undefined) out.set(name, region.workload.factor);
   return out;

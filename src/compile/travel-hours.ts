@@ -41,9 +41,12 @@ export interface TravelHours {
  */
 export function accountHours(p: CompiledProblem, a: number, minutes: number): number {
   const t = p.travelHours;
-  if (!t) return p.workload[a];
-  const s = t.stopsPerDay;
-  return p.workload[a] + (p.visits[a] * (2 * minutes + (s - 1) * t.hop[a])) / (s * 60);
+  return t ? visitHours(p.workload[a], p.visits[a], minutes, t.stopsPerDay, t.hop[a]) : p.workload[a];
+}
+
+/** `accountHours` for any account (one not in the problem too): work plus its visits' share of their day trips. */
+export function visitHours(workload: number, visits: number, minutes: number, stopsPerDay: number, hop: number): number {
+  return workload + (visits * (2 * minutes + (stopsPerDay - 1) * hop)) / (stopsPerDay * 60);
 }
 
 /**
@@ -198,16 +201,22 @@ export function hoursLoads(p: CompiledProblem, assign: Int32Array): Float64Array
 }
 
 /**
- * Whether every rep's hours lie inside its band around its share of the plan's own total and
- * under its capacity, with the rule checker's tolerance (`RULE_TOLERANCE`).
+ * Hours outside the bands of the plan's own total (and above capacity), summed over reps, beyond the
+ * rule checker's tolerance (`RULE_TOLERANCE`): 0 when every rep keeps its band and capacity.
  */
-export function keepsHoursBands(p: CompiledProblem, assign: Int32Array): boolean {
+export function hoursOutsideBands(p: CompiledProblem, assign: Int32Array): number {
   const load = hoursLoads(p, assign);
   const targets = bandTargets(p, assign, load);
+  let outside = 0;
   for (let r = 0; r < p.m; r++) {
     const upper = Math.min(p.capacity[r], targets[r] * (1 + bandWidth(p, r)));
     const lower = targets[r] * (1 - bandWidth(p, r));
-    if (load[r] > upper + TOLERANCE * Math.max(1, upper) || load[r] < lower - TOLERANCE * Math.max(1, lower)) return false;
+    outside += Math.max(0, load[r] - upper - TOLERANCE * Math.max(1, upper)) + Math.max(0, lower - load[r] - TOLERANCE * Math.max(1, lower));
   }
-  return true;
+  return outside;
+}
+
+/** Whether every rep's hours lie inside its band around its share of the plan's own total and under its capacity. */
+export function keepsHoursBands(p: CompiledProblem, assign: Int32Array): boolean {
+  return hoursOutsideBands(p, assign) === 0;
 }

@@ -51,7 +51,7 @@ export function evaluate(problem: Problem, assignment: ReadonlyMap<string, strin
 }
 
 /** Rep index per account (−1: not in the assignment), with every id checked. */
-function indexAssignment(problem: Problem, assignment: ReadonlyMap<string, string> | readonly AssignmentRow[]): Int32Array {
+export function indexAssignment(problem: Problem, assignment: ReadonlyMap<string, string> | readonly AssignmentRow[]): Int32Array {
   const accountIndex = new Map(problem.accounts.map((a, i) => [a.id, i]));
   const repIndex = new Map(problem.reps.map((r, i) => [r.id, i]));
   const rows: Iterable<readonly [string, string]> = assignment instanceof Map ? assignment : (assignment as readonly AssignmentRow[]).map((row) => [row.accountId, row.repId] as const);

@@ -1,6 +1,6 @@
-import { compileProblem, segmentRegionRule } from "../compile/compile.js";
+import { compileProblem, regionalFactors, segmentRegionRule } from "../compile/compile.js";
 import { bandWidth } from "../compile/compiled-problem.js";
-import { planHours } from "../compile/travel-hours.js";
+import { planHours, visitHours } from "../compile/travel-hours.js";
 import { fail, TerralignError } from "../errors.js";
 import { EARTH_RADIUS_KM, haversineKm } from "../geo/haversine.js";
 import { unitVectors } from "../solvers/transport/great-circle.js";
@@ -58,7 +58,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const startTotal = p.travelHours ? planHours(p, assign, load) : p.totalWorkload;
   let total = startTotal;
   const share = p.travelHours ? p.travelHours.share : Float64Array.from(p.target, (t, r) => (p.totalWorkload > 0 ? t / p.totalWorkload : p.capacity[r] / p.totalCapacity));
-  const factor = new Map(Object.entries(resolved.regions).flatMap(([name, region]) => (region.workload?.factor !== undefined ? [[name, region.workload.factor] as const] : [])));
+  const factor = regionalFactors(resolved);
   const workOf = (account: Account) => account.workload * (account.region !== undefined ? factor.get(account.region) ?? 1 : 1);
   // With visits chained to day trips, a new account hops as its nearest account in the plan does.
   const stops = resolved.travel.stopsPerDay;
@@ -101,7 +101,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const pullIndex = policy === "balanced" && pull >= 0 ? createRepPullIndex(repHomes, load, p.capacity) : undefined;
   const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
   // An account's hours at a rep `minutes` away, as `accountHours` counts them.
-  const hoursAt = (account: Account, minutes: number) => (p.travelHours ? workOf(account) + ((account.visits ?? 1) * (2 * minutes + (stops - 1) * hop)) / (stops * 60) : workOf(account));
+  const hoursAt = (account: Account, minutes: number) => (p.travelHours ? visitHours(workOf(account), account.visits ?? 1, minutes, stops, hop) : workOf(account));
   const upperOf = (r: number, sum: number) => Math.min(p.capacity[r], sum * share[r] * (1 + bandWidth(p, r)));
   const band = (r: number, sum: number) => {
     const target = sum * share[r];

@@ -11,6 +11,7 @@ import type { Problem } from "../model/problem-schema.js";
 import type { Solver } from "../solvers/solver.js";
 import { createBudgetSession, type BudgetSession } from "../solvers/budget/solve-budgeted.js";
 import { checkAssignment } from "../rules/check-assignment.js";
+import { indexAssignment } from "../evaluate/evaluate.js";
 import { finalizePlan } from "../settle/finalize-plan.js";
 import { settlePlan } from "../settle/settle-plan.js";
 import { formatNumber } from "../util/format-number.js";
@@ -134,21 +135,12 @@ function cheaperEarlier(valid: Problem, p: CompiledProblem, plan: Plan, earlier:
     if (other.status !== "feasible" && other.status !== "optimal") continue;
     if (kept && !(other.metrics.objective < plan.metrics.objective * (1 - 1e-9))) continue;
     if (best && !(other.metrics.objective < best.objective)) continue;
-    const assign = assignmentOf(valid, other);
+    const assign = indexAssignment(valid, other.assignment);
     if (checkAssignment(valid, p, assign).length === 0) best = { assign, objective: other.metrics.objective };
   }
   if (!best) return undefined;
   const lowerBound = plan.bound?.lowerBound;
   const settled = settlePlan(valid, p, { assign: best.assign, status: "feasible", unassignedReasons: new Map(), ...(lowerBound !== undefined ? { lowerBound: Math.min(lowerBound, best.objective) } : {}) }, { inputDiagnostics: [], stopped: () => false, repair: false });
   const note = { severity: "info" as const, code: "earlier_point_plan", message: `the plan of an earlier point of the sweep keeps this budget and travels less than the one found for it (${formatNumber(best.objective)} against ${formatNumber(plan.metrics.objective)}): taken instead` };
-  const better = finalizePlan(valid, p, { ...settled, diagnostics: [...plan.diagnostics.filter((d) => d.severity !== "error"), note] }, plan.strategy, plan.elapsedMs);
-  return better;
-}
-
-function assignmentOf(valid: Problem, plan: Plan): Int32Array {
-  const account = new Map(valid.accounts.map((a, i) => [a.id, i]));
-  const rep = new Map(valid.reps.map((r, i) => [r.id, i]));
-  const assign = new Int32Array(valid.accounts.length).fill(-1);
-  for (const row of plan.assignment) assign[account.get(row.accountId)!] = rep.get(row.repId)!;
-  return assign;
+  return finalizePlan(valid, p, { ...settled, diagnostics: [...plan.diagnostics.filter((d) => d.severity !== "error"), note] }, plan.strategy, plan.elapsedMs);
 }

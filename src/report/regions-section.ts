@@ -1,6 +1,5 @@
-import { rollupHeadings, rollupLevels, rollupsOf, type Rollup } from "../evaluate/rollups.js";
+import { rollupCells, rollupHeadings, rollupLevels, rollupsOf, type Rollup } from "../evaluate/rollups.js";
 import type { Plan } from "../model/plan.js";
-import { formatNumber, formatPercent, formatSignedPercent } from "../util/format-number.js";
 import { htmlTable, type Cell } from "./html-table.js";
 
 /**
@@ -24,19 +23,12 @@ export function regionsSection(plan: Plan): string {
   ].join("\n");
 }
 
+/** The text and Markdown tables' cells (`rollupCells`), with the numbers they sort by. */
 function cellsOf(row: Rollup): Cell[] {
-  const number = (value: number, digits = 0): Cell => ({ text: formatNumber(value, digits), value });
-  return [
-    { text: row.name === "" ? "(none)" : row.name },
-    number(row.accounts),
-    number(row.workload, 1),
-    number(row.potential),
-    number(row.reps),
-    number(row.territoryHours, 1),
-    number(row.targetHours, 1),
-    row.reps > 0 ? { text: formatSignedPercent(row.deviation), value: row.deviation } : { text: "–" },
-    row.reps > 1 ? { text: formatPercent(row.workloadCv), value: row.workloadCv } : { text: "–" },
-    row.reps > 0 ? { text: formatPercent(row.maxDeviation), value: row.maxDeviation } : { text: "–" },
-    { ...number(row.repsOutside), ...(row.repsOutside > 0 ? { className: "out" } : {}) },
-  ];
+  const values = [undefined, row.accounts, row.workload, row.potential, row.reps, row.territoryHours, row.targetHours, row.deviation, row.workloadCv, row.maxDeviation, row.repsOutside];
+  return rollupCells(row).map((text, c) => ({
+    text,
+    ...(values[c] !== undefined && text !== "–" ? { value: values[c] } : {}),
+    ...(c === values.length - 1 && row.repsOutside > 0 ? { className: "out" } : {}),
+  }));
 }

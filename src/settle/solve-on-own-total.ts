@@ -1,5 +1,5 @@
-import { bandWidth, type CompiledProblem } from "../compile/compiled-problem.js";
-import { bandTargets, hoursLoads, retarget } from "../compile/travel-hours.js";
+import type { CompiledProblem } from "../compile/compiled-problem.js";
+import { hoursLoads, hoursOutsideBands, planHours, retarget } from "../compile/travel-hours.js";
 import type { SolverResult } from "../solvers/solver.js";
 
 /** Solves at most this many times in all (the first at the least total, then at each plan's own). */
@@ -24,8 +24,7 @@ export function solveOnOwnTotal(p: CompiledProblem, solveWith: (working: Compile
   let lowerBound = result.lowerBound;
   let windowsTotal = p.travelHours!.leastTotal;
   for (let solves = 1; solves < MAX_SOLVES && bestScore.outside > 0 && !stopped(); solves++) {
-    const load = hoursLoads(p, result.assign);
-    const total = bandTargets(p, result.assign, load).reduce((sum, x) => sum + x, 0);
+    const total = planHours(p, result.assign, hoursLoads(p, result.assign));
     // The next plan's total will drift again by about as much: keep that much inside the band.
     const drift = Math.min(MAX_MARGIN * p.balance, Math.abs(total - windowsTotal) / total);
     windowsTotal = total;
@@ -49,16 +48,9 @@ interface Score {
 }
 
 function score(p: CompiledProblem, assign: Int32Array): Score {
-  const load = hoursLoads(p, assign);
-  const targets = bandTargets(p, assign, load);
-  let outside = 0;
+  let outside = hoursOutsideBands(p, assign);
   let unassigned = 0;
   let objective = 0;
-  for (let r = 0; r < p.m; r++) {
-    const upper = Math.min(p.capacity[r], targets[r] * (1 + bandWidth(p, r)));
-    const lower = targets[r] * (1 - bandWidth(p, r));
-    outside += Math.max(0, load[r] - upper - 1e-9 * Math.max(1, upper)) + Math.max(0, lower - load[r] - 1e-9 * Math.max(1, lower));
-  }
   for (let a = 0; a < p.n; a++) {
     if (assign[a] < 0) {
       unassigned++;
