@@ -89,7 +89,7 @@ export function compileProblem(problem: Problem, options: ResolvedOptions): Comp
     totalCapacity,
     balance,
     ...(repBalance ? { repBalance } : {}),
-    travel: travelModel(problem, options),
+    travel: travelModel(problem, options, { accountLng, accountLat, repLng, repLat }),
     minutesPerKm: builtInMinutesPerKm(problem, options),
     compatible: compatibility(problem),
     maxTravel,

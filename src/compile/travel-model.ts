@@ -1,4 +1,4 @@
-import { haversineKm } from "../geo/haversine.js";
+import { haversineKmCos, latitudeCosines } from "../geo/haversine.js";
 import type { ResolvedOptions } from "../model/defaults.js";
 import type { Problem } from "../model/problem-schema.js";
 import { TerralignError } from "../errors.js";
@@ -11,7 +11,7 @@ export type TravelMinutes = (r: number, a: number) => number;
  * great-circle distance × circuity at the average speed:
  * `minutes = haversineKm × circuity / speedKmh × 60`.
  */
-export function travelModel(problem: Problem, options: ResolvedOptions): TravelMinutes {
+export function travelModel(problem: Problem, options: ResolvedOptions, points?: TravelPoints): TravelMinutes {
   const perAccount = regionalMinutesPerKm(problem, options);
   if (problem.travel) {
     const rows = problem.travel.minutes;
@@ -30,20 +30,26 @@ export function travelModel(problem: Problem, options: ResolvedOptions): TravelM
       return value;
     };
   }
-  const { accounts, reps } = problem;
-  if (perAccount) {
-    return (r, a) => {
-      const [lng1, lat1] = reps[r].home;
-      const [lng2, lat2] = accounts[a].location;
-      return haversineKm(lng1, lat1, lng2, lat2) * perAccount[a];
-    };
-  }
-  const minutesPerKm = builtInMinutesPerKm(problem, options)!;
-  return (r, a) => {
-    const [lng1, lat1] = reps[r].home;
-    const [lng2, lat2] = accounts[a].location;
-    return haversineKm(lng1, lat1, lng2, lat2) * minutesPerKm;
+  // Coordinates and latitude cosines in typed arrays: a trip is then a few loads and one haversine.
+  const { accountLng, accountLat, repLng, repLat } = points ?? {
+    accountLng: Float64Array.from(problem.accounts, (x) => x.location[0]),
+    accountLat: Float64Array.from(problem.accounts, (x) => x.location[1]),
+    repLng: Float64Array.from(problem.reps, (x) => x.home[0]),
+    repLat: Float64Array.from(problem.reps, (x) => x.home[1]),
   };
+  const accountCos = latitudeCosines(accountLat);
+  const repCos = latitudeCosines(repLat);
+  if (perAccount) return (r, a) => haversineKmCos(repLng[r], repLat[r], repCos[r], accountLng[a], accountLat[a], accountCos[a]) * perAccount[a];
+  const minutesPerKm = builtInMinutesPerKm(problem, options)!;
+  return (r, a) => haversineKmCos(repLng[r], repLat[r], repCos[r], accountLng[a], accountLat[a], accountCos[a]) * minutesPerKm;
+}
+
+/** Account and rep coordinates (degrees, input order), when the caller has them in typed arrays already. */
+export interface TravelPoints {
+  readonly accountLng: Float64Array;
+  readonly accountLat: Float64Array;
+  readonly repLng: Float64Array;
+  readonly repLat: Float64Array;
 }
 
 /**
