@@ -7,6 +7,8 @@ import { loadsOf } from "../../rules/check-assignment.js";
 const PER_DIRECTION = 12;
 /** Rounds at most (each: collect, then apply the best exchanges that still fit). */
 const ROUNDS = 4;
+/** Rep pairs indexed in a dense table up to this many (m², 16 MB), in a map beyond. */
+const DENSE_PAIRS = 1 << 22;
 
 /**
  * Exchanges that lower travel while every rep stays inside its window (`lower`/`upper`) and every
@@ -27,9 +29,18 @@ export function exchangeAccounts(p: CompiledProblem, c: Candidates, assign: Int3
     return (from === pref ? p.budgets[k].coef[a] : 0) - (to === pref ? p.budgets[k].coef[a] : 0);
   };
   let total = 0;
+  // Rep pairs (r, s) in the order first met: a dense table up to `DENSE_PAIRS`, a map beyond.
+  const dense = p.m * p.m <= DENSE_PAIRS ? new Int32Array(p.m * p.m) : undefined;
+  const sparse = dense ? undefined : new Map<number, number>();
   for (let round = 0; round < ROUNDS; round++) {
-    // The best moves across each ordered rep pair, by travel saved (w × minutes).
-    const across = new Map<number, { a: number; gain: number }[]>();
+    // The best moves across each ordered rep pair, by travel saved (w × minutes): up to
+    // `PER_DIRECTION` (account, gain) per pair, in `listAccount`/`listGain` from pair × PER_DIRECTION.
+    dense?.fill(-1);
+    sparse?.clear();
+    const pairKey: number[] = [];
+    const listLength: number[] = [];
+    const listAccount: number[] = [];
+    const listGain: number[] = [];
     for (let a = 0; a < p.n; a++) {
       const r = assign[a];
       if (r < 0 || p.lockedRep[a] >= 0 || p.workload[a] <= 0) continue;
@@ -38,51 +49,86 @@ export function exchangeAccounts(p: CompiledProblem, c: Candidates, assign: Int3
         const s = c.rep[t];
         if (s === r) continue;
         const key = r * p.m + s;
-        const list = across.get(key) ?? [];
-        if (!across.has(key)) across.set(key, list);
+        let pair = dense ? dense[key] : (sparse!.get(key) ?? -1);
+        if (pair < 0) {
+          pair = pairKey.length;
+          pairKey.push(key);
+          listLength.push(0);
+          for (let q = 0; q < PER_DIRECTION; q++) listAccount.push(0), listGain.push(0);
+          if (dense) dense[key] = pair;
+          else sparse!.set(key, pair);
+        }
         const gain = p.workload[a] * (here - c.minutes[t]);
-        if (list.length < PER_DIRECTION) list.push({ a, gain });
-        else {
+        const base = pair * PER_DIRECTION;
+        const length = listLength[pair];
+        if (length < PER_DIRECTION) {
+          listAccount[base + length] = a;
+          listGain[base + length] = gain;
+          listLength[pair] = length + 1;
+        } else {
           let worst = 0;
-          for (let q = 1; q < list.length; q++) if (list[q].gain < list[worst].gain) worst = q;
-          if (gain > list[worst].gain) list[worst] = { a, gain };
+          for (let q = 1; q < PER_DIRECTION; q++) if (listGain[base + q] < listGain[base + worst]) worst = q;
+          if (gain > listGain[base + worst]) {
+            listAccount[base + worst] = a;
+            listGain[base + worst] = gain;
+          }
         }
       }
     }
-    const offers: { a: number; b: number; r: number; s: number; gain: number; spent: number }[] = [];
-    for (const [key, forward] of across) {
+    // Exchanges across each pair both ways that fit the windows now, in the order found.
+    const offerA: number[] = [];
+    const offerB: number[] = [];
+    const offerR: number[] = [];
+    const offerS: number[] = [];
+    const offerGain: number[] = [];
+    const offerSpent: number[] = [];
+    for (let pair = 0; pair < pairKey.length; pair++) {
+      const key = pairKey[pair];
       const r = Math.floor(key / p.m), s = key % p.m;
       if (r > s) continue;
-      const back = across.get(s * p.m + r);
-      if (!back) continue;
-      for (const x of forward) {
-        for (const y of back) {
-          const gain = x.gain + y.gain;
-          if (gain <= 1e-9 * Math.max(1, Math.abs(x.gain))) continue;
-          const shift = p.workload[x.a] - p.workload[y.a];
+      const backKey = s * p.m + r;
+      const back = dense ? dense[backKey] : (sparse!.get(backKey) ?? -1);
+      if (back < 0) continue;
+      for (let i = 0; i < listLength[pair]; i++) {
+        const xa = listAccount[pair * PER_DIRECTION + i];
+        const xGain = listGain[pair * PER_DIRECTION + i];
+        for (let j = 0; j < listLength[back]; j++) {
+          const ya = listAccount[back * PER_DIRECTION + j];
+          const gain = xGain + listGain[back * PER_DIRECTION + j];
+          if (gain <= 1e-9 * Math.max(1, Math.abs(xGain))) continue;
+          const shift = p.workload[xa] - p.workload[ya];
           if (!inWindow(r, load[r] - shift) || !inWindow(s, load[s] + shift)) continue;
           let spent = 0;
-          for (let k = 0; k < limits.length; k++) spent = Math.max(spent, (spend(x.a, r, s, k) + spend(y.a, s, r, k)) / Math.max(limits[k], 1e-300));
-          offers.push({ a: x.a, b: y.a, r, s, gain, spent });
+          for (let k = 0; k < limits.length; k++) spent = Math.max(spent, (spend(xa, r, s, k) + spend(ya, s, r, k)) / Math.max(limits[k], 1e-300));
+          offerA.push(xa);
+          offerB.push(ya);
+          offerR.push(r);
+          offerS.push(s);
+          offerGain.push(gain);
+          offerSpent.push(spent);
         }
       }
     }
-    offers.sort((x, y) => (x.spent <= 0 ? 0 : 1) - (y.spent <= 0 ? 0 : 1) || (x.spent <= 0 ? y.gain - x.gain : y.gain / y.spent - x.gain / x.spent) || x.a - y.a);
+    // Those that spend no budget first (best gain first), then by gain per unit of budget; ties by account, then as found.
+    const order = Array.from(offerA, (_, i) => i);
+    const free = (i: number) => (offerSpent[i] <= 0 ? 0 : 1);
+    order.sort((i, j) => free(i) - free(j) || (offerSpent[i] <= 0 ? offerGain[j] - offerGain[i] : offerGain[j] / offerSpent[j] - offerGain[i] / offerSpent[i]) || offerA[i] - offerA[j] || i - j);
     const touched = new Uint8Array(p.m);
     let applied = 0;
-    for (const o of offers) {
-      if (touched[o.r] || touched[o.s] || assign[o.a] !== o.r || assign[o.b] !== o.s) continue;
-      const shift = p.workload[o.a] - p.workload[o.b];
-      if (!inWindow(o.r, load[o.r] - shift) || !inWindow(o.s, load[o.s] + shift)) continue;
+    for (const i of order) {
+      const oa = offerA[i], ob = offerB[i], or = offerR[i], os = offerS[i];
+      if (touched[or] || touched[os] || assign[oa] !== or || assign[ob] !== os) continue;
+      const shift = p.workload[oa] - p.workload[ob];
+      if (!inWindow(or, load[or] - shift) || !inWindow(os, load[os] + shift)) continue;
       let fits = true;
-      for (let k = 0; k < limits.length; k++) if (used[k] + spend(o.a, o.r, o.s, k) + spend(o.b, o.s, o.r, k) > limits[k] + 1e-9 * Math.max(1, limits[k])) fits = false;
+      for (let k = 0; k < limits.length; k++) if (used[k] + spend(oa, or, os, k) + spend(ob, os, or, k) > limits[k] + 1e-9 * Math.max(1, limits[k])) fits = false;
       if (!fits) continue;
-      for (let k = 0; k < limits.length; k++) used[k] += spend(o.a, o.r, o.s, k) + spend(o.b, o.s, o.r, k);
-      load[o.r] -= shift;
-      load[o.s] += shift;
-      assign[o.a] = o.s;
-      assign[o.b] = o.r;
-      touched[o.r] = touched[o.s] = 1;
+      for (let k = 0; k < limits.length; k++) used[k] += spend(oa, or, os, k) + spend(ob, os, or, k);
+      load[or] -= shift;
+      load[os] += shift;
+      assign[oa] = os;
+      assign[ob] = or;
+      touched[or] = touched[os] = 1;
       applied++;
     }
     total += applied;

@@ -130,7 +130,10 @@ export function repairAlongPaths(p: CompiledProblem, c: Candidates, assign: Int3
     }
     return -1;
   };
+  // Moves since the last checkpoint of a refund (account, from, to), so that one that fails is undone move by move.
+  const journal: number[] = [];
   const move = (a: number, x: number, y: number) => {
+    journal.push(a, x, y);
     for (let k = 0; k < K; k++) room[k] -= change(a, x, y, k);
     load[x] -= p.workload[a];
     load[y] += p.workload[a];
@@ -167,6 +170,7 @@ export function repairAlongPaths(p: CompiledProblem, c: Candidates, assign: Int3
   function restore(to: Int32Array, toRoom: Float64Array): void {
     for (let b = 0; b < p.n; b++) if (assign[b] !== to[b]) move(b, assign[b], to[b]);
     room.set(toRoom);
+    journal.length = 0;
   }
 
   function refund(tries: number): void {
@@ -181,15 +185,18 @@ export function repairAlongPaths(p: CompiledProblem, c: Candidates, assign: Int3
     offers.sort((x, y) => x.cost - y.cost || x.a - y.a);
     for (const { a } of offers.slice(0, tries)) {
       if (!over()) return;
-      const before = Int32Array.from(assign);
       const roomBefore = Float64Array.from(room);
       const movesBefore = moves;
       const violationBefore = violated();
+      journal.length = 0;
       move(a, assign[a], p.currentRep[a]);
       moves++;
       repairBands(4 * PATHS_PER_REP);
       if (violated() <= violationBefore) continue;
-      restore(before, roomBefore);
+      // Undone, last move first.
+      const undo = journal.splice(0);
+      for (let q = undo.length - 3; q >= 0; q -= 3) move(undo[q], undo[q + 2], undo[q + 1]);
+      room.set(roomBefore);
       moves = movesBefore;
     }
   }
