@@ -33,6 +33,8 @@ const RESERVE_UNITS = [1, 3, 6, 12, 24];
 const MAX_RESERVE = 0.25;
 /** A plan this close to the bound (relative) ends the search for a share to hold back. */
 const GOOD_ENOUGH = 0.005;
+/** The last plan of a session, with the budget it leaves spent, this close to the bound is the answer without any attempt. */
+const WARM_ENOUGH = 0.0025;
 /**
  * Pricing rounds at most (each a pass over every account and eligible rep, then a warm re-solve),
  * on the first solve of a session and on the next ones (whose arcs are mostly there already).
@@ -240,7 +242,9 @@ function solveWith(p: CompiledProblem, prep: Prepared, context: SolverInput["con
     return { repaired, met };
   };
   let failedAt: Float64Array | undefined;
-  for (let i = 0; i < ladder.length && !stop(); i++) {
+  // The last plan of a sweep, its new budget spent, within `WARM_ENOUGH` of this bound: no attempt needed.
+  const warmEnough = best !== undefined && best.broken === 0 && lowerBound !== undefined && best.travel <= lowerBound * (1 + WARM_ENOUGH);
+  for (let i = 0; i < ladder.length && !stop() && !warmEnough; i++) {
     const outcome = attempt(ladder[i]);
     if (outcome.repaired) {
       // Halfway between the share that failed and the one that did not: less held back, less travel.

@@ -23,7 +23,10 @@ export function spendBudget(p: CompiledProblem, c: Candidates, assign: Int32Arra
   };
   let moves = 0;
   for (let pass = 0; pass < PASSES; pass++) {
-    const offers: { a: number; to: number; ratio: number }[] = [];
+    // Each account's best move (travel saved per unit of budget), in flat arrays.
+    const offerA: number[] = [];
+    const offerTo: number[] = [];
+    const offerRatio: number[] = [];
     for (let a = 0; a < p.n; a++) {
       const from = assign[a];
       if (from < 0 || p.lockedRep[a] >= 0 || p.workload[a] <= 0) continue;
@@ -42,11 +45,18 @@ export function spendBudget(p: CompiledProblem, c: Candidates, assign: Int32Arra
           best = to;
         }
       }
-      if (best >= 0) offers.push({ a, to: best, ratio: bestRatio });
+      if (best >= 0) {
+        offerA.push(a);
+        offerTo.push(best);
+        offerRatio.push(bestRatio);
+      }
     }
-    offers.sort((x, y) => y.ratio - x.ratio || x.a - y.a);
+    // Accounts come in order, so ties on the ratio stay in account order.
+    const order = Array.from(offerA, (_, i) => i).sort((i, j) => offerRatio[j] - offerRatio[i] || i - j);
     let applied = 0;
-    for (const { a, to } of offers) {
+    for (const i of order) {
+      const a = offerA[i];
+      const to = offerTo[i];
       const from = assign[a];
       const w = p.workload[a];
       if (!inWindow(from, load[from] - w) || !inWindow(to, load[to] + w)) continue;
