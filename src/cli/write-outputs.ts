@@ -8,7 +8,7 @@ import type { GeoJSON } from "../output/geojson-types.js";
 import { renderSvg, toMarkdown, toReport } from "../output/index.js";
 import { assignmentsCsvPieces } from "../output/to-assignments-csv.js";
 import { repFeatures } from "../output/rep-features.js";
-import { territoryFeatures } from "../output/territory-features.js";
+import { sharedTerritoryShapes, territoryFeatures } from "../output/territory-features.js";
 import { toHtml } from "../report/to-html.js";
 import type { CliIo } from "./cli-io.js";
 
@@ -30,7 +30,7 @@ export const planDrawings = {
 
 /** The GeoJSON's feature lists: territories, then the account points a few hundred at a time (made as written), then reps. */
 function* geojsonLists(plan: Plan): Generator<string> {
-  yield featureListText(territoryFeatures(plan));
+  yield featureListText(territoryFeatures(plan, {}, sharedTerritoryShapes(plan)));
   yield* accountFeatureTexts(plan);
   yield featureListText(repFeatures(plan));
 }

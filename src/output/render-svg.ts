@@ -14,7 +14,7 @@ import { fitProjection } from "./svg-projection.js";
 import { renderReps } from "./svg-reps.js";
 import { renderScaleBar } from "./scale-bar.js";
 import { renderUnitBorders } from "./svg-unit-borders.js";
-import { territoryFeatures } from "./territory-features.js";
+import { sharedTerritoryShapes, territoryFeatures } from "./territory-features.js";
 import { unitBorders } from "./unit-borders.js";
 import { isUnitPlan } from "./unit-plan.js";
 
@@ -91,7 +91,7 @@ export function renderSvg(plan: Plan, options: SvgOptions = {}): string {
 
   const figures = wrapFigures(planFigures(plan), width - 24);
   const layout = svgLayout(width, height, entries.length, headerHeight(figures.length));
-  const outlines = territoryFeatures(plan, { bufferKm: options.bufferKm }).map((f) => windForD3(f));
+  const outlines = territoryFeatures(plan, { bufferKm: options.bufferKm }, sharedTerritoryShapes(plan, { bufferKm: options.bufferKm })).map((f) => windForD3(f));
   const projection = fitProjection(plan, outlines, layout.map, [[0, layout.headerHeight], [layout.legend.x - 6, height]]);
   const path = geoPath(projection).digits(1);
   const [[x0, y0], [x1, y1]] = layout.map;

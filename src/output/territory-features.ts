@@ -15,12 +15,21 @@ const drawn = new WeakMap<Plan, Map<string, readonly TerritoryShape[]>>();
  * GeoJSON and its SVG map draws them once); each call returns its own copy.
  */
 export function planTerritoryShapes(plan: Plan, options: TerritoryShapeOptions = {}): TerritoryShape[] {
+  return sharedTerritoryShapes(plan, options).map((shape) => ({ ...shape, polygons: shape.polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x, y] as typeof ring[number]))) }));
+}
+
+/**
+ * The outlines `planTerritoryShapes` copies: drawn once per plan and options, and shared — for
+ * writers that only read them (GeoJSON text, SVG, HTML), which at 1M accounts would otherwise copy
+ * tens of megabytes of rings each.
+ */
+export function sharedTerritoryShapes(plan: Plan, options: TerritoryShapeOptions = {}): readonly TerritoryShape[] {
   const key = String(options.bufferKm);
   let byOptions = drawn.get(plan);
   if (!byOptions) drawn.set(plan, (byOptions = new Map()));
   let shapes = byOptions.get(key);
   if (!shapes) byOptions.set(key, (shapes = isUnitPlan(plan) ? unitTerritoryShapes(plan) : territoryShapes(plan, options)));
-  return shapes.map((shape) => ({ ...shape, polygons: shape.polygons.map((polygon) => polygon.map((ring) => ring.map(([x, y]) => [x, y] as typeof ring[number]))) }));
+  return shapes;
 }
 
 /**

@@ -11,7 +11,7 @@ import { renderBasemap } from "../output/svg-basemap.js";
 import { fitProjection } from "../output/svg-projection.js";
 import { renderReps } from "../output/svg-reps.js";
 import { renderUnitBorders } from "../output/svg-unit-borders.js";
-import { territoryFeatures } from "../output/territory-features.js";
+import { sharedTerritoryShapes, territoryFeatures } from "../output/territory-features.js";
 import { unitBorders } from "../output/unit-borders.js";
 import { isUnitPlan } from "../output/unit-plan.js";
 import { COORDINATE_FACTOR, type MapData } from "./report-data.js";
@@ -38,7 +38,7 @@ export interface MapMarks {
  * tall as the data's shape asks (360–760 px).
  */
 export function mapSection(plan: Plan, marks: MapMarks): { html: string; data: MapData } {
-  const outlines = territoryFeatures(plan, { bufferKm: marks.bufferKm }).map((f) => windForD3(f));
+  const outlines = territoryFeatures(plan, { bufferKm: marks.bufferKm }, sharedTerritoryShapes(plan, { bufferKm: marks.bufferKm })).map((f) => windForD3(f));
   const square = fitProjection(plan, outlines, [[MARGIN, MARGIN], [WIDTH - MARGIN, WIDTH - MARGIN]], [[0, 0], [WIDTH, WIDTH]]);
   const [[, top], [, bottom]] = geoPath(square).bounds({ type: "FeatureCollection", features: [...outlines, pointsFeature(plan)] } as Parameters<ReturnType<typeof geoPath>["bounds"]>[0]);
   const height = Math.round(Math.min(760, Math.max(360, bottom - top + 2 * MARGIN)));
