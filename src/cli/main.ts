@@ -8,8 +8,8 @@ import { runInWorker, type WorkerNote, type WorkerSetup } from "./run-in-worker.
 // The bin entry (dist/cli.js). The main thread only starts this same file as a worker and listens
 // for Ctrl-C; the worker runs the command and reports its exit code.
 if (isMainThread) {
-  // Only align stops its search on the first Ctrl-C and writes the best plan; the others quit at once.
-  process.exitCode = await runInWorker(new URL(import.meta.url), process.argv.slice(2), process.argv[2] === "align");
+  // The solving commands stop their search on the first Ctrl-C and write the best plans so far; the others quit at once.
+  process.exitCode = await runInWorker(new URL(import.meta.url), process.argv.slice(2), ["align", "tradeoff", "scenarios"].includes(process.argv[2]));
 } else {
   const setup = workerData as WorkerSetup;
   const tell = (note: WorkerNote) => parentPort!.postMessage(note);

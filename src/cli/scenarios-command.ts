@@ -46,7 +46,9 @@ export function runScenariosCommand(argv: readonly string[], io: CliIo): number 
   const { problem } = loadProblem(io, args, command, options);
   let comparison;
   try {
-    comparison = runScenarios(problem, parsed.data.scenarios, options);
+    // Ctrl-C stops the search: the scenario being solved keeps its best plan so far, the rest stop at once (status timeout).
+    const signal = options.signal ?? io.interrupt;
+    comparison = runScenarios(problem, parsed.data.scenarios, signal ? { ...options, signal } : options);
   } catch (error) {
     if (error instanceof TerralignError) throw new TerralignError(error.code, `${file}, ${error.message}`, error.issues);
     throw error;

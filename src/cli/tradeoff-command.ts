@@ -32,7 +32,9 @@ export function runTradeoffCommand(argv: readonly string[], io: CliIo): number {
   const points = budgets !== undefined ? parseList(budgets, "--budgets", parseBudget) : parseList(bands!, "--bands", parseBand);
   const options = loadOptions(io, args);
   const { problem } = loadProblem(io, args, command, options);
-  const result = tradeoff(problem, options, points);
+  // Ctrl-C stops the search: the point being solved keeps its best plan so far, the rest stop at once (status timeout).
+  const signal = options.signal ?? io.interrupt;
+  const result = tradeoff(problem, signal ? { ...options, signal } : options, points);
   const written: string[] = [];
   // The whole set (and every point's folder) replaces the last run's at once; old points' folders go.
   io.replaceFolder(outDir, (name, isDirectory) => isDirectory || name === "tradeoff.csv" || name === "tradeoff.svg", (folder) => {

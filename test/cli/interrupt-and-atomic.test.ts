@@ -89,6 +89,38 @@ describe("Ctrl-C", () => {
   });
 });
 
+describe("Ctrl-C in the sweeps", () => {
+  const slowFlags = ["--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120"];
+
+  it("tradeoff: the first SIGINT stops the sweep; every point is written with its best plan so far, status timeout, exit 1", async () => {
+    const slow = slowProblem();
+    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
+    const started = Date.now();
+    const run = await interrupted(["tradeoff", ...slowFlags, "--bands", "0.05,0.1", "--out", "curve"], dir, 1, 1500);
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("terralign: interrupted: stopping the search");
+    const rows = readFileSync(join(dir, "curve/tradeoff.csv"), "utf8").trimEnd().split("\n");
+    expect(rows).toHaveLength(3);
+    const status = rows[0].split(",").indexOf("status");
+    expect(rows.slice(1).map((row) => row.split(",")[status])).toEqual(["timeout", "timeout"]);
+    for (const folder of ["band-5%", "band-10%"]) expect(readFileSync(join(dir, "curve", folder, "assignments.csv"), "utf8").trimEnd().split("\n")).toHaveLength(6001);
+  });
+
+  it("scenarios: the first SIGINT stops them; each is written with its best plan so far, status timeout, exit 1", async () => {
+    const slow = slowProblem();
+    const scenarios = { scenarios: [{ name: "base" }, { name: "wide", options: { balance: { workload: 0.2 } } }] };
+    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps, "scenarios.json": JSON.stringify(scenarios) });
+    const run = await interrupted(["scenarios", ...slowFlags, "--scenarios", "scenarios.json", "--out", "cmp"], dir, 1, 1500);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("terralign: interrupted: stopping the search");
+    const rows = readFileSync(join(dir, "cmp/compare.csv"), "utf8").trimEnd().split("\n");
+    const status = rows[0].split(",").indexOf("status");
+    expect(rows.slice(1).map((row) => row.split(",")[status])).toEqual(["timeout", "timeout"]);
+    for (const name of ["base", "wide"]) expect(readFileSync(join(dir, "cmp", name, "assignments.csv"), "utf8").trimEnd().split("\n")).toHaveLength(6001);
+  });
+});
+
 describe("outputs replaced as a whole", () => {
   it("a write that fails half-way leaves the previous set and no staging folder", () => {
     const dir = workspace({});
