@@ -3,7 +3,8 @@ import type { AssignmentRow } from "../model/plan.js";
 import type { FieldSpec } from "./field-spec.js";
 import { matchColumns, requireColumns } from "./field-spec.js";
 import { isBlank, toText } from "./field-values.js";
-import { readSourceTable, type FileText } from "./read-problem.js";
+import { eachCsvRecord } from "./csv.js";
+import { isJson, readSourceTable, type FileText } from "./read-problem.js";
 import { fieldAt, recordWhere, valueOf } from "./source-record.js";
 
 const assignmentFields: readonly FieldSpec[] = [
@@ -25,6 +26,7 @@ export interface AssignmentRecords {
  * blank `rep_id` leaves its account unassigned.
  */
 export function readAssignments(input: FileText): AssignmentRecords {
+  if (!isJson(input.file, input.text)) return assignmentsFromCsv(input);
   const table = readSourceTable(input, "assignment");
   const rows: AssignmentRow[] = [];
   // The record of each row, so that the place it came from is named only when a message needs it.
@@ -47,6 +49,31 @@ export function readAssignments(input: FileText): AssignmentRecords {
     recordOf.push(at);
   }
   return { file: input.file, rows, originOf: (k) => recordWhere(table, table.records[recordOf[k]]) };
+}
+
+/** `readAssignments` for CSV, row by row as the text is read: only each kept row's line number is held besides the row. */
+function assignmentsFromCsv({ file, text }: FileText): AssignmentRecords {
+  const rows: AssignmentRow[] = [];
+  const lines: number[] = [];
+  let accountAt = -1, repAt = -1;
+  eachCsvRecord(
+    text,
+    file,
+    {},
+    (header) => {
+      const match = matchColumns(header, assignmentFields, file);
+      requireColumns(match, assignmentFields, header, file, "column");
+      accountAt = header.indexOf(match.byKey.get("accountId")!);
+      repAt = header.indexOf(match.byKey.get("repId")!);
+    },
+    ({ line, cells }) => {
+      const rep = cells[repAt].trim();
+      if (rep === "") return;
+      rows.push({ accountId: cells[accountAt].trim(), repId: rep });
+      lines.push(line);
+    },
+  );
+  return { file, rows, originOf: (k) => `${file} line ${lines[k]}` };
 }
 
 /** Restates an `evaluate` error about `assignment[i]` as the file and line of that row. */
