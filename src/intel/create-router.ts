@@ -10,6 +10,7 @@ import type { AssignmentRow } from "../model/plan.js";
 import type { Account, Problem } from "../model/problem-schema.js";
 import { exceeds, loadsOf } from "../rules/check-assignment.js";
 import { indexPoints, nearestPoints, type PointIndex } from "../geo/nearest-points.js";
+import { StringIndex } from "../util/string-index.js";
 import { createRepPullIndex, setRepRatio, visitRepsByBound } from "./rep-pull-index.js";
 import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from "./router-types.js";
 
@@ -42,10 +43,14 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const minutesPerKm = p.minutesPerKm;
   const m = p.m;
   const repIndex = new Map(valid.reps.map((rep, r) => [rep.id, r]));
-  const accountIndex = new Map(valid.accounts.map((account, a) => [account.id, a]));
+  // Every id the router has seen: a plan account's (its index, < n) or a routed account's (n + its routing number).
+  const known = new StringIndex(p.n + 1024);
+  for (let a = 0; a < p.n; a++) known.addIfAbsent(valid.accounts[a].id, a);
+  // Rep of each account routed so far, in routing order (−1: routed to no rep).
+  const routedTo: number[] = [];
   const assign = new Int32Array(p.n).fill(-1);
   plan.assignment.forEach((row, k) => {
-    const a = accountIndex.get(row.accountId), r = repIndex.get(row.repId);
+    const a = known.get(row.accountId), r = repIndex.get(row.repId);
     if (a === undefined) fail("unknown_reference", ["assignment", k, "accountId"], `${JSON.stringify(row.accountId)} is not the id of any account`);
     if (r === undefined) fail("unknown_reference", ["assignment", k, "repId"], `${JSON.stringify(row.repId)} is not the id of any rep`);
     assign[a] = r;
@@ -72,8 +77,6 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const rule = segmentRegionRule(valid.reps);
   // The rep furthest behind its target (least load per hour of capacity), recomputed when it gains load.
   let behind = 0, behindStale = true;
-  // Rep index of each account routed so far (−1: routed to no rep).
-  const routedTo = new Map<string, number>();
   let typical = 0;
   for (const a of assignedRows) typical += p.travel(assign[a], a);
   typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
@@ -123,7 +126,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
 
   function route(account: Account): RouteResult {
     const id = checkAccount(account);
-    if (routedTo.has(id) || accountIndex.has(id)) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
+    if (known.get(id) !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
     call++;
     [lng, lat] = account.location;
     const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
@@ -148,7 +151,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       message = chosen.message;
     }
     if (r < 0) {
-      routedTo.set(id, -1);
+      known.addIfAbsent(id, p.n + routedTo.push(-1) - 1);
       return { accountId: id, repId: null, reason, travelMinutes: null, hours: workOf(account), message: message || unroutable(account) };
     }
     const minutes = travelTo(r);
@@ -159,7 +162,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     routed[r] += hours;
     if (pullIndex) setRepRatio(pullIndex, r, load[r] / p.capacity[r]);
     if (r === behind) behindStale = true;
-    routedTo.set(id, r);
+    known.addIfAbsent(id, p.n + routedTo.push(r) - 1);
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
 
@@ -290,9 +293,9 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   }
 
   function describePrior(id: string): string {
-    const r = routedTo.get(id);
-    if (r !== undefined) return r < 0 ? "routed (to no rep)" : `routed to rep ${valid.reps[r].id}`;
-    const owner = assign[accountIndex.get(id)!];
+    const k = known.get(id)!;
+    if (k >= p.n) return routedTo[k - p.n] < 0 ? "routed (to no rep)" : `routed to rep ${valid.reps[routedTo[k - p.n]].id}`;
+    const owner = assign[k];
     return owner >= 0 ? `assigned to rep ${valid.reps[owner].id} in the plan` : "an account of the plan";
   }
 
