@@ -4,6 +4,7 @@ import type { FieldSpec } from "./field-spec.js";
 import { matchColumns, requireColumns } from "./field-spec.js";
 import { isBlank, toText } from "./field-values.js";
 import { eachCsvRecord } from "./csv.js";
+import { scanCsvColumns } from "./csv-columns.js";
 import { isJson, readSourceTable, type FileText } from "./read-problem.js";
 import { fieldAt, recordWhere, valueOf } from "./source-record.js";
 
@@ -51,28 +52,33 @@ export function readAssignments(input: FileText): AssignmentRecords {
   return { file: input.file, rows, originOf: (k) => recordWhere(table, table.records[recordOf[k]]) };
 }
 
-/** `readAssignments` for CSV, row by row as the text is read: only each kept row's line number is held besides the row. */
+/**
+ * `readAssignments` for CSV: the two columns scanned (`scanCsvColumns`), or, when the scan leaves
+ * the text, row by row (which words the errors). Only each kept row's line number is held besides the row.
+ */
 function assignmentsFromCsv({ file, text }: FileText): AssignmentRecords {
   const rows: AssignmentRow[] = [];
   const lines: number[] = [];
   let accountAt = -1, repAt = -1;
-  eachCsvRecord(
-    text,
-    file,
-    {},
-    (header) => {
-      const match = matchColumns(header, assignmentFields, file);
-      requireColumns(match, assignmentFields, header, file, "column");
-      accountAt = header.indexOf(match.byKey.get("accountId")!);
-      repAt = header.indexOf(match.byKey.get("repId")!);
-    },
-    ({ line, cells }) => {
-      const rep = cells[repAt].trim();
-      if (rep === "") return;
-      rows.push({ accountId: cells[accountAt].trim(), repId: rep });
-      lines.push(line);
-    },
-  );
+  const onHeader = (header: readonly string[]) => {
+    const match = matchColumns(header, assignmentFields, file);
+    requireColumns(match, assignmentFields, header, file, "column");
+    accountAt = header.indexOf(match.byKey.get("accountId")!);
+    repAt = header.indexOf(match.byKey.get("repId")!);
+  };
+  const keep = (accountId: string, repId: string, line: number) => {
+    if (repId === "") return;
+    rows.push({ accountId, repId });
+    lines.push(line);
+  };
+  const scanned = scanCsvColumns(text, file, false, (header) => {
+    onHeader(header);
+    return header.map((_, i) => (i === accountAt || i === repAt ? "text" : "skip"));
+  });
+  if (scanned) {
+    const accounts = scanned.columns[accountAt] as string[], reps = scanned.columns[repAt] as string[];
+    for (let k = 0; k < scanned.count; k++) keep(accounts[k], reps[k], scanned.lines[k]);
+  } else eachCsvRecord(text, file, {}, onHeader, ({ line, cells }) => keep(cells[accountAt].trim(), cells[repAt].trim(), line));
   return { file, rows, originOf: (k) => `${file} line ${lines[k]}` };
 }
 
