@@ -5,9 +5,12 @@ import { createRouterValidated } from "../intel/create-router.js";
 import type { RepLoad, RoutePolicy, RouteResult } from "../intel/router-types.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
 import { problemFromRecords, readAccounts } from "../io/read-problem.js";
+import type { AssignmentRow } from "../model/plan.js";
+import type { Account } from "../model/problem-schema.js";
 import { csvField } from "../output/csv-writer.js";
 import { decimalText } from "../output/decimal-text.js";
 import { formatNumber } from "../util/format-number.js";
+import { StringIndex } from "../util/string-index.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { routeHelp } from "./intel-help.js";
@@ -38,12 +41,11 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   const assignments = readAssignments({ file: assignmentsPath, text: io.readFile(assignmentsPath) });
   const newRecords = readAccounts({ file: newPath, text: io.readFile(newPath) });
   const fresh = problemFromRecords(newRecords, reps).accounts;
-  const ownerOf = new Map(assignments.rows.map((row) => [row.accountId, row.repId]));
-  const existing = new Set(problem.accounts.map((a) => a.id));
+  const ownerOf = ownersById(problem.accounts, assignments.rows);
   fresh.forEach((account, i) => {
-    const owner = ownerOf.get(account.id);
-    if (owner !== undefined) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
-    if (existing.has(account.id)) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
+    const owner = ownerOf(account.id);
+    if (typeof owner === "string") throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
+    if (owner) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
   });
   let router;
   try {
@@ -64,6 +66,28 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   if (unroutable === 0) return 0;
   io.stderr(`terralign: ${formatNumber(unroutable)} new account${unroutable === 1 ? "" : "s"} could not be routed (no rep may take ${unroutable === 1 ? "it" : "them"}; see the reason in routed.csv)\n`);
   return 1;
+}
+
+/**
+ * For an id: the rep the assignment gives it (its last row when there are several, whether or not
+ * the account is in the plan's accounts), else true when it is one of the plan's accounts, else
+ * false. One index of the accounts' ids serves both questions.
+ */
+function ownersById(accounts: readonly Account[], rows: readonly AssignmentRow[]): (id: string) => string | boolean {
+  const index = new StringIndex(accounts.length);
+  accounts.forEach((account, a) => index.addIfAbsent(account.id, a));
+  const ownerRow = new Int32Array(accounts.length).fill(-1);
+  const outside = new Map<string, string>();
+  rows.forEach((row, k) => {
+    const a = index.get(row.accountId);
+    if (a !== undefined) ownerRow[a] = k;
+    else outside.set(row.accountId, row.repId);
+  });
+  return (id) => {
+    const a = index.get(id);
+    if (a === undefined) return outside.get(id) ?? false;
+    return ownerRow[a] >= 0 ? rows[ownerRow[a]].repId : true;
+  };
 }
 
 /** account_id,rep_id,reason,travel_minutes: one row per new account, input order. */
