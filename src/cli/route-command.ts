@@ -2,7 +2,7 @@ import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { createRouterValidated } from "../intel/create-router.js";
-import type { RepLoad, RoutePolicy, RouteResult } from "../intel/router-types.js";
+import type { RepLoad, RoutePolicy, Router } from "../intel/router-types.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
 import { problemFromRecords, readAccounts } from "../io/read-problem.js";
 import type { AssignmentRow } from "../model/plan.js";
@@ -53,15 +53,15 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   } catch (error) {
     throw restateAssignmentError(error, assignments);
   }
-  const results: RouteResult[] = fresh.map((account) => router.route(account));
+  const routed = routeAll(router, fresh);
   const loads = router.loads();
 
   const paths = writeFileSet(io, outDir, [
-    ["routed.csv", () => routedCsv(results)],
+    ["routed.csv", routed.pieces],
     ["loads.csv", () => loadsCsv(loads)],
   ]);
-  const unroutable = results.filter((r) => r.repId === null).length;
-  io.stdout(describe(results, loads, policy, unroutable));
+  const { unroutable } = routed;
+  io.stdout(describe(routed, loads, policy));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (unroutable === 0) return 0;
   io.stderr(`terralign: ${formatNumber(unroutable)} new account${unroutable === 1 ? "" : "s"} could not be routed (no rep may take ${unroutable === 1 ? "it" : "them"}; see the reason in routed.csv)\n`);
@@ -90,17 +90,35 @@ function ownersById(accounts: readonly Account[], rows: readonly AssignmentRow[]
   };
 }
 
-/** account_id,rep_id,reason,travel_minutes: one row per new account, input order. */
-function routedCsv(results: readonly RouteResult[]): string[] {
+/** What routing the new accounts gave: routed.csv's text and the tallies the summary needs. */
+interface Routed {
+  /** routed.csv: account_id,rep_id,reason,travel_minutes, one row per new account in input order (the header, then blocks of 4,096 lines). */
+  readonly pieces: readonly string[];
+  /** New accounts by reason, reasons in the order they first came. */
+  readonly byReason: ReadonlyMap<string, number>;
+  readonly count: number;
+  readonly unroutable: number;
+}
+
+/** Routes the new accounts in order, each result written into routed.csv's text and tallied as it comes (the results are not kept). */
+function routeAll(router: Router, fresh: readonly Account[]): Routed {
   const pieces = ["account_id,rep_id,reason,travel_minutes\n"];
-  for (let at = 0; at < results.length; at += 4096) {
-    const lines = results.slice(at, at + 4096).map((r) => {
-      const reason = r.repId === null ? `unroutable: ${r.message}` : r.reason;
-      return [csvField(r.accountId), csvField(r.repId ?? ""), csvField(reason), r.travelMinutes === null ? "" : decimalText(r.travelMinutes, 2)].join(",");
-    });
-    pieces.push(`${lines.join("\n")}\n`);
+  const byReason = new Map<string, number>();
+  let unroutable = 0;
+  let lines: string[] = [];
+  for (const account of fresh) {
+    const r = router.route(account);
+    byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+    if (r.repId === null) unroutable++;
+    const reason = r.repId === null ? `unroutable: ${r.message}` : r.reason;
+    lines.push([csvField(r.accountId), csvField(r.repId ?? ""), csvField(reason), r.travelMinutes === null ? "" : decimalText(r.travelMinutes, 2)].join(","));
+    if (lines.length === 4096) {
+      pieces.push(`${lines.join("\n")}\n`);
+      lines = [];
+    }
   }
-  return pieces;
+  if (lines.length > 0) pieces.push(`${lines.join("\n")}\n`);
+  return { pieces, byReason, count: fresh.length, unroutable };
 }
 
 /** rep_id,before,routed,after,target,deviation (hours; deviation as a fraction of the target). */
@@ -110,13 +128,11 @@ function loadsCsv(loads: readonly RepLoad[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-function describe(results: readonly RouteResult[], loads: readonly RepLoad[], policy: string, unroutable: number): string {
-  const byReason = new Map<string, number>();
-  for (const r of results) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+function describe({ byReason, count, unroutable }: Routed, loads: readonly RepLoad[], policy: string): string {
   const left = loads.filter((l) => l.inBandBefore && !l.inBandAfter).length;
   const outside = loads.filter((l) => !l.inBandAfter).length;
   const lines = [
-    `Routed ${formatNumber(results.length - unroutable)} of ${formatNumber(results.length)} new accounts (policy ${policy}): ${[...byReason].map(([reason, count]) => `${formatNumber(count)} ${reason}`).join(", ")}`,
+    `Routed ${formatNumber(count - unroutable)} of ${formatNumber(count)} new accounts (policy ${policy}): ${[...byReason].map(([reason, n]) => `${formatNumber(n)} ${reason}`).join(", ")}`,
     `${formatNumber(left)} rep${left === 1 ? "" : "s"} left the band (inside before, outside after); ${formatNumber(outside)} of ${formatNumber(loads.length)} outside it after routing`,
   ];
   return `${lines.join("\n")}\n`;
