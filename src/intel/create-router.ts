@@ -44,7 +44,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const m = p.m;
   const repIndex = new Map(valid.reps.map((rep, r) => [rep.id, r]));
   // Every id the router has seen: a plan account's (its index, < n) or a routed account's (n + its routing number).
-  const known = new StringIndex(p.n + 1024);
+  const known = new StringIndex(2 * p.n + 1024);
   for (let a = 0; a < p.n; a++) known.addIfAbsent(valid.accounts[a].id, a);
   // Rep of each account routed so far, in routing order (−1: routed to no rep).
   const routedTo: number[] = [];
@@ -128,7 +128,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const id = checkAccount(account);
     if (known.get(id) !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
     call++;
-    [lng, lat] = account.location;
+    lng = account.location[0];
+    lat = account.location[1];
     const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
     total += workOf(account);
     if (allAccounts) {
@@ -310,11 +311,13 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const at = account.location;
     if (!Array.isArray(at) || !(Math.abs(at[0]) <= 180) || !(Math.abs(at[1]) <= 90)) fail("invalid_input", ["account", "location"], `${describeValue(at)} is not a [lng, lat] location (account ${JSON.stringify(id)})`);
     if (!(Number.isFinite(account.workload) && account.workload >= 0)) fail("invalid_input", ["account", "workload"], `${describeValue(account.workload)} is not a workload ≥ 0 (account ${JSON.stringify(id)})`);
-    for (const field of ["lockedRep", "currentRep"] as const) {
-      const rep = account[field];
-      if (rep !== undefined && !repIndex.has(rep)) fail("unknown_reference", ["account", field], `${JSON.stringify(rep)} is not the id of any rep (account ${JSON.stringify(id)})`);
-    }
+    if (account.lockedRep !== undefined) checkRep(account.lockedRep, id, "lockedRep");
+    if (account.currentRep !== undefined) checkRep(account.currentRep, id, "currentRep");
     return id;
+  }
+
+  function checkRep(rep: string, id: string, field: "lockedRep" | "currentRep"): void {
+    if (!repIndex.has(rep)) fail("unknown_reference", ["account", field], `${JSON.stringify(rep)} is not the id of any rep (account ${JSON.stringify(id)})`);
   }
 
   return {
