@@ -1,4 +1,3 @@
-import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { createRouterValidated } from "../intel/create-router.js";
@@ -16,6 +15,7 @@ import type { CliIo } from "./cli-io.js";
 import { routeHelp } from "./intel-help.js";
 import { loadOptions, loadProblem } from "./load-inputs.js";
 import { UsageError } from "./usage-error.js";
+import { writeFileSet } from "./write-file-set.js";
 
 const flags = { accounts: "value", reps: "value", assignments: "value", new: "value", options: "value", policy: "value", out: "value", help: "switch" } as const;
 
