@@ -1,13 +1,12 @@
-import { buildSphereTree, type SphereTree } from "../solvers/transport/sphere-tree.js";
+import { splitSphere, type SphereSplit } from "../solvers/transport/sphere-tree.js";
 import { EARTH_RADIUS_KM } from "./haversine.js";
 
 /** Points (a subset of rows with coordinates) indexed for nearest-neighbour queries on the sphere. */
 export interface PointIndex {
-  readonly tree: SphereTree;
+  /** The nodes (`xyz`: unit vectors in tree order, so a leaf is read in sequence). */
+  readonly tree: SphereSplit;
   /** Bounding box of each node's points (unit vectors): min x, max x, min y, max y, min z, max z. */
   readonly box: Float64Array;
-  /** Unit vectors in tree order (xyz interleaved: position i holds `tree.order[i]`), so a leaf is read in sequence. */
-  readonly xyz: Float64Array;
   /** Scratch stack of nodes for queries (depth-first, at most two per level). */
   readonly stack: Int32Array;
   /** Squared distance from the query to the box of each node on `stack`. */
@@ -18,15 +17,8 @@ const RAD = Math.PI / 180;
 
 /** Indexes rows `points` of the coordinate arrays (degrees). */
 export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64Array): PointIndex {
-  const tree = buildSphereTree(points, lng, lat, new Float64Array(lng.length), 16);
-  const { order, unit } = tree;
-  const xyz = new Float64Array(3 * order.length);
-  for (let i = 0; i < order.length; i++) {
-    const row = 3 * order[i];
-    xyz[3 * i] = unit[row];
-    xyz[3 * i + 1] = unit[row + 1];
-    xyz[3 * i + 2] = unit[row + 2];
-  }
+  const tree = splitSphere(points, lng, lat, 16);
+  const { xyz } = tree;
   const box = new Float64Array(6 * tree.nodeCount);
   // Parents come before their children: fill boxes from the last node back.
   for (let node = tree.nodeCount - 1; node >= 0; node--) {
@@ -49,7 +41,7 @@ export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64A
     }
   }
   const depth = Math.max(64, 4 * Math.ceil(Math.log2(tree.nodeCount + 1)) + 8);
-  return { tree, box, xyz, stack: new Int32Array(depth), stackDistance: new Float64Array(depth) };
+  return { tree, box, stack: new Int32Array(depth), stackDistance: new Float64Array(depth) };
 }
 
 /**
@@ -58,7 +50,7 @@ export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64A
  * many were found. Ties are broken by row, so results are deterministic.
  */
 export function nearestPoints(index: PointIndex, lng: number, lat: number, k: number, skip: number, rows: Int32Array, km: Float64Array): number {
-  const t = index.tree, xyz = index.xyz;
+  const t = index.tree, xyz = t.xyz;
   const phi = lat * RAD, lambda = lng * RAD;
   const qx = Math.cos(phi) * Math.cos(lambda), qy = Math.cos(phi) * Math.sin(lambda), qz = Math.sin(phi);
   let found = 0;
