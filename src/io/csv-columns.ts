@@ -1,11 +1,14 @@
 import { checkHeader, detectDelimiter } from "./csv.js";
 import { readNumber } from "../util/read-number.js";
+import type { StringIndex } from "../util/string-index.js";
 
 /**
  * What the column scan keeps of a column: nothing (`skip`), its cells trimmed (`text`), as written
- * (`raw`), or read as numbers (`number`: a blank cell is NaN).
+ * (`raw`), read as numbers (`number`: a blank cell is NaN), or, for `{ lookup }`, the number each
+ * trimmed cell has in that index (−1 when it has none; the cell's text is then in `unmatched`),
+ * without cutting the cell out of the text.
  */
-export type ColumnKind = "skip" | "text" | "raw" | "number";
+export type ColumnKind = "skip" | "text" | "raw" | "number" | { readonly lookup: StringIndex };
 
 /** The columns of a CSV text, one array per column, record r at index r. */
 export interface CsvColumns {
@@ -15,8 +18,10 @@ export interface CsvColumns {
   readonly count: number;
   /** 1-based line on which each record starts (the header is line 1). */
   readonly lines: Int32Array;
-  /** Per column: strings (`text`, `raw`), numbers (`number`) or undefined (`skip`). */
-  readonly columns: readonly (readonly string[] | Float64Array | undefined)[];
+  /** Per column: strings (`text`, `raw`), numbers (`number`), indices (`lookup`) or undefined (`skip`). */
+  readonly columns: readonly (readonly string[] | Float64Array | Int32Array | undefined)[];
+  /** Per `lookup` column: the trimmed text of each record's cell the index has not. */
+  readonly unmatched: readonly (ReadonlyMap<number, string> | undefined)[];
 }
 
 const QUOTE = 34;
@@ -65,13 +70,19 @@ export function scanCsvColumns(text: string, file: string, decimalComma: boolean
   let room = 16;
   for (let at = text.indexOf("\n", i); at >= 0; at = text.indexOf("\n", at + 1)) room++;
   let lines = new Int32Array(room);
-  const columns: (string[] | Float64Array | undefined)[] = kinds.map((kind) => (kind === "number" ? new Float64Array(room) : kind === "skip" ? undefined : []));
+  const columns: (string[] | Float64Array | Int32Array | undefined)[] = kinds.map((kind) =>
+    typeof kind === "object" ? new Int32Array(room) : kind === "number" ? new Float64Array(room) : kind === "skip" ? undefined : [],
+  );
+  const unmatched = kinds.map((kind) => (typeof kind === "object" ? new Map<number, string>() : undefined));
   let count = 0;
   while (i < n) {
     if (count === room) {
       room *= 2;
       lines = grow(lines, room);
-      for (let f = 0; f < width; f++) if (kinds[f] === "number") columns[f] = grow(columns[f] as Float64Array, room);
+      for (let f = 0; f < width; f++) {
+        const column = columns[f];
+        if (column instanceof Float64Array || column instanceof Int32Array) columns[f] = grow(column, room);
+      }
     }
     const recordLine = line;
     for (let f = 0; f < width; f++) {
@@ -86,6 +97,11 @@ export function scanCsvColumns(text: string, file: string, decimalComma: boolean
           const value = numberIn(cell.value, decimalComma);
           if (value === undefined) return undefined;
           (columns[f] as Float64Array)[count] = value;
+        } else if (typeof kind === "object") {
+          const value = cell.value.trim();
+          const found = kind.lookup.get(value);
+          (columns[f] as Int32Array)[count] = found ?? -1;
+          if (found === undefined) unmatched[f]!.set(count, value);
         } else if (kind !== "skip") (columns[f] as string[])[count] = kind === "text" ? cell.value.trim() : cell.value;
       } else if (kind === "number") {
         // A plain decimal ([+-]digits[.digits], ≤ 15 digits) is exact as digits / 10^decimals.
@@ -113,7 +129,8 @@ export function scanCsvColumns(text: string, file: string, decimalComma: boolean
           if (c === delimiter || c === LF || c === CR) break;
           if (c === QUOTE) return undefined;
         }
-        if (kind !== "skip") (columns[f] as string[])[count] = kind === "text" ? text.slice(start, i).trim() : text.slice(start, i);
+        if (typeof kind === "object") lookUp(kind.lookup, text, start, i, columns[f] as Int32Array, unmatched[f]!, count);
+        else if (kind !== "skip") (columns[f] as string[])[count] = kind === "text" ? text.slice(start, i).trim() : text.slice(start, i);
       }
       const next = i < n ? text.charCodeAt(i) : -1;
       if (next === delimiter) {
@@ -127,12 +144,39 @@ export function scanCsvColumns(text: string, file: string, decimalComma: boolean
       if (f < width - 1 && !blank) return undefined;
       if (i < n) (i += next === CR && text.charCodeAt(i + 1) === LF ? 2 : 1), line++;
       if (!blank) lines[count++] = recordLine;
+      else unmatched[0]?.delete(count);
       break;
     }
   }
   // A blank last line leaves a cell past the last record in the string columns.
   for (const column of columns) if (Array.isArray(column)) column.length = count;
-  return { header, count, lines: lines.subarray(0, count), columns: columns.map((column) => (column instanceof Float64Array ? column.subarray(0, count) : column)) };
+  return {
+    header,
+    count,
+    lines: lines.subarray(0, count),
+    columns: columns.map((column) => (column instanceof Float64Array || column instanceof Int32Array ? column.subarray(0, count) : column)),
+    unmatched,
+  };
+}
+
+/**
+ * Stores in `found[record]` the number `index` has for the cell `start`–`end` trimmed (−1 when
+ * none, the text then in `unmatched`). Spaces and tabs are trimmed in place; a cell that starts or
+ * ends with any other character `trim` might remove is cut out and trimmed.
+ */
+function lookUp(index: StringIndex, text: string, start: number, end: number, found: Int32Array, unmatched: Map<number, string>, record: number): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  const odd = start < end && (text.charCodeAt(start) > 127 || text.charCodeAt(end - 1) > 127);
+  const value = odd ? text.slice(start, end).trim() : undefined;
+  const at = value !== undefined ? index.get(value) : index.getRange(text, start, end);
+  found[record] = at ?? -1;
+  if (at === undefined) unmatched.set(record, value ?? text.slice(start, end));
+}
+
+/** Tab, vertical tab, form feed and space: the characters below 128 that `trim` removes and an unquoted cell may hold. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12;
 }
 
 /** A `number` cell: its value, NaN when blank, undefined when it is not a number. */

@@ -5,10 +5,12 @@ import { matchColumns, requireColumns } from "./field-spec.js";
 import { isBlank, toText } from "./field-values.js";
 import { eachCsvRecord } from "./csv.js";
 import { scanCsvColumns } from "./csv-columns.js";
+import type { AssignmentIndex } from "./read-assignment-index.js";
 import { isJson, readSourceTable, type FileText } from "./read-problem.js";
 import { fieldAt, recordWhere, valueOf } from "./source-record.js";
 
-const assignmentFields: readonly FieldSpec[] = [
+/** The columns of an assignment file. */
+export const assignmentFields: readonly FieldSpec[] = [
   { key: "accountId", names: ["account_id", "account"], kind: "text", required: true },
   { key: "repId", names: ["rep_id", "rep"], kind: "text", required: true },
 ];
@@ -83,11 +85,12 @@ function assignmentsFromCsv({ file, text }: FileText): AssignmentRecords {
 }
 
 /** Restates an `evaluate` error about `assignment[i]` as the file and line of that row. */
-export function restateAssignmentError(error: unknown, records: AssignmentRecords): unknown {
+export function restateAssignmentError(error: unknown, records: AssignmentRecords | AssignmentIndex): unknown {
   if (!(error instanceof TerralignError)) return error;
+  const count = "rows" in records ? records.rows.length : records.count;
   const message = error.message.replace(/\bassignment\[(\d+)\](\.(accountId|repId))?/g, (whole, index: string, _field, key?: string) => {
     const k = Number(index);
-    const where = k < records.rows.length ? records.originOf(k) : undefined;
+    const where = k < count ? records.originOf(k) : undefined;
     if (where === undefined) return whole;
     return key ? `${where}, ${key === "accountId" ? "account_id" : "rep_id"}` : where;
   });
