@@ -2,10 +2,10 @@ import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { createRouterValidated } from "../intel/create-router.js";
 import type { RepLoad, RoutePolicy, Router } from "../intel/router-types.js";
-import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
+import { readAssignmentIndex, type AssignmentIndex } from "../io/read-assignment-index.js";
+import { restateAssignmentError } from "../io/read-assignments.js";
 import { problemFromRecords, readAccounts } from "../io/read-problem.js";
-import type { AssignmentRow } from "../model/plan.js";
-import type { Account } from "../model/problem-schema.js";
+import type { Account, Problem } from "../model/problem-schema.js";
 import { csvField } from "../output/csv-writer.js";
 import { decimalText } from "../output/decimal-text.js";
 import { formatNumber } from "../util/format-number.js";
@@ -38,10 +38,16 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   if (policy !== "territory" && policy !== "balanced") throw new UsageError(`--policy: ${JSON.stringify(policy)} is not a policy; expected territory or balanced`);
   const options = loadOptions(io, args);
   const { problem, reps } = loadProblem(io, args, command);
-  const assignments = readAssignments({ file: assignmentsPath, text: io.readFile(assignmentsPath) });
+  // The plan's account ids (with room for the new ones, which the router adds) and the rep ids,
+  // indexed once: the assignment is read against them, the new ids checked against the first.
+  const ids = new StringIndex(2 * problem.accounts.length + 1024);
+  problem.accounts.forEach((account, a) => ids.addIfAbsent(account.id, a));
+  const repIds = new StringIndex(problem.reps.length);
+  problem.reps.forEach((rep, r) => repIds.addIfAbsent(rep.id, r));
+  const assignments = readAssignmentIndex({ file: assignmentsPath, text: io.readFile(assignmentsPath) }, ids, repIds);
   const newRecords = readAccounts({ file: newPath, text: io.readFile(newPath) });
   const fresh = problemFromRecords(newRecords, reps).accounts;
-  const ownerOf = ownersById(problem.accounts, assignments.rows);
+  const ownerOf = ownersById(problem, ids, assignments);
   fresh.forEach((account, i) => {
     const owner = ownerOf(account.id);
     if (typeof owner === "string") throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
@@ -49,7 +55,7 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   });
   let router;
   try {
-    router = createRouterValidated(problem, { assignment: assignments.rows }, { ...options, policy: policy as RoutePolicy });
+    router = createRouterValidated(problem, { ids, account: assignments.account, rep: assignments.rep, unknown: assignments.unknown }, { ...options, policy: policy as RoutePolicy });
   } catch (error) {
     throw restateAssignmentError(error, assignments);
   }
@@ -70,23 +76,22 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
 
 /**
  * For an id: the rep the assignment gives it (its last row when there are several, whether or not
- * the account is in the plan's accounts), else true when it is one of the plan's accounts, else
- * false. One index of the accounts' ids serves both questions.
+ * the account is in the plan's accounts), else true when it is one of the plan's accounts (`ids`),
+ * else false.
  */
-function ownersById(accounts: readonly Account[], rows: readonly AssignmentRow[]): (id: string) => string | boolean {
-  const index = new StringIndex(accounts.length);
-  accounts.forEach((account, a) => index.addIfAbsent(account.id, a));
-  const ownerRow = new Int32Array(accounts.length).fill(-1);
+function ownersById(problem: Problem, ids: StringIndex, assignment: AssignmentIndex): (id: string) => string | boolean {
+  const repOf = (k: number) => (assignment.rep[k] >= 0 ? problem.reps[assignment.rep[k]].id : assignment.unknown.get(k)!.repId!);
+  const lastRow = new Int32Array(problem.accounts.length).fill(-1);
   const outside = new Map<string, string>();
-  rows.forEach((row, k) => {
-    const a = index.get(row.accountId);
-    if (a !== undefined) ownerRow[a] = k;
-    else outside.set(row.accountId, row.repId);
-  });
+  for (let k = 0; k < assignment.count; k++) {
+    const a = assignment.account[k];
+    if (a >= 0) lastRow[a] = k;
+    else outside.set(assignment.unknown.get(k)!.accountId!, repOf(k));
+  }
   return (id) => {
-    const a = index.get(id);
+    const a = ids.get(id);
     if (a === undefined) return outside.get(id) ?? false;
-    return ownerRow[a] >= 0 ? rows[ownerRow[a]].repId : true;
+    return lastRow[a] >= 0 ? repOf(lastRow[a]) : true;
   };
 }
 

@@ -31,8 +31,23 @@ export function createRouter(problem: Problem, plan: { readonly assignment: read
   return createRouterValidated(parseProblem(problem), plan, options);
 }
 
+/**
+ * A plan's assignment rows matched to numbers (the CLI reads them so: `readAssignmentIndex`).
+ * Internal.
+ */
+export interface IndexedAssignment {
+  /** The plan's account ids, account a as a; the router adds the ids it routes. */
+  readonly ids: StringIndex;
+  /** Per row: the number of its account in `ids`, −1 when unknown. */
+  readonly account: Int32Array;
+  /** Per row: the number of its rep, −1 when unknown. */
+  readonly rep: Int32Array;
+  /** The ids as written of the rows with an unknown account or rep (only the unknown ones), for messages. */
+  readonly unknown: ReadonlyMap<number, { readonly accountId?: string; readonly repId?: string }>;
+}
+
 /** `createRouter` for a problem that has already passed `parseProblem` (the CLI validates while reading). Internal. */
-export function createRouterValidated(valid: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
+export function createRouterValidated(valid: Problem, plan: { readonly assignment: readonly AssignmentRow[] } | IndexedAssignment, options: RouterOptions = {}): Router {
   const { policy = "territory", neighbours = 3, steering = 1, expectedWorkload = 0, ...alignOptions } = options;
   if (policy !== "territory" && policy !== "balanced") throw new TerralignError("invalid_option", `options.policy: expected "territory" or "balanced", got ${describeValue(policy)}`);
   const resolved = resolveOptions(alignOptions);
@@ -44,17 +59,17 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const m = p.m;
   const repIndex = new Map(valid.reps.map((rep, r) => [rep.id, r]));
   // Every id the router has seen: a plan account's (its index, < n) or a routed account's (n + its routing number).
-  const known = new StringIndex(2 * p.n + 1024);
-  for (let a = 0; a < p.n; a++) known.addIfAbsent(valid.accounts[a].id, a);
+  const indexed = "ids" in plan ? plan : indexRows(valid, repIndex, plan.assignment);
+  const known = indexed.ids;
   // Rep of each account routed so far, in routing order (−1: routed to no rep).
   const routedTo: number[] = [];
   const assign = new Int32Array(p.n).fill(-1);
-  plan.assignment.forEach((row, k) => {
-    const a = known.get(row.accountId), r = repIndex.get(row.repId);
-    if (a === undefined) fail("unknown_reference", ["assignment", k, "accountId"], `${JSON.stringify(row.accountId)} is not the id of any account`);
-    if (r === undefined) fail("unknown_reference", ["assignment", k, "repId"], `${JSON.stringify(row.repId)} is not the id of any rep`);
+  for (let k = 0; k < indexed.account.length; k++) {
+    const a = indexed.account[k], r = indexed.rep[k];
+    if (a < 0) fail("unknown_reference", ["assignment", k, "accountId"], `${JSON.stringify(indexed.unknown.get(k)!.accountId)} is not the id of any account`);
+    if (r < 0) fail("unknown_reference", ["assignment", k, "repId"], `${JSON.stringify(indexed.unknown.get(k)!.repId)} is not the id of any rep`);
     assign[a] = r;
-  });
+  }
   const load = loadsOf(p, assign);
   const before = Float64Array.from(load);
   const routed = new Float64Array(m);
@@ -341,4 +356,18 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       });
     },
   };
+}
+
+/** The rows of a plan's assignment matched to numbers, with an index of the plan's account ids that has room for as many routed ids. */
+function indexRows(valid: Problem, repIndex: ReadonlyMap<string, number>, assignment: readonly AssignmentRow[]): IndexedAssignment {
+  const ids = new StringIndex(2 * valid.accounts.length + 1024);
+  valid.accounts.forEach((account, a) => ids.addIfAbsent(account.id, a));
+  const account = new Int32Array(assignment.length), rep = new Int32Array(assignment.length);
+  const unknown = new Map<number, { accountId?: string; repId?: string }>();
+  assignment.forEach(({ accountId, repId }, k) => {
+    account[k] = ids.get(accountId) ?? -1;
+    rep[k] = repIndex.get(repId) ?? -1;
+    if (account[k] < 0 || rep[k] < 0) unknown.set(k, { accountId, repId });
+  });
+  return { ids, account, rep, unknown };
 }
