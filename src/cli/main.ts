@@ -1,18 +1,24 @@
 import process from "node:process";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
-import { signalOfFlag } from "../async/shared-stop.js";
-import { nodeIo } from "./cli-io.js";
-import { runCli } from "./run.js";
 import { runInWorker, type WorkerNote, type WorkerSetup } from "./run-in-worker.js";
 
 // The bin entry (dist/cli.js). The main thread only starts this same file as a worker and listens
-// for Ctrl-C; the worker runs the command and reports its exit code.
-if (isMainThread) {
+// for Ctrl-C; the worker runs the command and reports its exit code. The commands are imported
+// by the thread that runs them, so the main thread never loads (parses, compiles) their code.
+// `route` runs on the main thread: it reads no stop flag, and a worker (its start, its own heap)
+// costs it more than it saves; Ctrl-C ends it at once (its outputs go through a staging folder,
+// so a run stopped while writing leaves the previous set, and the staging folder).
+const argv = process.argv.slice(2);
+if (isMainThread && argv[0] === "route") {
+  const [{ nodeIo }, { runCli }] = await Promise.all([import("./cli-io.js"), import("./run.js")]);
+  process.exitCode = await runCli(argv, nodeIo());
+} else if (isMainThread) {
   // The solving commands stop their search on the first Ctrl-C and write the best plans so far; the others quit at once.
-  process.exitCode = await runInWorker(new URL(import.meta.url), process.argv.slice(2), ["align", "tradeoff", "scenarios"].includes(process.argv[2]));
+  process.exitCode = await runInWorker(new URL(import.meta.url), argv, ["align", "tradeoff", "scenarios"].includes(argv[0]));
 } else {
+  const [{ signalOfFlag }, { nodeIo }, { runCli }] = await Promise.all([import("../async/shared-stop.js"), import("./cli-io.js"), import("./run.js")]);
   const setup = workerData as WorkerSetup;
   const tell = (note: WorkerNote) => parentPort!.postMessage(note);
   const io = nodeIo({ interrupt: signalOfFlag(setup.flag), stderrIsTty: setup.stderrIsTty, onStaging: (folder) => tell({ staging: folder }) });
-  tell({ code: await runCli(process.argv.slice(2), io) });
+  tell({ code: await runCli(argv, io) });
 }

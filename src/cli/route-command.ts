@@ -1,18 +1,21 @@
-import { writeFileSet } from "./write-outputs.js";
 import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { createRouterValidated } from "../intel/create-router.js";
-import type { RepLoad, RoutePolicy, RouteResult } from "../intel/router-types.js";
-import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
+import type { RepLoad, RoutePolicy, Router } from "../intel/router-types.js";
+import { readAssignmentIndex, type AssignmentIndex } from "../io/read-assignment-index.js";
+import { restateAssignmentError } from "../io/read-assignments.js";
 import { problemFromRecords, readAccounts } from "../io/read-problem.js";
+import type { Account, Problem } from "../model/problem-schema.js";
 import { csvField } from "../output/csv-writer.js";
 import { decimalText } from "../output/decimal-text.js";
 import { formatNumber } from "../util/format-number.js";
+import { StringIndex } from "../util/string-index.js";
 import { parseArgs, required } from "./args.js";
 import type { CliIo } from "./cli-io.js";
 import { routeHelp } from "./intel-help.js";
 import { loadOptions, loadProblem } from "./load-inputs.js";
 import { UsageError } from "./usage-error.js";
+import { writeFileSet } from "./write-file-set.js";
 
 const flags = { accounts: "value", reps: "value", assignments: "value", new: "value", options: "value", policy: "value", out: "value", help: "switch" } as const;
 
@@ -35,48 +38,92 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   if (policy !== "territory" && policy !== "balanced") throw new UsageError(`--policy: ${JSON.stringify(policy)} is not a policy; expected territory or balanced`);
   const options = loadOptions(io, args);
   const { problem, reps } = loadProblem(io, args, command);
-  const assignments = readAssignments({ file: assignmentsPath, text: io.readFile(assignmentsPath) });
+  // The plan's account ids (with room for the new ones, which the router adds) and the rep ids,
+  // indexed once: the assignment is read against them, the new ids checked against the first.
+  const ids = new StringIndex(2 * problem.accounts.length + 1024);
+  problem.accounts.forEach((account, a) => ids.addIfAbsent(account.id, a));
+  const repIds = new StringIndex(problem.reps.length);
+  problem.reps.forEach((rep, r) => repIds.addIfAbsent(rep.id, r));
+  const assignments = readAssignmentIndex({ file: assignmentsPath, text: io.readFile(assignmentsPath) }, ids, repIds);
   const newRecords = readAccounts({ file: newPath, text: io.readFile(newPath) });
   const fresh = problemFromRecords(newRecords, reps).accounts;
-  const ownerOf = new Map(assignments.rows.map((row) => [row.accountId, row.repId]));
-  const existing = new Set(problem.accounts.map((a) => a.id));
+  const ownerOf = ownersById(problem, ids, assignments);
   fresh.forEach((account, i) => {
-    const owner = ownerOf.get(account.id);
-    if (owner !== undefined) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
-    if (existing.has(account.id)) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
+    const owner = ownerOf(account.id);
+    if (typeof owner === "string") throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
+    if (owner) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
   });
   let router;
   try {
-    router = createRouterValidated(problem, { assignment: assignments.rows }, { ...options, policy: policy as RoutePolicy });
+    router = createRouterValidated(problem, { ids, account: assignments.account, rep: assignments.rep, unknown: assignments.unknown }, { ...options, policy: policy as RoutePolicy });
   } catch (error) {
     throw restateAssignmentError(error, assignments);
   }
-  const results: RouteResult[] = fresh.map((account) => router.route(account));
+  const routed = routeAll(router, fresh);
   const loads = router.loads();
 
   const paths = writeFileSet(io, outDir, [
-    ["routed.csv", () => routedCsv(results)],
+    ["routed.csv", routed.pieces],
     ["loads.csv", () => loadsCsv(loads)],
   ]);
-  const unroutable = results.filter((r) => r.repId === null).length;
-  io.stdout(describe(results, loads, policy, unroutable));
+  const { unroutable } = routed;
+  io.stdout(describe(routed, loads, policy));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
   if (unroutable === 0) return 0;
   io.stderr(`terralign: ${formatNumber(unroutable)} new account${unroutable === 1 ? "" : "s"} could not be routed (no rep may take ${unroutable === 1 ? "it" : "them"}; see the reason in routed.csv)\n`);
   return 1;
 }
 
-/** account_id,rep_id,reason,travel_minutes: one row per new account, input order. */
-function routedCsv(results: readonly RouteResult[]): string[] {
-  const pieces = ["account_id,rep_id,reason,travel_minutes\n"];
-  for (let at = 0; at < results.length; at += 4096) {
-    const lines = results.slice(at, at + 4096).map((r) => {
-      const reason = r.repId === null ? `unroutable: ${r.message}` : r.reason;
-      return [csvField(r.accountId), csvField(r.repId ?? ""), csvField(reason), r.travelMinutes === null ? "" : decimalText(r.travelMinutes, 2)].join(",");
-    });
-    pieces.push(`${lines.join("\n")}\n`);
+/**
+ * For an id: the rep the assignment gives it (its last row when there are several, whether or not
+ * the account is in the plan's accounts), else true when it is one of the plan's accounts (`ids`),
+ * else false.
+ */
+function ownersById(problem: Problem, ids: StringIndex, assignment: AssignmentIndex): (id: string) => string | boolean {
+  const repOf = (k: number) => (assignment.rep[k] >= 0 ? problem.reps[assignment.rep[k]].id : assignment.unknown.get(k)!.repId!);
+  const lastRow = new Int32Array(problem.accounts.length).fill(-1);
+  const outside = new Map<string, string>();
+  for (let k = 0; k < assignment.count; k++) {
+    const a = assignment.account[k];
+    if (a >= 0) lastRow[a] = k;
+    else outside.set(assignment.unknown.get(k)!.accountId!, repOf(k));
   }
-  return pieces;
+  return (id) => {
+    const a = ids.get(id);
+    if (a === undefined) return outside.get(id) ?? false;
+    return lastRow[a] >= 0 ? repOf(lastRow[a]) : true;
+  };
+}
+
+/** What routing the new accounts gave: routed.csv's text and the tallies the summary needs. */
+interface Routed {
+  /** routed.csv: account_id,rep_id,reason,travel_minutes, one row per new account in input order (the header, then blocks of 4,096 lines). */
+  readonly pieces: readonly string[];
+  /** New accounts by reason, reasons in the order they first came. */
+  readonly byReason: ReadonlyMap<string, number>;
+  readonly count: number;
+  readonly unroutable: number;
+}
+
+/** Routes the new accounts in order, each result written into routed.csv's text and tallied as it comes (the results are not kept). */
+function routeAll(router: Router, fresh: readonly Account[]): Routed {
+  const pieces = ["account_id,rep_id,reason,travel_minutes\n"];
+  const byReason = new Map<string, number>();
+  let unroutable = 0;
+  let lines: string[] = [];
+  for (const account of fresh) {
+    const r = router.route(account);
+    byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+    if (r.repId === null) unroutable++;
+    const reason = r.repId === null ? `unroutable: ${r.message}` : r.reason;
+    lines.push([csvField(r.accountId), csvField(r.repId ?? ""), csvField(reason), r.travelMinutes === null ? "" : decimalText(r.travelMinutes, 2)].join(","));
+    if (lines.length === 4096) {
+      pieces.push(`${lines.join("\n")}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length > 0) pieces.push(`${lines.join("\n")}\n`);
+  return { pieces, byReason, count: fresh.length, unroutable };
 }
 
 /** rep_id,before,routed,after,target,deviation (hours; deviation as a fraction of the target). */
@@ -86,13 +133,11 @@ function loadsCsv(loads: readonly RepLoad[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-function describe(results: readonly RouteResult[], loads: readonly RepLoad[], policy: string, unroutable: number): string {
-  const byReason = new Map<string, number>();
-  for (const r of results) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+function describe({ byReason, count, unroutable }: Routed, loads: readonly RepLoad[], policy: string): string {
   const left = loads.filter((l) => l.inBandBefore && !l.inBandAfter).length;
   const outside = loads.filter((l) => !l.inBandAfter).length;
   const lines = [
-    `Routed ${formatNumber(results.length - unroutable)} of ${formatNumber(results.length)} new accounts (policy ${policy}): ${[...byReason].map(([reason, count]) => `${formatNumber(count)} ${reason}`).join(", ")}`,
+    `Routed ${formatNumber(count - unroutable)} of ${formatNumber(count)} new accounts (policy ${policy}): ${[...byReason].map(([reason, n]) => `${formatNumber(n)} ${reason}`).join(", ")}`,
     `${formatNumber(left)} rep${left === 1 ? "" : "s"} left the band (inside before, outside after); ${formatNumber(outside)} of ${formatNumber(loads.length)} outside it after routing`,
   ];
   return `${lines.join("\n")}\n`;

@@ -2,10 +2,7 @@ import { rmSync } from "node:fs";
 import process from "node:process";
 import { Worker } from "node:worker_threads";
 import { createSharedStop } from "../async/shared-stop.js";
-import { EXIT_INTERNAL } from "./run.js";
-
-/** Exit code after a second Ctrl-C (128 + SIGINT), as shells report it. */
-export const EXIT_INTERRUPTED = 130;
+import { EXIT_INTERNAL, EXIT_INTERRUPTED } from "./exit-codes.js";
 
 /** What the command's thread tells the main thread. */
 export type WorkerNote = { readonly staging: string } | { readonly code: number };

@@ -1,25 +1,38 @@
 import { TerralignError } from "../errors.js";
-import { runAlignCommand } from "./align-command.js";
-import { runCallplanCommand } from "./callplan-command.js";
-import { runCrosssellCommand } from "./crosssell-command.js";
 import type { CliIo } from "./cli-io.js";
-import { runEvaluateCommand } from "./evaluate-command.js";
-import { runGapCommand } from "./gap-command.js";
-import { runTradeoffCommand } from "./tradeoff-command.js";
-import { runDiffCommand } from "./diff-command.js";
-import { runScenariosCommand } from "./scenarios-command.js";
-import { runCpmpCommand } from "./cpmp-command.js";
-import { runPlaceCommand } from "./place-command.js";
-import { runSizeCommand } from "./size-command.js";
+import { EXIT_INTERNAL } from "./exit-codes.js";
 import { generalHelp } from "./help.js";
-import { runPlanCommand } from "./plan-command.js";
-import { runPotentialCommand } from "./potential-command.js";
-import { runRouteCommand } from "./route-command.js";
 import { UsageError } from "./usage-error.js";
 import { version } from "./version.js";
 
-/** Exit code for an unexpected internal error (sysexits.h EX_SOFTWARE). */
-export const EXIT_INTERNAL = 70;
+export { EXIT_INTERNAL } from "./exit-codes.js";
+
+/** A command: its arguments (after its name) in, its exit code out. */
+type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+
+/**
+ * Each command's module, imported only when that command runs: a run loads the code of its own
+ * command, not the solvers, drawings and schemas of all fourteen.
+ */
+const commands: Readonly<Record<string, () => Promise<Command>>> = {
+  align: async () => (await import("./align-command.js")).runAlignCommand,
+  evaluate: async () => (await import("./evaluate-command.js")).runEvaluateCommand,
+  gap: async () => {
+    const { runGapCommand } = await import("./gap-command.js");
+    return (argv, io) => runGapCommand([...argv], io);
+  },
+  plan: async () => (await import("./plan-command.js")).runPlanCommand,
+  callplan: async () => (await import("./callplan-command.js")).runCallplanCommand,
+  tradeoff: async () => (await import("./tradeoff-command.js")).runTradeoffCommand,
+  diff: async () => (await import("./diff-command.js")).runDiffCommand,
+  scenarios: async () => (await import("./scenarios-command.js")).runScenariosCommand,
+  place: async () => (await import("./place-command.js")).runPlaceCommand,
+  size: async () => (await import("./size-command.js")).runSizeCommand,
+  cpmp: async () => (await import("./cpmp-command.js")).runCpmpCommand,
+  potential: async () => (await import("./potential-command.js")).runPotentialCommand,
+  crosssell: async () => (await import("./crosssell-command.js")).runCrosssellCommand,
+  route: async () => (await import("./route-command.js")).runRouteCommand,
+};
 
 /**
  * Runs the CLI with `argv` (arguments after the program name) and returns the exit code:
@@ -29,35 +42,11 @@ export const EXIT_INTERNAL = 70;
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command !== undefined && Object.hasOwn(commands, command)) {
+      const run = await commands[command]();
+      return await run(rest, io);
+    }
     switch (command) {
-      case "align":
-        return runAlignCommand(rest, io);
-      case "evaluate":
-        return runEvaluateCommand(rest, io);
-      case "gap":
-        return await runGapCommand([...rest], io);
-      case "plan":
-        return runPlanCommand(rest, io);
-      case "callplan":
-        return runCallplanCommand(rest, io);
-      case "tradeoff":
-        return runTradeoffCommand(rest, io);
-      case "diff":
-        return runDiffCommand(rest, io);
-      case "scenarios":
-        return runScenariosCommand(rest, io);
-      case "place":
-        return runPlaceCommand(rest, io);
-      case "size":
-        return runSizeCommand(rest, io);
-      case "cpmp":
-        return runCpmpCommand(rest, io);
-      case "potential":
-        return runPotentialCommand(rest, io);
-      case "crosssell":
-        return runCrosssellCommand(rest, io);
-      case "route":
-        return runRouteCommand(rest, io);
       case undefined:
         throw new UsageError("missing command: align, evaluate, gap, plan, callplan, tradeoff, diff, scenarios, place, size, cpmp, potential, crosssell or route (see 'terralign --help')");
       case "help":

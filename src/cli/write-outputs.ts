@@ -11,6 +11,10 @@ import { repFeatures } from "../output/rep-features.js";
 import { sharedTerritoryShapes, territoryFeatures } from "../output/territory-features.js";
 import { toHtml } from "../report/to-html.js";
 import type { CliIo } from "./cli-io.js";
+import type { FileSet } from "./write-file-set.js";
+
+// writeFileSet has a module of its own, so that a command writing plain files (route) loads none of the drawing code.
+export { writeFileSet, type FileSet } from "./write-file-set.js";
 
 /** The files `align` writes, in the order they are listed to the user. */
 export const outputFiles = ["assignments.csv", "report.json", "territories.geojson", "map.svg", "report.md", "report.html"] as const;
@@ -64,18 +68,4 @@ export function writeOutputs(plan: Plan, dir: string, io: CliIo, options: MapOpt
     }
   });
   return names.map((name) => join(dir, name));
-}
-
-/** Files of an output set: name and text (or a function making it, called while the set is written). */
-export type FileSet = readonly (readonly [string, string | Iterable<string> | (() => string | Iterable<string>)])[];
-
-/**
- * Writes `files` into `dir` as one set that replaces the previous run's as a whole
- * (`CliIo.replaceFolder`: a run stopped halfway leaves the old set); returns their paths.
- */
-export function writeFileSet(io: CliIo, dir: string, files: FileSet): string[] {
-  io.replaceFolder(dir, files.map(([name]) => name), (folder) => {
-    for (const [name, text] of files) io.writeFile(join(folder, name), typeof text === "function" ? text() : text);
-  });
-  return files.map(([name]) => join(dir, name));
 }

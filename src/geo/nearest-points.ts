@@ -1,30 +1,33 @@
-import { buildSphereTree, type SphereTree } from "../solvers/transport/sphere-tree.js";
+import { splitSphere, type SphereSplit } from "../solvers/transport/sphere-tree.js";
 import { EARTH_RADIUS_KM } from "./haversine.js";
 
 /** Points (a subset of rows with coordinates) indexed for nearest-neighbour queries on the sphere. */
 export interface PointIndex {
-  readonly tree: SphereTree;
+  /** The nodes (`xyz`: unit vectors in tree order, so a leaf is read in sequence). */
+  readonly tree: SphereSplit;
   /** Bounding box of each node's points (unit vectors): min x, max x, min y, max y, min z, max z. */
   readonly box: Float64Array;
   /** Scratch stack of nodes for queries (depth-first, at most two per level). */
   readonly stack: Int32Array;
+  /** Squared distance from the query to the box of each node on `stack`. */
+  readonly stackDistance: Float64Array;
 }
 
 const RAD = Math.PI / 180;
 
 /** Indexes rows `points` of the coordinate arrays (degrees). */
 export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64Array): PointIndex {
-  const tree = buildSphereTree(points, lng, lat, new Float64Array(lng.length), 16);
+  const tree = splitSphere(points, lng, lat, 16);
+  const { xyz } = tree;
   const box = new Float64Array(6 * tree.nodeCount);
   // Parents come before their children: fill boxes from the last node back.
   for (let node = tree.nodeCount - 1; node >= 0; node--) {
     const b = 6 * node;
     if (tree.left[node] < 0) {
-      box.set([Infinity, -Infinity, Infinity, -Infinity, Infinity, -Infinity], b);
+      for (let d = 0; d < 6; d += 2) (box[b + d] = Infinity), (box[b + d + 1] = -Infinity);
       for (let i = tree.lo[node]; i < tree.hi[node]; i++) {
-        const row = tree.order[i];
         for (let d = 0; d < 3; d++) {
-          const v = tree.unit[3 * row + d];
+          const v = xyz[3 * i + d];
           if (v < box[b + 2 * d]) box[b + 2 * d] = v;
           if (v > box[b + 2 * d + 1]) box[b + 2 * d + 1] = v;
         }
@@ -37,7 +40,8 @@ export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64A
       }
     }
   }
-  return { tree, box, stack: new Int32Array(Math.max(64, 4 * Math.ceil(Math.log2(tree.nodeCount + 1)) + 8)) };
+  const depth = Math.max(64, 4 * Math.ceil(Math.log2(tree.nodeCount + 1)) + 8);
+  return { tree, box, stack: new Int32Array(depth), stackDistance: new Float64Array(depth) };
 }
 
 /**
@@ -46,22 +50,23 @@ export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64A
  * many were found. Ties are broken by row, so results are deterministic.
  */
 export function nearestPoints(index: PointIndex, lng: number, lat: number, k: number, skip: number, rows: Int32Array, km: Float64Array): number {
-  const t = index.tree;
+  const t = index.tree, xyz = t.xyz;
   const phi = lat * RAD, lambda = lng * RAD;
   const qx = Math.cos(phi) * Math.cos(lambda), qy = Math.cos(phi) * Math.sin(lambda), qz = Math.sin(phi);
   let found = 0;
   // Chord distances of the points found so far, sorted ascending (reusing `km`).
-  const stack = index.stack;
+  const stack = index.stack, stackDistance = index.stackDistance;
   let top = 0;
+  stackDistance[top] = 0;
   stack[top++] = 0;
   while (top > 0) {
     const node = stack[--top];
-    if (found === k && boxDistance2(index.box, node, qx, qy, qz) > km[k - 1] * km[k - 1]) continue;
+    if (found === k && stackDistance[top] > km[k - 1] * km[k - 1]) continue;
     if (t.left[node] < 0) {
       for (let i = t.lo[node]; i < t.hi[node]; i++) {
         const row = t.order[i];
         if (row === skip) continue;
-        const dx = t.unit[3 * row] - qx, dy = t.unit[3 * row + 1] - qy, dz = t.unit[3 * row + 2] - qz;
+        const dx = xyz[3 * i] - qx, dy = xyz[3 * i + 1] - qy, dz = xyz[3 * i + 2] - qz;
         const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
         if (found === k && (d > km[k - 1] || (d === km[k - 1] && row > rows[k - 1]))) continue;
         let at = found < k ? found++ : k - 1;
@@ -78,7 +83,9 @@ export function nearestPoints(index: PointIndex, lng: number, lat: number, k: nu
     // Visit the nearer child first: push it last.
     const l = t.left[node], r = t.right[node];
     const dl = boxDistance2(index.box, l, qx, qy, qz), dr = boxDistance2(index.box, r, qx, qy, qz);
+    stackDistance[top] = dl <= dr ? dr : dl;
     stack[top++] = dl <= dr ? r : l;
+    stackDistance[top] = dl <= dr ? dl : dr;
     stack[top++] = dl <= dr ? l : r;
   }
   for (let i = 0; i < found; i++) km[i] = 2 * Math.asin(Math.min(1, km[i] / 2)) * EARTH_RADIUS_KM;

@@ -10,6 +10,7 @@ import type { AssignmentRow } from "../model/plan.js";
 import type { Account, Problem } from "../model/problem-schema.js";
 import { exceeds, loadsOf } from "../rules/check-assignment.js";
 import { indexPoints, nearestPoints, type PointIndex } from "../geo/nearest-points.js";
+import { StringIndex } from "../util/string-index.js";
 import { createRepPullIndex, setRepRatio, visitRepsByBound } from "./rep-pull-index.js";
 import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from "./router-types.js";
 
@@ -30,8 +31,23 @@ export function createRouter(problem: Problem, plan: { readonly assignment: read
   return createRouterValidated(parseProblem(problem), plan, options);
 }
 
+/**
+ * A plan's assignment rows matched to numbers (the CLI reads them so: `readAssignmentIndex`).
+ * Internal.
+ */
+export interface IndexedAssignment {
+  /** The plan's account ids, account a as a; the router adds the ids it routes. */
+  readonly ids: StringIndex;
+  /** Per row: the number of its account in `ids`, −1 when unknown. */
+  readonly account: Int32Array;
+  /** Per row: the number of its rep, −1 when unknown. */
+  readonly rep: Int32Array;
+  /** The ids as written of the rows with an unknown account or rep (only the unknown ones), for messages. */
+  readonly unknown: ReadonlyMap<number, { readonly accountId?: string; readonly repId?: string }>;
+}
+
 /** `createRouter` for a problem that has already passed `parseProblem` (the CLI validates while reading). Internal. */
-export function createRouterValidated(valid: Problem, plan: { readonly assignment: readonly AssignmentRow[] }, options: RouterOptions = {}): Router {
+export function createRouterValidated(valid: Problem, plan: { readonly assignment: readonly AssignmentRow[] } | IndexedAssignment, options: RouterOptions = {}): Router {
   const { policy = "territory", neighbours = 3, steering = 1, expectedWorkload = 0, ...alignOptions } = options;
   if (policy !== "territory" && policy !== "balanced") throw new TerralignError("invalid_option", `options.policy: expected "territory" or "balanced", got ${describeValue(policy)}`);
   const resolved = resolveOptions(alignOptions);
@@ -42,14 +58,18 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const minutesPerKm = p.minutesPerKm;
   const m = p.m;
   const repIndex = new Map(valid.reps.map((rep, r) => [rep.id, r]));
-  const accountIndex = new Map(valid.accounts.map((account, a) => [account.id, a]));
+  // Every id the router has seen: a plan account's (its index, < n) or a routed account's (n + its routing number).
+  const indexed = "ids" in plan ? plan : indexRows(valid, repIndex, plan.assignment);
+  const known = indexed.ids;
+  // Rep of each account routed so far, in routing order (−1: routed to no rep).
+  const routedTo: number[] = [];
   const assign = new Int32Array(p.n).fill(-1);
-  plan.assignment.forEach((row, k) => {
-    const a = accountIndex.get(row.accountId), r = repIndex.get(row.repId);
-    if (a === undefined) fail("unknown_reference", ["assignment", k, "accountId"], `${JSON.stringify(row.accountId)} is not the id of any account`);
-    if (r === undefined) fail("unknown_reference", ["assignment", k, "repId"], `${JSON.stringify(row.repId)} is not the id of any rep`);
+  for (let k = 0; k < indexed.account.length; k++) {
+    const a = indexed.account[k], r = indexed.rep[k];
+    if (a < 0) fail("unknown_reference", ["assignment", k, "accountId"], `${JSON.stringify(indexed.unknown.get(k)!.accountId)} is not the id of any account`);
+    if (r < 0) fail("unknown_reference", ["assignment", k, "repId"], `${JSON.stringify(indexed.unknown.get(k)!.repId)} is not the id of any rep`);
     assign[a] = r;
-  });
+  }
   const load = loadsOf(p, assign);
   const before = Float64Array.from(load);
   const routed = new Float64Array(m);
@@ -72,8 +92,6 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const rule = segmentRegionRule(valid.reps);
   // The rep furthest behind its target (least load per hour of capacity), recomputed when it gains load.
   let behind = 0, behindStale = true;
-  // Rep index of each account routed so far (−1: routed to no rep).
-  const routedTo = new Map<string, number>();
   let typical = 0;
   for (const a of assignedRows) typical += p.travel(assign[a], a);
   typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
@@ -93,8 +111,9 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   let ux = 0, uy = 0, uz = 0;
   const chordMinutes = (r: number) => {
     const dx = repUnit[3 * r] - ux, dy = repUnit[3 * r + 1] - uy, dz = repUnit[3 * r + 2] - uz;
-    // Slightly under the great-circle trip, so that rounding never prunes a rep that could win.
-    return 2 * Math.asin(Math.min(1, Math.sqrt(dx * dx + dy * dy + dz * dz) / 2)) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
+    // The straight line (chord) is shorter than the arc (2 asin(chord / 2)), and slightly shortened
+    // again, so that rounding never prunes a rep that could win; no asin, as it runs for every rep visited.
+    return Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
   };
   const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat);
   // The tree search relies on the pull growing with a rep's load (steering ≥ 0).
@@ -123,9 +142,10 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
 
   function route(account: Account): RouteResult {
     const id = checkAccount(account);
-    if (routedTo.has(id) || accountIndex.has(id)) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
+    if (known.get(id) !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
     call++;
-    [lng, lat] = account.location;
+    lng = account.location[0];
+    lat = account.location[1];
     const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
     total += workOf(account);
     if (allAccounts) {
@@ -148,7 +168,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       message = chosen.message;
     }
     if (r < 0) {
-      routedTo.set(id, -1);
+      known.addIfAbsent(id, p.n + routedTo.push(-1) - 1);
       return { accountId: id, repId: null, reason, travelMinutes: null, hours: workOf(account), message: message || unroutable(account) };
     }
     const minutes = travelTo(r);
@@ -159,7 +179,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     routed[r] += hours;
     if (pullIndex) setRepRatio(pullIndex, r, load[r] / p.capacity[r]);
     if (r === behind) behindStale = true;
-    routedTo.set(id, r);
+    known.addIfAbsent(id, p.n + routedTo.push(r) - 1);
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
 
@@ -290,9 +310,9 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   }
 
   function describePrior(id: string): string {
-    const r = routedTo.get(id);
-    if (r !== undefined) return r < 0 ? "routed (to no rep)" : `routed to rep ${valid.reps[r].id}`;
-    const owner = assign[accountIndex.get(id)!];
+    const k = known.get(id)!;
+    if (k >= p.n) return routedTo[k - p.n] < 0 ? "routed (to no rep)" : `routed to rep ${valid.reps[routedTo[k - p.n]].id}`;
+    const owner = assign[k];
     return owner >= 0 ? `assigned to rep ${valid.reps[owner].id} in the plan` : "an account of the plan";
   }
 
@@ -307,11 +327,13 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const at = account.location;
     if (!Array.isArray(at) || !(Math.abs(at[0]) <= 180) || !(Math.abs(at[1]) <= 90)) fail("invalid_input", ["account", "location"], `${describeValue(at)} is not a [lng, lat] location (account ${JSON.stringify(id)})`);
     if (!(Number.isFinite(account.workload) && account.workload >= 0)) fail("invalid_input", ["account", "workload"], `${describeValue(account.workload)} is not a workload ≥ 0 (account ${JSON.stringify(id)})`);
-    for (const field of ["lockedRep", "currentRep"] as const) {
-      const rep = account[field];
-      if (rep !== undefined && !repIndex.has(rep)) fail("unknown_reference", ["account", field], `${JSON.stringify(rep)} is not the id of any rep (account ${JSON.stringify(id)})`);
-    }
+    if (account.lockedRep !== undefined) checkRep(account.lockedRep, id, "lockedRep");
+    if (account.currentRep !== undefined) checkRep(account.currentRep, id, "currentRep");
     return id;
+  }
+
+  function checkRep(rep: string, id: string, field: "lockedRep" | "currentRep"): void {
+    if (!repIndex.has(rep)) fail("unknown_reference", ["account", field], `${JSON.stringify(rep)} is not the id of any rep (account ${JSON.stringify(id)})`);
   }
 
   return {
@@ -334,4 +356,18 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       });
     },
   };
+}
+
+/** The rows of a plan's assignment matched to numbers, with an index of the plan's account ids that has room for as many routed ids. */
+function indexRows(valid: Problem, repIndex: ReadonlyMap<string, number>, assignment: readonly AssignmentRow[]): IndexedAssignment {
+  const ids = new StringIndex(2 * valid.accounts.length + 1024);
+  valid.accounts.forEach((account, a) => ids.addIfAbsent(account.id, a));
+  const account = new Int32Array(assignment.length), rep = new Int32Array(assignment.length);
+  const unknown = new Map<number, { accountId?: string; repId?: string }>();
+  assignment.forEach(({ accountId, repId }, k) => {
+    account[k] = ids.get(accountId) ?? -1;
+    rep[k] = repIndex.get(repId) ?? -1;
+    if (account[k] < 0 || rep[k] < 0) unknown.set(k, { accountId, repId });
+  });
+  return { ids, account, rep, unknown };
 }

@@ -19,6 +19,8 @@ export interface RepPullIndex {
   readonly ratio: Float64Array;
   /** Depth-first stack of nodes for searches. */
   readonly stack: Int32Array;
+  /** Lower bound on the cost of the reps below each node on `stack`. */
+  readonly stackBound: Float64Array;
 }
 
 /** Indexes the reps of `homes` (rows 0 … m − 1) with their current loads and capacities. */
@@ -36,7 +38,7 @@ export function createRepPullIndex(homes: PointIndex, load: Float64Array, capaci
   const leastRatio = new Float64Array(t.nodeCount);
   // Children come after their parents: fill from the last node back.
   for (let node = t.nodeCount - 1; node >= 0; node--) leastRatio[node] = leastBelow(t, leastRatio, ratio, node);
-  return { homes, parent, leafOf, leastRatio, ratio, stack: new Int32Array(2 * t.nodeCount + 2) };
+  return { homes, parent, leafOf, leastRatio, ratio, stack: new Int32Array(2 * t.nodeCount + 2), stackBound: new Float64Array(2 * t.nodeCount + 2) };
 }
 
 /** Sets rep r's load ratio and refreshes the least ratios on its path to the root. */
@@ -60,7 +62,7 @@ export function setRepRatio(index: RepPullIndex, r: number, ratio: number): void
 export function visitRepsByBound(index: RepPullIndex, x: number, y: number, z: number, minutesPerKm: number, pullAt: (ratio: number) => number, bestCost: () => number, visit: (r: number) => void): void {
   const t = index.homes.tree;
   const { box } = index.homes;
-  const stack = index.stack;
+  const { stack, stackBound } = index;
   const lowerBound = (node: number) => {
     const chord = Math.sqrt(boxDistance2(box, node, x, y, z));
     const minutes = 2 * Math.asin(Math.min(1, chord / 2)) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
@@ -72,17 +74,22 @@ export function visitRepsByBound(index: RepPullIndex, x: number, y: number, z: n
     return bound > best + 1e-9 * Math.abs(best) + 1e-9;
   };
   let top = 0;
+  stackBound[top] = lowerBound(0);
   stack[top++] = 0;
   while (top > 0) {
     const node = stack[--top];
-    if (hopeless(lowerBound(node))) continue;
+    // A node's bound is fixed for the search (the ratios change between searches): the one computed when it was stacked.
+    if (hopeless(stackBound[top])) continue;
     if (t.left[node] < 0) {
       for (let i = t.lo[node]; i < t.hi[node]; i++) visit(t.order[i]);
       continue;
     }
     const l = t.left[node], r = t.right[node];
-    const near = lowerBound(l) <= lowerBound(r);
+    const boundL = lowerBound(l), boundR = lowerBound(r);
+    const near = boundL <= boundR;
+    stackBound[top] = near ? boundR : boundL;
     stack[top++] = near ? r : l;
+    stackBound[top] = near ? boundL : boundR;
     stack[top++] = near ? l : r;
   }
 }

@@ -91,7 +91,8 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 const delimiterWords: Record<CsvDelimiter, string> = { ",": "comma", ";": "semicolon", "\t": "tab" };
 
-function checkHeader(header: readonly string[], file: string): void {
+/** Throws a `TerralignError` (`invalid_file`) for an empty or repeated column name (case-insensitive). */
+export function checkHeader(header: readonly string[], file: string): void {
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") throw new TerralignError("invalid_file", `${file} line 1, column ${i + 1}: the header has an empty column name`);

@@ -3,10 +3,14 @@ import type { AssignmentRow } from "../model/plan.js";
 import type { FieldSpec } from "./field-spec.js";
 import { matchColumns, requireColumns } from "./field-spec.js";
 import { isBlank, toText } from "./field-values.js";
-import { readSourceTable, type FileText } from "./read-problem.js";
+import { eachCsvRecord } from "./csv.js";
+import { scanCsvColumns } from "./csv-columns.js";
+import type { AssignmentIndex } from "./read-assignment-index.js";
+import { isJson, readSourceTable, type FileText } from "./read-problem.js";
 import { fieldAt, recordWhere, valueOf } from "./source-record.js";
 
-const assignmentFields: readonly FieldSpec[] = [
+/** The columns of an assignment file. */
+export const assignmentFields: readonly FieldSpec[] = [
   { key: "accountId", names: ["account_id", "account"], kind: "text", required: true },
   { key: "repId", names: ["rep_id", "rep"], kind: "text", required: true },
 ];
@@ -25,6 +29,7 @@ export interface AssignmentRecords {
  * blank `rep_id` leaves its account unassigned.
  */
 export function readAssignments(input: FileText): AssignmentRecords {
+  if (!isJson(input.file, input.text)) return assignmentsFromCsv(input);
   const table = readSourceTable(input, "assignment");
   const rows: AssignmentRow[] = [];
   // The record of each row, so that the place it came from is named only when a message needs it.
@@ -49,12 +54,43 @@ export function readAssignments(input: FileText): AssignmentRecords {
   return { file: input.file, rows, originOf: (k) => recordWhere(table, table.records[recordOf[k]]) };
 }
 
+/**
+ * `readAssignments` for CSV: the two columns scanned (`scanCsvColumns`), or, when the scan leaves
+ * the text, row by row (which words the errors). Only each kept row's line number is held besides the row.
+ */
+function assignmentsFromCsv({ file, text }: FileText): AssignmentRecords {
+  const rows: AssignmentRow[] = [];
+  const lines: number[] = [];
+  let accountAt = -1, repAt = -1;
+  const onHeader = (header: readonly string[]) => {
+    const match = matchColumns(header, assignmentFields, file);
+    requireColumns(match, assignmentFields, header, file, "column");
+    accountAt = header.indexOf(match.byKey.get("accountId")!);
+    repAt = header.indexOf(match.byKey.get("repId")!);
+  };
+  const keep = (accountId: string, repId: string, line: number) => {
+    if (repId === "") return;
+    rows.push({ accountId, repId });
+    lines.push(line);
+  };
+  const scanned = scanCsvColumns(text, file, false, (header) => {
+    onHeader(header);
+    return header.map((_, i) => (i === accountAt || i === repAt ? "text" : "skip"));
+  });
+  if (scanned) {
+    const accounts = scanned.columns[accountAt] as string[], reps = scanned.columns[repAt] as string[];
+    for (let k = 0; k < scanned.count; k++) keep(accounts[k], reps[k], scanned.lines[k]);
+  } else eachCsvRecord(text, file, {}, onHeader, ({ line, cells }) => keep(cells[accountAt].trim(), cells[repAt].trim(), line));
+  return { file, rows, originOf: (k) => `${file} line ${lines[k]}` };
+}
+
 /** Restates an `evaluate` error about `assignment[i]` as the file and line of that row. */
-export function restateAssignmentError(error: unknown, records: AssignmentRecords): unknown {
+export function restateAssignmentError(error: unknown, records: AssignmentRecords | AssignmentIndex): unknown {
   if (!(error instanceof TerralignError)) return error;
+  const count = "rows" in records ? records.rows.length : records.count;
   const message = error.message.replace(/\bassignment\[(\d+)\](\.(accountId|repId))?/g, (whole, index: string, _field, key?: string) => {
     const k = Number(index);
-    const where = k < records.rows.length ? records.originOf(k) : undefined;
+    const where = k < count ? records.originOf(k) : undefined;
     if (where === undefined) return whole;
     return key ? `${where}, ${key === "accountId" ? "account_id" : "rep_id"}` : where;
   });

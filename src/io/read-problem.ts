@@ -22,7 +22,8 @@ export function readSourceTable({ file, text }: FileText, listKey: string, style
   return isJson(file, text) ? jsonRecords(text, file, listKey) : csvRecords(text, file, style);
 }
 
-function isJson(file: string, text: string): boolean {
+/** Whether `readSourceTable` reads the file as JSON (else as CSV). */
+export function isJson(file: string, text: string): boolean {
   const lower = file.toLowerCase();
   return lower.endsWith(".json") || lower.endsWith(".geojson") || (!lower.endsWith(".csv") && /^\uFEFF?\s*[[{]/.test(text));
 }

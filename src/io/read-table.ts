@@ -1,5 +1,6 @@
 import { TerralignError } from "../errors.js";
 import { eachCsvRecord } from "./csv.js";
+import { scanCsvColumns, type ColumnKind, type CsvColumns } from "./csv-columns.js";
 import { describeValue } from "../model/describe-value.js";
 import { matchColumns, requireColumns, type ColumnMatch, type FieldSpec } from "./field-spec.js";
 import { isBlank, readNumber, toNumber, toText, toTextList } from "./field-values.js";
@@ -77,34 +78,111 @@ export function readTable(table: SourceTable, specs: readonly FieldSpec[], point
   return { rows, originOf };
 }
 
+/** Rows read from CSV text by `readCsvTable`, and where each came from. */
+export interface CsvTableItems<T> {
+  readonly items: T[];
+  readonly originOf: (index: number) => RecordOrigin;
+}
+
 /**
  * `readTable` straight from CSV text, each record turned into `make(row)` as it is read: no
- * record, cell array or row outlives its line, and only the line numbers are kept for messages.
- * Same columns, conversions and errors as `readTable` over `csvRecords`.
+ * record, cell array or row outlives its line (`make` must not keep `row.values`), and only the
+ * line numbers are kept for messages. Same columns, conversions and errors as `readCsvRecords`:
+ * plain files are read column by column (`scanCsvColumns`), anything the scan leaves (a bad cell,
+ * say) record by record.
  */
-export function readCsvTable<T>(text: string, file: string, decimalComma: boolean, specs: readonly FieldSpec[], pointKey: string, make: (row: TableRow) => T): { readonly items: T[]; readonly originOf: (index: number) => RecordOrigin } {
+export function readCsvTable<T>(text: string, file: string, decimalComma: boolean, specs: readonly FieldSpec[], pointKey: string, make: (row: TableRow) => T): CsvTableItems<T> {
+  const reader = csvReader(file, decimalComma, specs, pointKey);
+  const scanned = scanCsvColumns(text, file, decimalComma, (header) => columnKinds(reader.onHeader(header), specs, header.length));
+  const items = scanned && rowsOfColumns(scanned, reader.table(), specs, reader.shape(), make);
+  if (!scanned || !items) return readCsvRecords(text, file, decimalComma, specs, pointKey, make);
+  return { items, originOf: (index) => reader.originOf(scanned.lines[index]) };
+}
+
+/** `readCsvTable` record by record (`eachCsvRecord`, then `readRow`): the reader for any CSV text, and the one that words its errors. */
+export function readCsvRecords<T>(text: string, file: string, decimalComma: boolean, specs: readonly FieldSpec[], pointKey: string, make: (row: TableRow) => T): CsvTableItems<T> {
+  const reader = csvReader(file, decimalComma, specs, pointKey);
+  const items: T[] = [];
+  const lines: number[] = [];
+  eachCsvRecord(text, file, {}, reader.onHeader, ({ line, cells }) => {
+    items.push(make(readRow(reader.table(), { names: reader.table().columns!, values: cells, position: line }, specs, reader.shape())));
+    lines.push(line);
+  });
+  return { items, originOf: (index) => reader.originOf(lines[index]) };
+}
+
+/** The header's checks and layout, shared by both CSV readers; `originOf` names a record by its line. */
+function csvReader(file: string, decimalComma: boolean, specs: readonly FieldSpec[], pointKey: string) {
   const all = [...specs, LNG, LAT, { key: pointKey, names: [pointKey], kind: "text" } as FieldSpec, { key: "attributes", names: ["attributes"], kind: "text" } as FieldSpec];
   let table: SourceTable = { file, style: "csv", records: [], ...(decimalComma ? { decimalComma } : {}) };
   let shape: Layout | undefined;
-  const items: T[] = [];
-  const lines: number[] = [];
-  eachCsvRecord(
-    text,
-    file,
-    {},
-    (header) => {
+  return {
+    onHeader(header: readonly string[]): Layout {
       table = { ...table, columns: header };
       const match = matchColumns(header, all, `${file} line 1`);
       requireColumns(match, [...specs, { ...LNG, required: true }, { ...LAT, required: true }], header, file, "column");
-      shape = layout(match, header, specs, pointKey);
+      return (shape = layout(match, header, specs, pointKey));
     },
-    ({ line, cells }) => {
-      items.push(make(readRow(table, { names: table.columns!, values: cells, position: line }, specs, shape!)));
-      lines.push(line);
-    },
-  );
-  const originOf = (index: number): RecordOrigin => recordOrigin(table, { names: table.columns!, values: [], position: lines[index] }, shape!, pointKey);
-  return { items, originOf };
+    table: () => table,
+    shape: () => shape!,
+    originOf: (line: number): RecordOrigin => recordOrigin(table, { names: table.columns!, values: [], position: line }, shape!, pointKey),
+  };
+}
+
+/** What the column scan keeps: the fields' columns (numbers read), lng and lat, and the columns that become attributes as written. */
+function columnKinds(shape: Layout, specs: readonly FieldSpec[], width: number): ColumnKind[] {
+  const kinds = new Array<ColumnKind>(width).fill("skip");
+  specs.forEach((spec, s) => {
+    if (shape.field[s] >= 0) kinds[shape.field[s]] = spec.kind === "number" ? "number" : spec.kind === "text" ? "text" : "raw";
+  });
+  kinds[shape.lng] = kinds[shape.lat] = "number";
+  for (const i of shape.extra) kinds[i] = "raw";
+  if (shape.attributes >= 0) kinds[shape.attributes] = "raw";
+  return kinds;
+}
+
+/**
+ * The rows `readRow` makes, from scanned columns, each handed to `make` (one `values` array serves
+ * every row: a row does not outlive `make`); undefined when a cell needs `readRow`'s words (a
+ * blank required number), so that the caller reads the text record by record.
+ */
+function rowsOfColumns<T>(scanned: CsvColumns, table: SourceTable, specs: readonly FieldSpec[], shape: Layout, make: (row: TableRow) => T): T[] | undefined {
+  const { header, columns, count } = scanned;
+  const lng = columns[shape.lng] as Float64Array, lat = columns[shape.lat] as Float64Array;
+  // Each field's column by kind, so that every read below sees one type.
+  const numbers = specs.map((spec, s) => (shape.field[s] >= 0 && spec.kind === "number" ? (columns[shape.field[s]] as Float64Array) : undefined));
+  const strings = specs.map((spec, s) => (shape.field[s] >= 0 && spec.kind !== "number" ? (columns[shape.field[s]] as string[]) : undefined));
+  const extra = Array.from(shape.extra, (i) => columns[i] as string[]);
+  const nested = shape.attributes >= 0 ? (columns[shape.attributes] as string[]) : undefined;
+  const values: unknown[] = new Array(specs.length);
+  const items: T[] = new Array(count);
+  for (let r = 0; r < count; r++) {
+    for (let s = 0; s < specs.length; s++) {
+      values[s] = undefined;
+      const spec = specs[s];
+      const column = numbers[s];
+      if (column !== undefined) {
+        const value = column[r];
+        if (value === value) values[s] = value;
+        else if (spec.required) return undefined;
+        continue;
+      }
+      const text = strings[s];
+      if (text === undefined || (!spec.required && isBlank(text[r]))) continue;
+      values[s] = spec.kind === "text" ? text[r] : convert(spec, text[r], table, { names: header, values: [], position: scanned.lines[r] }, header[shape.field[s]]);
+    }
+    if (lng[r] !== lng[r] || lat[r] !== lat[r]) return undefined;
+    const point: [number, number] = [lng[r], lat[r]];
+    let attributes: Record<string, unknown> | undefined;
+    if (extra.length > 0 || nested) {
+      const entries: [string, unknown][] = [];
+      for (let k = 0; k < extra.length; k++) entries.push([header[shape.extra[k]], extra[k][r]]);
+      if (nested && !isBlank(nested[r])) entries.push([header[shape.attributes], nested[r]]);
+      if (entries.length > 0) attributes = Object.fromEntries(entries);
+    }
+    items[r] = make(attributes === undefined ? { values, point } : { values, point, attributes });
+  }
+  return items;
 }
 
 function layout(match: ColumnMatch, names: readonly string[], specs: readonly FieldSpec[], pointKey: string): Layout {

@@ -47,13 +47,8 @@ export function checkProblemWith(problem: Problem, ctx: z.RefinementCtx, orphans
     if (account.potential !== undefined) checkAmount(account.potential, a, "potential", report);
     if (account.visits !== undefined) checkAmount(account.visits, a, "visits", report);
     if (account.moveCost !== undefined) checkAmount(account.moveCost, a, "moveCost", report);
-    for (const field of ["lockedRep", "currentRep"] as const) {
-      const repId = account[field];
-      if (repId !== undefined && repIds.get(repId) === undefined && !(orphans && field === "currentRep")) {
-        const hint = field === "currentRep" ? "; if that rep has left, set options.disruption.orphans to \"assign\" to place its accounts freely" : "";
-        report(["accounts", a, field], `${field} ${describeValue(repId)} is not the id of any rep${hint}`, "unknown_reference");
-      }
-    }
+    if (account.lockedRep !== undefined) checkRepReference(account.lockedRep, a, "lockedRep", repIds, report);
+    if (account.currentRep !== undefined && !orphans) checkRepReference(account.currentRep, a, "currentRep", repIds, report);
   });
 
   if (problem.travel) checkMatrix(problem.travel.minutes, problem.reps.length, problem.accounts.length, report);
@@ -69,7 +64,14 @@ function checkId(id: string, list: "accounts" | "reps", index: number, seen: Str
   if (first !== undefined) report([list, index, "id"], `duplicate ${kind} id ${describeValue(id)} (also used by ${list}[${first}])`, "duplicate_id");
 }
 
-function checkLngLat([lng, lat]: readonly [number, number], list: "accounts" | "reps", index: number, field: string, report: Report): void {
+function checkRepReference(repId: string, account: number, field: "lockedRep" | "currentRep", repIds: StringIndex, report: Report): void {
+  if (repIds.get(repId) !== undefined) return;
+  const hint = field === "currentRep" ? "; if that rep has left, set options.disruption.orphans to \"assign\" to place its accounts freely" : "";
+  report(["accounts", account, field], `${field} ${describeValue(repId)} is not the id of any rep${hint}`, "unknown_reference");
+}
+
+function checkLngLat(location: readonly [number, number], list: "accounts" | "reps", index: number, field: string, report: Report): void {
+  const lng = location[0], lat = location[1];
   const lngOk = Number.isFinite(lng) && lng >= -180 && lng <= 180;
   const latOk = Number.isFinite(lat) && lat >= -90 && lat <= 90;
   if (lngOk && latOk) return;

@@ -3,23 +3,39 @@ import { TerralignError, type ErrorCode } from "../errors.js";
 import { checkProblemWith } from "./check-problem.js";
 import { defaultOptions, type ResolvedOptions } from "./defaults.js";
 import { optionsSchema, type AlignOptions } from "./options-schema.js";
-import { problemSchema, type Account, type Problem } from "./problem-schema.js";
+import { problemSchema, type Account, type Problem, type Rep } from "./problem-schema.js";
 import { isWellFormedAccount } from "./well-formed-account.js";
+import { isWellFormedRep } from "./well-formed-rep.js";
 import { toTerralignError } from "./zod-issues.js";
 import { checkUnits } from "../units/check-units.js";
 
-/** The problem schema with every check; `orphans` lets a current rep name no rep. */
-const schemas = [false, true].map((orphans) => ({
-  validated: problemSchema.check(
-    z.superRefine((p, ctx) => checkProblemWith(p, ctx, orphans)),
-    z.superRefine(checkUnits),
-  ),
-  /** The same, for a problem whose accounts are all well formed (`isWellFormedAccount`): the schema skips them, the checks do not. */
-  checkedAccounts: z.extend(problemSchema, { accounts: z.array(z.custom<Account>()) }).check(
-    z.superRefine((p, ctx) => checkProblemWith(p, ctx, orphans)),
-    z.superRefine(checkUnits),
-  ),
-}));
+/** What `parseProblem` asks of a problem schema. */
+interface ProblemGate {
+  safeParse(input: unknown, params: { reportInput: boolean }): { success: true } | { success: false; error: z.core.$ZodError };
+}
+
+/**
+ * The problem schema with every check, one per case (built when first needed): `orphans` lets a
+ * current rep name no rep; accounts or reps all well formed (`isWellFormedAccount`,
+ * `isWellFormedRep`) are taken whole by the schema, with no step per record (the checks still
+ * see every one).
+ */
+const gates = new Map<string, ProblemGate>();
+
+function gateFor(orphans: boolean, accountsWellFormed: boolean, repsWellFormed: boolean): ProblemGate {
+  const key = `${orphans} ${accountsWellFormed} ${repsWellFormed}`;
+  let gate = gates.get(key);
+  if (gate === undefined) {
+    const shape = { ...(accountsWellFormed ? { accounts: z.custom<Account[]>() } : {}), ...(repsWellFormed ? { reps: z.custom<Rep[]>() } : {}) };
+    const schema = accountsWellFormed || repsWellFormed ? z.extend(problemSchema, shape) : problemSchema;
+    gate = schema.check(
+      z.superRefine((p, ctx) => checkProblemWith(p as Problem, ctx, orphans)),
+      z.superRefine((p, ctx) => checkUnits(p as Problem, ctx)),
+    );
+    gates.set(key, gate);
+  }
+  return gate;
+}
 
 /**
  * The one gate for problems: returns the problem unchanged (same objects) when valid, throws a
@@ -30,9 +46,8 @@ export function parseProblem(input: unknown, check: { readonly orphans?: boolean
   if (input === null || typeof input !== "object") {
     throw new TerralignError("invalid_input", `problem: expected an object with accounts and reps, got ${input === null ? "null" : typeof input}`);
   }
-  const wellFormed = allWellFormed((input as { accounts?: unknown }).accounts);
-  const schema = schemas[check.orphans ? 1 : 0];
-  const result = (wellFormed ? schema.checkedAccounts : schema.validated).safeParse(input, { reportInput: true });
+  const { accounts, reps } = input as { accounts?: unknown; reps?: unknown };
+  const result = gateFor(check.orphans === true, allWellFormed(accounts, isWellFormedAccount), allWellFormed(reps, isWellFormedRep)).safeParse(input, { reportInput: true });
   if (!result.success) {
     const custom = result.error.issues.find((i) => i.code === "custom");
     const code = ((custom as { params?: { code?: ErrorCode } } | undefined)?.params?.code ?? "invalid_input") as ErrorCode;
@@ -41,10 +56,10 @@ export function parseProblem(input: unknown, check: { readonly orphans?: boolean
   return input as Problem;
 }
 
-/** Whether `accounts` is an array whose every slot (holes included) holds a well-formed account. */
-function allWellFormed(accounts: unknown): boolean {
-  if (!Array.isArray(accounts)) return false;
-  for (let a = 0; a < accounts.length; a++) if (!isWellFormedAccount(accounts[a])) return false;
+/** Whether `records` is an array whose every slot (holes included) passes `wellFormed`. */
+function allWellFormed(records: unknown, wellFormed: (record: unknown) => boolean): boolean {
+  if (!Array.isArray(records)) return false;
+  for (let i = 0; i < records.length; i++) if (!wellFormed(records[i])) return false;
   return true;
 }
 

@@ -1,7 +1,7 @@
 import type { Account } from "./problem-schema.js";
 
 const NUMBERS = new Set(["potential", "visits", "moveCost"]);
-const TEXTS = new Set(["tier", "segment", "region", "unit", "currentRep", "lockedRep"]);
+const TEXTS = new Set(["tier", "segment", "region", "district", "unit", "currentRep", "lockedRep"]);
 
 /**
  * A quick, allocation-free test that an account certainly passes `accountSchema`: a plain object

@@ -21,6 +21,18 @@ export class StringIndex {
     return k < 0 ? undefined : this.values[k];
   }
 
+  /** `get` for the characters `start` to `end` of `text` (as if cut out with `slice`), without cutting them out. */
+  getRange(text: string, start: number, end: number): number | undefined {
+    const mask = this.table.length - 1;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const k = this.table[slot];
+      if (k < 0) return undefined;
+      if (sameText(this.keys[k], text, start, end)) return this.values[k];
+    }
+  }
+
   /** Adds `key` with `value` unless present; returns the value it already had, or undefined when it is new. */
   addIfAbsent(key: string, value: number): number | undefined {
     let slot = this.find(key);
@@ -68,6 +80,13 @@ function tableSize(expected: number): number {
   let size = 16;
   while (size < 2 * expected) size *= 2;
   return size;
+}
+
+/** Whether `key` is the text between `start` and `end` of `text`. */
+function sameText(key: string, text: string, start: number, end: number): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** FNV-1a over the UTF-16 code units, as an unsigned 32-bit integer. */

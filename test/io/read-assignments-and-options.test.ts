@@ -23,6 +23,14 @@ describe("readAssignments", () => {
     expect([0, 1].map(records.originOf)).toEqual(["crm.csv line 2", "crm.csv line 4"]);
   });
 
+  it("reads quoted cells and trims them, and words a malformed row as the CSV reader does", () => {
+    expect(readAssignments({ file: "crm.csv", text: 'account_id;rep_id\r\n"A;1"; R1 \r\n\r\nA2;""\r\n' }).rows).toEqual([{ accountId: "A;1", repId: "R1" }]);
+    expect(errorOf(() => readAssignments({ file: "crm.csv", text: 'account_id,rep_id\nA1,R1\nA"2,R1\n' })).message).toBe(
+      'crm.csv line 3, column 1: a quote inside an unquoted field; wrap the whole field in quotes and double the inner quote ("")',
+    );
+    expect(errorOf(() => readAssignments({ file: "crm.csv", text: "account_id,rep_id\nA1,R1,x\n" })).message).toMatch(/^crm\.csv line 2, column 3: found 3 fields but the header has 2/);
+  });
+
   it("names the missing column", () => {
     expect(errorOf(() => readAssignments({ file: "crm.csv", text: "account,owner\nA1,R1\n" })).message).toBe(
       'crm.csv: missing required column "rep_id" (or "rep"); columns found: account, owner',

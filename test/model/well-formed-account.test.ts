@@ -5,7 +5,7 @@ import { accountSchema } from "../../src/model/problem-schema.js";
 import { isWellFormedAccount } from "../../src/model/well-formed-account.js";
 import { FC_SEED } from "../support/arbitrary-problem.js";
 
-const keys = ["id", "location", "workload", "potential", "visits", "tier", "segment", "region", "unit", "currentRep", "lockedRep", "attributes", "extra", "__proto__"];
+const keys = ["id", "location", "workload", "potential", "visits", "moveCost", "tier", "segment", "region", "district", "unit", "currentRep", "lockedRep", "attributes", "extra", "__proto__"];
 
 /** Values of every kind a field might be given, good and bad. */
 const anyValue = fc.oneof(

@@ -19,6 +19,19 @@ describe("StringIndex", () => {
     );
   });
 
+  it("finds a key inside a longer text as get finds it cut out", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 4 })), fc.string({ maxLength: 12 }), fc.nat(), fc.nat(), (keys, text, a, b) => {
+        const index = new StringIndex(4);
+        keys.forEach((key, i) => index.addIfAbsent(key, i));
+        const start = a % (text.length + 1), end = start + (b % (text.length - start + 1));
+        expect(index.getRange(text, start, end)).toBe(index.get(text.slice(start, end)));
+        for (const key of keys) expect(index.getRange(`x${key}y`, 1, key.length + 1)).toBe(index.get(key));
+      }),
+      { seed: 4, numRuns: 500 },
+    );
+  });
+
   it("finds the duplicate among a hundred thousand distinct ids", () => {
     const index = new StringIndex(1000);
     for (let i = 0; i < 100_000; i++) expect(index.addIfAbsent(`A${i}`, i)).toBeUndefined();

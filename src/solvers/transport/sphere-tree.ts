@@ -28,8 +28,20 @@ export interface SphereTree {
   readonly unit: Float64Array;
 }
 
+/** The first stage of a `SphereTree`: its nodes and their accounts, without centres, radii or workloads. */
+export type SphereSplit = Pick<SphereTree, "nodeCount" | "order" | "lo" | "hi" | "left" | "right" | "unit"> & {
+  /** Account unit vectors in tree order, xyz interleaved: position i holds account order[i]. */
+  readonly xyz: Float64Array;
+};
+
 /** Builds the tree over `accounts` (indices into lng / lat / workload). */
 export function buildSphereTree(accounts: Int32Array, lng: Float64Array, lat: Float64Array, workload: Float64Array, leafSize: number): SphereTree {
+  const { nodeCount, order, xyz, lo, hi, left, right, unit } = splitSphere(accounts, lng, lat, leafSize);
+  return finishTree(nodeCount, order, xyz, lo, hi, left, right, unit, workload);
+}
+
+/** The nodes of `buildSphereTree`'s tree (the same splits), for a caller that needs no centres, radii or workloads. */
+export function splitSphere(accounts: Int32Array, lng: Float64Array, lat: Float64Array, leafSize: number): SphereSplit {
   const unit = new Float64Array(3 * lng.length);
   for (let k = 0; k < accounts.length; k++) writeUnitVector(unit, accounts[k], lng[accounts[k]], lat[accounts[k]]);
   const order = accounts.slice();
@@ -98,7 +110,7 @@ export function buildSphereTree(accounts: Int32Array, lng: Float64Array, lat: Fl
     cells[6 * right[k] + 2 * axis] = split;
     stack.push(right[k], left[k]);
   }
-  return finishTree(count, order, xyz, lo, hi, left, right, unit, workload);
+  return { nodeCount: count, order, xyz, lo: lo.slice(0, count), hi: hi.slice(0, count), left: left.slice(0, count), right: right.slice(0, count), unit };
 }
 
 /** Centres, radii and workloads, children before parents. */
@@ -159,10 +171,10 @@ function finishTree(
   return {
     nodeCount,
     order,
-    lo: lo.slice(0, nodeCount),
-    hi: hi.slice(0, nodeCount),
-    left: left.slice(0, nodeCount),
-    right: right.slice(0, nodeCount),
+    lo,
+    hi,
+    left,
+    right,
     center,
     radius,
     workload: work,
