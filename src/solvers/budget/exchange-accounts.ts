@@ -32,6 +32,7 @@ export function exchangeAccounts(p: CompiledProblem, c: Candidates, assign: Int3
   // Rep pairs (r, s) in the order first met: a dense table up to `DENSE_PAIRS`, a map beyond.
   const dense = p.m * p.m <= DENSE_PAIRS ? new Int32Array(p.m * p.m) : undefined;
   const sparse = dense ? undefined : new Map<number, number>();
+  const pairAt = (key: number) => (dense ? dense[key] : (sparse!.get(key) ?? -1));
   for (let round = 0; round < ROUNDS; round++) {
     // The best moves across each ordered rep pair, by travel saved (w × minutes): up to
     // `PER_DIRECTION` (account, gain) per pair, in `listAccount`/`listGain` from pair × PER_DIRECTION.
@@ -49,7 +50,7 @@ export function exchangeAccounts(p: CompiledProblem, c: Candidates, assign: Int3
         const s = c.rep[t];
         if (s === r) continue;
         const key = r * p.m + s;
-        let pair = dense ? dense[key] : (sparse!.get(key) ?? -1);
+        let pair = pairAt(key);
         if (pair < 0) {
           pair = pairKey.length;
           pairKey.push(key);
@@ -86,8 +87,7 @@ export function exchangeAccounts(p: CompiledProblem, c: Candidates, assign: Int3
       const key = pairKey[pair];
       const r = Math.floor(key / p.m), s = key % p.m;
       if (r > s) continue;
-      const backKey = s * p.m + r;
-      const back = dense ? dense[backKey] : (sparse!.get(backKey) ?? -1);
+      const back = pairAt(s * p.m + r);
       if (back < 0) continue;
       for (let i = 0; i < listLength[pair]; i++) {
         const xa = listAccount[pair * PER_DIRECTION + i];
