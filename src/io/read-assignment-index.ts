@@ -1,7 +1,6 @@
 import type { StringIndex } from "../util/string-index.js";
 import { scanCsvColumns } from "./csv-columns.js";
-import { matchColumns, requireColumns } from "./field-spec.js";
-import { assignmentFields, readAssignments, type AssignmentRecords } from "./read-assignments.js";
+import { assignmentColumns, readAssignments, type AssignmentRecords } from "./read-assignments.js";
 import { isJson, type FileText } from "./read-problem.js";
 
 /**
@@ -30,10 +29,7 @@ export function readAssignmentIndex(input: FileText, accounts: StringIndex, reps
     const { file, text } = input;
     let accountAt = -1, repAt = -1;
     const scanned = scanCsvColumns(text, file, false, (header) => {
-      const match = matchColumns(header, assignmentFields, file);
-      requireColumns(match, assignmentFields, header, file, "column");
-      accountAt = header.indexOf(match.byKey.get("accountId")!);
-      repAt = header.indexOf(match.byKey.get("repId")!);
+      ({ accountAt, repAt } = assignmentColumns(header, file));
       return header.map((_, i) => (i === accountAt ? { lookup: accounts } : i === repAt ? { lookup: reps } : "skip"));
     });
     if (scanned) {

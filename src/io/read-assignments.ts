@@ -62,12 +62,7 @@ function assignmentsFromCsv({ file, text }: FileText): AssignmentRecords {
   const rows: AssignmentRow[] = [];
   const lines: number[] = [];
   let accountAt = -1, repAt = -1;
-  const onHeader = (header: readonly string[]) => {
-    const match = matchColumns(header, assignmentFields, file);
-    requireColumns(match, assignmentFields, header, file, "column");
-    accountAt = header.indexOf(match.byKey.get("accountId")!);
-    repAt = header.indexOf(match.byKey.get("repId")!);
-  };
+  const onHeader = (header: readonly string[]) => ({ accountAt, repAt } = assignmentColumns(header, file));
   const keep = (accountId: string, repId: string, line: number) => {
     if (repId === "") return;
     rows.push({ accountId, repId });
@@ -82,6 +77,13 @@ function assignmentsFromCsv({ file, text }: FileText): AssignmentRecords {
     for (let k = 0; k < scanned.count; k++) keep(accounts[k], reps[k], scanned.lines[k]);
   } else eachCsvRecord(text, file, {}, onHeader, ({ line, cells }) => keep(cells[accountAt].trim(), cells[repAt].trim(), line));
   return { file, rows, originOf: (k) => `${file} line ${lines[k]}` };
+}
+
+/** Where an assignment file's header has the account id and rep id columns (an error naming the file when one is missing). */
+export function assignmentColumns(header: readonly string[], file: string): { accountAt: number; repAt: number } {
+  const match = matchColumns(header, assignmentFields, file);
+  requireColumns(match, assignmentFields, header, file, "column");
+  return { accountAt: header.indexOf(match.byKey.get("accountId")!), repAt: header.indexOf(match.byKey.get("repId")!) };
 }
 
 /** Restates an `evaluate` error about `assignment[i]` as the file and line of that row. */
