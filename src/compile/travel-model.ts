@@ -11,7 +11,7 @@ export type TravelMinutes = (r: number, a: number) => number;
  * great-circle distance × circuity at the average speed:
  * `minutes = haversineKm × circuity / speedKmh × 60`.
  */
-export function travelModel(problem: Problem, options: ResolvedOptions, points?: TravelPoints): TravelMinutes {
+export function travelModel(problem: Problem, options: ResolvedOptions, points: TravelPoints): TravelMinutes {
   const perAccount = regionalMinutesPerKm(problem, options);
   if (problem.travel) {
     const rows = problem.travel.minutes;
@@ -31,12 +31,7 @@ export function travelModel(problem: Problem, options: ResolvedOptions, points?:
     };
   }
   // Coordinates and latitude cosines in typed arrays: a trip is then a few loads and one haversine.
-  const { accountLng, accountLat, repLng, repLat } = points ?? {
-    accountLng: Float64Array.from(problem.accounts, (x) => x.location[0]),
-    accountLat: Float64Array.from(problem.accounts, (x) => x.location[1]),
-    repLng: Float64Array.from(problem.reps, (x) => x.home[0]),
-    repLat: Float64Array.from(problem.reps, (x) => x.home[1]),
-  };
+  const { accountLng, accountLat, repLng, repLat } = points;
   const accountCos = latitudeCosines(accountLat);
   const repCos = latitudeCosines(repLat);
   if (perAccount) return (r, a) => haversineKmCos(repLng[r], repLat[r], repCos[r], accountLng[a], accountLat[a], accountCos[a]) * perAccount[a];
@@ -44,7 +39,7 @@ export function travelModel(problem: Problem, options: ResolvedOptions, points?:
   return (r, a) => haversineKmCos(repLng[r], repLat[r], repCos[r], accountLng[a], accountLat[a], accountCos[a]) * minutesPerKm;
 }
 
-/** Account and rep coordinates (degrees, input order), when the caller has them in typed arrays already. */
+/** Account and rep coordinates (degrees, input order), as compile holds them. */
 export interface TravelPoints {
   readonly accountLng: Float64Array;
   readonly accountLat: Float64Array;
