@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { TerralignError } from "../errors.js";
 import { createRouterValidated } from "../intel/create-router.js";
 import type { RepLoad, RoutePolicy, Router } from "../intel/router-types.js";
