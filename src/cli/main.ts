@@ -1,5 +1,8 @@
 import process from "node:process";
+import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { EXIT_INTERRUPTED } from "./exit-codes.js";
+import { relaunch, shouldRelaunch, watchLauncher } from "./relaunch.js";
 import { runInWorker, type WorkerNote, type WorkerSetup } from "./run-in-worker.js";
 
 // The bin entry (dist/cli.js). The main thread only starts this same file as a worker and listens
@@ -8,8 +11,13 @@ import { runInWorker, type WorkerNote, type WorkerSetup } from "./run-in-worker.
 // `route` runs on the main thread: it reads no stop flag, and a worker (its start, its own heap)
 // costs it more than it saves; Ctrl-C ends it at once (its outputs go through a staging folder,
 // so a run stopped while writing leaves the previous set, and the staging folder).
+// A large run (`shouldRelaunch`) starts this file again in a child process with memory settings a
+// running process cannot give itself, and passes it the signals it gets.
 const argv = process.argv.slice(2);
-if (isMainThread && argv[0] === "route") {
+if (isMainThread && shouldRelaunch(argv)) {
+  process.exitCode = await relaunch(fileURLToPath(import.meta.url), argv);
+} else if (isMainThread && argv[0] === "route") {
+  watchLauncher(() => process.exit(EXIT_INTERRUPTED));
   const [{ nodeIo }, { runCli }] = await Promise.all([import("./cli-io.js"), import("./run.js")]);
   process.exitCode = await runCli(argv, nodeIo());
 } else if (isMainThread) {

@@ -3,6 +3,7 @@ import process from "node:process";
 import { Worker } from "node:worker_threads";
 import { createSharedStop } from "../async/shared-stop.js";
 import { EXIT_INTERNAL, EXIT_INTERRUPTED } from "./exit-codes.js";
+import { watchLauncher } from "./relaunch.js";
 
 /** What the command's thread tells the main thread. */
 export type WorkerNote = { readonly staging: string } | { readonly code: number };
@@ -27,6 +28,10 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
   const setup: WorkerSetup = { flag: stop.flag, stderrIsTty: process.stderr.isTTY === true };
   const worker = new Worker(script, { argv: [...argv], workerData: setup });
   let interrupts = 0;
+  const quit = () => {
+    for (const folder of staging) rmSync(folder, { recursive: true, force: true });
+    process.exit(EXIT_INTERRUPTED);
+  };
   const onInterrupt = () => {
     interrupts++;
     if (interrupts === 1 && graceful) {
@@ -34,10 +39,11 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
       process.stderr.write("\nterralign: interrupted: stopping the search and writing the best plan so far (press Ctrl-C again to quit at once)\n");
       return;
     }
-    for (const folder of staging) rmSync(folder, { recursive: true, force: true });
-    process.exit(EXIT_INTERRUPTED);
+    quit();
   };
   process.on("SIGINT", onInterrupt);
+  // Started by a launcher (a large run, `relaunch`): its signals come now; when it dies, quit as on a second Ctrl-C.
+  watchLauncher(quit);
   return new Promise((resolve) => {
     let code = EXIT_INTERNAL;
     worker.on("message", (note: WorkerNote) => {

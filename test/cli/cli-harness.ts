@@ -13,9 +13,9 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `node dist/cli.js ...args` in `cwd` and collects its exit code and output. */
-export function runCli(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, TERRALIGN_DEBUG: "" } });
+/** Runs `node dist/cli.js ...args` in `cwd` (with `env` over this process's environment) and collects its exit code and output. */
+export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: "utf8", timeout: 60_000, env: { ...process.env, TERRALIGN_DEBUG: "", ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -62,4 +62,15 @@ export function smallProblem(): { accounts: string; reps: string } {
   const capacity = Math.ceil((1.3 * total) / homes.length);
   const reps = ["id,lng,lat,capacity", ...homes.map(([id, lng, lat]) => `${id},${lng},${lat},${capacity}`)];
   return { accounts: `${rows.join("\n")}\n`, reps: `${reps.join("\n")}\n` };
+}
+
+/** A problem that keeps the heuristic's local search busy for many seconds. */
+export function slowProblem(): { accounts: string; reps: string } {
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const accounts = ["id,lng,lat,workload"];
+  for (let i = 0; i < 6000; i++) accounts.push(`A${i},${(-100 + 4 * random()).toFixed(5)},${(18 + 4 * random()).toFixed(5)},${(0.5 + 3 * random()).toFixed(3)}`);
+  const reps = ["id,lng,lat,capacity"];
+  for (let r = 0; r < 60; r++) reps.push(`R${r},${(-100 + 4 * random()).toFixed(5)},${(18 + 4 * random()).toFixed(5)},200`);
+  return { accounts: `${accounts.join("\n")}\n`, reps: `${reps.join("\n")}\n` };
 }

@@ -3,18 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { replaceFolder } from "../../src/cli/replace-folder.js";
-import { cliPath, runCli, smallProblem, workspace } from "./cli-harness.js";
-
-/** A problem that keeps the heuristic's local search busy for many seconds. */
-function slowProblem(): { accounts: string; reps: string } {
-  let seed = 11;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const accounts = ["id,lng,lat,workload"];
-  for (let i = 0; i < 6000; i++) accounts.push(`A${i},${(-100 + 4 * random()).toFixed(5)},${(18 + 4 * random()).toFixed(5)},${(0.5 + 3 * random()).toFixed(3)}`);
-  const reps = ["id,lng,lat,capacity"];
-  for (let r = 0; r < 60; r++) reps.push(`R${r},${(-100 + 4 * random()).toFixed(5)},${(18 + 4 * random()).toFixed(5)},200`);
-  return { accounts: `${accounts.join("\n")}\n`, reps: `${reps.join("\n")}\n` };
-}
+import { cliPath, runCli, slowProblem, smallProblem, workspace } from "./cli-harness.js";
 
 interface Run {
   readonly code: number | null;
