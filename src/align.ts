@@ -123,5 +123,5 @@ export function alignCompiled(valid: Problem, resolved: ResolvedOptions, step: A
   const { lowerBound, ...rest } = result;
   const solved = { ...rest, assign, unassignedReasons: reasons, ...(repaired || lowerBound === undefined ? {} : { lowerBound }) };
   const settled = settlePlan(valid, compiled, solved, { inputDiagnostics: diagnostics, stopped: context.stopped, proveOptimal: name === "transport" });
-  return finalizePlan(valid, compiled, { ...settled, ...(result.prices ? { prices: result.prices } : {}) }, name, context.elapsedMs());
+  return finalizePlan(valid, compiled, { ...settled, ...(result.prices ? { prices: result.prices } : {}) }, name, context.elapsedMs(), resolved);
 }

@@ -1,6 +1,7 @@
 import { compileProblem } from "../compile/compile.js";
 import { TerralignError } from "../errors.js";
 import type { AssignmentRow, Diagnostic, Metrics, Territory, UnassignedAccount } from "../model/plan.js";
+import type { ResolvedOptions } from "../model/defaults.js";
 import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem } from "../model/problem-schema.js";
@@ -35,7 +36,11 @@ export interface Evaluation {
  * the rep that holds the unit (and in every target).
  */
 export function evaluate(problem: Problem, assignment: ReadonlyMap<string, string> | readonly AssignmentRow[], options?: AlignOptions): Evaluation {
-  const resolved = resolveOptions(options);
+  return evaluateResolved(problem, assignment, resolveOptions(options));
+}
+
+/** `evaluate` with options already resolved (a plan's own, `planOptions`). Internal. */
+export function evaluateResolved(problem: Problem, assignment: ReadonlyMap<string, string> | readonly AssignmentRow[], resolved: ResolvedOptions): Evaluation {
   const valid = parseProblem(problem, { orphans: resolved.disruption.orphans === "assign" });
   const p = compileProblem(valid, resolved);
   const assign = indexAssignment(valid, assignment);

@@ -28,5 +28,5 @@ export function planOfAssignment(problem: Problem, assignment: ReadonlyMap<strin
   const reasons = new Map<number, string>();
   for (let a = 0; a < p.n; a++) if (assign[a] < 0) reasons.set(a, "not in the assignment");
   const settled = settlePlan(valid, p, { assign, status: "feasible", unassignedReasons: reasons }, { inputDiagnostics: [], stopped: () => false, repair: false });
-  return { ...finalizePlan(valid, p, settled, "heuristic", 0), method: "given assignment" };
+  return { ...finalizePlan(valid, p, settled, "heuristic", 0, resolved), method: "given assignment" };
 }

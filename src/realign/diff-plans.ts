@@ -1,4 +1,5 @@
-import { evaluate } from "../evaluate/evaluate.js";
+import { evaluate, evaluateResolved, type Evaluation } from "../evaluate/evaluate.js";
+import type { ResolvedOptions } from "../model/defaults.js";
 import type { AlignOptions } from "../model/options-schema.js";
 import type { AssignmentRow, Plan } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
@@ -57,13 +58,26 @@ export interface PlanDiff {
  * throw as there.
  */
 export function diffPlans(problem: Problem, before: AssignmentLike, after: AssignmentLike, options?: AlignOptions): PlanDiff {
+  // Today's owners may name reps that left: the comparison scores only the reps in the problem.
+  const lenient: AlignOptions = { ...options, disruption: { ...options?.disruption, orphans: "assign" } };
+  return diffScored(problem, before, after, (rows) => evaluate(problem, rows, lenient));
+}
+
+/**
+ * `diffPlans` with the options already resolved (a plan's own, `planOptions`): both sides are
+ * scored under them, so the travel and workload of the diff are the plan's. Internal.
+ */
+export function diffPlansResolved(problem: Problem, before: AssignmentLike, after: AssignmentLike, resolved: ResolvedOptions): PlanDiff {
+  const lenient: ResolvedOptions = { ...resolved, disruption: { ...resolved.disruption, orphans: "assign" } };
+  return diffScored(problem, before, after, (rows) => evaluateResolved(problem, rows, lenient));
+}
+
+function diffScored(problem: Problem, before: AssignmentLike, after: AssignmentLike, score: (rows: readonly AssignmentRow[]) => Evaluation): PlanDiff {
   // A rep that is not in the problem (today's owner who left) owns nothing that can be scored.
   const repIds = new Set(problem.reps.map((r) => r.id));
   const scored = (x: AssignmentLike) => [...ownerMap(x)].filter(([, rep]) => repIds.has(rep)).map(([accountId, repId]) => ({ accountId, repId }));
-  // Today's owners may name reps that left: the comparison scores only the reps in the problem.
-  const lenient: AlignOptions = { ...options, disruption: { ...options?.disruption, orphans: "assign" } };
-  const a = evaluate(problem, scored(before), lenient);
-  const b = evaluate(problem, scored(after), lenient);
+  const a = score(scored(before));
+  const b = score(scored(after));
   const ownerBefore = ownerMap(before);
   const ownerAfter = ownerMap(after);
   const moved: MovedAccount[] = [];

@@ -1,6 +1,7 @@
 import type { AssignmentRow, Plan } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
-import { diffPlans, type PlanDiff } from "./diff-plans.js";
+import { planOptions } from "../settle/plan-options.js";
+import { diffPlans, diffPlansResolved, type PlanDiff } from "./diff-plans.js";
 
 /** Today's owners: each account that has a `currentRep`, as assignment rows in input order. */
 export function todayOf(problem: Problem): AssignmentRow[] {
@@ -11,7 +12,8 @@ export function todayOf(problem: Problem): AssignmentRow[] {
 const made = new WeakMap<Plan, PlanDiff | null>();
 
 /**
- * The plan against today's owners (`diffPlans(plan.problem, todayOf(plan.problem), plan)`), or
+ * The plan against today's owners (`diffPlans(plan.problem, todayOf(plan.problem), plan)`, both
+ * scored under the options the plan was made with: its travel model, workload rules), or
  * undefined when no account has a current rep. Made once per plan object: the moved accounts
  * file, the printed gains and losses and the report share it.
  */
@@ -19,7 +21,8 @@ export function diffFromToday(plan: Plan): PlanDiff | undefined {
   let diff = made.get(plan);
   if (diff === undefined) {
     const today = todayOf(plan.problem);
-    made.set(plan, (diff = today.length > 0 ? diffPlans(plan.problem, today, plan) : null));
+    const options = planOptions(plan);
+    made.set(plan, (diff = today.length === 0 ? null : options ? diffPlansResolved(plan.problem, today, plan, options) : diffPlans(plan.problem, today, plan)));
   }
   return diff ?? undefined;
 }

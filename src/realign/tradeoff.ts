@@ -12,6 +12,7 @@ import type { Solver } from "../solvers/solver.js";
 import { createBudgetSession, type BudgetSession } from "../solvers/budget/solve-budgeted.js";
 import { checkAssignment } from "../rules/check-assignment.js";
 import { indexAssignment } from "../evaluate/evaluate.js";
+import { planOptions } from "../settle/plan-options.js";
 import { finalizePlan } from "../settle/finalize-plan.js";
 import { settlePlan } from "../settle/settle-plan.js";
 import { formatNumber } from "../util/format-number.js";
@@ -142,5 +143,5 @@ function cheaperEarlier(valid: Problem, p: CompiledProblem, plan: Plan, earlier:
   const lowerBound = plan.bound?.lowerBound;
   const settled = settlePlan(valid, p, { assign: best.assign, status: "feasible", unassignedReasons: new Map(), ...(lowerBound !== undefined ? { lowerBound: Math.min(lowerBound, best.objective) } : {}) }, { inputDiagnostics: [], stopped: () => false, repair: false });
   const note = { severity: "info" as const, code: "earlier_point_plan", message: `the plan of an earlier point of the sweep keeps this budget and travels less than the one found for it (${formatNumber(best.objective)} against ${formatNumber(plan.metrics.objective)}): taken instead` };
-  return finalizePlan(valid, p, { ...settled, diagnostics: [...plan.diagnostics.filter((d) => d.severity !== "error"), note] }, plan.strategy, plan.elapsedMs);
+  return finalizePlan(valid, p, { ...settled, diagnostics: [...plan.diagnostics.filter((d) => d.severity !== "error"), note] }, plan.strategy, plan.elapsedMs, planOptions(plan));
 }

@@ -3,11 +3,14 @@ import { measure } from "../evaluate/measure.js";
 import type { Plan, UnassignedAccount } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { Strategy } from "../model/options-schema.js";
+import type { ResolvedOptions } from "../model/defaults.js";
+import { rememberOptions } from "./plan-options.js";
 import type { SettledResult } from "./settle-plan.js";
 
 /**
  * Turns a settled result into the public `Plan`: ids restored, metrics recomputed (with the
- * violations counted per rule and per rep), the bound and its gap.
+ * violations counted per rule and per rep), the bound and its gap; the plan remembers `options`
+ * (`planOptions`).
  */
 export function finalizePlan(
   problem: Problem,
@@ -15,6 +18,7 @@ export function finalizePlan(
   result: SettledResult & { readonly prices?: Float64Array },
   strategy: Exclude<Strategy, "auto">,
   elapsedMs: number,
+  options: ResolvedOptions | undefined,
 ): Plan {
   const { territories, metrics } = measure(problem, p, result.assign, result.violations);
   const unassigned: UnassignedAccount[] = [];
@@ -33,7 +37,7 @@ export function finalizePlan(
           objective: metrics.objective,
           gap: metrics.objective > 0 ? Math.max(0, (metrics.objective - lowerBound) / metrics.objective) : 0,
         };
-  return {
+  const plan: Plan = {
     status: result.status,
     strategy,
     assignment,
@@ -48,4 +52,5 @@ export function finalizePlan(
     elapsedMs,
     problem,
   };
+  return options ? rememberOptions(plan, options) : plan;
 }

@@ -33,7 +33,7 @@ export function makePlan(problem: Problem, owner: readonly (string | null)[] | "
   const reasons = new Map<number, string>();
   assign.forEach((r, a) => r < 0 && reasons.set(a, "no eligible rep within reach"));
   const settled = settlePlan(valid, compiled, { assign, status: "feasible", unassignedReasons: reasons, lowerBound: extras.lowerBound }, { inputDiagnostics: [], stopped: () => false, repair: false });
-  return finalizePlan(valid, compiled, settled, "heuristic", 12);
+  return finalizePlan(valid, compiled, settled, "heuristic", 12, options);
 }
 
 /** A seeded random problem: n accounts and m reps scattered over a box around Guadalajara. */

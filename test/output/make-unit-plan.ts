@@ -29,7 +29,7 @@ export function makeUnitPlan(owners: readonly string[], accounts: readonly Accou
   const reasons = new Map<number, string>();
   assign.forEach((r, a) => r < 0 && reasons.set(a, "lies outside every unit"));
   const settled = settlePlan(valid, p, { assign, status: "feasible", unassignedReasons: reasons }, { inputDiagnostics: [], stopped: () => false, repair: false });
-  const plan = finalizePlan(valid, p, settled, "heuristic", 5);
+  const plan = finalizePlan(valid, p, settled, "heuristic", 5, options);
   const { map, measures, graph } = compileUnits(valid.units!, "rook");
   const owner = Int32Array.from(map.ids, (id) => repIndex.get(cellRep.get(id) ?? "") ?? -1);
   const compactness = territoryCompactness(graph, measures, owner, p.m);

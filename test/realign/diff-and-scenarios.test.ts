@@ -5,6 +5,7 @@ import { evaluate } from "../../src/evaluate/evaluate.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { applyScenario } from "../../src/realign/apply-scenario.js";
 import { diffPlans } from "../../src/realign/diff-plans.js";
+import { diffFromToday } from "../../src/realign/today-of.js";
 import { runScenarios } from "../../src/realign/run-scenarios.js";
 import { tradeoff } from "../../src/realign/tradeoff.js";
 import { errorOf } from "../support/error-of.js";
@@ -30,6 +31,20 @@ describe("diffPlans", () => {
     }
     expect(diff.objectiveAfter).toBeCloseTo(plan.metrics.objective, 6);
     expect(diff.objectiveBefore).toBeCloseTo(evaluate(problem, today, { balance: { workload: 0.1 } }).metrics.objective, 6);
+  });
+
+  it("diffFromToday (moved.csv, the printed table, the report) scores both sides with the plan's own travel model", () => {
+    const options = { balance: { workload: 0.1 }, travel: { speedKmh: 22, circuity: 1.6 } };
+    const plan = align(problem, options);
+    const diff = diffFromToday(plan)!;
+    const before = evaluate(problem, today, options);
+    diff.reps.forEach((rep, r) => {
+      expect(rep.travelMinutesAfter).toBeCloseTo(plan.territories[r].travelMinutes, 6);
+      expect(rep.travelMinutesBefore).toBeCloseTo(before.territories[r].travelMinutes, 6);
+    });
+    expect(diff.objectiveAfter).toBeCloseTo(plan.metrics.objective, 6);
+    // A copy of the plan (as the CLI and the unit solver make) keeps its options.
+    expect(diffFromToday({ ...plan, method: "copy" })!.objectiveBefore).toBeCloseTo(before.metrics.objective, 6);
   });
 
   it("finds nothing when both sides agree", () => {

@@ -68,7 +68,7 @@ export function alignOnUnits(problem: Problem, options: ResolvedOptions, context
   });
   const unitCount = `${map.count.toLocaleString("en-US")} units`;
   const method = options.contiguity ? `contiguity search on ${unitCount} (starts from ${strategy})` : `${strategy} on ${unitCount}`;
-  const plan = { ...finalizePlan(problem, p, settled, strategy, context.elapsedMs()), method };
+  const plan = { ...finalizePlan(problem, p, settled, strategy, context.elapsedMs(), options), method };
 
   const compactness = territoryCompactness(graph, measures, owner, p.m);
   const unitIds: string[][] = Array.from({ length: p.m }, () => []);
