@@ -1,4 +1,4 @@
-import { geoPath } from "d3-geo";
+import { geoPath, type GeoProjection } from "d3-geo";
 import type { Plan } from "../model/plan.js";
 import { repIndexByAccount } from "../output/account-sites.js";
 import { windForD3 } from "../output/d3-winding.js";
@@ -8,7 +8,7 @@ import { territoryColour } from "../output/palette.js";
 import { kmPerPixel } from "../output/scale-bar.js";
 import { maxDotRadius } from "../output/svg-accounts.js";
 import { renderBasemap } from "../output/svg-basemap.js";
-import { fitProjection } from "../output/svg-projection.js";
+import { mercatorFrame } from "../output/svg-projection.js";
 import { renderReps } from "../output/svg-reps.js";
 import { renderUnitBorders } from "../output/svg-unit-borders.js";
 import { sharedTerritoryShapes, territoryFeatures } from "../output/territory-features.js";
@@ -39,10 +39,10 @@ export interface MapMarks {
  */
 export function mapSection(plan: Plan, marks: MapMarks): { html: string; data: MapData } {
   const outlines = territoryFeatures(plan, { bufferKm: marks.bufferKm }, sharedTerritoryShapes(plan, { bufferKm: marks.bufferKm })).map((f) => windForD3(f));
-  const square = fitProjection(plan, outlines, [[MARGIN, MARGIN], [WIDTH - MARGIN, WIDTH - MARGIN]], [[0, 0], [WIDTH, WIDTH]]);
-  const [[, top], [, bottom]] = geoPath(square).bounds({ type: "FeatureCollection", features: [...outlines, pointsFeature(plan)] } as Parameters<ReturnType<typeof geoPath>["bounds"]>[0]);
-  const height = Math.round(Math.min(760, Math.max(360, bottom - top + 2 * MARGIN)));
-  const projection = fitProjection(plan, outlines, [[MARGIN, MARGIN], [WIDTH - MARGIN, height - MARGIN]], [[0, 0], [WIDTH, height]]);
+  // Outlines are measured once: the data's height when fitted to a square sets the map's height.
+  const frame = mercatorFrame(plan, outlines);
+  const height = Math.round(Math.min(760, Math.max(360, frame.height([[MARGIN, MARGIN], [WIDTH - MARGIN, WIDTH - MARGIN]]) + 2 * MARGIN)));
+  const projection = frame.projection([[MARGIN, MARGIN], [WIDTH - MARGIN, height - MARGIN]], [[0, 0], [WIDTH, height]]);
   const path = geoPath(projection).digits(1);
   const colours = plan.problem.reps.map((_, r) => territoryColour(r));
   const repIndex = new Map(plan.problem.reps.map((rep, r) => [rep.id, r]));
@@ -71,27 +71,31 @@ export function mapSection(plan: Plan, marks: MapMarks): { html: string; data: M
     `<div id="tooltip" class="tooltip" role="tooltip" hidden></div>`,
     "</div>",
   ].filter((part) => part !== "").join("\n");
-  return { html, data: accountData(plan, projection, height, marks) };
+  return { html, data: accountData(plan, projection, frame.accountPositions(projection), height, marks) };
 }
 
-function accountData(plan: Plan, projection: ReturnType<typeof fitProjection>, height: number, marks: MapMarks): MapData {
+function accountData(plan: Plan, projection: GeoProjection, positions: Float64Array, height: number, marks: MapMarks): MapData {
   const { accounts } = plan.problem;
   const repOf = repIndexByAccount(plan);
   let maxWorkload = 0;
   for (const account of accounts) maxWorkload = Math.max(maxWorkload, account.workload);
-  const xy: number[] = new Array(2 * accounts.length);
-  const sizes: string[] = new Array(accounts.length);
+  const n = accounts.length;
+  const xy: number[] = new Array(2 * n);
+  // One digit per account, as character codes, made into the string a block at a time.
+  const digits = new Uint16Array(n);
   const moved: number[] = [];
   const underCovered: number[] = [];
-  accounts.forEach((account, a) => {
-    const p = projection(account.location) ?? [Number.NaN, Number.NaN];
+  for (let a = 0; a < n; a++) {
+    const x = positions[2 * a], y = positions[2 * a + 1];
     // An account the projection cannot place is parked far off the map rather than dropped, so indices stay aligned.
-    xy[2 * a] = Number.isFinite(p[0]) ? Math.round(p[0] * COORDINATE_FACTOR) : -1e6;
-    xy[2 * a + 1] = Number.isFinite(p[1]) ? Math.round(p[1] * COORDINATE_FACTOR) : -1e6;
-    sizes[a] = String(maxWorkload > 0 ? Math.round(9 * Math.sqrt(Math.max(0, account.workload) / maxWorkload)) : 0);
+    xy[2 * a] = Number.isFinite(x) ? Math.round(x * COORDINATE_FACTOR) : -1e6;
+    xy[2 * a + 1] = Number.isFinite(y) ? Math.round(y * COORDINATE_FACTOR) : -1e6;
+    digits[a] = 48 + (maxWorkload > 0 ? Math.round(9 * Math.sqrt(Math.max(0, accounts[a].workload) / maxWorkload)) : 0);
     if (marks.moved?.[a]) moved.push(a);
     if (marks.underCovered?.[a]) underCovered.push(a);
-  });
+  }
+  const blocks: string[] = [];
+  for (let from = 0; from < n; from += 8192) blocks.push(String.fromCharCode(...digits.subarray(from, Math.min(n, from + 8192))));
   return {
     width: WIDTH,
     height,
@@ -99,14 +103,9 @@ function accountData(plan: Plan, projection: ReturnType<typeof fitProjection>, h
     dotRadius: maxDotRadius(accounts.length, (WIDTH - 2 * MARGIN) * (height - 2 * MARGIN)),
     xy,
     rep: Array.from(repOf),
-    size: sizes.join(""),
+    size: blocks.join(""),
     moved,
     underCovered,
   };
 }
 
-/** Rep homes and the extreme account locations, so the fitted box holds them all. */
-function pointsFeature(plan: Plan) {
-  const points = [...plan.problem.reps.map((r) => r.home), ...plan.problem.accounts.map((a) => a.location)];
-  return { type: "Feature", properties: {}, geometry: { type: "MultiPoint", coordinates: points } };
-}
