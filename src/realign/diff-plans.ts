@@ -1,5 +1,6 @@
 import { evaluate, evaluateResolved, type Evaluation } from "../evaluate/evaluate.js";
 import type { ResolvedOptions } from "../model/defaults.js";
+import { planOptions } from "../settle/plan-options.js";
 import type { AlignOptions } from "../model/options-schema.js";
 import type { AssignmentRow, Plan } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
@@ -67,17 +68,20 @@ export function diffPlans(problem: Problem, before: AssignmentLike, after: Assig
  * `diffPlans` with the options already resolved (a plan's own, `planOptions`): both sides are
  * scored under them, so the travel and workload of the diff are the plan's. Internal.
  */
-export function diffPlansResolved(problem: Problem, before: AssignmentLike, after: AssignmentLike, resolved: ResolvedOptions): PlanDiff {
+export function diffPlansResolved(problem: Problem, before: AssignmentLike, after: Plan, resolved: ResolvedOptions): PlanDiff {
   const lenient: ResolvedOptions = { ...resolved, disruption: { ...resolved.disruption, orphans: "assign" } };
-  return diffScored(problem, before, after, (rows) => evaluateResolved(problem, rows, lenient));
+  // The plan was measured under these options when it was made: its own figures are the after side.
+  const own = after.problem === problem && planOptions(after) === resolved ? after : undefined;
+  return diffScored(problem, before, after, (rows) => evaluateResolved(problem, rows, lenient), own);
 }
 
-function diffScored(problem: Problem, before: AssignmentLike, after: AssignmentLike, score: (rows: readonly AssignmentRow[]) => Evaluation): PlanDiff {
+/** Scores both sides with `score` (the after side: `afterScored` when given) and compares them. */
+function diffScored(problem: Problem, before: AssignmentLike, after: AssignmentLike, score: (rows: readonly AssignmentRow[]) => Pick<Evaluation, "territories" | "metrics">, afterScored?: Pick<Evaluation, "territories" | "metrics">): PlanDiff {
   // A rep that is not in the problem (today's owner who left) owns nothing that can be scored.
   const repIds = new Set(problem.reps.map((r) => r.id));
   const scored = (x: AssignmentLike) => [...ownerMap(x)].filter(([, rep]) => repIds.has(rep)).map(([accountId, repId]) => ({ accountId, repId }));
   const a = score(scored(before));
-  const b = score(scored(after));
+  const b = afterScored ?? score(scored(after));
   const ownerBefore = ownerMap(before);
   const ownerAfter = ownerMap(after);
   const moved: MovedAccount[] = [];
