@@ -1,4 +1,5 @@
 import { TerralignError, type ErrorCode } from "../errors.js";
+import { rememberOptions } from "../settle/plan-options.js";
 import type { Plan } from "../model/plan.js";
 import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
@@ -35,7 +36,9 @@ const workerThreads = "node:worker_threads";
  * `new URL("./align-worker.js", import.meta.url)` copy it).
  */
 export async function alignAsync(problem: Problem, options: AlignOptions = {}): Promise<Plan> {
-  return (await inWorker(problem, options, { kind: "align" }, "alignAsync")) as Plan;
+  const plan = (await inWorker(problem, options, { kind: "align" }, "alignAsync")) as Plan;
+  // The copy that crossed from the worker remembers its options as the worker's did (`planOptions`).
+  return rememberOptions(plan, resolveOptions(options));
 }
 
 /**

@@ -71,6 +71,16 @@ describe("alignAsync", () => {
     expect((unsent as TerralignError).code).toBe("unsupported");
   });
 
+  it("its plan keeps the options it was made under, as align's does: the report's diff against today's owners uses their travel model", async () => {
+    const { toHtml } = (await import(new URL("../../dist/output.js", import.meta.url).href)) as typeof import("../../src/entries/output.js");
+    const base = problem(120, 4, 9);
+    const today = { ...base, accounts: base.accounts.map((a, i) => ({ ...a, currentRep: `r${i % 4}` })) };
+    const options = { strategy: "transport" as const, seed: 7, balance: { workload: 0.1 }, travel: { speedKmh: 23, circuity: 1.7 } };
+    const sync = { ...align(today, options), elapsedMs: 0 };
+    const async = { ...(await alignAsync(today, options)), elapsedMs: 0 };
+    expect(toHtml(async)).toBe(toHtml(sync));
+  });
+
   it("does not change its input", async () => {
     const p = problem(200, 4, 2);
     const copy = structuredClone(p);
