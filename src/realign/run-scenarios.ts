@@ -2,6 +2,7 @@ import { align } from "../align.js";
 import { TerralignError } from "../errors.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import type { AlignOptions } from "../model/options-schema.js";
+import { planOptions, rememberOptions } from "../settle/plan-options.js";
 import type { Plan, PlanStatus, Territory } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import { countViolations } from "../rules/violation.js";
@@ -66,7 +67,7 @@ export function runScenarios(problem: Problem, scenarios: readonly unknown[], op
     const scenarioOptions: AlignOptions = a.orphans > 0 ? { ...merged, disruption: { ...merged.disruption, orphans: "assign" } } : merged;
     let plan: Plan;
     try {
-      plan = withFrozen(align(a.problem, scenarioOptions), a);
+      plan = withFrozen(align(a.problem, scenarioOptions), a, scenarioOptions);
     } catch (error) {
       if (error instanceof TerralignError) throw new TerralignError(error.code, `scenarios[${i}] (${JSON.stringify(a.scenario.name)}): ${error.message}`, error.issues);
       throw error;
@@ -117,15 +118,20 @@ function isPlain(x: unknown): x is Record<string, unknown> {
 
 /**
  * The plan over the whole edited problem: the solved plan plus each frozen territory as it is
- * today (its own workload as its target: it is not balanced), appended after the others.
+ * today (its own workload as its target: it is not balanced), appended after the others. The
+ * frozen territories are measured with the scenario's travel model and workload rules, as the
+ * solved ones are; the plan remembers the scenario's options (`planOptions`).
  */
-function withFrozen(plan: Plan, applied: AppliedScenario): Plan {
+function withFrozen(plan: Plan, applied: AppliedScenario, options: AlignOptions): Plan {
   const { reps, accounts } = applied.frozen;
   if (reps.length === 0) return plan;
   const frozenRows = accounts.map((a) => ({ accountId: a.id, repId: a.currentRep! }));
-  const frozenPlan = evaluate({ accounts: [...accounts], reps: [...reps] }, frozenRows);
+  // Only what measures a territory: bands, targets and budgets belong to the reps that are solved.
+  const measuring: AlignOptions = { ...(options.travel ? { travel: options.travel } : {}), ...(options.workload ? { workload: options.workload } : {}), ...(options.regions ? { regions: options.regions } : {}) };
+  const frozenPlan = evaluate({ accounts: [...accounts], reps: [...reps] }, frozenRows, measuring);
   const territories: Territory[] = frozenPlan.territories.map((t) => ({ ...t, targetHours: t.workloadHours, deviation: 0, violations: countViolations([]) }));
-  return {
+  const resolved = planOptions(plan);
+  const whole: Plan = {
     ...plan,
     problem: { ...applied.problem, accounts: [...applied.problem.accounts, ...accounts], reps: [...applied.problem.reps, ...reps] },
     assignment: [...plan.assignment, ...frozenRows],
@@ -147,4 +153,5 @@ function withFrozen(plan: Plan, applied: AppliedScenario): Plan {
       },
     ],
   };
+  return resolved ? rememberOptions(whole, resolved) : whole;
 }

@@ -121,6 +121,21 @@ describe("runScenarios and tradeoff", () => {
     }
   });
 
+  it("measures a frozen territory with the scenario's travel model, and its plan remembers the scenario's options", () => {
+    const options = { balance: { workload: 0.1 }, travel: { speedKmh: 21, circuity: 1.7 } };
+    const frozenRep = problem.reps[1].id;
+    const [frozen] = runScenarios(problem, [{ name: "frozen", freezeReps: [frozenRep] }], options).results;
+    const todayRows = problem.accounts.filter((a) => a.currentRep === frozenRep).map((a) => ({ accountId: a.id, repId: frozenRep }));
+    const alone = evaluate({ accounts: problem.accounts.filter((a) => a.currentRep === frozenRep), reps: [problem.reps[1]] }, todayRows, { travel: options.travel });
+    const kept = frozen.plan.territories.find((t) => t.repId === frozenRep)!;
+    expect(kept.travelMinutes).toBeCloseTo(alone.territories[0].travelMinutes, 6);
+    expect(frozen.plan.metrics.objective).toBeCloseTo(frozen.plan.territories.reduce((sum, t) => sum + t.weightedTravel, 0), 3);
+    // The report's diff of the scenario plan scores today's owners with the same model.
+    const diff = diffFromToday(frozen.plan)!;
+    expect(diff.objectiveBefore).toBeCloseTo(evaluate(problem, today, options).metrics.objective, 3);
+    expect(diff.objectiveAfter).toBeCloseTo(frozen.plan.metrics.objective, 3);
+  });
+
   it("gives one row per budget in the order given, each keeping its budget", () => {
     const curve = tradeoff(problem, { balance: { workload: 0.1 } }, [{ maxMovedShare: 0.4 }, { maxMoves: 60 }, { maxMovedShare: 0.2 }, { band: 0.2 }]);
     expect(curve.rows.map((r) => r.label)).toEqual(["40%", "60", "20%", "band 20%"]);
