@@ -16,6 +16,15 @@ function childrenOf(pid: number): number[] {
   }
 }
 
+/** The command line of process `pid`, word by word. */
+function commandOf(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch {
+    return [];
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -76,12 +85,13 @@ describe.runIf(linux)("a relaunched run", () => {
       env: withoutThreshold({ ...process.env, TERRALIGN_RELAUNCH: "1" }),
     });
     const closed = new Promise((resolve) => launcher.on("close", resolve));
-    expect(await waitFor(() => childrenOf(launcher.pid!).length > 0, 10_000)).toBe(true);
+    // Once the child runs node with the settings (forked but not yet exec'd, /proc shows the launcher's own command and environment).
+    const started = () => childrenOf(launcher.pid!).some((pid) => commandOf(pid).includes("--heap-growing-percent=30"));
+    expect(await waitFor(started, 10_000)).toBe(true);
     const child = childrenOf(launcher.pid!)[0];
     const environ = readFileSync(`/proc/${child}/environ`, "utf8").split("\0");
     expect(environ).toContain("TERRALIGN_RELAUNCHED=1");
     expect(environ).toContain(`MALLOC_MMAP_THRESHOLD_=${4 * 2 ** 20}`);
-    expect(readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0")).toContain("--heap-growing-percent=30");
     await new Promise((r) => setTimeout(r, 1500));
     launcher.kill("SIGKILL");
     await closed;
