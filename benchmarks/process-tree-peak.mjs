@@ -5,7 +5,7 @@
 // for the sampled peak, which can miss a short spike). Exit code: the command's.
 // Usage: node benchmarks/process-tree-peak.mjs COMMAND [ARGS...]
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 const started = performance.now();
 const time = spawn("/usr/bin/time", ["-f", "%M", ...process.argv.slice(2)], { stdio: ["inherit", "inherit", "pipe"] });
@@ -26,18 +26,33 @@ const rssKb = (pid) => {
     return 0;
   }
 };
-const childrenOf = (pid) => {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
+// Parent of every process, from /proc/PID/stat (field 4, after the command in parentheses): works
+// for children of any thread, with no kernel option needed.
+const parents = () => {
+  const parentOf = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Gone meanwhile.
+    }
   }
+  return parentOf;
 };
-const tree = (pid) => [pid, ...childrenOf(pid).flatMap(tree)];
 let treeKb = 0;
 const timer = setInterval(() => {
   // The command and its descendants, not /usr/bin/time itself.
-  const sum = childrenOf(time.pid).flatMap(tree).reduce((total, pid) => total + rssKb(pid), 0);
+  const parentOf = parents();
+  const inTree = new Set([time.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parentOf) if (!inTree.has(pid) && inTree.has(parent)) (inTree.add(pid), (grew = true));
+  }
+  inTree.delete(time.pid);
+  let sum = 0;
+  for (const pid of inTree) sum += rssKb(pid);
   if (sum > treeKb) treeKb = sum;
 }, 20);
 time.on("close", (code) => {

@@ -30,6 +30,8 @@ export function timedProcess(args: readonly string[], cwd: string, okCodes: read
     const run = spawnSync(process.execPath, [treePeak, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
     if (!okCodes.includes(run.status ?? -1)) throw new Error(`${args.join(" ")} exited ${run.status}: ${run.stderr.slice(-2000)}`);
     const { seconds, treeKb, maxKb } = JSON.parse(run.stderr.trim().split("\n").at(-1)!) as { seconds: number; treeKb: number; maxKb: number };
+    // A run too short to sample says nothing of its processes; a long one that gave nothing is a broken sampler.
+    if (treeKb === 0 && seconds > 1) throw new Error(`process-tree-peak.mjs sampled no memory for ${args.join(" ")}`);
     return { seconds, peakMb: Math.max(treeKb, maxKb) / 1024, code: run.status, stdout: run.stdout };
   }
   const started = performance.now();

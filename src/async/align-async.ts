@@ -4,7 +4,7 @@ import type { Plan } from "../model/plan.js";
 import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem } from "../model/problem-schema.js";
-import type { ScenarioComparison } from "../realign/run-scenarios.js";
+import { scenarioOptions, type ScenarioComparison } from "../realign/run-scenarios.js";
 import type { Tradeoff, TradeoffPoint } from "../realign/tradeoff.js";
 import type { SolveReply, SolveRequest, WorkerJob } from "./worker-messages.js";
 
@@ -47,7 +47,11 @@ export async function alignAsync(problem: Problem, options: AlignOptions = {}): 
  * `options.onProgress` hears every point's solve.
  */
 export async function tradeoffAsync(problem: Problem, options: AlignOptions | undefined, points: readonly TradeoffPoint[]): Promise<Tradeoff> {
-  return (await inWorker(problem, options ?? {}, { kind: "tradeoff", points }, "tradeoffAsync")) as Tradeoff;
+  const curve = (await inWorker(problem, options ?? {}, { kind: "tradeoff", points }, "tradeoffAsync")) as Tradeoff;
+  // The points differ from the options given in their budget or band only: the same travel model and workload rules.
+  const resolved = resolveOptions(options);
+  for (const plan of curve.plans) rememberOptions(plan, resolved);
+  return curve;
 }
 
 /**
@@ -55,7 +59,9 @@ export async function tradeoffAsync(problem: Problem, options: AlignOptions | un
  * same seed). Bad scenarios reject with the same `TerralignError` as `runScenarios` throws.
  */
 export async function runScenariosAsync(problem: Problem, scenarios: readonly unknown[], options: AlignOptions = {}): Promise<ScenarioComparison> {
-  return (await inWorker(problem, options, { kind: "scenarios", scenarios }, "runScenariosAsync")) as ScenarioComparison;
+  const comparison = (await inWorker(problem, options, { kind: "scenarios", scenarios }, "runScenariosAsync")) as ScenarioComparison;
+  for (const { applied, plan } of comparison.results) rememberOptions(plan, resolveOptions(scenarioOptions(options, applied)));
+  return comparison;
 }
 
 async function inWorker(problem: Problem, options: AlignOptions, job: WorkerJob, name: string): Promise<Plan | Tradeoff | ScenarioComparison> {

@@ -66,23 +66,38 @@ function flagValue(argv: readonly string[], flag: string): string | undefined {
  * resolves to its exit code (128 + the signal's number when a signal ended it). The child has a
  * session of its own, so a Ctrl-C at the terminal reaches this process alone, which passes each
  * SIGINT, SIGTERM and SIGHUP on once the child has set up its handlers (it says so over the IPC
- * channel; signals that come before wait for it): the child sees each Ctrl-C exactly once, as it
- * would without the relaunch. When this process dies, the channel closes and the child quits
- * (`watchLauncher`).
+ * channel; signals that come before wait for it): the child sees each Ctrl-C once, as it would
+ * without the relaunch (a tool that signals both processes at once is one interrupt to the child:
+ * `runInWorker` takes interrupts within 100 ms as one). Ctrl-Z stops both, fg and bg resume both.
+ * A child ended by a signal ends this process by the same signal. When this process dies, the
+ * channel closes and the child quits (`watchLauncher`).
  */
 export function relaunch(script: string, argv: readonly string[]): Promise<number> {
   // Listening before the child exists: a signal that comes while it starts waits for it.
   let ready = false;
   const pending: NodeJS.Signals[] = [];
   let child: ChildProcess | undefined;
-  const handlers = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
+  const forwarded = (["SIGINT", "SIGTERM", "SIGHUP"] as const).map((signal) => {
     const handler = () => {
       if (ready) child!.kill(signal);
       else pending.push(signal);
     };
-    process.on(signal, handler);
     return [signal, handler] as const;
   });
+  // Ctrl-Z stops the child (in a session of its own, the terminal's signal does not reach it) and
+  // then this process; the shell's SIGCONT (fg, bg) goes on to the child.
+  const jobControl = [
+    [
+      "SIGTSTP",
+      () => {
+        child?.kill("SIGSTOP");
+        process.kill(process.pid, "SIGSTOP");
+      },
+    ],
+    ["SIGCONT", () => child?.kill("SIGCONT")],
+  ] as const;
+  const handlers: readonly (readonly [NodeJS.Signals, () => void])[] = [...forwarded, ...jobControl];
+  for (const [signal, handler] of handlers) process.on(signal, handler);
   child = spawn(process.execPath, [...process.execArgv, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, script, ...argv], {
     stdio: ["inherit", "inherit", "inherit", "ipc"],
     detached: true,
@@ -103,7 +118,15 @@ export function relaunch(script: string, argv: readonly string[]): Promise<numbe
       process.stderr.write(`terralign: internal error: cannot start the solving process: ${error.message} (TERRALIGN_RELAUNCH=0 runs in this process)\n`);
       done(EXIT_INTERNAL);
     });
-    started.on("exit", (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    started.on("exit", (code, signal) => {
+      if (signal) {
+        // Ended by a signal (a forwarded SIGTERM, the kernel's SIGKILL when memory ran out): end
+        // the same way, so that the shell and the caller see the signal, as without the relaunch.
+        for (const [name, handler] of handlers) process.off(name, handler);
+        process.kill(process.pid, signal);
+      }
+      done(code ?? 128 + (signal ? constants.signals[signal] : 0));
+    });
   });
 }
 
@@ -114,7 +137,11 @@ export function relaunch(script: string, argv: readonly string[]): Promise<numbe
  */
 export function watchLauncher(quit: () => void): void {
   if (process.env[RELAUNCHED] !== "1" || typeof process.send !== "function") return;
+  // The launcher may be gone already (killed while this process started).
+  if (!process.connected) return quit();
   process.once("disconnect", quit);
-  process.send({ ready: true });
+  process.send({ ready: true }, (error: Error | null) => {
+    if (error) quit();
+  });
   process.channel?.unref();
 }

@@ -5,6 +5,9 @@ import { createSharedStop } from "../async/shared-stop.js";
 import { EXIT_INTERNAL, EXIT_INTERRUPTED } from "./exit-codes.js";
 import { watchLauncher } from "./relaunch.js";
 
+/** Interrupts closer together than this are one (a person pressing Ctrl-C twice is slower). */
+const SAME_INTERRUPT_MS = 100;
+
 /** What the command's thread tells the main thread. */
 export type WorkerNote = { readonly staging: string } | { readonly code: number };
 
@@ -32,7 +35,12 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
     for (const folder of staging) rmSync(folder, { recursive: true, force: true });
     process.exit(EXIT_INTERRUPTED);
   };
+  let lastInterrupt = -Infinity;
   const onInterrupt = () => {
+    // One interrupt that came twice (a tool signalling a relaunched run's launcher and child at once).
+    const now = performance.now();
+    if (now - lastInterrupt < SAME_INTERRUPT_MS) return;
+    lastInterrupt = now;
     interrupts++;
     if (interrupts === 1 && graceful) {
       stop.stop();

@@ -23,7 +23,11 @@ export function fitProjection(plan: Plan, outlines: readonly Feature<unknown, un
 export interface MercatorFrame {
   /** The projection that fits the data to `box`, clipped to `clip`: what d3's `fitExtent` gives. */
   projection(box: Box, clip: Box): GeoProjection;
-  /** The scale factor `projection(box, …)` applies over d3's fitting scale: the data is `height(box)` px tall in it. */
+  /**
+   * How tall the data is, px, once fitted to `box` (measured at d3's fitting scale and scaled up,
+   * within a pixel of measuring it in the fitted projection; outlines that reach Mercator's own
+   * clip near a pole or wrap the globe can differ more).
+   */
   height(box: Box): number;
   /**
    * Each account's position under `projection` (one of this frame's), x and y interleaved, as

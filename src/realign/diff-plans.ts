@@ -70,8 +70,10 @@ export function diffPlans(problem: Problem, before: AssignmentLike, after: Assig
  */
 export function diffPlansResolved(problem: Problem, before: AssignmentLike, after: Plan, resolved: ResolvedOptions): PlanDiff {
   const lenient: ResolvedOptions = { ...resolved, disruption: { ...resolved.disruption, orphans: "assign" } };
-  // The plan was measured under these options when it was made: its own figures are the after side.
-  const own = after.problem === problem && planOptions(after) === resolved ? after : undefined;
+  // The plan was measured under these options when it was made: its own figures are the after
+  // side. Not on units: a plan gives units without accounts (and their own work) a holder, which
+  // evaluate's reading of an assignment onto units does not.
+  const own = after.problem === problem && problem.units === undefined && planOptions(after) === resolved ? after : undefined;
   return diffScored(problem, before, after, (rows) => evaluateResolved(problem, rows, lenient), own);
 }
 

@@ -63,11 +63,10 @@ export function runScenarios(problem: Problem, scenarios: readonly unknown[], op
   const today = problem.accounts.filter((a) => a.currentRep !== undefined).map((a) => ({ accountId: a.id, repId: a.currentRep! }));
   const todayObjective = today.length > 0 ? evaluate(problem, today, { ...options, disruption: { orphans: "assign" } }).metrics.objective : 0;
   const results = applied.map((a, i) => {
-    const merged = mergeOptions(options, a.scenario.options ?? {});
-    const scenarioOptions: AlignOptions = a.orphans > 0 ? { ...merged, disruption: { ...merged.disruption, orphans: "assign" } } : merged;
+    const merged = scenarioOptions(options, a);
     let plan: Plan;
     try {
-      plan = withFrozen(align(a.problem, scenarioOptions), a, scenarioOptions);
+      plan = withFrozen(align(a.problem, merged), a, merged);
     } catch (error) {
       if (error instanceof TerralignError) throw new TerralignError(error.code, `scenarios[${i}] (${JSON.stringify(a.scenario.name)}): ${error.message}`, error.issues);
       throw error;
@@ -75,6 +74,12 @@ export function runScenarios(problem: Problem, scenarios: readonly unknown[], op
     return { applied: a, plan, row: rowOf(a.scenario.name, plan, todayObjective) };
   });
   return { results, todayObjective };
+}
+
+/** The options a scenario is solved with: the shared ones with its own laid over, orphans assigned when it has any. Internal. */
+export function scenarioOptions(options: AlignOptions, applied: AppliedScenario): AlignOptions {
+  const merged = mergeOptions(options, applied.scenario.options ?? {});
+  return applied.orphans > 0 ? { ...merged, disruption: { ...merged.disruption, orphans: "assign" } } : merged;
 }
 
 function rowOf(name: string, plan: Plan, todayObjective: number): ScenarioRow {

@@ -25,6 +25,16 @@ function commandOf(pid: number): string[] {
   }
 }
 
+/** True once process `pid` catches SIGINT (bit 2 of SigCgt in /proc/PID/status). */
+function catchesSigint(pid: number): boolean {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^SigCgt:\s*([0-9a-f]+)$/m);
+    return line !== null && (BigInt(`0x${line[1]}`) & 2n) !== 0n;
+  } catch {
+    return false;
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -115,5 +125,39 @@ describe.runIf(linux)("a relaunched run", () => {
     expect(await code).toBe(1);
     expect(stderr).toContain("terralign: interrupted: stopping the search");
     expect(JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8")).status).toBe("timeout");
+  });
+
+  it("takes a SIGINT that reaches the launcher and the child at once (a tool signalling the whole tree) as one: the search stops, status timeout, exit 1", async () => {
+    const slow = slowProblem();
+    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
+    const launcher = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"], {
+      cwd: dir,
+      env: { ...process.env, TERRALIGN_RELAUNCH: "1", TERRALIGN_DEBUG: "" },
+    });
+    const code = new Promise((resolve) => launcher.on("close", resolve));
+    const child = () => childrenOf(launcher.pid!).find((pid) => commandOf(pid).includes("--heap-growing-percent=30"));
+    // Once the child listens for SIGINT (bit 2 of SigCgt), and has had time to tell the launcher.
+    expect(await waitFor(() => child() !== undefined && catchesSigint(child()!), 15_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    // The child hears it directly, then from the launcher a moment later (two signals, not one the kernel merged).
+    process.kill(child()!, "SIGINT");
+    await new Promise((r) => setTimeout(r, 30));
+    launcher.kill("SIGINT");
+    expect(await code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, "out/report.json"), "utf8")).status).toBe("timeout");
+  });
+
+  it("ends by the signal that ended the child, as a run in one process would", async () => {
+    const slow = slowProblem();
+    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
+    const launcher = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"], {
+      cwd: dir,
+      env: { ...process.env, TERRALIGN_RELAUNCH: "1" },
+    });
+    const ended = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => launcher.on("close", (c, s) => resolve([c, s])));
+    expect(await waitFor(() => childrenOf(launcher.pid!).some((pid) => commandOf(pid).includes("--heap-growing-percent=30")), 15_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000));
+    launcher.kill("SIGTERM");
+    expect(await ended).toEqual([null, "SIGTERM"]);
   });
 });

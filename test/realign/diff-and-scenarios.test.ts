@@ -38,11 +38,13 @@ describe("diffPlans", () => {
     const plan = align(problem, options);
     const diff = diffFromToday(plan)!;
     const before = evaluate(problem, today, options);
+    const after = evaluate(problem, plan.assignment, options);
     diff.reps.forEach((rep, r) => {
-      expect(rep.travelMinutesAfter).toBeCloseTo(plan.territories[r].travelMinutes, 6);
+      expect(rep.travelMinutesAfter).toBeCloseTo(after.territories[r].travelMinutes, 6);
+      expect(rep.workloadAfter).toBeCloseTo(after.territories[r].workloadHours, 9);
       expect(rep.travelMinutesBefore).toBeCloseTo(before.territories[r].travelMinutes, 6);
     });
-    expect(diff.objectiveAfter).toBeCloseTo(plan.metrics.objective, 6);
+    expect(diff.objectiveAfter).toBeCloseTo(after.metrics.objective, 6);
     // A copy of the plan (as the CLI and the unit solver make) keeps its options.
     expect(diffFromToday({ ...plan, method: "copy" })!.objectiveBefore).toBeCloseTo(before.metrics.objective, 6);
   });
