@@ -14,11 +14,13 @@ export const RELAUNCHED = "TERRALIGN_RELAUNCHED";
 const SETTING = "TERRALIGN_RELAUNCH";
 
 /**
- * An accounts file at least this large (about 400,000 four-column rows) is a large run. Below it
- * the peak stays a few hundred MB and the settings would only cost time (about 5 % at 100,000
- * accounts: more collections, fresh pages for large arrays).
+ * An accounts file at least this large (about 400,000 four-column CSV rows; JSON and GeoJSON take
+ * about four times the bytes per account) is a large run. Below it the peak stays a few hundred MB
+ * and the settings would only cost time (about 5 % at 100,000 accounts: more collections, fresh
+ * pages for large arrays).
  */
 const LARGE_INPUT_BYTES = 16 * 2 ** 20;
+const JSON_BYTES_PER_CSV_BYTE = 4;
 
 /**
  * glibc: blocks from this size up are mapped on their own and returned to the system when freed.
@@ -46,7 +48,8 @@ export function shouldRelaunch(argv: readonly string[], env: NodeJS.ProcessEnv =
   const accounts = flagValue(argv, "--accounts");
   if (accounts === undefined) return false;
   try {
-    return statSync(accounts).size >= LARGE_INPUT_BYTES;
+    const json = /\.(geo)?json$/i.test(accounts);
+    return statSync(accounts).size >= LARGE_INPUT_BYTES * (json ? JSON_BYTES_PER_CSV_BYTE : 1);
   } catch {
     // The command itself reports a file it cannot read.
     return false;
@@ -98,7 +101,11 @@ export function relaunch(script: string, argv: readonly string[]): Promise<numbe
   ] as const;
   const handlers: readonly (readonly [NodeJS.Signals, () => void])[] = [...forwarded, ...jobControl];
   for (const [signal, handler] of handlers) process.on(signal, handler);
-  child = spawn(process.execPath, [...process.execArgv, `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, script, ...argv], {
+  // The child takes node's flags, but not a debugger's (it would ask for the same port), and not
+  // the heap setting over one given.
+  const flags = process.execArgv.filter((flag) => !/^--(inspect|debug)/.test(flag));
+  if (!flags.some((flag) => flag.startsWith("--heap-growing-percent"))) flags.push(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  child = spawn(process.execPath, [...flags, script, ...argv], {
     stdio: ["inherit", "inherit", "inherit", "ipc"],
     detached: true,
     env: { ...process.env, [RELAUNCHED]: "1", MALLOC_MMAP_THRESHOLD_: process.env.MALLOC_MMAP_THRESHOLD_ ?? String(MMAP_THRESHOLD_BYTES) },

@@ -61,6 +61,9 @@ describe("shouldRelaunch", () => {
     expect(shouldRelaunch(["align", "--accounts", at("large.csv")], {})).toBe(true);
     expect(shouldRelaunch(["plan", `--accounts=${at("large.csv")}`], {})).toBe(true);
     expect(shouldRelaunch(["align", "--accounts", at("missing.csv")], {})).toBe(false);
+    // JSON takes about four times the bytes per account: 16 MiB of it is a middling run.
+    writeFileSync(at("accounts.json"), "x".repeat(16 * 2 ** 20));
+    expect(shouldRelaunch(["align", "--accounts", at("accounts.json")], {})).toBe(false);
     expect(shouldRelaunch(["align", "--reps", at("large.csv")], {})).toBe(false);
     expect(shouldRelaunch(["align", "--accounts", at("large.csv")], { TERRALIGN_RELAUNCH: "0" })).toBe(false);
     expect(shouldRelaunch(["align", "--accounts", at("large.csv")], { TERRALIGN_RELAUNCHED: "1" })).toBe(false);
