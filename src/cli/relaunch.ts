@@ -101,6 +101,9 @@ export function relaunch(script: string, argv: readonly string[]): Promise<numbe
   ] as const;
   const handlers: readonly (readonly [NodeJS.Signals, () => void])[] = [...forwarded, ...jobControl];
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  const unlisten = () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
   // The child takes node's flags, but not a debugger's (it would ask for the same port), and not
   // the heap setting over one given.
   const flags = process.execArgv.filter((flag) => !/^--(inspect|debug)/.test(flag));
@@ -117,22 +120,17 @@ export function relaunch(script: string, argv: readonly string[]): Promise<numbe
     for (const signal of pending.splice(0)) started.kill(signal);
   });
   return new Promise((resolve) => {
-    const done = (code: number) => {
-      for (const [signal, handler] of handlers) process.off(signal, handler);
-      resolve(code);
-    };
     started.on("error", (error) => {
       process.stderr.write(`terralign: internal error: cannot start the solving process: ${error.message} (TERRALIGN_RELAUNCH=0 runs in this process)\n`);
-      done(EXIT_INTERNAL);
+      unlisten();
+      resolve(EXIT_INTERNAL);
     });
     started.on("exit", (code, signal) => {
-      if (signal) {
-        // Ended by a signal (a forwarded SIGTERM, the kernel's SIGKILL when memory ran out): end
-        // the same way, so that the shell and the caller see the signal, as without the relaunch.
-        for (const [name, handler] of handlers) process.off(name, handler);
-        process.kill(process.pid, signal);
-      }
-      done(code ?? 128 + (signal ? constants.signals[signal] : 0));
+      unlisten();
+      // Ended by a signal (a forwarded SIGTERM, the kernel's SIGKILL when memory ran out): end
+      // the same way, so that the shell and the caller see the signal, as without the relaunch.
+      if (signal) process.kill(process.pid, signal);
+      resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
     });
   });
 }

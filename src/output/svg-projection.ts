@@ -87,7 +87,7 @@ function mercatorPositions(projection: GeoProjection, lng0: number, accounts: Pl
   const pi = Math.PI, tau = 2 * pi, halfPi = pi / 2;
   const k = projection.scale();
   const [tx, ty] = projection.translate();
-  const dx = tx - k * 0;
+  // d3's re-centring: x by the projected origin's 0, y by its log tan(π/4) (not exactly 0).
   const dy = ty - (0 - k * Math.log(Math.tan(halfPi / 2)));
   const deltaLambda = ((-lng0 % 360) * RADIANS) % tau;
   const out = new Float64Array(2 * accounts.length);
@@ -96,7 +96,7 @@ function mercatorPositions(projection: GeoProjection, lng0: number, accounts: Pl
     const phi = accounts[a].location[1] * RADIANS;
     if (deltaLambda) lambda += deltaLambda;
     if (Math.abs(lambda) > pi) lambda -= Math.round(lambda / tau) * tau;
-    out[2 * a] = dx + k * lambda;
+    out[2 * a] = tx + k * lambda;
     out[2 * a + 1] = dy - k * Math.log(Math.tan((halfPi + phi) / 2));
   }
   return out;

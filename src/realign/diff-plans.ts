@@ -1,4 +1,5 @@
-import { evaluate, evaluateResolved, type Evaluation } from "../evaluate/evaluate.js";
+import { evaluateResolved } from "../evaluate/evaluate.js";
+import { resolveOptions } from "../model/parse.js";
 import type { ResolvedOptions } from "../model/defaults.js";
 import { planOptions } from "../settle/plan-options.js";
 import type { AlignOptions } from "../model/options-schema.js";
@@ -59,31 +60,23 @@ export interface PlanDiff {
  * throw as there.
  */
 export function diffPlans(problem: Problem, before: AssignmentLike, after: AssignmentLike, options?: AlignOptions): PlanDiff {
-  // Today's owners may name reps that left: the comparison scores only the reps in the problem.
-  const lenient: AlignOptions = { ...options, disruption: { ...options?.disruption, orphans: "assign" } };
-  return diffScored(problem, before, after, (rows) => evaluate(problem, rows, lenient));
+  return diffPlansResolved(problem, before, after, resolveOptions(options));
 }
 
 /**
- * `diffPlans` with the options already resolved (a plan's own, `planOptions`): both sides are
- * scored under them, so the travel and workload of the diff are the plan's. Internal.
+ * `diffPlans` under options already resolved (a plan's own, `planOptions`: the travel and
+ * workload of the diff are then the plan's). Internal.
  */
-export function diffPlansResolved(problem: Problem, before: AssignmentLike, after: Plan, resolved: ResolvedOptions): PlanDiff {
+export function diffPlansResolved(problem: Problem, before: AssignmentLike, after: AssignmentLike, resolved: ResolvedOptions): PlanDiff {
+  // Today's owners may name reps that left: the comparison scores only the reps in the problem.
   const lenient: ResolvedOptions = { ...resolved, disruption: { ...resolved.disruption, orphans: "assign" } };
-  // The plan was measured under these options when it was made: its own figures are the after
-  // side. Not on units: a plan gives units without accounts (and their own work) a holder, which
-  // evaluate's reading of an assignment onto units does not.
-  const own = after.problem === problem && problem.units === undefined && planOptions(after) === resolved ? after : undefined;
-  return diffScored(problem, before, after, (rows) => evaluateResolved(problem, rows, lenient), own);
-}
-
-/** Scores both sides with `score` (the after side: `afterScored` when given) and compares them. */
-function diffScored(problem: Problem, before: AssignmentLike, after: AssignmentLike, score: (rows: readonly AssignmentRow[]) => Pick<Evaluation, "territories" | "metrics">, afterScored?: Pick<Evaluation, "territories" | "metrics">): PlanDiff {
-  // A rep that is not in the problem (today's owner who left) owns nothing that can be scored.
   const repIds = new Set(problem.reps.map((r) => r.id));
-  const scored = (x: AssignmentLike) => [...ownerMap(x)].filter(([, rep]) => repIds.has(rep)).map(([accountId, repId]) => ({ accountId, repId }));
-  const a = score(scored(before));
-  const b = afterScored ?? score(scored(after));
+  const score = (x: AssignmentLike) => evaluateResolved(problem, [...ownerMap(x)].filter(([, rep]) => repIds.has(rep)).map(([accountId, repId]) => ({ accountId, repId })), lenient);
+  const a = score(before);
+  // A plan measured under these very options when it was made is its own after side. Not on
+  // units: a plan gives units without accounts (and their own work) a holder, which evaluate's
+  // reading of an assignment onto units does not.
+  const b = isPlan(after) && after.problem === problem && problem.units === undefined && planOptions(after) === resolved ? after : score(after);
   const ownerBefore = ownerMap(before);
   const ownerAfter = ownerMap(after);
   const moved: MovedAccount[] = [];

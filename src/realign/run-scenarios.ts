@@ -2,7 +2,7 @@ import { align } from "../align.js";
 import { TerralignError } from "../errors.js";
 import { evaluate } from "../evaluate/evaluate.js";
 import type { AlignOptions } from "../model/options-schema.js";
-import { planOptions, rememberOptions } from "../settle/plan-options.js";
+import { keepOptions } from "../settle/plan-options.js";
 import type { Plan, PlanStatus, Territory } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import { countViolations } from "../rules/violation.js";
@@ -135,8 +135,7 @@ function withFrozen(plan: Plan, applied: AppliedScenario, options: AlignOptions)
   const measuring: AlignOptions = { ...(options.travel ? { travel: options.travel } : {}), ...(options.workload ? { workload: options.workload } : {}), ...(options.regions ? { regions: options.regions } : {}) };
   const frozenPlan = evaluate({ accounts: [...accounts], reps: [...reps] }, frozenRows, measuring);
   const territories: Territory[] = frozenPlan.territories.map((t) => ({ ...t, targetHours: t.workloadHours, deviation: 0, violations: countViolations([]) }));
-  const resolved = planOptions(plan);
-  const whole: Plan = {
+  return keepOptions(plan, {
     ...plan,
     problem: { ...applied.problem, accounts: [...applied.problem.accounts, ...accounts], reps: [...applied.problem.reps, ...reps] },
     assignment: [...plan.assignment, ...frozenRows],
@@ -157,6 +156,5 @@ function withFrozen(plan: Plan, applied: AppliedScenario, options: AlignOptions)
         repIds: reps.map((r) => r.id),
       },
     ],
-  };
-  return resolved ? rememberOptions(whole, resolved) : whole;
+  });
 }

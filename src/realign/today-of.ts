@@ -1,7 +1,8 @@
 import type { AssignmentRow, Plan } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import { planOptions } from "../settle/plan-options.js";
-import { diffPlans, diffPlansResolved, type PlanDiff } from "./diff-plans.js";
+import { defaultOptions } from "../model/defaults.js";
+import { diffPlansResolved, type PlanDiff } from "./diff-plans.js";
 
 /** Today's owners: each account that has a `currentRep`, as assignment rows in input order. */
 export function todayOf(problem: Problem): AssignmentRow[] {
@@ -21,8 +22,7 @@ export function diffFromToday(plan: Plan): PlanDiff | undefined {
   let diff = made.get(plan);
   if (diff === undefined) {
     const today = todayOf(plan.problem);
-    const options = planOptions(plan);
-    made.set(plan, (diff = today.length === 0 ? null : options ? diffPlansResolved(plan.problem, today, plan, options) : diffPlans(plan.problem, today, plan)));
+    made.set(plan, (diff = today.length === 0 ? null : diffPlansResolved(plan.problem, today, plan, planOptions(plan) ?? defaultOptions)));
   }
   return diff ?? undefined;
 }

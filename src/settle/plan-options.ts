@@ -14,6 +14,12 @@ export function rememberOptions(plan: Plan, options: ResolvedOptions): Plan {
   return plan;
 }
 
+/** `copy` (a plan made from `plan` with new metrics) remembering `plan`'s options; returns `copy`. */
+export function keepOptions(plan: Plan, copy: Plan): Plan {
+  const options = planOptions(plan);
+  return options ? rememberOptions(copy, options) : copy;
+}
+
 /** The options `plan` was made under, when it came from this library in this process. */
 export function planOptions(plan: Plan): ResolvedOptions | undefined {
   return made.get(plan.metrics);

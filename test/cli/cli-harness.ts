@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,4 +73,14 @@ export function slowProblem(): { accounts: string; reps: string } {
   const reps = ["id,lng,lat,capacity"];
   for (let r = 0; r < 60; r++) reps.push(`R${r},${(-100 + 4 * random()).toFixed(5)},${(18 + 4 * random()).toFixed(5)},200`);
   return { accounts: `${accounts.join("\n")}\n`, reps: `${reps.join("\n")}\n` };
+}
+
+/** True once process `pid` catches SIGINT (Linux: bit 2 of SigCgt in /proc/PID/status), i.e. it has set up its handler. */
+export function catchesSigint(pid: number): boolean {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^SigCgt:\s*([0-9a-f]+)$/m);
+    return line !== null && (BigInt(`0x${line[1]}`) & 2n) !== 0n;
+  } catch {
+    return false;
+  }
 }

@@ -3,22 +3,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { replaceFolder } from "../../src/cli/replace-folder.js";
-import { cliPath, runCli, slowProblem, smallProblem, workspace } from "./cli-harness.js";
+import { catchesSigint, cliPath, runCli, slowProblem, smallProblem, workspace } from "./cli-harness.js";
 
 interface Run {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** True once process `pid` catches SIGINT (Linux: bit 2 of SigCgt in /proc/PID/status), i.e. the CLI has set up its handler. */
-function catchesSigint(pid: number): boolean {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^SigCgt:\s*([0-9a-f]+)$/m);
-    return line !== null && (BigInt(`0x${line[1]}`) & 2n) !== 0n;
-  } catch {
-    return false;
-  }
 }
 
 /** Starts the CLI, sends SIGINT `times` times `afterMs` after it set up its handler, and collects the outcome. */

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { shouldRelaunch } from "../../src/cli/relaunch.js";
-import { cliPath, runCli, slowProblem, smallProblem, workspace } from "./cli-harness.js";
+import { catchesSigint, cliPath, runCli, slowProblem, smallProblem, workspace } from "./cli-harness.js";
 
 const linux = process.platform === "linux";
 
@@ -25,16 +25,6 @@ function commandOf(pid: number): string[] {
   }
 }
 
-/** True once process `pid` catches SIGINT (bit 2 of SigCgt in /proc/PID/status). */
-function catchesSigint(pid: number): boolean {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^SigCgt:\s*([0-9a-f]+)$/m);
-    return line !== null && (BigInt(`0x${line[1]}`) & 2n) !== 0n;
-  } catch {
-    return false;
-  }
-}
-
 function alive(pid: number): boolean {
   try {
     return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -46,6 +36,19 @@ function alive(pid: number): boolean {
 function withoutThreshold(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const { MALLOC_MMAP_THRESHOLD_: _, ...rest } = env;
   return rest;
+}
+
+/** Starts `align` relaunched (`TERRALIGN_RELAUNCH=1`, `env` over this environment) on a problem that keeps it searching for many seconds. */
+function slowRelaunchedAlign(env: NodeJS.ProcessEnv = { ...process.env }) {
+  const slow = slowProblem();
+  const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
+  const launcher = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"], {
+    cwd: dir,
+    env: { ...env, TERRALIGN_RELAUNCH: "1" },
+  });
+  // The child once it runs node with the settings (forked but not yet exec'd, /proc shows the launcher's own command and environment).
+  const child = () => childrenOf(launcher.pid!).find((pid) => commandOf(pid).includes("--heap-growing-percent=30"));
+  return { dir, launcher, child };
 }
 
 const waitFor = async (test: () => boolean, ms: number) => {
@@ -91,17 +94,10 @@ describe.runIf(linux)("a relaunched run", () => {
   });
 
   it("runs the child with the memory settings, and the child quits when the launcher is killed", async () => {
-    const slow = slowProblem();
-    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
-    const launcher = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"], {
-      cwd: dir,
-      env: withoutThreshold({ ...process.env, TERRALIGN_RELAUNCH: "1" }),
-    });
+    const { dir, launcher, child: started } = slowRelaunchedAlign(withoutThreshold(process.env));
     const closed = new Promise((resolve) => launcher.on("close", resolve));
-    // Once the child runs node with the settings (forked but not yet exec'd, /proc shows the launcher's own command and environment).
-    const started = () => childrenOf(launcher.pid!).some((pid) => commandOf(pid).includes("--heap-growing-percent=30"));
-    expect(await waitFor(started, 10_000)).toBe(true);
-    const child = childrenOf(launcher.pid!)[0];
+    expect(await waitFor(() => started() !== undefined, 10_000)).toBe(true);
+    const child = started()!;
     const environ = readFileSync(`/proc/${child}/environ`, "utf8").split("\0");
     expect(environ).toContain("TERRALIGN_RELAUNCHED=1");
     expect(environ).toContain(`MALLOC_MMAP_THRESHOLD_=${4 * 2 ** 20}`);
@@ -113,12 +109,7 @@ describe.runIf(linux)("a relaunched run", () => {
   });
 
   it("passes a SIGINT that comes before the child is ready on once it is: the search stops, status timeout, exit 1", async () => {
-    const slow = slowProblem();
-    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
-    const launcher = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"], {
-      cwd: dir,
-      env: { ...process.env, TERRALIGN_RELAUNCH: "1", TERRALIGN_DEBUG: "" },
-    });
+    const { dir, launcher } = slowRelaunchedAlign({ ...process.env, TERRALIGN_DEBUG: "" });
     let stderr = "";
     launcher.stderr.on("data", (d) => (stderr += d));
     const code = new Promise((resolve) => launcher.on("close", resolve));
@@ -131,14 +122,8 @@ describe.runIf(linux)("a relaunched run", () => {
   });
 
   it("takes a SIGINT that reaches the launcher and the child at once (a tool signalling the whole tree) as one: the search stops, status timeout, exit 1", async () => {
-    const slow = slowProblem();
-    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
-    const launcher = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"], {
-      cwd: dir,
-      env: { ...process.env, TERRALIGN_RELAUNCH: "1", TERRALIGN_DEBUG: "" },
-    });
+    const { dir, launcher, child } = slowRelaunchedAlign({ ...process.env, TERRALIGN_DEBUG: "" });
     const code = new Promise((resolve) => launcher.on("close", resolve));
-    const child = () => childrenOf(launcher.pid!).find((pid) => commandOf(pid).includes("--heap-growing-percent=30"));
     // Once the child listens for SIGINT (bit 2 of SigCgt), and has had time to tell the launcher.
     expect(await waitFor(() => child() !== undefined && catchesSigint(child()!), 15_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 1000));
@@ -151,14 +136,9 @@ describe.runIf(linux)("a relaunched run", () => {
   });
 
   it("ends by the signal that ended the child, as a run in one process would", async () => {
-    const slow = slowProblem();
-    const dir = workspace({ "accounts.csv": slow.accounts, "reps.csv": slow.reps });
-    const launcher = spawn(process.execPath, [cliPath, "align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120", "--out", "out"], {
-      cwd: dir,
-      env: { ...process.env, TERRALIGN_RELAUNCH: "1" },
-    });
+    const { launcher, child } = slowRelaunchedAlign();
     const ended = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => launcher.on("close", (c, s) => resolve([c, s])));
-    expect(await waitFor(() => childrenOf(launcher.pid!).some((pid) => commandOf(pid).includes("--heap-growing-percent=30")), 15_000)).toBe(true);
+    expect(await waitFor(() => child() !== undefined, 15_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 1000));
     launcher.kill("SIGTERM");
     expect(await ended).toEqual([null, "SIGTERM"]);
