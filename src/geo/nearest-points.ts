@@ -15,9 +15,9 @@ export interface PointIndex {
 
 const RAD = Math.PI / 180;
 
-/** Indexes rows `points` of the coordinate arrays (degrees). */
-export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64Array): PointIndex {
-  const tree = splitSphere(points, lng, lat, 16);
+/** Indexes rows `points` of the coordinate arrays (degrees), at most `leafSize` points to a leaf. */
+export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64Array, leafSize = 16): PointIndex {
+  const tree = splitSphere(points, lng, lat, leafSize);
   const { xyz } = tree;
   const box = new Float64Array(6 * tree.nodeCount);
   // Parents come before their children: fill boxes from the last node back.

@@ -9,12 +9,15 @@ import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { AssignmentRow } from "../model/plan.js";
 import type { Account, Problem } from "../model/problem-schema.js";
 import { exceeds, loadsOf } from "../rules/check-assignment.js";
-import { indexPoints, nearestPoints, type PointIndex } from "../geo/nearest-points.js";
+import { boxDistance2, indexPoints, nearestPoints, type PointIndex } from "../geo/nearest-points.js";
 import { StringIndex } from "../util/string-index.js";
-import { createRepPullIndex, setRepRatio, visitRepsByBound } from "./rep-pull-index.js";
+import { createRepPullIndex, setRepRatio } from "./rep-pull-index.js";
 import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from "./router-types.js";
 
 const RAD = Math.PI / 180;
+
+/** Reps to a leaf of the tree of rep homes: smaller leaves price fewer reps per search (8 measured ~5 % faster than 16 at 2,000 reps). */
+const REP_LEAF = 8;
 
 /** `balanced`: reps searched nearest first before the search turns into a scan of every rep. */
 const NEAR_REPS = 256;
@@ -84,8 +87,10 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const stops = resolved.travel.stopsPerDay;
   const allAccounts = p.travelHours && stops > 1 && p.n > 0 ? indexPoints(Int32Array.from({ length: p.n }, (_, a) => a), p.accountLng, p.accountLat) : undefined;
   let hop = 0;
+  // Each rep's band width, and the narrowest and widest.
+  const width = Float64Array.from({ length: m }, (_, r) => bandWidth(p, r));
   let widthLeast = Infinity, widthMost = 0;
-  for (let r = 0; r < p.m; r++) (widthLeast = Math.min(widthLeast, bandWidth(p, r))), (widthMost = Math.max(widthMost, bandWidth(p, r)));
+  for (let r = 0; r < p.m; r++) (widthLeast = Math.min(widthLeast, width[r])), (widthMost = Math.max(widthMost, width[r]));
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
   // Only `territory` looks at the plan's accounts around a new one.
   const index: PointIndex | undefined = policy === "territory" && assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
@@ -115,16 +120,16 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     // again, so that rounding never prunes a rep that could win; no asin, as it runs for every rep visited.
     return Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
   };
-  const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat);
+  const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat, REP_LEAF);
   // The tree search relies on the pull growing with a rep's load (steering ≥ 0).
   const pullIndex = policy === "balanced" && pull >= 0 ? createRepPullIndex(repHomes, load, p.capacity) : undefined;
   const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
   // An account's hours at a rep `minutes` away, as `accountHours` counts them.
   const hoursAt = (account: Account, minutes: number) => (p.travelHours ? visitHours(workOf(account), account.visits ?? 1, minutes, stops, hop) : workOf(account));
-  const upperOf = (r: number, sum: number) => Math.min(p.capacity[r], sum * share[r] * (1 + bandWidth(p, r)));
+  const upperOf = (r: number, sum: number) => Math.min(p.capacity[r], sum * share[r] * (1 + width[r]));
   const band = (r: number, sum: number) => {
     const target = sum * share[r];
-    return { target, lower: target * (1 - bandWidth(p, r)), upper: upperOf(r, sum) };
+    return { target, lower: target * (1 - width[r]), upper: upperOf(r, sum) };
   };
   /**
    * Visits reps nearest first (by their homes) until `visit` returns false (then returns true), at
@@ -262,22 +267,59 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
 
   /**
    * The eligible rep with room in its band that minimises travel plus pull (ties: the rep listed
-   * first), by branch and bound over the reps' tree (`visitRepsByBound`); −1 when none has room.
+   * first), by a depth-first branch and bound over the reps' tree (`RepPullIndex`), nearer children
+   * first; −1 when none has room. A node is skipped when no rep below it can cost less than the best
+   * found: their trip is at least the great circle to the node's box, their pull at least the pull
+   * at the node's least load ratio (`pullAtRatio`, the pull grows with the ratio); both bounds are
+   * shaded down so that rounding never prunes a rep that could win. Written out in one loop (no
+   * callbacks): it runs for every account routed, over ~60 reps each.
    */
   function cheapestWithRoom(account: Account, eligible: (r: number) => boolean): number {
-    let best = -1, bestCost = Infinity;
+    const index = pullIndex!;
+    const t = index.homes.tree, box = index.homes.box, { stack, stackBound, leastRatio } = index;
     const target = Math.max(total, startTotal + expectedWorkload) / p.totalCapacity;
-    visitRepsByBound(pullIndex!, ux, uy, uz, minutesPerKm, (ratio) => pullAtRatio(ratio, target), () => bestCost, (r) => {
-      if (rule && !rule(r, account)) return;
-      const after = load[r] + (p.travelHours ? hoursAt(account, travelTo(r)) : workOf(account));
-      const upper = upperOf(r, total);
-      if (exceeds(after, upper)) return;
-      const pulled = pullOf(r);
-      if (best >= 0 && chordMinutes(r) + pulled > bestCost + 1e-9 * Math.abs(bestCost) + 1e-9) return;
-      if (!eligible(r)) return;
-      const cost = travelTo(r) + pulled;
-      if (cost < bestCost || (cost === bestCost && r < best)) (bestCost = cost), (best = r);
-    });
+    const arcMinutes = EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
+    const work = p.travelHours ? 0 : workOf(account);
+    let best = -1, bestCost = Infinity, bar = Infinity;
+    const boundOf = (node: number) => {
+      const chord = Math.sqrt(boxDistance2(box, node, ux, uy, uz));
+      const pulled = pullAtRatio(leastRatio[node], target);
+      return 2 * Math.asin(Math.min(1, chord / 2)) * arcMinutes + pulled - 1e-9 * (1 + Math.abs(pulled));
+    };
+    let top = 0;
+    stackBound[top] = boundOf(0);
+    stack[top++] = 0;
+    while (top > 0) {
+      const node = stack[--top];
+      // A node's bound is the one computed when it was stacked (the ratios change only between searches).
+      if (stackBound[top] > bar) continue;
+      const l = t.left[node];
+      if (l >= 0) {
+        const r = t.right[node];
+        const boundL = boundOf(l), boundR = boundOf(r);
+        const near = boundL <= boundR;
+        stackBound[top] = near ? boundR : boundL;
+        stack[top++] = near ? r : l;
+        stackBound[top] = near ? boundL : boundR;
+        stack[top++] = near ? l : r;
+        continue;
+      }
+      for (let i = t.lo[node]; i < t.hi[node]; i++) {
+        const r = t.order[i];
+        if (rule && !rule(r, account)) continue;
+        const after = load[r] + (p.travelHours ? hoursAt(account, travelTo(r)) : work);
+        if (exceeds(after, upperOf(r, total))) continue;
+        const pulled = pullOf(r);
+        if (best >= 0 && chordMinutes(r) + pulled > bar) continue;
+        if (!eligible(r)) continue;
+        const cost = travelTo(r) + pulled;
+        if (cost < bestCost || (cost === bestCost && r < best)) {
+          bestCost = cost;
+          best = r;
+          bar = bestCost + 1e-9 * Math.abs(bestCost) + 1e-9;
+        }
+      }
+    }
     return best;
   }
 
@@ -300,8 +342,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    */
   function pullOf(r: number): number {
     const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
-    const width = bandWidth(p, r);
-    return pullFrom(target > 0 ? (load[r] - target) / target / (width > 0 ? width : 0.01) : 0);
+    return pullFrom(target > 0 ? (load[r] - target) / target / (width[r] > 0 ? width[r] : 0.01) : 0);
   }
 
   function pullFrom(z: number): number {

@@ -1,5 +1,4 @@
-import { EARTH_RADIUS_KM } from "../geo/haversine.js";
-import { boxDistance2, type PointIndex } from "../geo/nearest-points.js";
+import type { PointIndex } from "../geo/nearest-points.js";
 
 /**
  * Rep homes in a sphere tree with, per node, the least load ratio (load / capacity) of the reps
@@ -49,48 +48,6 @@ export function setRepRatio(index: RepPullIndex, r: number, ratio: number): void
     const least = leastBelow(t, index.leastRatio, index.ratio, node);
     if (least === index.leastRatio[node]) break;
     index.leastRatio[node] = least;
-  }
-}
-
-/**
- * Visits reps (`visit(r)`) in a depth-first branch and bound over the tree, skipping every node
- * whose reps cannot cost less than `bestCost()`: their trip from the unit vector (x, y, z) is at
- * least the great circle to the node's box (`minutesPerKm`), their pull at least `pullAt` of the
- * node's least ratio. Nearer children first. Every rep whose cost could be at most the best is
- * visited, so the best found is the best of all (ties included).
- */
-export function visitRepsByBound(index: RepPullIndex, x: number, y: number, z: number, minutesPerKm: number, pullAt: (ratio: number) => number, bestCost: () => number, visit: (r: number) => void): void {
-  const t = index.homes.tree;
-  const { box } = index.homes;
-  const { stack, stackBound } = index;
-  const lowerBound = (node: number) => {
-    const chord = Math.sqrt(boxDistance2(box, node, x, y, z));
-    const minutes = 2 * Math.asin(Math.min(1, chord / 2)) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
-    const pull = pullAt(index.leastRatio[node]);
-    return minutes + pull - 1e-9 * (1 + Math.abs(pull));
-  };
-  const hopeless = (bound: number) => {
-    const best = bestCost();
-    return bound > best + 1e-9 * Math.abs(best) + 1e-9;
-  };
-  let top = 0;
-  stackBound[top] = lowerBound(0);
-  stack[top++] = 0;
-  while (top > 0) {
-    const node = stack[--top];
-    // A node's bound is fixed for the search (the ratios change between searches): the one computed when it was stacked.
-    if (hopeless(stackBound[top])) continue;
-    if (t.left[node] < 0) {
-      for (let i = t.lo[node]; i < t.hi[node]; i++) visit(t.order[i]);
-      continue;
-    }
-    const l = t.left[node], r = t.right[node];
-    const boundL = lowerBound(l), boundR = lowerBound(r);
-    const near = boundL <= boundR;
-    stackBound[top] = near ? boundR : boundL;
-    stack[top++] = near ? r : l;
-    stackBound[top] = near ? boundL : boundR;
-    stack[top++] = near ? l : r;
   }
 }
 
