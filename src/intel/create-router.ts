@@ -89,6 +89,9 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   let hop = 0;
   // Each rep's band width, and the narrowest and widest.
   const width = Float64Array.from({ length: m }, (_, r) => bandWidth(p, r));
+  // For the pull (`pullOf`), which runs for every rep a search looks at: no division there.
+  const inverseWidth = Float64Array.from(width, (w) => 1 / (w > 0 ? w : 0.01));
+  const inverseCapacity = Float64Array.from(p.capacity, (c) => (c > 0 ? 1 / c : 0));
   let widthLeast = Infinity, widthMost = 0;
   for (let r = 0; r < p.m; r++) (widthLeast = Math.min(widthLeast, width[r])), (widthMost = Math.max(widthMost, width[r]));
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
@@ -269,7 +272,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    * The eligible rep with room in its band that minimises travel plus pull (ties: the rep listed
    * first), by a depth-first branch and bound over the reps' tree (`RepPullIndex`), nearer children
    * first; −1 when none has room. A node is skipped when no rep below it can cost less than the best
-   * found: their trip is at least the great circle to the node's box, their pull at least the pull
+   * found: their trip is at least the straight line (chord) to the node's box, their pull at least the pull
    * at the node's least load ratio (`pullAtRatio`, the pull grows with the ratio); both bounds are
    * shaded down so that rounding never prunes a rep that could win. Written out in one loop (no
    * callbacks): it runs for every account routed, over ~60 reps each.
@@ -277,6 +280,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   function cheapestWithRoom(account: Account, eligible: (r: number) => boolean): number {
     const index = pullIndex!;
     const t = index.homes.tree, box = index.homes.box, { stack, stackBound, leastRatio } = index;
+    const perCapacity = capacityPerTarget();
     const target = Math.max(total, startTotal + expectedWorkload) / p.totalCapacity;
     const arcMinutes = EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
     const work = p.travelHours ? 0 : workOf(account);
@@ -284,7 +288,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const boundOf = (node: number) => {
       const chord = Math.sqrt(boxDistance2(box, node, ux, uy, uz));
       const pulled = pullAtRatio(leastRatio[node], target);
-      return 2 * Math.asin(Math.min(1, chord / 2)) * arcMinutes + pulled - 1e-9 * (1 + Math.abs(pulled));
+      // The chord is shorter than the arc (2 asin(chord / 2)), and as tight where it matters, near.
+      return chord * arcMinutes + pulled - 1e-9 * (1 + Math.abs(pulled));
     };
     let top = 0;
     stackBound[top] = boundOf(0);
@@ -306,11 +311,12 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       }
       for (let i = t.lo[node]; i < t.hi[node]; i++) {
         const r = t.order[i];
+        // Most reps looked at are too far to win even at the straight-line (chord) trip: that test first.
+        const pulled = pullOf(r, perCapacity);
+        if (best >= 0 && chordMinutes(r) + pulled > bar) continue;
         if (rule && !rule(r, account)) continue;
         const after = load[r] + (p.travelHours ? hoursAt(account, travelTo(r)) : work);
         if (exceeds(after, upperOf(r, total))) continue;
-        const pulled = pullOf(r);
-        if (best >= 0 && chordMinutes(r) + pulled > bar) continue;
         if (!eligible(r)) continue;
         const cost = travelTo(r) + pulled;
         if (cost < bestCost || (cost === bestCost && r < best)) {
@@ -340,9 +346,14 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    * is strong enough to draw work to a rep on the edge of the map before it drifts further, and
    * keeps reps that are all far behind, as when the new work rivals the old, competing on travel.
    */
-  function pullOf(r: number): number {
-    const target = (Math.max(total, startTotal + expectedWorkload) * p.capacity[r]) / p.totalCapacity;
-    return pullFrom(target > 0 ? (load[r] - target) / target / (width[r] > 0 ? width[r] : 0.01) : 0);
+  function pullOf(r: number, perCapacity = capacityPerTarget()): number {
+    return pullFrom(perCapacity > 0 && p.capacity[r] > 0 ? (load[r] * inverseCapacity[r] * perCapacity - 1) * inverseWidth[r] : 0);
+  }
+
+  /** Total capacity over the total the targets share (a rep's target is its capacity over this); 0 when there is nothing to share. */
+  function capacityPerTarget(): number {
+    const sum = Math.max(total, startTotal + expectedWorkload);
+    return sum > 0 ? p.totalCapacity / sum : 0;
   }
 
   function pullFrom(z: number): number {
