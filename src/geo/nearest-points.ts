@@ -50,25 +50,28 @@ export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64A
  * many were found. Ties are broken by row, so results are deterministic.
  */
 export function nearestPoints(index: PointIndex, lng: number, lat: number, k: number, skip: number, rows: Int32Array, km: Float64Array): number {
-  const t = index.tree, xyz = t.xyz;
+  const t = index.tree, xyz = t.xyz, order = t.order, left = t.left, right = t.right, box = index.box;
   const phi = lat * RAD, lambda = lng * RAD;
   const qx = Math.cos(phi) * Math.cos(lambda), qy = Math.cos(phi) * Math.sin(lambda), qz = Math.sin(phi);
   let found = 0;
-  // Chord distances of the points found so far, sorted ascending (reusing `km`).
+  // Squared chord distances of the points found so far, sorted ascending (in `km` until the end),
+  // and the k-th of them once k are found: nodes and points farther away are passed over.
+  let worst = Infinity;
   const stack = index.stack, stackDistance = index.stackDistance;
   let top = 0;
   stackDistance[top] = 0;
   stack[top++] = 0;
   while (top > 0) {
     const node = stack[--top];
-    if (found === k && stackDistance[top] > km[k - 1] * km[k - 1]) continue;
-    if (t.left[node] < 0) {
-      for (let i = t.lo[node]; i < t.hi[node]; i++) {
-        const row = t.order[i];
-        if (row === skip) continue;
+    if (stackDistance[top] > worst) continue;
+    const l = left[node];
+    if (l < 0) {
+      for (let i = t.lo[node], end = t.hi[node]; i < end; i++) {
         const dx = xyz[3 * i] - qx, dy = xyz[3 * i + 1] - qy, dz = xyz[3 * i + 2] - qz;
-        const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
-        if (found === k && (d > km[k - 1] || (d === km[k - 1] && row > rows[k - 1]))) continue;
+        const d = dx * dx + dy * dy + dz * dz;
+        if (d > worst) continue;
+        const row = order[i];
+        if (row === skip || (found === k && d === worst && row > rows[k - 1])) continue;
         let at = found < k ? found++ : k - 1;
         while (at > 0 && (km[at - 1] > d || (km[at - 1] === d && rows[at - 1] > row))) {
           km[at] = km[at - 1];
@@ -77,18 +80,19 @@ export function nearestPoints(index: PointIndex, lng: number, lat: number, k: nu
         }
         km[at] = d;
         rows[at] = row;
+        if (found === k) worst = km[k - 1];
       }
       continue;
     }
     // Visit the nearer child first: push it last.
-    const l = t.left[node], r = t.right[node];
-    const dl = boxDistance2(index.box, l, qx, qy, qz), dr = boxDistance2(index.box, r, qx, qy, qz);
+    const r = right[node];
+    const dl = boxDistance2(box, l, qx, qy, qz), dr = boxDistance2(box, r, qx, qy, qz);
     stackDistance[top] = dl <= dr ? dr : dl;
     stack[top++] = dl <= dr ? r : l;
     stackDistance[top] = dl <= dr ? dl : dr;
     stack[top++] = dl <= dr ? l : r;
   }
-  for (let i = 0; i < found; i++) km[i] = 2 * Math.asin(Math.min(1, km[i] / 2)) * EARTH_RADIUS_KM;
+  for (let i = 0; i < found; i++) km[i] = 2 * Math.asin(Math.min(1, Math.sqrt(km[i]) / 2)) * EARTH_RADIUS_KM;
   return found;
 }
 

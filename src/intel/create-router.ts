@@ -150,7 +150,9 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
 
   function route(account: Account): RouteResult {
     const id = checkAccount(account);
-    if (known.get(id) !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(id)}; a new account needs a new id`);
+    // The id is known from now on, by the number it is routed under (one look-up: it runs for every account).
+    const prior = known.addIfAbsent(id, p.n + routedTo.length);
+    if (prior !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(prior)}; a new account needs a new id`);
     call++;
     lng = account.location[0];
     lat = account.location[1];
@@ -176,7 +178,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
       message = chosen.message;
     }
     if (r < 0) {
-      known.addIfAbsent(id, p.n + routedTo.push(-1) - 1);
+      routedTo.push(-1);
       return { accountId: id, repId: null, reason, travelMinutes: null, hours: workOf(account), message: message || unroutable(account) };
     }
     const minutes = travelTo(r);
@@ -187,7 +189,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     routed[r] += hours;
     if (pullIndex) setRepRatio(pullIndex, r, load[r] / p.capacity[r]);
     if (r === behind) behindStale = true;
-    known.addIfAbsent(id, p.n + routedTo.push(r) - 1);
+    routedTo.push(r);
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
 
@@ -361,8 +363,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     return pull * Math.sign(z) * (d + d * d * d);
   }
 
-  function describePrior(id: string): string {
-    const k = known.get(id)!;
+  /** What the id numbered `k` (`known`) already is. */
+  function describePrior(k: number): string {
     if (k >= p.n) return routedTo[k - p.n] < 0 ? "routed (to no rep)" : `routed to rep ${valid.reps[routedTo[k - p.n]].id}`;
     const owner = assign[k];
     return owner >= 0 ? `assigned to rep ${valid.reps[owner].id} in the plan` : "an account of the plan";
