@@ -46,19 +46,28 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   const assignments = readAssignmentIndex({ file: assignmentsPath, text: io.readFile(assignmentsPath) }, ids, repIds);
   const newRecords = readAccounts({ file: newPath, text: io.readFile(newPath) });
   const fresh = problemFromRecords(newRecords, reps).accounts;
-  const ownerOf = ownersById(problem, ids, assignments);
-  fresh.forEach((account, i) => {
-    const owner = ownerOf(account.id);
-    if (typeof owner === "string") throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
-    if (owner) throw new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(account.id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
-  });
+  // A new account whose id the plan has: an error naming its line. The router finds it as it routes
+  // (in file order, so the first such account), unless the assignment names accounts outside the plan's
+  // accounts: those ids only this check knows, and it must come before the router rejects those rows.
+  const duplicateOf = (i: number): TerralignError | undefined => {
+    const id = fresh[i].id;
+    const owner = ownersById(problem, ids, assignments)(id);
+    if (typeof owner === "string") return new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
+    if (owner) return new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
+    return undefined;
+  };
+  if (assignments.unknown.size > 0) {
+    const ownerOf = ownersById(problem, ids, assignments);
+    const first = fresh.findIndex((account) => ownerOf(account.id) !== false);
+    if (first >= 0) throw duplicateOf(first)!;
+  }
   let router;
   try {
     router = createRouterValidated(problem, { ids, account: assignments.account, rep: assignments.rep, unknown: assignments.unknown }, { ...options, policy: policy as RoutePolicy });
   } catch (error) {
     throw restateAssignmentError(error, assignments);
   }
-  const routed = routeAll(router, fresh);
+  const routed = routeAll(router, fresh, duplicateOf);
   const loads = router.loads();
 
   const paths = writeFileSet(io, outDir, [
@@ -104,18 +113,36 @@ interface Routed {
   readonly unroutable: number;
 }
 
-/** Routes the new accounts in order, each result written into routed.csv's text and tallied as it comes (the results are not kept). */
-function routeAll(router: Router, fresh: readonly Account[]): Routed {
+/**
+ * Routes the new accounts in order, each result written into routed.csv's text and tallied as it comes (the
+ * results are not kept). A duplicate id the router meets is restated by `duplicateOf` (with its line).
+ */
+function routeAll(router: Router, fresh: readonly Account[], duplicateOf: (i: number) => TerralignError | undefined): Routed {
   const pieces = ["account_id,rep_id,reason,travel_minutes\n"];
   const byReason = new Map<string, number>();
   let unroutable = 0;
   let lines: string[] = [];
-  for (const account of fresh) {
-    const r = router.route(account);
+  // Rep ids and reasons repeat: each written as a CSV field once.
+  const fields = new Map<string, string>();
+  const fieldOf = (text: string) => {
+    let field = fields.get(text);
+    if (field === undefined) fields.set(text, (field = csvField(text)));
+    return field;
+  };
+  for (let i = 0; i < fresh.length; i++) {
+    let r;
+    try {
+      r = router.route(fresh[i]);
+    } catch (error) {
+      throw (error instanceof TerralignError && error.code === "duplicate_id" && duplicateOf(i)) || error;
+    }
     byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
-    if (r.repId === null) unroutable++;
-    const reason = r.repId === null ? `unroutable: ${r.message}` : r.reason;
-    lines.push([csvField(r.accountId), csvField(r.repId ?? ""), csvField(reason), r.travelMinutes === null ? "" : decimalText(r.travelMinutes, 2)].join(","));
+    let tail: string;
+    if (r.repId === null) {
+      unroutable++;
+      tail = `,${csvField(`unroutable: ${r.message}`)},`;
+    } else tail = `${fieldOf(r.repId)},${fieldOf(r.reason)},${r.travelMinutes === null ? "" : decimalText(r.travelMinutes, 2)}`;
+    lines.push(`${csvField(r.accountId)},${tail}`);
     if (lines.length === 4096) {
       pieces.push(`${lines.join("\n")}\n`);
       lines = [];

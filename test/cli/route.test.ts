@@ -61,6 +61,22 @@ describe("terralign route", () => {
     expect(io.err).toBe('terralign: new.csv line 3, column id: account "A1-3" is already assigned to rep "R2" in asg.csv; a new account needs a new id\n');
   });
 
+  it("names the first new account, by line, whose id the plan's accounts or its assignment already have", async () => {
+    const firstId = parseCsv(accounts, "a").records[0].cells[0];
+    // In the accounts but given no rep by the assignment (both policies), and after a duplicate further down.
+    for (const policy of ["territory", "balanced"]) {
+      const unassigned = assignments.split("\n").filter((line) => !line.startsWith(`${firstId},`)).join("\n");
+      const { code, io } = await route({ "asg.csv": unassigned, "new.csv": fresh.replace("N3,", `${firstId},`).replace("N5,", "A1-3,") }, ["--policy", policy]);
+      expect(code).toBe(2);
+      expect(io.err).toBe(`terralign: new.csv line 4, column id: account "${firstId}" is already in accounts.csv; a new account needs a new id\n`);
+      expect(io.files.has("out/routed.csv")).toBe(false);
+    }
+    // An assignment row for an account outside the plan's accounts: the new account with that id is named before the row is.
+    const { code, io } = await route({ "asg.csv": `${assignments}Z9,R1\n`, "new.csv": fresh.replace("N4,", "Z9,") });
+    expect(code).toBe(2);
+    expect(io.err).toBe('terralign: new.csv line 5, column id: account "Z9" is already assigned to rep "R1" in asg.csv; a new account needs a new id\n');
+  });
+
   it("exits 2 for an unknown policy", async () => {
     const { code, io } = await route({}, ["--policy", "nearest"]);
     expect(code).toBe(2);
