@@ -9,11 +9,27 @@ export interface AppliedScenario {
   /** The edited problem without the frozen reps and their accounts (what is solved). */
   readonly problem: Problem;
   /** Frozen reps and the accounts they keep (today's owners), outside the solve. */
-  readonly frozen: { readonly reps: readonly Rep[]; readonly accounts: readonly Account[] };
+  readonly frozen: { readonly reps: readonly Rep[]; readonly accounts: readonly Account[]; readonly travel?: Problem["travel"] };
+  /** The whole edited problem: `problem`'s reps and accounts, then the frozen ones (a travel matrix re-indexed alike). */
+  readonly whole: Problem;
   /** Accounts whose current rep left (their owner was removed): placed freely, outside every budget. */
   readonly orphans: number;
   /** Locks dropped because the locked rep left. */
   readonly droppedLocks: number;
+  /**
+   * Where each rep and account of `problem` and of `frozen` was in today's problem (−1: a rep the
+   * scenario adds, or splits off with a home of its own), so that a travel model indexed by today's
+   * problem (a `problem.travel` matrix, re-indexed here; an `options.travel.minutes` function,
+   * `scenarioOptions`) prices the edited one; `whole` lists the first, then the second.
+   */
+  readonly sources: {
+    readonly reps: readonly number[];
+    readonly accounts: readonly number[];
+    readonly frozenReps: readonly number[];
+    readonly frozenAccounts: readonly number[];
+  };
+  /** The first rep with no place in today's problem (added, or split off at another home): the scenario field naming it, and its id. */
+  readonly unpriced?: { readonly field: string; readonly id: string };
 }
 
 /**
@@ -34,6 +50,10 @@ export function applyScenario(problem: Problem, input: unknown, index = 0): Appl
   let reps: Rep[] = problem.reps.map((rep) => ({ ...rep }));
   let accounts: Account[] = problem.accounts.map((account) => ({ ...account }));
   const has = (id: string) => reps.some((rep) => rep.id === id);
+  // Reps the scenario adds or splits off (an id may be one a removed rep had): where their trips come from, −1 for nowhere.
+  const added = new Map<string, { readonly field: string; readonly source: number }>();
+  const todayRep = new Map(problem.reps.map((rep, r) => [rep.id, r]));
+  const sourceOf = (id: string) => added.get(id)?.source ?? todayRep.get(id)!;
   const known = (field: string, id: string) => {
     if (!has(id)) fail(field, `${JSON.stringify(id)} is not the id of any rep${nearMiss(id, reps)}`);
   };
@@ -67,6 +87,8 @@ export function applyScenario(problem: Problem, input: unknown, index = 0): Appl
     reps = reps.map((r) => (r.id === split.rep && split.capacity === undefined ? { ...r, capacity: rep.capacity / 2 } : r));
     const { id: _old, attributes: _a, ...rules } = rep;
     reps.push({ ...rules, id: split.id, home, capacity });
+    // At the same home its trips are the split rep's.
+    added.set(split.id, { field: `splitRep[${k}].id`, source: home[0] === rep.home[0] && home[1] === rep.home[1] ? sourceOf(split.rep) : -1 });
   }
   let orphans = 0;
   let droppedLocks = 0;
@@ -82,10 +104,11 @@ export function applyScenario(problem: Problem, input: unknown, index = 0): Appl
       return rest;
     });
   }
-  for (const [k, added] of (scenario.addReps ?? []).entries()) {
-    if (has(added.id)) fail(`addReps[${k}].id`, `${JSON.stringify(added.id)} is already the id of a rep`);
-    const { lng, lat, ...rest } = added;
+  for (const [k, addedRep] of (scenario.addReps ?? []).entries()) {
+    if (has(addedRep.id)) fail(`addReps[${k}].id`, `${JSON.stringify(addedRep.id)} is already the id of a rep`);
+    const { lng, lat, ...rest } = addedRep;
     reps.push({ ...rest, home: [lng, lat] });
+    added.set(addedRep.id, { field: `addReps[${k}].id`, source: -1 });
   }
   const frozenIds = new Set(scenario.freezeReps ?? []);
   (scenario.freezeReps ?? []).forEach((id, k) => known(`freezeReps[${k}]`, id));
@@ -96,7 +119,38 @@ export function applyScenario(problem: Problem, input: unknown, index = 0): Appl
   if (reps.length === 0) fail("removeReps", "the scenario leaves no rep to balance (every rep is removed, merged away or frozen)");
   const lockedToFrozen = accounts.find((a) => a.lockedRep !== undefined && frozenIds.has(a.lockedRep));
   if (lockedToFrozen) fail("freezeReps", `account ${JSON.stringify(lockedToFrozen.id)} is locked to the frozen rep ${JSON.stringify(lockedToFrozen.lockedRep)} but is not in its territory today`);
-  return { scenario, problem: { ...problem, accounts, reps }, frozen: { reps: frozenReps, accounts: frozenAccounts }, orphans, droppedLocks };
+  const todayAccount = new Map(problem.accounts.map((account, a) => [account.id, a]));
+  const sources = {
+    reps: reps.map((rep) => sourceOf(rep.id)),
+    accounts: accounts.map((a) => todayAccount.get(a.id)!),
+    frozenReps: frozenReps.map((rep) => sourceOf(rep.id)),
+    frozenAccounts: frozenAccounts.map((a) => todayAccount.get(a.id)!),
+  };
+  // The first rep that no travel model indexed by today's problem can price.
+  const newRep = [...reps, ...frozenReps].find((rep) => sourceOf(rep.id) < 0);
+  const unpriced = newRep ? { field: `${where}.${added.get(newRep.id)!.field}`, id: newRep.id } : undefined;
+  if (problem.travel && unpriced) throw new TerralignError("invalid_input", unpricedMessage(unpriced, "the travel matrix (problem.travel) has no row for it"));
+  const pick = (r: readonly number[], a: readonly number[]) => (problem.travel ? { travel: { minutes: pickMatrix(problem.travel.minutes, r, a) } } : {});
+  return {
+    scenario,
+    problem: { ...problem, accounts, reps, ...pick(sources.reps, sources.accounts) },
+    frozen: { reps: frozenReps, accounts: frozenAccounts, ...pick(sources.frozenReps, sources.frozenAccounts) },
+    whole: { ...problem, accounts: [...accounts, ...frozenAccounts], reps: [...reps, ...frozenReps], ...pick([...sources.reps, ...sources.frozenReps], [...sources.accounts, ...sources.frozenAccounts]) },
+    orphans,
+    droppedLocks,
+    sources,
+    ...(unpriced ? { unpriced } : {}),
+  };
+}
+
+/** The message for a rep with a home of its own under a travel model indexed by today's problem (`why`: what that model lacks). Internal. */
+export function unpricedMessage(unpriced: { readonly field: string; readonly id: string }, why: string): string {
+  return `${unpriced.field}: rep ${JSON.stringify(unpriced.id)} has a home of its own, and ${why}; a scenario that adds a rep, or splits one off at another home, needs the built-in travel model`;
+}
+
+/** The rows `reps` and columns `accounts` of a travel matrix. */
+export function pickMatrix(minutes: readonly (readonly number[])[], reps: readonly number[], accounts: readonly number[]): number[][] {
+  return reps.map((r) => accounts.map((a) => minutes[r][a]));
 }
 
 function listOf<T>(x: T | readonly T[] | undefined): readonly T[] {

@@ -6,7 +6,7 @@ import { keepOptions } from "../settle/plan-options.js";
 import type { Plan, PlanStatus, Territory } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import { countViolations } from "../rules/violation.js";
-import { applyScenario, type AppliedScenario } from "./apply-scenario.js";
+import { applyScenario, unpricedMessage, type AppliedScenario } from "./apply-scenario.js";
 
 /** One scenario's line in the comparison. */
 export interface ScenarioRow {
@@ -66,7 +66,7 @@ export function runScenarios(problem: Problem, scenarios: readonly unknown[], op
     const merged = scenarioOptions(options, a);
     let plan: Plan;
     try {
-      plan = withFrozen(align(a.problem, merged), a, merged);
+      plan = withFrozen(align(a.problem, merged), a, mergeOptions(options, a.scenario.options ?? {}));
     } catch (error) {
       if (error instanceof TerralignError) throw new TerralignError(error.code, `scenarios[${i}] (${JSON.stringify(a.scenario.name)}): ${error.message}`, error.issues);
       throw error;
@@ -78,8 +78,21 @@ export function runScenarios(problem: Problem, scenarios: readonly unknown[], op
 
 /** The options a scenario is solved with: the shared ones with its own laid over, orphans assigned when it has any. Internal. */
 export function scenarioOptions(options: AlignOptions, applied: AppliedScenario): AlignOptions {
-  const merged = mergeOptions(options, applied.scenario.options ?? {});
+  // Indexed by the whole edited problem: its first reps and accounts are the ones solved.
+  const { reps, accounts, frozenReps, frozenAccounts } = applied.sources;
+  const merged = travelFor(mergeOptions(options, applied.scenario.options ?? {}), applied, [...reps, ...frozenReps], [...accounts, ...frozenAccounts]);
   return applied.orphans > 0 ? { ...merged, disruption: { ...merged.disruption, orphans: "assign" } } : merged;
+}
+
+/**
+ * `options` with a travel function (`travel.minutes`, indexed by today's problem) turned to the
+ * edited reps and accounts, whose places today are `reps` and `accounts` (`AppliedScenario.sources`).
+ */
+function travelFor(options: AlignOptions, applied: AppliedScenario, reps: readonly number[], accounts: readonly number[]): AlignOptions {
+  const minutes = options.travel?.minutes;
+  if (typeof minutes !== "function") return options;
+  if (applied.unpriced) throw new TerralignError("invalid_input", unpricedMessage(applied.unpriced, "the travel function (options.travel.minutes) knows today's reps only"));
+  return { ...options, travel: { ...options.travel, minutes: (r: number, a: number) => minutes(reps[r], accounts[a]) } };
 }
 
 function rowOf(name: string, plan: Plan, todayObjective: number): ScenarioRow {
@@ -125,19 +138,20 @@ function isPlain(x: unknown): x is Record<string, unknown> {
  * The plan over the whole edited problem: the solved plan plus each frozen territory as it is
  * today (its own workload as its target: it is not balanced), appended after the others. The
  * frozen territories are measured with the scenario's travel model and workload rules, as the
- * solved ones are; the plan remembers the scenario's options (`planOptions`).
+ * solved ones are; the plan remembers the scenario's options (`planOptions`). `options`: the
+ * scenario's options with a travel function still indexed by today's problem.
  */
 function withFrozen(plan: Plan, applied: AppliedScenario, options: AlignOptions): Plan {
   const { reps, accounts } = applied.frozen;
   if (reps.length === 0) return plan;
   const frozenRows = accounts.map((a) => ({ accountId: a.id, repId: a.currentRep! }));
   // Only what measures a territory: bands, targets and budgets belong to the reps that are solved.
-  const measuring: AlignOptions = { ...(options.travel ? { travel: options.travel } : {}), ...(options.workload ? { workload: options.workload } : {}), ...(options.regions ? { regions: options.regions } : {}) };
-  const frozenPlan = evaluate({ accounts: [...accounts], reps: [...reps] }, frozenRows, measuring);
+  const measuring = travelFor({ ...(options.travel ? { travel: options.travel } : {}), ...(options.workload ? { workload: options.workload } : {}), ...(options.regions ? { regions: options.regions } : {}) }, applied, applied.sources.frozenReps, applied.sources.frozenAccounts);
+  const frozenPlan = evaluate({ accounts: [...accounts], reps: [...reps], ...(applied.frozen.travel ? { travel: applied.frozen.travel } : {}) }, frozenRows, measuring);
   const territories: Territory[] = frozenPlan.territories.map((t) => ({ ...t, targetHours: t.workloadHours, deviation: 0, violations: countViolations([]) }));
   return keepOptions(plan, {
     ...plan,
-    problem: { ...applied.problem, accounts: [...applied.problem.accounts, ...accounts], reps: [...applied.problem.reps, ...reps] },
+    problem: applied.whole,
     assignment: [...plan.assignment, ...frozenRows],
     territories: [...plan.territories, ...territories],
     metrics: {

@@ -138,6 +138,33 @@ describe("runScenarios and tradeoff", () => {
     expect(diff.objectiveAfter).toBeCloseTo(frozen.plan.metrics.objective, 3);
   });
 
+  it("prices edited problems with today's travel matrix or travel function, re-indexed to the reps and accounts that remain", () => {
+    const small = realignInstance({ accounts: 160, reps: 5, hires: 0, seed: 3 });
+    // Irregular minutes, so that a rep or account read at the wrong index shows in the totals.
+    const minutes = small.reps.map((_, r) => small.accounts.map((_, a) => 5 + ((r * 37 + a * 11) % 53)));
+    const withMatrix: Problem = { ...small, travel: { minutes } };
+    const options = { balance: { workload: 0.25 }, disruption: { maxMovedShare: 0.5 } };
+    const scenario = { name: "edits", removeReps: [small.reps[1].id], freezeReps: [small.reps[3].id], capacity: { [small.reps[0].id]: small.reps[0].capacity * 1.2 } };
+    const check = (plan: ReturnType<typeof runScenarios>["results"][number]["plan"], measured: ReturnType<typeof evaluate>) => {
+      for (const t of plan.territories) expect(t.travelMinutes, t.repId).toBeCloseTo(measured.territories.find((u) => u.repId === t.repId)!.travelMinutes, 6);
+      expect(plan.metrics.totalTravelMinutes).toBeCloseTo(measured.metrics.totalTravelMinutes, 6);
+    };
+    const [byMatrix] = runScenarios(withMatrix, [scenario], options).results;
+    check(byMatrix.plan, evaluate(withMatrix, byMatrix.plan.assignment, options));
+    expect(byMatrix.plan.problem.travel!.minutes.length).toBe(small.reps.length - 1);
+    const fn = { ...options, travel: { minutes: (r: number, a: number) => minutes[r][a] } };
+    const [byFunction] = runScenarios(small, [scenario], fn).results;
+    check(byFunction.plan, evaluate(small, byFunction.plan.assignment, fn));
+    // A rep split off at its rep's home takes that rep's trips; a rep with a home of its own cannot be priced.
+    const [split] = runScenarios(withMatrix, [{ name: "split", splitRep: { rep: small.reps[2].id, id: "half" } }], options).results;
+    const half = split.plan.territories.find((t) => t.repId === "half")!;
+    const index = new Map(small.accounts.map((a, i) => [a.id, i]));
+    expect(half.travelMinutes).toBeCloseTo(half.accountIds.reduce((sum, id) => sum + minutes[2][index.get(id)!], 0), 6);
+    const hire = { name: "hire", addReps: [{ id: "new-1", lng: 0, lat: 45, capacity: 100 }] };
+    expect(errorOf(() => runScenarios(withMatrix, [hire], options)).message).toMatch(/^scenarios\[0\] \("hire"\)\.addReps\[0\]\.id: rep "new-1" has a home of its own, and the travel matrix \(problem\.travel\) has no row for it/);
+    expect(errorOf(() => runScenarios(small, [hire], fn)).message).toMatch(/addReps\[0\]\.id: rep "new-1" has a home of its own, and the travel function \(options\.travel\.minutes\) knows today's reps only/);
+  });
+
   it("gives one row per budget in the order given, each keeping its budget", () => {
     const curve = tradeoff(problem, { balance: { workload: 0.1 } }, [{ maxMovedShare: 0.4 }, { maxMoves: 60 }, { maxMovedShare: 0.2 }, { band: 0.2 }]);
     expect(curve.rows.map((r) => r.label)).toEqual(["40%", "60", "20%", "band 20%"]);
