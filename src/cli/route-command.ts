@@ -35,8 +35,10 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   const outDir = required(args, "out", command);
   const policy = args.values.get("policy") ?? "territory";
   if (policy !== "territory" && policy !== "balanced") throw new UsageError(`--policy: ${JSON.stringify(policy)} is not a policy; expected territory or balanced`);
+  const TT:[string,number][]=[["start",performance.now()]]; const T=(l:string)=>TT.push([l,performance.now()]);
   const options = loadOptions(io, args);
   const { problem, reps } = loadProblem(io, args, command);
+  T("problem");
   // The plan's account ids (with room for the new ones, which the router adds) and the rep ids,
   // indexed once: the assignment is read against them, the new ids checked against the first.
   const ids = new StringIndex(2 * problem.accounts.length + 1024);
@@ -44,6 +46,7 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   const repIds = new StringIndex(problem.reps.length);
   problem.reps.forEach((rep, r) => repIds.addIfAbsent(rep.id, r));
   const assignments = readAssignmentIndex({ file: assignmentsPath, text: io.readFile(assignmentsPath) }, ids, repIds);
+  T("assignments");
   const newRecords = readAccounts({ file: newPath, text: io.readFile(newPath) });
   const fresh = problemFromRecords(newRecords, reps).accounts;
   // A new account whose id the plan has: an error naming its line. The router finds it as it routes
@@ -61,19 +64,24 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
     const first = fresh.findIndex((account) => ownerOf(account.id) !== false);
     if (first >= 0) throw duplicateOf(first)!;
   }
+  T("new");
   let router;
   try {
     router = createRouterValidated(problem, { ids, account: assignments.account, rep: assignments.rep, unknown: assignments.unknown }, { ...options, policy: policy as RoutePolicy });
   } catch (error) {
     throw restateAssignmentError(error, assignments);
   }
+  T("router");
   const routed = routeAll(router, fresh, duplicateOf);
+  T("routed");
   const loads = router.loads();
 
   const paths = writeFileSet(io, outDir, [
     ["routed.csv", routed.pieces],
     ["loads.csv", () => loadsCsv(loads)],
   ]);
+  T("written");
+  process.stderr.write(TT.map(([l,t],i)=>`${l} ${(i?t-TT[i-1][1]:t).toFixed(0)}`).join(" ")+` total ${performance.now().toFixed(0)}\n`);
   const { unroutable } = routed;
   io.stdout(describe(routed, loads, policy));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);

@@ -50,6 +50,16 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
     quit();
   };
   process.on("SIGINT", onInterrupt);
+  // Asked to end (SIGTERM, SIGHUP): no half-written staging folder is left beside the outputs, and
+  // the process still ends by the signal, as its default action would end it.
+  const onEnd = (signal: NodeJS.Signals) => {
+    for (const folder of staging) rmSync(folder, { recursive: true, force: true });
+    process.off("SIGTERM", onEnd);
+    process.off("SIGHUP", onEnd);
+    process.kill(process.pid, signal);
+  };
+  process.on("SIGTERM", onEnd);
+  process.on("SIGHUP", onEnd);
   // Started by a launcher (a large run, `relaunch`): its signals come now; when it dies, quit as on a second Ctrl-C.
   watchLauncher(quit);
   return new Promise((resolve) => {
@@ -64,6 +74,8 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
     });
     worker.on("exit", () => {
       process.off("SIGINT", onInterrupt);
+      process.off("SIGTERM", onEnd);
+      process.off("SIGHUP", onEnd);
       resolve(code);
     });
   });

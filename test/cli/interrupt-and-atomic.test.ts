@@ -68,6 +68,30 @@ describe("Ctrl-C", () => {
   });
 });
 
+describe("SIGTERM and SIGHUP", () => {
+  it.each(["SIGTERM", "SIGHUP"] as const)("%s ends the run by that signal, with the previous outputs and no staging folder", async (signal) => {
+    const { accounts, reps } = smallProblem();
+    const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps });
+    expect(runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"], dir).code).toBe(0);
+    const before = readdirSync(join(dir, "out")).sort();
+    const slow = slowProblem();
+    writeFileSync(join(dir, "accounts.csv"), slow.accounts);
+    writeFileSync(join(dir, "reps.csv"), slow.reps);
+    const ended = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
+      const child = spawn(process.execPath, [cliPath, ...align], { cwd: dir, stdio: "ignore" });
+      const poll = setInterval(() => {
+        if (!catchesSigint(child.pid!)) return;
+        clearInterval(poll);
+        setTimeout(() => child.kill(signal), 500);
+      }, 20);
+      child.on("close", (code, sig) => resolve([code, sig]));
+    });
+    expect(ended).toEqual([null, signal]);
+    expect(readdirSync(join(dir, "out")).sort()).toEqual(before);
+    expect(readdirSync(dir).filter((f) => f.includes("terralign"))).toEqual([]);
+  });
+});
+
 describe("Ctrl-C in the sweeps", () => {
   const slowFlags = ["--accounts", "accounts.csv", "--reps", "reps.csv", "--strategy", "heuristic", "--time-limit", "120"];
 
