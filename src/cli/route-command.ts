@@ -35,10 +35,8 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   const outDir = required(args, "out", command);
   const policy = args.values.get("policy") ?? "territory";
   if (policy !== "territory" && policy !== "balanced") throw new UsageError(`--policy: ${JSON.stringify(policy)} is not a policy; expected territory or balanced`);
-  const TT:[string,number][]=[["start",performance.now()]]; const T=(l:string)=>TT.push([l,performance.now()]);
   const options = loadOptions(io, args);
   const { problem, reps } = loadProblem(io, args, command);
-  T("problem");
   // The plan's account ids (with room for the new ones, which the router adds) and the rep ids,
   // indexed once: the assignment is read against them, the new ids checked against the first.
   const ids = new StringIndex(2 * problem.accounts.length + 1024);
@@ -46,42 +44,45 @@ export function runRouteCommand(argv: readonly string[], io: CliIo): number {
   const repIds = new StringIndex(problem.reps.length);
   problem.reps.forEach((rep, r) => repIds.addIfAbsent(rep.id, r));
   const assignments = readAssignmentIndex({ file: assignmentsPath, text: io.readFile(assignmentsPath) }, ids, repIds);
-  T("assignments");
   const newRecords = readAccounts({ file: newPath, text: io.readFile(newPath) });
   const fresh = problemFromRecords(newRecords, reps).accounts;
-  // A new account whose id the plan has: an error naming its line. The router finds it as it routes
-  // (in file order, so the first such account), unless the assignment names accounts outside the plan's
-  // accounts: those ids only this check knows, and it must come before the router rejects those rows.
+  // A new account whose id the plan has: an error naming its line, before any other. The router
+  // finds it as it routes (in file order, so the first such account); the whole file is checked
+  // first only when the router's own checks fail, or when the assignment names accounts outside the
+  // plan's (ids only this check knows).
+  let ownerOf: ((id: string) => string | boolean) | undefined;
   const duplicateOf = (i: number): TerralignError | undefined => {
     const id = fresh[i].id;
-    const owner = ownersById(problem, ids, assignments)(id);
-    if (typeof owner === "string") return new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
-    if (owner) return new TerralignError("duplicate_id", `${newRecords.originOf(i).at(["id"])}: account ${JSON.stringify(id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
+    const owner = (ownerOf ??= ownersById(problem, ids, assignments))(id);
+    if (owner === false) return undefined;
+    const at = newRecords.originOf(i).at(["id"]);
+    if (typeof owner === "string") return new TerralignError("duplicate_id", `${at}: account ${JSON.stringify(id)} is already assigned to rep ${JSON.stringify(owner)} in ${assignmentsPath}; a new account needs a new id`);
+    return new TerralignError("duplicate_id", `${at}: account ${JSON.stringify(id)} is already in ${required(args, "accounts", command)}; a new account needs a new id`);
+  };
+  const firstDuplicate = () => {
+    for (let i = 0; i < fresh.length; i++) {
+      const error = duplicateOf(i);
+      if (error) return error;
+    }
     return undefined;
   };
   if (assignments.unknown.size > 0) {
-    const ownerOf = ownersById(problem, ids, assignments);
-    const first = fresh.findIndex((account) => ownerOf(account.id) !== false);
-    if (first >= 0) throw duplicateOf(first)!;
+    const error = firstDuplicate();
+    if (error) throw error;
   }
-  T("new");
   let router;
   try {
     router = createRouterValidated(problem, { ids, account: assignments.account, rep: assignments.rep, unknown: assignments.unknown }, { ...options, policy: policy as RoutePolicy });
   } catch (error) {
-    throw restateAssignmentError(error, assignments);
+    throw firstDuplicate() ?? restateAssignmentError(error, assignments);
   }
-  T("router");
   const routed = routeAll(router, fresh, duplicateOf);
-  T("routed");
   const loads = router.loads();
 
   const paths = writeFileSet(io, outDir, [
     ["routed.csv", routed.pieces],
     ["loads.csv", () => loadsCsv(loads)],
   ]);
-  T("written");
-  process.stderr.write(TT.map(([l,t],i)=>`${l} ${(i?t-TT[i-1][1]:t).toFixed(0)}`).join(" ")+` total ${performance.now().toFixed(0)}\n`);
   const { unroutable } = routed;
   io.stdout(describe(routed, loads, policy));
   io.stdout(`\nWrote:\n${paths.map((p) => `  ${p}`).join("\n")}\n`);
@@ -106,7 +107,8 @@ function ownersById(problem: Problem, ids: StringIndex, assignment: AssignmentIn
   }
   return (id) => {
     const a = ids.get(id);
-    if (a === undefined) return outside.get(id) ?? false;
+    // Numbers past the plan's accounts are ids the router has routed (it adds them to `ids`).
+    if (a === undefined || a >= problem.accounts.length) return outside.get(id) ?? false;
     return lastRow[a] >= 0 ? repOf(lastRow[a]) : true;
   };
 }

@@ -47,7 +47,9 @@ export function indexPoints(points: Int32Array, lng: Float64Array, lat: Float64A
 /**
  * The (up to) `k` indexed points nearest to the point (lng, lat), nearest first, skipping row
  * `skip` (−1: none): their rows in `rows` and great-circle distances in km in `km`. Returns how
- * many were found. Ties are broken by row, so results are deterministic.
+ * many were found. Points at the same (squared chord) distance are ordered by row, so results are
+ * deterministic; two points whose distances differ by less than a rounding can come out at the
+ * same km, in either order.
  */
 export function nearestPoints(index: PointIndex, lng: number, lat: number, k: number, skip: number, rows: Int32Array, km: Float64Array): number {
   const t = index.tree, xyz = t.xyz, order = t.order, left = t.left, right = t.right, box = index.box;

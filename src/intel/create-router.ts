@@ -16,6 +16,9 @@ import type { RepLoad, RouteReason, Router, RouterOptions, RouteResult } from ".
 
 const RAD = Math.PI / 180;
 
+/** `routedTo` of an account whose routing has not finished (it threw): not routed. */
+const UNFINISHED = -2;
+
 /** Reps to a leaf of the tree of rep homes: smaller leaves price fewer reps per search (8 measured ~5 % faster than 16 at 2,000 reps). */
 const REP_LEAF = 8;
 
@@ -53,6 +56,9 @@ export interface IndexedAssignment {
 export function createRouterValidated(valid: Problem, plan: { readonly assignment: readonly AssignmentRow[] } | IndexedAssignment, options: RouterOptions = {}): Router {
   const { policy = "territory", neighbours = 3, steering = 1, expectedWorkload = 0, ...alignOptions } = options;
   if (policy !== "territory" && policy !== "balanced") throw new TerralignError("invalid_option", `options.policy: expected "territory" or "balanced", got ${describeValue(policy)}`);
+  if (!(Number.isInteger(neighbours) && neighbours >= 1)) throw new TerralignError("invalid_option", `options.neighbours: expected a whole number ≥ 1, got ${describeValue(neighbours)}`);
+  if (!(Number.isFinite(steering) && steering >= 0)) throw new TerralignError("invalid_option", `options.steering: expected a number ≥ 0, got ${describeValue(steering)}`);
+  if (!(Number.isFinite(expectedWorkload) && expectedWorkload >= 0)) throw new TerralignError("invalid_option", `options.expectedWorkload: expected hours ≥ 0, got ${describeValue(expectedWorkload)}`);
   const resolved = resolveOptions(alignOptions);
   const p = compileProblem(valid, resolved);
   if (p.minutesPerKm === undefined) {
@@ -64,7 +70,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   // Every id the router has seen: a plan account's (its index, < n) or a routed account's (n + its routing number).
   const indexed = "ids" in plan ? plan : indexRows(valid, repIndex, plan.assignment);
   const known = indexed.ids;
-  // Rep of each account routed so far, in routing order (−1: routed to no rep).
+  // Rep of each account routed so far, in routing order (−1: routed to no rep; `UNFINISHED`).
   const routedTo: number[] = [];
   const assign = new Int32Array(p.n).fill(-1);
   for (let k = 0; k < indexed.account.length; k++) {
@@ -87,13 +93,13 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const stops = resolved.travel.stopsPerDay;
   const allAccounts = p.travelHours && stops > 1 && p.n > 0 ? indexPoints(Int32Array.from({ length: p.n }, (_, a) => a), p.accountLng, p.accountLat) : undefined;
   let hop = 0;
-  // Each rep's band width, and the narrowest and widest.
+  // Each rep's band width; for the pull (`pullOf`, which runs for every rep a search looks at: no
+  // division there) its inverse, a width of 0 counting as 0.01, and the largest and least of those.
   const width = Float64Array.from({ length: m }, (_, r) => bandWidth(p, r));
-  // For the pull (`pullOf`), which runs for every rep a search looks at: no division there.
   const inverseWidth = Float64Array.from(width, (w) => 1 / (w > 0 ? w : 0.01));
   const inverseCapacity = Float64Array.from(p.capacity, (c) => (c > 0 ? 1 / c : 0));
-  let widthLeast = Infinity, widthMost = 0;
-  for (let r = 0; r < p.m; r++) (widthLeast = Math.min(widthLeast, width[r])), (widthMost = Math.max(widthMost, width[r]));
+  let narrowest = 0, widest = Infinity;
+  for (let r = 0; r < m; r++) (narrowest = Math.max(narrowest, inverseWidth[r])), (widest = Math.min(widest, inverseWidth[r]));
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
   // Only `territory` looks at the plan's accounts around a new one.
   const index: PointIndex | undefined = policy === "territory" && assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
@@ -117,11 +123,13 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   // Unit vectors of rep homes and of the account, for a cheap lower bound on trips to far reps.
   const repUnit = unitVectors(p.repLng, p.repLat);
   let ux = 0, uy = 0, uz = 0;
+  // Minutes per unit of chord: the straight line is shorter than the arc (2 asin(chord / 2)), and
+  // slightly shortened again, so that rounding never prunes a rep that could win; no asin, as it
+  // runs for every rep and node a search looks at, and near (where it matters) chord and arc agree.
+  const minutesPerChord = EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
   const chordMinutes = (r: number) => {
     const dx = repUnit[3 * r] - ux, dy = repUnit[3 * r + 1] - uy, dz = repUnit[3 * r + 2] - uz;
-    // The straight line (chord) is shorter than the arc (2 asin(chord / 2)), and slightly shortened
-    // again, so that rounding never prunes a rep that could win; no asin, as it runs for every rep visited.
-    return Math.sqrt(dx * dx + dy * dy + dz * dz) * EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
+    return Math.sqrt(dx * dx + dy * dy + dz * dz) * minutesPerChord;
   };
   const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat, REP_LEAF);
   // The tree search relies on the pull growing with a rep's load (steering ≥ 0).
@@ -150,35 +158,46 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
 
   function route(account: Account): RouteResult {
     const id = checkAccount(account);
-    // The id is known from now on, by the number it is routed under (one look-up: it runs for every account).
+    // The id is known from now on (one look-up: it runs for every account), by its place in
+    // `routedTo`, marked unfinished until a rep (or none) is chosen: an error below leaves the two
+    // in step, and the account may be routed again.
     const prior = known.addIfAbsent(id, p.n + routedTo.length);
-    if (prior !== undefined) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(prior)}; a new account needs a new id`);
+    const retried = prior !== undefined && prior >= p.n && routedTo[prior - p.n] === UNFINISHED;
+    if (prior !== undefined && !retried) throw new TerralignError("duplicate_id", `account ${JSON.stringify(id)} is already ${describePrior(prior)}; a new account needs a new id`);
+    const at = retried ? prior - p.n : routedTo.push(UNFINISHED) - 1;
     call++;
     lng = account.location[0];
     lat = account.location[1];
     const eligible = (r: number) => (!rule || rule(r, account)) && (p.maxTravel[r] === Infinity || !exceeds(travelTo(r), p.maxTravel[r]));
+    const totalBefore = total;
     total += workOf(account);
-    if (allAccounts) {
-      const found = nearestPoints(allAccounts, lng, lat, 1, -1, rows, km);
-      hop = found > 0 ? p.travelHours!.hop[rows[0]] : 0;
-    }
     let r = -1, reason: RouteReason = "unroutable", message = "";
-    if (account.lockedRep !== undefined) {
-      r = repIndex.get(account.lockedRep)!;
-      reason = "lock";
-      message = `locked to rep ${account.lockedRep}`;
-    } else if (account.currentRep !== undefined && eligible(repIndex.get(account.currentRep)!)) {
-      r = repIndex.get(account.currentRep)!;
-      reason = "owner";
-      message = `its named owner, rep ${account.currentRep}`;
-    } else {
-      const chosen = policy === "territory" ? territoryRep(eligible) : balancedRep(account, eligible);
-      r = chosen.r;
-      reason = r < 0 ? "unroutable" : policy === "territory" ? "territory" : "balance";
-      message = chosen.message;
+    try {
+      if (allAccounts) {
+        const found = nearestPoints(allAccounts, lng, lat, 1, -1, rows, km);
+        hop = found > 0 ? p.travelHours!.hop[rows[0]] : 0;
+      }
+      if (account.lockedRep !== undefined) {
+        r = repIndex.get(account.lockedRep)!;
+        reason = "lock";
+        message = `locked to rep ${account.lockedRep}`;
+      } else if (account.currentRep !== undefined && eligible(repIndex.get(account.currentRep)!)) {
+        r = repIndex.get(account.currentRep)!;
+        reason = "owner";
+        message = `its named owner, rep ${account.currentRep}`;
+      } else {
+        const chosen = policy === "territory" ? territoryRep(eligible) : balancedRep(account, eligible);
+        r = chosen.r;
+        reason = r < 0 ? "unroutable" : policy === "territory" ? "territory" : "balance";
+        message = chosen.message;
+      }
+    } catch (error) {
+      // Nothing was routed: the total is as it was.
+      total = totalBefore;
+      throw error;
     }
     if (r < 0) {
-      routedTo.push(-1);
+      routedTo[at] = -1;
       return { accountId: id, repId: null, reason, travelMinutes: null, hours: workOf(account), message: message || unroutable(account) };
     }
     const minutes = travelTo(r);
@@ -189,7 +208,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     routed[r] += hours;
     if (pullIndex) setRepRatio(pullIndex, r, load[r] / p.capacity[r]);
     if (r === behind) behindStale = true;
-    routedTo.push(r);
+    routedTo[at] = r;
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
 
@@ -283,15 +302,12 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const index = pullIndex!;
     const t = index.homes.tree, box = index.homes.box, { stack, stackBound, leastRatio } = index;
     const perCapacity = capacityPerTarget();
-    const target = Math.max(total, startTotal + expectedWorkload) / p.totalCapacity;
-    const arcMinutes = EARTH_RADIUS_KM * minutesPerKm * (1 - 1e-9);
     const work = p.travelHours ? 0 : workOf(account);
     let best = -1, bestCost = Infinity, bar = Infinity;
     const boundOf = (node: number) => {
       const chord = Math.sqrt(boxDistance2(box, node, ux, uy, uz));
-      const pulled = pullAtRatio(leastRatio[node], target);
-      // The chord is shorter than the arc (2 asin(chord / 2)), and as tight where it matters, near.
-      return chord * arcMinutes + pulled - 1e-9 * (1 + Math.abs(pulled));
+      const pulled = pullAtRatio(leastRatio[node], perCapacity);
+      return chord * minutesPerChord + pulled - 1e-9 * (1 + Math.abs(pulled));
     };
     let top = 0;
     stackBound[top] = boundOf(0);
@@ -331,13 +347,14 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     return best;
   }
 
-  /** `pullOf` for a rep whose load is `ratio` × its capacity, with targets of `target` × capacity. */
-  function pullAtRatio(ratio: number, target: number): number {
-    if (!(target > 0)) return 0;
-    // The least pull of any rep at this ratio: reps' bands may differ, so the narrowest band for a rep behind, the widest ahead.
-    const d = ratio / target - 1;
-    const width = d < 0 ? widthLeast : widthMost;
-    return pullFrom(d / (width > 0 ? width : 0.01));
+  /**
+   * The least pull of any rep whose load is `ratio` × its capacity (`pullOf`'s `perCapacity`): reps'
+   * bands may differ, so the narrowest band for a rep behind, the widest for one ahead.
+   */
+  function pullAtRatio(ratio: number, perCapacity: number): number {
+    if (!(perCapacity > 0)) return 0;
+    const d = ratio * perCapacity - 1;
+    return pullFrom(d * (d < 0 ? narrowest : widest));
   }
 
   /**

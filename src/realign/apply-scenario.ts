@@ -9,7 +9,12 @@ export interface AppliedScenario {
   /** The edited problem without the frozen reps and their accounts (what is solved). */
   readonly problem: Problem;
   /** Frozen reps and the accounts they keep (today's owners), outside the solve. */
-  readonly frozen: { readonly reps: readonly Rep[]; readonly accounts: readonly Account[]; readonly travel?: Problem["travel"] };
+  readonly frozen: {
+    readonly reps: readonly Rep[];
+    readonly accounts: readonly Account[];
+    /** Today's travel matrix (`problem.travel`), when there is one, re-indexed to these reps and accounts. */
+    readonly travel?: Problem["travel"];
+  };
   /** The whole edited problem: `problem`'s reps and accounts, then the frozen ones (a travel matrix re-indexed alike). */
   readonly whole: Problem;
   /** Accounts whose current rep left (their owner was removed): placed freely, outside every budget. */
@@ -35,9 +40,11 @@ export interface AppliedScenario {
 /**
  * Applies one scenario's edits to today's problem, a pure function (the input is not changed):
  * `capacity`, then `mergeReps` (the merged reps' accounts count as the surviving rep's today),
- * `splitRep`, `removeReps`, `addReps`, `freezeReps`. Throws `TerralignError` naming the scenario,
+ * `splitRep`, `removeReps`, `addReps`, `freezeReps`. A travel matrix (`problem.travel`) is
+ * re-indexed to the reps and accounts that remain. Throws `TerralignError` naming the scenario,
  * the field and the value for a rep id that does not exist (or, for `addReps` and `splitRep`, one
- * that does), and for a scenario that leaves no rep to balance.
+ * that does), for a scenario that leaves no rep to balance, and, under a travel matrix, for a rep it
+ * adds or splits off at another home (the matrix has no row for it).
  */
 export function applyScenario(problem: Problem, input: unknown, index = 0): AppliedScenario {
   const parsed = scenarioSchema.safeParse(input, { reportInput: true });
@@ -131,11 +138,12 @@ export function applyScenario(problem: Problem, input: unknown, index = 0): Appl
   const unpriced = newRep ? { field: `${where}.${added.get(newRep.id)!.field}`, id: newRep.id } : undefined;
   if (problem.travel && unpriced) throw new TerralignError("invalid_input", unpricedMessage(unpriced, "the travel matrix (problem.travel) has no row for it"));
   const pick = (r: readonly number[], a: readonly number[]) => (problem.travel ? { travel: { minutes: pickMatrix(problem.travel.minutes, r, a) } } : {});
+  const solved: Problem = { ...problem, accounts, reps, ...pick(sources.reps, sources.accounts) };
   return {
     scenario,
-    problem: { ...problem, accounts, reps, ...pick(sources.reps, sources.accounts) },
+    problem: solved,
     frozen: { reps: frozenReps, accounts: frozenAccounts, ...pick(sources.frozenReps, sources.frozenAccounts) },
-    whole: { ...problem, accounts: [...accounts, ...frozenAccounts], reps: [...reps, ...frozenReps], ...pick([...sources.reps, ...sources.frozenReps], [...sources.accounts, ...sources.frozenAccounts]) },
+    whole: frozenReps.length === 0 ? solved : { ...problem, accounts: [...accounts, ...frozenAccounts], reps: [...reps, ...frozenReps], ...pick([...sources.reps, ...sources.frozenReps], [...sources.accounts, ...sources.frozenAccounts]) },
     orphans,
     droppedLocks,
     sources,

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { replaceFolder } from "../../src/cli/replace-folder.js";
 import { catchesSigint, cliPath, runCli, slowProblem, smallProblem, workspace } from "./cli-harness.js";
@@ -69,26 +70,43 @@ describe("Ctrl-C", () => {
 });
 
 describe("SIGTERM and SIGHUP", () => {
-  it.each(["SIGTERM", "SIGHUP"] as const)("%s ends the run by that signal, with the previous outputs and no staging folder", async (signal) => {
-    const { accounts, reps } = smallProblem();
-    const dir = workspace({ "accounts.csv": accounts, "reps.csv": reps });
-    expect(runCli(["align", "--accounts", "accounts.csv", "--reps", "reps.csv", "--out", "out"], dir).code).toBe(0);
-    const before = readdirSync(join(dir, "out")).sort();
-    const slow = slowProblem();
-    writeFileSync(join(dir, "accounts.csv"), slow.accounts);
-    writeFileSync(join(dir, "reps.csv"), slow.reps);
+  // The command's thread here makes a staging folder, says so as a command does, and waits: the
+  // signal comes while the folder is being written.
+  const commandThread = `
+    import { mkdtempSync, writeFileSync } from "node:fs";
+    import { join } from "node:path";
+    import { parentPort } from "node:worker_threads";
+    const folder = mkdtempSync(join(process.argv[2], ".out.terralign-"));
+    parentPort.postMessage({ staging: folder });
+    writeFileSync(join(folder, "assignments.csv"), "account_id,rep_id\\n");
+    setInterval(() => {}, 1000);
+  `;
+  const mainThread = (dir: string) => `
+    import { runInWorker } from ${JSON.stringify(fileURLToPath(new URL("../../src/cli/run-in-worker.ts", import.meta.url)))};
+    process.exitCode = await runInWorker(new URL(${JSON.stringify(pathToFileURL(join(dir, "thread.mjs")).href)}), [${JSON.stringify(dir)}], false);
+  `;
+
+  it.each(["SIGTERM", "SIGHUP"] as const)("%s removes the staging folder being written and ends the run by that signal", async (signal) => {
+    const dir = workspace({});
+    writeFileSync(join(dir, "thread.mjs"), commandThread);
+    writeFileSync(join(dir, "main.mts"), mainThread(dir));
+    const staging = () => readdirSync(dir).filter((f) => f.includes("terralign"));
     const ended = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => {
-      const child = spawn(process.execPath, [cliPath, ...align], { cwd: dir, stdio: "ignore" });
+      // From the repository, where the TypeScript loader (tsx) is found.
+      const child = spawn(process.execPath, ["--import", "tsx", join(dir, "main.mts")], { cwd: fileURLToPath(new URL("../..", import.meta.url)), stdio: "ignore" });
       const poll = setInterval(() => {
-        if (!catchesSigint(child.pid!)) return;
+        if (staging().length === 0 || !existsSync(join(dir, staging()[0], "assignments.csv"))) return;
         clearInterval(poll);
-        setTimeout(() => child.kill(signal), 500);
+        // The main thread has heard of the folder by the time the file is in it (the note comes first).
+        setTimeout(() => child.kill(signal), 200);
       }, 20);
-      child.on("close", (code, sig) => resolve([code, sig]));
+      child.on("close", (code, sig) => {
+        clearInterval(poll);
+        resolve([code, sig]);
+      });
     });
     expect(ended).toEqual([null, signal]);
-    expect(readdirSync(join(dir, "out")).sort()).toEqual(before);
-    expect(readdirSync(dir).filter((f) => f.includes("terralign"))).toEqual([]);
+    expect(staging()).toEqual([]);
   });
 });
 

@@ -71,6 +71,10 @@ describe("terralign route", () => {
       expect(io.err).toBe(`terralign: new.csv line 4, column id: account "${firstId}" is already in accounts.csv; a new account needs a new id\n`);
       expect(io.files.has("out/routed.csv")).toBe(false);
     }
+    // Before the router's own checks: options it cannot route with.
+    const unsupported = await route({ "new.csv": fresh.replace("N2,", "A1-3,"), "options.json": JSON.stringify({ regions: { west: { travel: { speedKmh: 40 } } } }) }, ["--options", "options.json"]);
+    expect(unsupported.code).toBe(2);
+    expect(unsupported.io.err).toBe('terralign: new.csv line 3, column id: account "A1-3" is already assigned to rep "R2" in asg.csv; a new account needs a new id\n');
     // An assignment row for an account outside the plan's accounts: the new account with that id is named before the row is.
     const { code, io } = await route({ "asg.csv": `${assignments}Z9,R1\n`, "new.csv": fresh.replace("N4,", "Z9,") });
     expect(code).toBe(2);

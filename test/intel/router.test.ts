@@ -91,4 +91,26 @@ describe("createRouter", () => {
     expect(errorOf(() => router.route(fresh[0])).code).toBe("duplicate_id");
     expect(errorOf(() => router.route({ ...fresh[1], lockedRep: "R-none" })).message).toBe(`account.lockedRep: "R-none" is not the id of any rep (account ${JSON.stringify(fresh[1].id)})`);
   });
+
+  it("keeps its record of ids in step when routing an account fails part-way: that account may be routed again, once", () => {
+    const router = createRouter(problem, plan, { policy: "balanced" });
+    const failing = { ...fresh[2] };
+    Object.defineProperty(failing, "segment", { get: () => { throw new Error("unreadable"); }, enumerable: true });
+    const before = router.loads();
+    expect(() => router.route(failing)).toThrow("unreadable");
+    expect(router.loads()).toEqual(before);
+    const next = router.route(fresh[3]);
+    const again = router.route(fresh[2]);
+    expect(again.accountId).toBe(fresh[2].id);
+    expect(errorOf(() => router.route(fresh[2])).message).toBe(`account ${JSON.stringify(fresh[2].id)} is already routed to rep ${again.repId}; a new account needs a new id`);
+    expect(errorOf(() => router.route(fresh[3])).message).toBe(`account ${JSON.stringify(fresh[3].id)} is already routed to rep ${next.repId}; a new account needs a new id`);
+  });
+
+  it.each([
+    ["neighbours", { neighbours: 0 }, "options.neighbours: expected a whole number ≥ 1, got 0"],
+    ["steering", { steering: -1 }, "options.steering: expected a number ≥ 0, got -1"],
+    ["expectedWorkload", { expectedWorkload: Number.NaN }, "options.expectedWorkload: expected hours ≥ 0, got NaN"],
+  ])("refuses a bad %s", (_what, options, message) => {
+    expect(errorOf(() => createRouter(problem, plan, options)).message).toBe(message);
+  });
 });

@@ -163,6 +163,13 @@ describe("runScenarios and tradeoff", () => {
     const hire = { name: "hire", addReps: [{ id: "new-1", lng: 0, lat: 45, capacity: 100 }] };
     expect(errorOf(() => runScenarios(withMatrix, [hire], options)).message).toMatch(/^scenarios\[0\] \("hire"\)\.addReps\[0\]\.id: rep "new-1" has a home of its own, and the travel matrix \(problem\.travel\) has no row for it/);
     expect(errorOf(() => runScenarios(small, [hire], fn)).message).toMatch(/addReps\[0\]\.id: rep "new-1" has a home of its own, and the travel function \(options\.travel\.minutes\) knows today's reps only/);
+    // A scenario's own travel function prices the whole edited problem (solved reps and accounts first, the frozen ones last), as it is.
+    const own = (r: number, a: number) => 3 + ((r * 17 + a * 5) % 41);
+    const [priced] = runScenarios(small, [{ ...hire, freezeReps: [small.reps[4].id], options: { travel: { minutes: own } } }], fn).results;
+    const whole = priced.plan.problem;
+    const repAt = new Map(whole.reps.map((rep, r) => [rep.id, r]));
+    const accountAt = new Map(whole.accounts.map((a, i) => [a.id, i]));
+    for (const t of priced.plan.territories) expect(t.travelMinutes, t.repId).toBeCloseTo(t.accountIds.reduce((sum, id) => sum + own(repAt.get(t.repId)!, accountAt.get(id)!), 0), 6);
   });
 
   it("gives one row per budget in the order given, each keeping its budget", () => {
