@@ -74,11 +74,7 @@ export function addBucket(bk: ArcBuckets): number {
 /** Puts arc e in bucket b with key d (moving it out of its bucket, or updating its key). */
 export function placeArc(bk: ArcBuckets, e: number, b: number, d: number): void {
   if (bk.bucketOf[e] === b) {
-    const slot = bk.slotOf[e];
-    if (bk.slotD[slot] === d) return;
-    bk.slotD[slot] = d;
-    if (bk.minArc[b] === e) bk.minArc[b] = UNKNOWN;
-    else if (bk.minArc[b] !== UNKNOWN && d < bk.minD[b]) setMin(bk, b, e, d);
+    rekeyArc(bk, e, d);
     return;
   }
   if (bk.bucketOf[e] >= 0) removeArc(bk, e);
@@ -90,6 +86,16 @@ export function placeArc(bk: ArcBuckets, e: number, b: number, d: number): void 
   bk.slotOf[e] = slot;
   const min = bk.minArc[b];
   if (min === EMPTY || (min >= 0 && d < bk.minD[b])) setMin(bk, b, e, d);
+}
+
+/** Gives arc e, which is in a bucket, the key d (it stays in its bucket). */
+export function rekeyArc(bk: ArcBuckets, e: number, d: number): void {
+  const b = bk.bucketOf[e];
+  const slot = bk.slotOf[e];
+  if (bk.slotD[slot] === d) return;
+  bk.slotD[slot] = d;
+  if (bk.minArc[b] === e) bk.minArc[b] = UNKNOWN;
+  else if (bk.minArc[b] !== UNKNOWN && d < bk.minD[b]) setMin(bk, b, e, d);
 }
 
 /** Takes arc e out of its bucket (nothing when it is in none). */

@@ -1,4 +1,4 @@
-import { addBucket, bucketMin, createArcBuckets, placeArc, removeArc, reserveArcs, reserveRoom, type ArcBuckets } from "./arc-buckets.js";
+import { addBucket, bucketMin, createArcBuckets, placeArc, rekeyArc, removeArc, reserveArcs, reserveRoom, type ArcBuckets } from "./arc-buckets.js";
 import { keepBest } from "./entering-arc.js";
 import { IN_TREE, type NetworkSimplex } from "./network-simplex.js";
 
@@ -149,8 +149,19 @@ export function unfileNode(pp: PairPricing, u: number): void {
 export function refileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
   const u = s.source[e];
   if (u >= s.leafLimit || s.inCore[u] || e >= pp.knownArcs) return;
-  if (s.pred[u] === e) fileNode(s, pp, u);
-  else fileArc(s, pp, e);
+  if (s.pred[u] === e) {
+    for (let f = pp.firstOut[u]; f >= 0; f = pp.nextOut[f]) rekeyOrFileArc(s, pp, f);
+  } else rekeyOrFileArc(s, pp, e);
+}
+
+/**
+ * `fileArc` after a cost changed and nothing else: a filed arc's leaf still hangs from the same
+ * parent (a leaf that moves is filed again at once), so it keeps its bucket and only its key moves,
+ * without looking the bucket up. This runs for every arc of most leaves at each multiplier step.
+ */
+function rekeyOrFileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
+  if (s.state[e] === IN_TREE || pp.buckets.bucketOf[e] < 0) fileArc(s, pp, e);
+  else rekeyArc(pp.buckets, e, keyOf(s, e));
 }
 
 function fileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
@@ -158,9 +169,13 @@ function fileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
     removeArc(pp.buckets, e);
     return;
   }
+  placeArc(pp.buckets, e, pairBucket(s, pp, s.parent[s.source[e]], s.target[e]), keyOf(s, e));
+}
+
+/** An arc's key: its cost less its leaf's offset (the cost of the leaf's tree arc, signed). */
+function keyOf(s: NetworkSimplex, e: number): number {
   const a = s.source[e];
-  const d = s.cost[e] + (s.up[a] ? -s.cost[s.pred[a]] : s.cost[s.pred[a]]);
-  placeArc(pp.buckets, e, pairBucket(s, pp, s.parent[a], s.target[e]), d);
+  return s.cost[e] + (s.up[a] ? -s.cost[s.pred[a]] : s.cost[s.pred[a]]);
 }
 
 function pairBucket(s: NetworkSimplex, pp: PairPricing, tail: number, head: number): number {
