@@ -98,8 +98,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   const width = Float64Array.from({ length: m }, (_, r) => bandWidth(p, r));
   const inverseWidth = Float64Array.from(width, (w) => 1 / (w > 0 ? w : 0.01));
   const inverseCapacity = Float64Array.from(p.capacity, (c) => (c > 0 ? 1 / c : 0));
-  let narrowest = 0, widest = Infinity;
-  for (let r = 0; r < m; r++) (narrowest = Math.max(narrowest, inverseWidth[r])), (widest = Math.min(widest, inverseWidth[r]));
+  let inverseNarrowest = 0, inverseWidest = Infinity;
+  for (let r = 0; r < m; r++) (inverseNarrowest = Math.max(inverseNarrowest, inverseWidth[r])), (inverseWidest = Math.min(inverseWidest, inverseWidth[r]));
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
   // Only `territory` looks at the plan's accounts around a new one.
   const index: PointIndex | undefined = policy === "territory" && assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
@@ -132,8 +132,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     return Math.sqrt(dx * dx + dy * dy + dz * dz) * minutesPerChord;
   };
   const repHomes = indexPoints(Int32Array.from({ length: m }, (_, r) => r), p.repLng, p.repLat, REP_LEAF);
-  // The tree search relies on the pull growing with a rep's load (steering ≥ 0).
-  const pullIndex = policy === "balanced" && pull >= 0 ? createRepPullIndex(repHomes, load, p.capacity) : undefined;
+  // The tree search relies on the pull growing with a rep's load (steering ≥ 0, checked above).
+  const pullIndex = policy === "balanced" ? createRepPullIndex(repHomes, load, p.capacity) : undefined;
   const rows = new Int32Array(Math.max(64, m)), km = new Float64Array(Math.max(64, m));
   // An account's hours at a rep `minutes` away, as `accountHours` counts them.
   const hoursAt = (account: Account, minutes: number) => (p.travelHours ? visitHours(workOf(account), account.visits ?? 1, minutes, stops, hop) : workOf(account));
@@ -191,6 +191,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
         reason = r < 0 ? "unroutable" : policy === "territory" ? "territory" : "balance";
         message = chosen.message;
       }
+      if (r < 0 && !message) message = unroutable(account);
     } catch (error) {
       // Nothing was routed: the total is as it was.
       total = totalBefore;
@@ -198,7 +199,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     }
     if (r < 0) {
       routedTo[at] = -1;
-      return { accountId: id, repId: null, reason, travelMinutes: null, hours: workOf(account), message: message || unroutable(account) };
+      return { accountId: id, repId: null, reason, travelMinutes: null, hours: workOf(account), message };
     }
     const minutes = travelTo(r);
     const hours = hoursAt(account, minutes);
@@ -354,7 +355,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   function pullAtRatio(ratio: number, perCapacity: number): number {
     if (!(perCapacity > 0)) return 0;
     const d = ratio * perCapacity - 1;
-    return pullFrom(d * (d < 0 ? narrowest : widest));
+    return pullFrom(d * (d < 0 ? inverseNarrowest : inverseWidest));
   }
 
   /**

@@ -14,19 +14,19 @@ export interface RouterOptions extends AlignOptions {
    * their target; never a rep above its band's upper end while an eligible rep has room.
    */
   readonly policy?: RoutePolicy;
-  /** `territory`: nearest assigned accounts (of reps that may take the account) that define its territory. Default 3. */
+  /** `territory`: nearest assigned accounts (of reps that may take the account) that define its territory; a whole number ≥ 1. Default 3. */
   readonly neighbours?: number;
   /**
    * `balanced`: strength of the pull towards reps behind their target, in units of the plan's mean
    * trip (minutes): a rep z band-widths from its target costs steering × mean trip × ±(d + d³) with
-   * d = min(2, 2 · max(0, |z| − ½)) (0: travel only). Default 1.
+   * d = min(2, 2 · max(0, |z| − ½)) (0: travel only; ≥ 0). Default 1.
    */
   readonly steering?: number;
   /**
    * `balanced`: hours of new work expected over the routing (e.g. the whole file being routed).
    * The pull then measures each rep against the target it will have once that work has arrived, so
    * reps that will fall behind attract accounts from the start, while there is still a choice. Room
-   * in a band is always judged against the targets of the work routed so far. Default 0.
+   * in a band is always judged against the targets of the work routed so far. Hours ≥ 0; default 0.
    */
   readonly expectedWorkload?: number;
 }

@@ -2,6 +2,7 @@ import highsLoader from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { artificialHours } from "../../src/solvers/transport/column-generation.js";
 import { addTransportArc, buildTransportLp, solveTransportLp, transportValue, type TransportInput } from "../../src/solvers/transport/transport-lp.js";
+import { changeArcCosts } from "../../src/solvers/transport/simplex-basis.js";
 import { createRandom } from "../../src/util/random.js";
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
@@ -226,6 +227,31 @@ describe("transportation LP (network simplex)", () => {
       solves += 2;
     }
     expect(solves).toBe(120);
+  });
+
+  it("prices by rep pairs exactly after arc costs change in place (tree arcs among them), with the same optimum as HiGHS", () => {
+    for (let seed = 1; seed <= 24; seed++) {
+      const m = 2 + ((seed * 7) % 15);
+      const S = 4 * (m + 2) + ((seed * 53) % 300);
+      const t = randomInstance(900 + seed, S, m, [0.02, 0.1, 0.3][seed % 3], 0.2 + (seed % 3) / 10);
+      const lp = buildTransportLp(t);
+      expect(solveTransportLp(lp)).toBe("optimal");
+      expect(lp.simplex.pairs).toBeDefined();
+      const random = createRandom(seed);
+      const cost = Float64Array.from(t.arcCost);
+      // Candidate arc k is simplex arc nodeCount + m + k (after the reps' arcs to the sink).
+      const first = lp.simplex.nodeCount + m;
+      for (let round = 0; round < 4; round++) {
+        const picked = Array.from({ length: cost.length }, (_, k) => k).filter(() => random() < 0.3);
+        const costs = Float64Array.from(picked, () => Math.round(random() * 100_000) / 1000);
+        picked.forEach((k, i) => (cost[k] = costs[i]));
+        changeArcCosts(lp.simplex, Int32Array.from(picked, (k) => first + k), costs);
+        expect(solveTransportLp(lp)).toBe("optimal");
+        expect(lp.simplex.pairs?.misses).toBe(0);
+        const reference = solveWithHighs({ ...t, arcCost: cost });
+        expect(Math.abs(transportValue(lp) - reference.value), `seed ${seed} round ${round}`).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(reference.value)));
+      }
+    }
   });
 
   it("prices by rep pairs through a map when there are more reps than the dense pair table holds, with the same optimum as HiGHS", () => {

@@ -88,14 +88,19 @@ export function placeArc(bk: ArcBuckets, e: number, b: number, d: number): void 
   if (min === EMPTY || (min >= 0 && d < bk.minD[b])) setMin(bk, b, e, d);
 }
 
-/** Gives arc e, which is in a bucket, the key d (it stays in its bucket). */
+/** Gives arc e the key d in the bucket it is in (nothing when it is in none). */
 export function rekeyArc(bk: ArcBuckets, e: number, d: number): void {
   const b = bk.bucketOf[e];
+  if (b < 0) return;
   const slot = bk.slotOf[e];
   if (bk.slotD[slot] === d) return;
+  const was = bk.slotD[slot];
   bk.slotD[slot] = d;
-  if (bk.minArc[b] === e) bk.minArc[b] = UNKNOWN;
-  else if (bk.minArc[b] !== UNKNOWN && d < bk.minD[b]) setMin(bk, b, e, d);
+  // The minimum with a smaller key is still the minimum; with a larger one it must be looked for.
+  if (bk.minArc[b] === e) {
+    if (d < was) bk.minD[b] = d;
+    else bk.minArc[b] = UNKNOWN;
+  } else if (bk.minArc[b] !== UNKNOWN && d < bk.minD[b]) setMin(bk, b, e, d);
 }
 
 /** Takes arc e out of its bucket (nothing when it is in none). */

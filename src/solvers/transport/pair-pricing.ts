@@ -140,7 +140,6 @@ export function unfileNode(pp: PairPricing, u: number): void {
   for (let e = pp.firstOut[u]; e >= 0; e = pp.nextOut[e]) removeArc(pp.buckets, e);
 }
 
-/** Files leaf arc e by its tail's parent and its head, with its current d; tree arcs are in no bucket. */
 /**
  * Files an arc again after its cost changed: a leaf's arcs all move when its tree arc's cost
  * changes (their keys carry the leaf's offset), else the arc alone. Core nodes' arcs are priced
@@ -164,6 +163,7 @@ function rekeyOrFileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
   else rekeyArc(pp.buckets, e, keyOf(s, e));
 }
 
+/** Files leaf arc e by its tail's parent and its head, with its current key; tree arcs are in no bucket. */
 function fileArc(s: NetworkSimplex, pp: PairPricing, e: number): void {
   if (s.state[e] === IN_TREE) {
     removeArc(pp.buckets, e);
