@@ -20,6 +20,7 @@ export type {
   Diagnostic,
   Metrics,
   Plan,
+  PlanOptions,
   PlanStatus,
   RepPrice,
   Spread,

@@ -1,4 +1,5 @@
 import type { Violation, ViolationCounts } from "../rules/violation.js";
+import type { ResolvedOptions } from "./defaults.js";
 import type { Strategy } from "./options-schema.js";
 import type { Problem } from "./problem-schema.js";
 
@@ -185,4 +186,18 @@ export interface Plan {
   readonly elapsedMs: number;
   /** The validated input (same objects, never mutated), so outputs can draw accounts and reps. */
   readonly problem: Problem;
+  /**
+   * The options the plan was made under, defaults filled in, as JSON can carry them (no `signal`,
+   * `onProgress` or travel function; `travelFunction` is true when travel came from one): outputs
+   * that measure another assignment beside the plan (today's owners in its diff) use them, also
+   * for a plan read back from JSON. Absent on plans this library did not make.
+   */
+  readonly options?: PlanOptions;
 }
+
+/** `Plan.options`: `ResolvedOptions` without what JSON cannot carry. */
+export type PlanOptions = Omit<ResolvedOptions, "signal" | "onProgress" | "travel"> & {
+  readonly travel: Omit<ResolvedOptions["travel"], "minutes">;
+  /** Travel came from a function (`options.travel.minutes`), which this copy of the options does not hold. */
+  readonly travelFunction?: true;
+};

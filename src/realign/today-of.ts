@@ -15,14 +15,19 @@ const made = new WeakMap<Plan, PlanDiff | null>();
 /**
  * The plan against today's owners (`diffPlans(plan.problem, todayOf(plan.problem), plan)`, both
  * scored under the options the plan was made with: its travel model, workload rules), or
- * undefined when no account has a current rep. Made once per plan object: the moved accounts
- * file, the printed gains and losses and the report share it.
+ * undefined when no account has a current rep, or when the plan's travel came from a function
+ * this copy of it does not hold (a plan read back from JSON: today's owners cannot be measured
+ * alike). Made once per plan object: the moved accounts file, the printed gains and losses and
+ * the report share it. A plan without options (not made by this library) is scored with the
+ * defaults.
  */
 export function diffFromToday(plan: Plan): PlanDiff | undefined {
   let diff = made.get(plan);
   if (diff === undefined) {
     const today = todayOf(plan.problem);
-    made.set(plan, (diff = today.length === 0 ? null : diffPlansResolved(plan.problem, today, plan, planOptions(plan) ?? defaultOptions)));
+    const options = planOptions(plan);
+    const unmeasurable = options === undefined && plan.options?.travelFunction === true;
+    made.set(plan, (diff = today.length === 0 || unmeasurable ? null : diffPlansResolved(plan.problem, today, plan, options ?? defaultOptions)));
   }
   return diff ?? undefined;
 }

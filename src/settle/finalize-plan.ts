@@ -4,7 +4,7 @@ import type { Plan, UnassignedAccount } from "../model/plan.js";
 import type { Problem } from "../model/problem-schema.js";
 import type { Strategy } from "../model/options-schema.js";
 import type { ResolvedOptions } from "../model/defaults.js";
-import { rememberOptions } from "./plan-options.js";
+import { portableOptions, rememberOptions } from "./plan-options.js";
 import type { SettledResult } from "./settle-plan.js";
 
 /**
@@ -51,6 +51,7 @@ export function finalizePlan(
     balance: p.balance,
     elapsedMs,
     problem,
+    ...(options ? { options: portableOptions(options) } : {}),
   };
   return options ? rememberOptions(plan, options) : plan;
 }

@@ -1,5 +1,5 @@
 import type { ResolvedOptions } from "../model/defaults.js";
-import type { Plan } from "../model/plan.js";
+import type { Plan, PlanOptions } from "../model/plan.js";
 
 /**
  * The options each plan was made under, keyed by its `metrics` object, which a copy of the plan
@@ -20,7 +20,20 @@ export function keepOptions(plan: Plan, copy: Plan): Plan {
   return options ? rememberOptions(copy, options) : copy;
 }
 
-/** The options `plan` was made under, when it came from this library in this process. */
+/**
+ * The options `plan` was made under: those it was made with in this process, else its own
+ * `options` (a plan read back from JSON), unless travel came from a function, which JSON does not
+ * carry (undefined then, as for a plan this library did not make).
+ */
 export function planOptions(plan: Plan): ResolvedOptions | undefined {
-  return made.get(plan.metrics);
+  const options = made.get(plan.metrics);
+  if (options !== undefined) return options;
+  return plan.options && !plan.options.travelFunction ? plan.options : undefined;
+}
+
+/** `options` as a plan carries them (`Plan.options`): without what JSON cannot carry. */
+export function portableOptions(options: ResolvedOptions): PlanOptions {
+  const { signal: _signal, onProgress: _onProgress, travel, ...rest } = options;
+  const { minutes, ...measure } = travel;
+  return { ...rest, travel: measure, ...(minutes ? { travelFunction: true as const } : {}) };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { realignInstance } from "../../benchmarks/realign-instance.js";
 import { align } from "../../src/align.js";
 import { evaluate } from "../../src/evaluate/evaluate.js";
+import type { Plan } from "../../src/model/plan.js";
 import type { Problem } from "../../src/model/problem-schema.js";
 import { applyScenario } from "../../src/realign/apply-scenario.js";
 import { diffPlans } from "../../src/realign/diff-plans.js";
@@ -45,8 +46,18 @@ describe("diffPlans", () => {
       expect(rep.travelMinutesBefore).toBeCloseTo(before.territories[r].travelMinutes, 6);
     });
     expect(diff.objectiveAfter).toBeCloseTo(after.metrics.objective, 6);
-    // A copy of the plan (as the CLI and the unit solver make) keeps its options.
+    // A copy of the plan (as the CLI and the unit solver make) keeps its options, and so does a plan read back from JSON.
     expect(diffFromToday({ ...plan, method: "copy" })!.objectiveBefore).toBeCloseTo(before.metrics.objective, 6);
+    const read: Plan = JSON.parse(JSON.stringify(plan));
+    expect(read.options!.travel).toEqual({ speedKmh: 22, circuity: 1.6, stopsPerDay: plan.options!.travel.stopsPerDay });
+    expect(diffFromToday(read)!.objectiveBefore).toBeCloseTo(before.metrics.objective, 6);
+    expect(diffFromToday(read)!.objectiveAfter).toBeCloseTo(after.metrics.objective, 6);
+    // Travel from a function does not survive JSON: no diff rather than one measured another way.
+    const fn = { balance: { workload: 0.1 }, travel: { minutes: (r: number, a: number) => 10 + ((r + a) % 7) } };
+    const byFunction = align(problem, fn);
+    expect(diffFromToday(byFunction)!.objectiveBefore).toBeCloseTo(evaluate(problem, today, fn).metrics.objective, 6);
+    expect(byFunction.options!.travelFunction).toBe(true);
+    expect(diffFromToday(JSON.parse(JSON.stringify(byFunction)))).toBeUndefined();
   });
 
   it("finds nothing when both sides agree", () => {
