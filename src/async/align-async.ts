@@ -1,10 +1,9 @@
 import { TerralignError, type ErrorCode } from "../errors.js";
-import { rememberOptions } from "../settle/plan-options.js";
 import type { Plan } from "../model/plan.js";
 import type { AlignOptions } from "../model/options-schema.js";
 import { parseProblem, resolveOptions } from "../model/parse.js";
 import type { Problem } from "../model/problem-schema.js";
-import { scenarioOptions, type ScenarioComparison } from "../realign/run-scenarios.js";
+import type { ScenarioComparison } from "../realign/run-scenarios.js";
 import type { Tradeoff, TradeoffPoint } from "../realign/tradeoff.js";
 import type { SolveReply, SolveRequest, WorkerJob } from "./worker-messages.js";
 
@@ -36,9 +35,8 @@ const workerThreads = "node:worker_threads";
  * `new URL("./align-worker.js", import.meta.url)` copy it).
  */
 export async function alignAsync(problem: Problem, options: AlignOptions = {}): Promise<Plan> {
-  const plan = (await inWorker(problem, options, { kind: "align" }, "alignAsync")) as Plan;
-  // The copy that crossed from the worker remembers its options as the worker's did (`planOptions`).
-  return rememberOptions(plan, resolveOptions(options));
+  // The copy that crossed from the worker carries its options (`Plan.options`) as the worker's did.
+  return (await inWorker(problem, options, { kind: "align" }, "alignAsync")) as Plan;
 }
 
 /**
@@ -47,11 +45,7 @@ export async function alignAsync(problem: Problem, options: AlignOptions = {}): 
  * `options.onProgress` hears every point's solve.
  */
 export async function tradeoffAsync(problem: Problem, options: AlignOptions | undefined, points: readonly TradeoffPoint[]): Promise<Tradeoff> {
-  const curve = (await inWorker(problem, options ?? {}, { kind: "tradeoff", points }, "tradeoffAsync")) as Tradeoff;
-  // The points differ from the options given in their budget or band only: the same travel model and workload rules.
-  const resolved = resolveOptions(options);
-  for (const plan of curve.plans) rememberOptions(plan, resolved);
-  return curve;
+  return (await inWorker(problem, options ?? {}, { kind: "tradeoff", points }, "tradeoffAsync")) as Tradeoff;
 }
 
 /**
@@ -59,9 +53,7 @@ export async function tradeoffAsync(problem: Problem, options: AlignOptions | un
  * same seed). Bad scenarios reject with the same `TerralignError` as `runScenarios` throws.
  */
 export async function runScenariosAsync(problem: Problem, scenarios: readonly unknown[], options: AlignOptions = {}): Promise<ScenarioComparison> {
-  const comparison = (await inWorker(problem, options, { kind: "scenarios", scenarios }, "runScenariosAsync")) as ScenarioComparison;
-  for (const { applied, plan } of comparison.results) rememberOptions(plan, resolveOptions(scenarioOptions(options, applied)));
-  return comparison;
+  return (await inWorker(problem, options, { kind: "scenarios", scenarios }, "runScenariosAsync")) as ScenarioComparison;
 }
 
 async function inWorker(problem: Problem, options: AlignOptions, job: WorkerJob, name: string): Promise<Plan | Tradeoff | ScenarioComparison> {

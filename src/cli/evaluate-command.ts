@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import { keepOptions } from "../settle/plan-options.js";
 import { evaluate, type Evaluation } from "../evaluate/evaluate.js";
 import { planOfAssignment } from "../evaluate/plan-of-assignment.js";
 import { readAssignments, restateAssignmentError } from "../io/read-assignments.js";
@@ -92,8 +91,7 @@ function assignmentPlan(problem: Problem, rows: readonly AssignmentRow[], option
   const plan = planOfAssignment(problem, rows, options);
   if (problem.units === undefined) return plan;
   const kept = plan.status === "feasible" || plan.status === "optimal";
-  // New metrics: the plan's options go with them (the report's diff against today's owners).
-  return keepOptions(plan, {
+  return {
     ...plan,
     status: kept && evaluation.violations.length > 0 ? "unsolved" : plan.status,
     territories: evaluation.territories,
@@ -101,7 +99,7 @@ function assignmentPlan(problem: Problem, rows: readonly AssignmentRow[], option
     unassigned: evaluation.unassigned,
     violations: evaluation.violations,
     diagnostics: evaluation.diagnostics,
-  });
+  };
 }
 
 function describeEvaluation(evaluation: Evaluation, source: string, balance: number, unitBased: boolean): string {

@@ -31,8 +31,11 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
   const setup: WorkerSetup = { flag: stop.flag, stderrIsTty: process.stderr.isTTY === true };
   const worker = new Worker(script, { argv: [...argv], workerData: setup });
   let interrupts = 0;
-  const quit = () => {
+  const removeStaging = () => {
     for (const folder of staging) rmSync(folder, { recursive: true, force: true });
+  };
+  const quit = () => {
+    removeStaging();
     process.exit(EXIT_INTERRUPTED);
   };
   let lastInterrupt = -Infinity;
@@ -49,17 +52,18 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
     }
     quit();
   };
-  process.on("SIGINT", onInterrupt);
   // Asked to end (SIGTERM, SIGHUP): no half-written staging folder is left beside the outputs, and
   // the process still ends by the signal, as its default action would end it.
   const onEnd = (signal: NodeJS.Signals) => {
-    for (const folder of staging) rmSync(folder, { recursive: true, force: true });
-    process.off("SIGTERM", onEnd);
-    process.off("SIGHUP", onEnd);
+    removeStaging();
+    unlisten();
     process.kill(process.pid, signal);
   };
-  process.on("SIGTERM", onEnd);
-  process.on("SIGHUP", onEnd);
+  const listeners = [["SIGINT", onInterrupt], ["SIGTERM", onEnd], ["SIGHUP", onEnd]] as const;
+  const unlisten = () => {
+    for (const [signal, listener] of listeners) process.off(signal, listener);
+  };
+  for (const [signal, listener] of listeners) process.on(signal, listener);
   // Started by a launcher (a large run, `relaunch`): its signals come now; when it dies, quit as on a second Ctrl-C.
   watchLauncher(quit);
   return new Promise((resolve) => {
@@ -73,9 +77,7 @@ export function runInWorker(script: URL, argv: readonly string[], graceful: bool
       code = EXIT_INTERNAL;
     });
     worker.on("exit", () => {
-      process.off("SIGINT", onInterrupt);
-      process.off("SIGTERM", onEnd);
-      process.off("SIGHUP", onEnd);
+      unlisten();
       resolve(code);
     });
   });

@@ -97,7 +97,6 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   // division there) its inverse, a width of 0 counting as 0.01, and the largest and least of those.
   const width = Float64Array.from({ length: m }, (_, r) => bandWidth(p, r));
   const inverseWidth = Float64Array.from(width, (w) => 1 / (w > 0 ? w : 0.01));
-  const inverseCapacity = Float64Array.from(p.capacity, (c) => (c > 0 ? 1 / c : 0));
   let inverseNarrowest = 0, inverseWidest = Infinity;
   for (let r = 0; r < m; r++) (inverseNarrowest = Math.max(inverseNarrowest, inverseWidth[r])), (inverseWidest = Math.min(inverseWidest, inverseWidth[r]));
   const assignedRows = Int32Array.from({ length: p.n }, (_, a) => a).filter((a) => assign[a] >= 0);
@@ -250,12 +249,12 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     uy = Math.cos(lat * RAD) * Math.sin(lng * RAD);
     uz = Math.sin(lat * RAD);
     // The tree search finds the cheapest rep with room; without one, the scan below finds the least over.
-    const tree = pullIndex ? cheapestWithRoom(account, eligible) : -1;
+    const tree = cheapestWithRoom(account, eligible);
     if (tree >= 0) return { r: tree, message: `rep ${valid.reps[tree].id}: least travel plus balance among reps with room in their band` };
     // The strongest pull is the rep with the least load per hour of capacity (targets are proportional to capacity).
     if (behindStale) {
       behind = 0;
-      for (let r = 1; r < m; r++) if (load[r] / p.capacity[r] < load[behind] / p.capacity[behind]) behind = r;
+      for (let r = 1; r < m; r++) if (pullIndex!.ratio[r] < pullIndex!.ratio[behind]) behind = r;
       behindStale = false;
     }
     const strongest = Math.min(0, pullOf(behind));
@@ -367,7 +366,8 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    * keeps reps that are all far behind, as when the new work rivals the old, competing on travel.
    */
   function pullOf(r: number, perCapacity = capacityPerTarget()): number {
-    return pullFrom(perCapacity > 0 && p.capacity[r] > 0 ? (load[r] * inverseCapacity[r] * perCapacity - 1) * inverseWidth[r] : 0);
+    // The load ratio as the tree keeps it: the nodes' bounds (`pullAtRatio`) come from the same numbers.
+    return pullFrom(perCapacity > 0 ? (pullIndex!.ratio[r] * perCapacity - 1) * inverseWidth[r] : 0);
   }
 
   /** Total capacity over the total the targets share (a rep's target is its capacity over this); 0 when there is nothing to share. */

@@ -87,7 +87,6 @@ function mercatorPositions(projection: GeoProjection, lng0: number, accounts: Pl
   const pi = Math.PI, tau = 2 * pi, halfPi = pi / 2;
   const k = projection.scale();
   const [tx, ty] = projection.translate();
-  // d3's re-centring: x by the projected origin's 0, y by its log tan(π/4) (not exactly 0).
   const dy = ty - (0 - k * Math.log(Math.tan(halfPi / 2)));
   const deltaLambda = ((-lng0 % 360) * RADIANS) % tau;
   const out = new Float64Array(2 * accounts.length);

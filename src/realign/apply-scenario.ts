@@ -9,12 +9,7 @@ export interface AppliedScenario {
   /** The edited problem without the frozen reps and their accounts (what is solved). */
   readonly problem: Problem;
   /** Frozen reps and the accounts they keep (today's owners), outside the solve. */
-  readonly frozen: {
-    readonly reps: readonly Rep[];
-    readonly accounts: readonly Account[];
-    /** Today's travel matrix (`problem.travel`), when there is one, re-indexed to these reps and accounts. */
-    readonly travel?: Problem["travel"];
-  };
+  readonly frozen: { readonly reps: readonly Rep[]; readonly accounts: readonly Account[] };
   /** The whole edited problem: `problem`'s reps and accounts, then the frozen ones (a travel matrix re-indexed alike). */
   readonly whole: Problem;
   /** Accounts whose current rep left (their owner was removed): placed freely, outside every budget. */
@@ -22,17 +17,12 @@ export interface AppliedScenario {
   /** Locks dropped because the locked rep left. */
   readonly droppedLocks: number;
   /**
-   * Where each rep and account of `problem` and of `frozen` was in today's problem (−1: a rep the
-   * scenario adds, or splits off with a home of its own), so that a travel model indexed by today's
-   * problem (a `problem.travel` matrix, re-indexed here; an `options.travel.minutes` function,
-   * `scenarioOptions`) prices the edited one; `whole` lists the first, then the second.
+   * Where each rep and account of `whole` was in today's problem (−1: a rep the scenario adds, or
+   * splits off with a home of its own), so that a travel model indexed by today's problem (a
+   * `problem.travel` matrix, re-indexed here; an `options.travel.minutes` function,
+   * `scenarioOptions`) prices the edited one. `problem`'s reps and accounts are the first ones.
    */
-  readonly sources: {
-    readonly reps: readonly number[];
-    readonly accounts: readonly number[];
-    readonly frozenReps: readonly number[];
-    readonly frozenAccounts: readonly number[];
-  };
+  readonly sources: { readonly reps: readonly number[]; readonly accounts: readonly number[] };
   /** The first rep with no place in today's problem (added, or split off at another home): the scenario field naming it, and its id. */
   readonly unpriced?: { readonly field: string; readonly id: string };
 }
@@ -126,24 +116,20 @@ export function applyScenario(problem: Problem, input: unknown, index = 0): Appl
   if (reps.length === 0) fail("removeReps", "the scenario leaves no rep to balance (every rep is removed, merged away or frozen)");
   const lockedToFrozen = accounts.find((a) => a.lockedRep !== undefined && frozenIds.has(a.lockedRep));
   if (lockedToFrozen) fail("freezeReps", `account ${JSON.stringify(lockedToFrozen.id)} is locked to the frozen rep ${JSON.stringify(lockedToFrozen.lockedRep)} but is not in its territory today`);
+  const wholeReps = [...reps, ...frozenReps], wholeAccounts = [...accounts, ...frozenAccounts];
   const todayAccount = new Map(problem.accounts.map((account, a) => [account.id, a]));
-  const sources = {
-    reps: reps.map((rep) => sourceOf(rep.id)),
-    accounts: accounts.map((a) => todayAccount.get(a.id)!),
-    frozenReps: frozenReps.map((rep) => sourceOf(rep.id)),
-    frozenAccounts: frozenAccounts.map((a) => todayAccount.get(a.id)!),
-  };
+  const sources = { reps: wholeReps.map((rep) => sourceOf(rep.id)), accounts: wholeAccounts.map((a) => todayAccount.get(a.id)!) };
   // The first rep that no travel model indexed by today's problem can price.
-  const newRep = [...reps, ...frozenReps].find((rep) => sourceOf(rep.id) < 0);
+  const newRep = wholeReps.find((rep) => sourceOf(rep.id) < 0);
   const unpriced = newRep ? { field: `${where}.${added.get(newRep.id)!.field}`, id: newRep.id } : undefined;
   if (problem.travel && unpriced) throw new TerralignError("invalid_input", unpricedMessage(unpriced, "the travel matrix (problem.travel) has no row for it"));
   const pick = (r: readonly number[], a: readonly number[]) => (problem.travel ? { travel: { minutes: pickMatrix(problem.travel.minutes, r, a) } } : {});
-  const solved: Problem = { ...problem, accounts, reps, ...pick(sources.reps, sources.accounts) };
+  const solved: Problem = { ...problem, accounts, reps, ...pick(sources.reps.slice(0, reps.length), sources.accounts.slice(0, accounts.length)) };
   return {
     scenario,
     problem: solved,
-    frozen: { reps: frozenReps, accounts: frozenAccounts, ...pick(sources.frozenReps, sources.frozenAccounts) },
-    whole: frozenReps.length === 0 ? solved : { ...problem, accounts: [...accounts, ...frozenAccounts], reps: [...reps, ...frozenReps], ...pick([...sources.reps, ...sources.frozenReps], [...sources.accounts, ...sources.frozenAccounts]) },
+    frozen: { reps: frozenReps, accounts: frozenAccounts },
+    whole: frozenReps.length === 0 ? solved : { ...problem, accounts: wholeAccounts, reps: wholeReps, ...pick(sources.reps, sources.accounts) },
     orphans,
     droppedLocks,
     sources,

@@ -66,7 +66,7 @@ export function runScenarios(problem: Problem, scenarios: readonly unknown[], op
     const merged = scenarioOptions(options, a);
     let plan: Plan;
     try {
-      plan = withFrozen(align(a.problem, merged), a, options);
+      plan = withFrozen(align(a.problem, merged), a, merged);
     } catch (error) {
       if (error instanceof TerralignError) throw new TerralignError(error.code, `scenarios[${i}] (${JSON.stringify(a.scenario.name)}): ${error.message}`, error.issues);
       throw error;
@@ -79,27 +79,23 @@ export function runScenarios(problem: Problem, scenarios: readonly unknown[], op
 /** The options a scenario is solved with: the shared ones with its own laid over, orphans assigned when it has any. Internal. */
 export function scenarioOptions(options: AlignOptions, applied: AppliedScenario): AlignOptions {
   // Indexed by the whole edited problem: its first reps and accounts are the ones solved.
-  const { reps, accounts, frozenReps, frozenAccounts } = applied.sources;
-  const merged = mergeOptions(todaysTravelFor(options, applied, [...reps, ...frozenReps], [...accounts, ...frozenAccounts]), applied.scenario.options ?? {});
+  const merged = mergeOptions(todaysTravelFor(options, applied), applied.scenario.options ?? {});
   return applied.orphans > 0 ? { ...merged, disruption: { ...merged.disruption, orphans: "assign" } } : merged;
 }
 
 /**
  * The shared `options` with their travel function (`travel.minutes`, indexed by today's problem)
- * turned to the edited reps and accounts, whose places today are `reps` and `accounts`
- * (`AppliedScenario.sources`). A scenario that gives a travel function of its own (API only) gives
- * it for the whole edited problem (`AppliedScenario.whole`), and it is left as it is.
+ * turned to the whole edited problem (`AppliedScenario.whole`, through `sources`). A scenario that
+ * gives a travel function of its own (API only) gives it for the whole edited problem, and it is
+ * left as it is.
  */
-function todaysTravelFor(options: AlignOptions, applied: AppliedScenario, reps: readonly number[], accounts: readonly number[]): AlignOptions {
+function todaysTravelFor(options: AlignOptions, applied: AppliedScenario): AlignOptions {
   const minutes = options.travel?.minutes;
-  if (typeof minutes !== "function" || ownTravel(applied)) return options;
-  if (applied.unpriced) throw new TerralignError("invalid_input", unpricedMessage(applied.unpriced, "the travel function (options.travel.minutes) knows today's reps only"));
-  return { ...options, travel: { ...options.travel, minutes: (r: number, a: number) => minutes(reps[r], accounts[a]) } };
-}
-
-function ownTravel(applied: AppliedScenario): ((r: number, a: number) => number) | undefined {
   const own = (applied.scenario.options as { travel?: { minutes?: unknown } } | undefined)?.travel?.minutes;
-  return typeof own === "function" ? (own as (r: number, a: number) => number) : undefined;
+  if (typeof minutes !== "function" || typeof own === "function") return options;
+  if (applied.unpriced) throw new TerralignError("invalid_input", unpricedMessage(applied.unpriced, "the travel function (options.travel.minutes) knows today's reps only"));
+  const { reps, accounts } = applied.sources;
+  return { ...options, travel: { ...options.travel, minutes: (r: number, a: number) => minutes(reps[r], accounts[a]) } };
 }
 
 function rowOf(name: string, plan: Plan, todayObjective: number): ScenarioRow {
@@ -144,23 +140,20 @@ function isPlain(x: unknown): x is Record<string, unknown> {
 /**
  * The plan over the whole edited problem: the solved plan plus each frozen territory as it is
  * today (its own workload as its target: it is not balanced), appended after the others. The
- * frozen territories are measured with the scenario's travel model and workload rules, as the
- * solved ones are; the plan remembers the scenario's options (`planOptions`). `options`: the
- * shared options (a travel function indexed by today's problem), under the scenario's own.
+ * frozen territories are measured in the whole edited problem with the scenario's travel model
+ * and workload rules (`options`, `scenarioOptions`), as the solved ones are; the plan remembers
+ * the scenario's options (`planOptions`).
  */
 function withFrozen(plan: Plan, applied: AppliedScenario, options: AlignOptions): Plan {
   const { reps, accounts } = applied.frozen;
   if (reps.length === 0) return plan;
   const frozenRows = accounts.map((a) => ({ accountId: a.id, repId: a.currentRep! }));
-  // Only what measures a territory: bands, targets and budgets belong to the reps that are solved.
-  // A travel function: today's re-indexed to the frozen reps and accounts, or the scenario's own (indexed by the whole edited problem, the frozen ones last) shifted to them.
-  const { reps: solvedReps, accounts: solvedAccounts, frozenReps, frozenAccounts } = applied.sources;
-  const own = ownTravel(applied);
-  const scenario = mergeOptions(todaysTravelFor(options, applied, frozenReps, frozenAccounts), applied.scenario.options ?? {});
-  const travel = own ? { ...scenario.travel, minutes: (r: number, a: number) => own(solvedReps.length + r, solvedAccounts.length + a) } : scenario.travel;
-  const measuring: AlignOptions = { ...(travel ? { travel } : {}), ...(scenario.workload ? { workload: scenario.workload } : {}), ...(scenario.regions ? { regions: scenario.regions } : {}) };
-  const frozenPlan = evaluate({ accounts: [...accounts], reps: [...reps], ...(applied.frozen.travel ? { travel: applied.frozen.travel } : {}) }, frozenRows, measuring);
-  const territories: Territory[] = frozenPlan.territories.map((t) => ({ ...t, targetHours: t.workloadHours, deviation: 0, violations: countViolations([]) }));
+  // Only what measures a territory (bands, targets and budgets belong to the reps that are solved);
+  // today's owners who left own none of these rows.
+  const measuring: AlignOptions = { ...(options.travel ? { travel: options.travel } : {}), ...(options.workload ? { workload: options.workload } : {}), ...(options.regions ? { regions: options.regions } : {}), disruption: { orphans: "assign" } };
+  const { whole } = applied;
+  const frozenPlan = evaluate({ accounts: whole.accounts, reps: whole.reps, ...(whole.travel ? { travel: whole.travel } : {}) }, frozenRows, measuring);
+  const territories: Territory[] = frozenPlan.territories.slice(-reps.length).map((t) => ({ ...t, targetHours: t.workloadHours, deviation: 0, violations: countViolations([]) }));
   return keepOptions(plan, {
     ...plan,
     problem: applied.whole,

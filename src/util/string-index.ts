@@ -28,8 +28,7 @@ export class StringIndex {
   /** `get` for the characters `start` to `end` of `text` (as if cut out with `slice`), without cutting them out. */
   getRange(text: string, start: number, end: number): number | undefined {
     const table = this.table, mask = (table.length >> 1) - 1;
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const h = hash(text, start, end);
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const k = table[2 * slot];
       if (k < 0) return undefined;
@@ -103,9 +102,12 @@ function sameText(key: string, text: string, start: number, end: number): boolea
   return true;
 }
 
-/** FNV-1a over the UTF-16 code units, as a signed 32-bit integer (as an Int32Array holds it; masks read its low bits alike). */
-function hash(key: string): number {
+/**
+ * FNV-1a over the UTF-16 code units `start` to `end` of `text` (all of it by default), as a signed
+ * 32-bit integer (as an Int32Array holds it; masks read its low bits alike).
+ */
+function hash(text: string, start = 0, end = text.length): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
 }
