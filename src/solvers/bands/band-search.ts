@@ -13,6 +13,8 @@ const TRADE_PARTNERS = 150;
 /** Accounts of a rep out of band tried in swaps, and nearest reps tried for each. */
 const SWAP_ACCOUNTS = 40;
 const SWAP_REPS = 8;
+/** Largest weight a row's violation gets in the repair. */
+const MAX_WEIGHT = 64;
 /** Among moves that cut the violation by at least this share of the best cut, the cheapest is taken. */
 const NEAR_BEST = 0.5;
 
@@ -30,7 +32,11 @@ export class BandSearch {
   /** Budget left per budget (limit − used); may be negative for a start that breaks a budget. */
   readonly room: Float64Array;
   cost = 0;
+  /** Rounds of `repair` done (each a look for a move or swap). */
+  rounds = 0;
   private readonly moves = new MoveList();
+  /** Weight of each row k of rep r (index k·m + r) in the violation the repair cuts (kept from one call to the next). */
+  private readonly weight: Float64Array;
 
   constructor(
     private readonly p: CompiledProblem,
@@ -40,6 +46,7 @@ export class BandSearch {
     start: Int32Array,
   ) {
     this.assign = Int32Array.from(start);
+    this.weight = new Float64Array(rows.count * p.m).fill(1);
     this.loads = rowLoads(rows, p.m, this.assign);
     this.members = Array.from({ length: p.m }, () => []);
     this.slot = new Int32Array(p.n).fill(-1);
@@ -70,8 +77,8 @@ export class BandSearch {
     for (let k = 0; k < rows.count; k++) {
       const v = rows.value[k][a];
       if (v === 0) continue;
-      if (from >= 0) d += outside(rows, k, from, loads[k][from] - v) - outside(rows, k, from, loads[k][from]);
-      if (to >= 0) d += outside(rows, k, to, loads[k][to] + v) - outside(rows, k, to, loads[k][to]);
+      if (from >= 0) d += this.weight[k * this.p.m + from] * (outside(rows, k, from, loads[k][from] - v) - outside(rows, k, from, loads[k][from]));
+      if (to >= 0) d += this.weight[k * this.p.m + to] * (outside(rows, k, to, loads[k][to] + v) - outside(rows, k, to, loads[k][to]));
     }
     return d;
   }
@@ -127,19 +134,23 @@ export class BandSearch {
   /**
    * Moves and swaps that bring loads into their windows, the worst row first: single moves out of
    * (or into) the rep, else swaps with a neighbouring rep. Among moves that cut the violation by
-   * at least half the best cut, the one that adds least travel. Returns the violation left.
+   * at least half the best cut, the one that adds least travel. A row that no move or swap mends
+   * weighs double in the violation from then on (up to `MAX_WEIGHT`), so that a move mending it
+   * at a smaller cost to other rows counts as a cut: those rows are mended next, which makes
+   * chains of moves across reps (a breakout local search). At most `rounds` moves or swaps; a
+   * second call goes on where the first stopped. Returns the violation left (unweighted).
    */
-  repair(stop: () => boolean): number {
+  repair(stop: () => boolean, rounds: number): number {
     const { p, rows, c } = this;
     const stuck = new Uint8Array(rows.count * p.m);
-    for (let round = 0; round < 50 * p.m && !stop(); round++) {
+    for (let round = 0; round < rounds && !stop(); round++, this.rounds++) {
       // The worst violated row that is not stuck.
       let worstK = -1;
       let worstR = -1;
       let worst = CLEAN;
       for (let k = 0; k < rows.count; k++) {
         for (let r = 0; r < p.m; r++) {
-          const o = outside(rows, k, r, this.loads[k][r]);
+          const o = this.weight[k * p.m + r] * outside(rows, k, r, this.loads[k][r]);
           if (o > worst && !stuck[k * p.m + r]) {
             worst = o;
             worstK = k;
@@ -173,7 +184,10 @@ export class BandSearch {
         stuck.fill(0);
         continue;
       }
-      stuck[worstK * p.m + worstR] = 1;
+      // No move cuts the weighted violation: weigh this row more, so that a move that mends it at a
+      // smaller cost to other rows counts as a cut (those rows are mended in turn: a chain of moves).
+      if (this.weight[worstK * p.m + worstR] < MAX_WEIGHT) this.weight[worstK * p.m + worstR] *= 2;
+      else stuck[worstK * p.m + worstR] = 1;
     }
     return this.violation();
   }
@@ -224,8 +238,8 @@ export class BandSearch {
     for (let k = 0; k < rows.count; k++) {
       const diff = rows.value[k][b] - rows.value[k][a];
       if (diff === 0) continue;
-      d += outside(rows, k, r, loads[k][r] + diff) - outside(rows, k, r, loads[k][r]);
-      d += outside(rows, k, s, loads[k][s] - diff) - outside(rows, k, s, loads[k][s]);
+      d += this.weight[k * this.p.m + r] * (outside(rows, k, r, loads[k][r] + diff) - outside(rows, k, r, loads[k][r]));
+      d += this.weight[k * this.p.m + s] * (outside(rows, k, s, loads[k][s] - diff) - outside(rows, k, s, loads[k][s]));
     }
     return d;
   }

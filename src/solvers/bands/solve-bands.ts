@@ -26,6 +26,15 @@ const FINAL_PARTNERS = 400;
 const FINAL_REPS = 16;
 /** A repaired plan is shortened when it is within this share of the best plan's travel. */
 const IMPROVE_WITHIN = 0.02;
+/** Moves or swaps per repair: this many per rep, or one per account if more. */
+const REPAIR_ROUNDS_PER_REP = 50;
+/** Plans the repair takes in the first iterations: at most this many rep-targets outside per rep. */
+const EARLY_ITERATIONS = 40;
+const EARLY_OUTSIDE_PER_REP = 0.1;
+/** Repair rounds per rep and iteration, at most, once a plan keeps every band. */
+const REPAIR_WORK = 5;
+/** A plan is repaired only when its violation is at most this many times the least of any plan tried before. */
+const REPAIR_WITHIN = 1.25;
 /** Violation (normalised units) that counts as none. */
 const CLEAN = 1e-9;
 
@@ -52,9 +61,24 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Sol
   let lastGain = 0;
   let lastRise = 0;
   let closest = Int32Array.from(base.assign);
+  // Least violation of any plan tried so far. A plan much further out is not repaired (its repair
+  // would be long and its plan dear), only one no worse than `REPAIR_WITHIN` × it; in the first
+  // `EARLY_ITERATIONS`, while the multipliers are far from converged, only one within
+  // `EARLY_OUTSIDE_PER_REP` × m rep-targets of every band. Once a plan keeps every band, repairs
+  // share the work with the priced solves: at most `REPAIR_WORK` × m rounds per iteration so far
+  // (a round looks at a rep's accounts, ~n/m of them; a solve at all n).
+  let leastStart = Infinity;
+  let repairRounds = 0;
   const tryPlan = (start: Int32Array) => {
     const search = new BandSearch(p, c, rows, pairs, start);
-    const left = search.repair(stop);
+    const outsideAtStart = search.violation();
+    const far =
+      outsideAtStart > REPAIR_WITHIN * leastStart ||
+      (iteration < EARLY_ITERATIONS && outsideAtStart > EARLY_OUTSIDE_PER_REP * p.m) ||
+      (best !== undefined && outsideAtStart > CLEAN && repairRounds > REPAIR_WORK * (iteration + 1) * p.m);
+    leastStart = Math.min(leastStart, outsideAtStart);
+    const left = far ? outsideAtStart : search.repair(stop, Math.max(REPAIR_ROUNDS_PER_REP * p.m, p.n));
+    repairRounds += search.rounds;
     if (left > CLEAN) {
       if (left < leastOutside) {
         leastOutside = left;
