@@ -13,6 +13,8 @@ const TRADE_PARTNERS = 150;
 /** Accounts of a rep out of band tried in swaps, and nearest reps tried for each. */
 const SWAP_ACCOUNTS = 40;
 const SWAP_REPS = 8;
+/** Repair rounds per rep without a new least (plain) violation after which the repair gives up. */
+const STALL_PER_REP = 20;
 /** Largest weight a row's violation gets in the repair. */
 const MAX_WEIGHT = 64;
 /** Among moves that cut the violation by at least this share of the best cut, the cheapest is taken. */
@@ -137,20 +139,28 @@ export class BandSearch {
    * at least half the best cut, the one that adds least travel. A row that no move or swap mends
    * weighs double in the violation from then on (up to `MAX_WEIGHT`), so that a move mending it
    * at a smaller cost to other rows counts as a cut: those rows are mended next, which makes
-   * chains of moves across reps (a breakout local search). At most `rounds` moves or swaps; a
+   * chains of moves across reps (a breakout local search). At most `rounds` moves or swaps, and
+   * none once `STALL_PER_REP` × m of them have not lowered the plain violation below its least; a
    * second call goes on where the first stopped. Returns the violation left (unweighted).
    */
   repair(stop: () => boolean, rounds: number): number {
     const { p, rows, c } = this;
     const stuck = new Uint8Array(rows.count * p.m);
+    // The least plain violation so far and the rounds since: a weighted search may trade plain
+    // violation away, so it stops once it has gone `STALL_PER_REP` × m rounds without a new least.
+    let least = Infinity;
+    let sinceLeast = 0;
     for (let round = 0; round < rounds && !stop(); round++, this.rounds++) {
       // The worst violated row that is not stuck.
       let worstK = -1;
       let worstR = -1;
       let worst = CLEAN;
+      let plain = 0;
       for (let k = 0; k < rows.count; k++) {
         for (let r = 0; r < p.m; r++) {
-          const o = this.weight[k * p.m + r] * outside(rows, k, r, this.loads[k][r]);
+          const out = outside(rows, k, r, this.loads[k][r]);
+          plain += out;
+          const o = this.weight[k * p.m + r] * out;
           if (o > worst && !stuck[k * p.m + r]) {
             worst = o;
             worstK = k;
@@ -159,6 +169,8 @@ export class BandSearch {
         }
       }
       if (worstK < 0) break;
+      if (plain < least * (1 - 1e-9)) (least = plain), (sinceLeast = 0);
+      else if (++sinceLeast > STALL_PER_REP * p.m) break;
       const over = this.loads[worstK][worstR] > rows.upper[worstK][worstR];
       const moves = this.moves;
       moves.clear();

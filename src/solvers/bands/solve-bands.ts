@@ -28,10 +28,7 @@ const FINAL_REPS = 16;
 const IMPROVE_WITHIN = 0.02;
 /** Moves or swaps per repair: this many per rep, or one per account if more. */
 const REPAIR_ROUNDS_PER_REP = 50;
-/** Plans the repair takes in the first iterations: at most this many rep-targets outside per rep. */
-const EARLY_ITERATIONS = 40;
-const EARLY_OUTSIDE_PER_REP = 0.1;
-/** Repair rounds per rep and iteration, at most, once a plan keeps every band. */
+/** Repair rounds per rep and iteration so far, at most (before a repair starts). */
 const REPAIR_WORK = 5;
 /** A plan is repaired only when its violation is at most this many times the least of any plan tried before. */
 const REPAIR_WITHIN = 1.25;
@@ -61,21 +58,18 @@ export function solveBands(input: SolverInput, iterations = MAX_ITERATIONS): Sol
   let lastGain = 0;
   let lastRise = 0;
   let closest = Int32Array.from(base.assign);
-  // Least violation of any plan tried so far. A plan much further out is not repaired (its repair
-  // would be long and its plan dear), only one no worse than `REPAIR_WITHIN` × it; in the first
-  // `EARLY_ITERATIONS`, while the multipliers are far from converged, only one within
-  // `EARLY_OUTSIDE_PER_REP` × m rep-targets of every band. Once a plan keeps every band, repairs
-  // share the work with the priced solves: at most `REPAIR_WORK` × m rounds per iteration so far
-  // (a round looks at a rep's accounts, ~n/m of them; a solve at all n).
+  // Least violation of any plan tried so far: a plan much further out is not repaired (its repair
+  // would be long and its plan dear), only one no worse than `REPAIR_WITHIN` × it. And repairs
+  // share the work with the priced solves: once they have taken `REPAIR_WORK` × m rounds per
+  // iteration so far (a round looks at a rep's accounts, ~n/m of them; a solve at all n), the
+  // next plans wait. Where plans are far from the bands and the repair is long, the multipliers
+  // so get time to converge between repairs.
   let leastStart = Infinity;
   let repairRounds = 0;
   const tryPlan = (start: Int32Array) => {
     const search = new BandSearch(p, c, rows, pairs, start);
     const outsideAtStart = search.violation();
-    const far =
-      outsideAtStart > REPAIR_WITHIN * leastStart ||
-      (iteration < EARLY_ITERATIONS && outsideAtStart > EARLY_OUTSIDE_PER_REP * p.m) ||
-      (best !== undefined && outsideAtStart > CLEAN && repairRounds > REPAIR_WORK * (iteration + 1) * p.m);
+    const far = outsideAtStart > REPAIR_WITHIN * leastStart || (outsideAtStart > CLEAN && repairRounds > REPAIR_WORK * (iteration + 1) * p.m);
     leastStart = Math.min(leastStart, outsideAtStart);
     const left = far ? outsideAtStart : search.repair(stop, Math.max(REPAIR_ROUNDS_PER_REP * p.m, p.n));
     repairRounds += search.rounds;
