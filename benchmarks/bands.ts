@@ -46,16 +46,17 @@ interface SmallRow {
   lpSeconds: number;
 }
 
-async function part1(): Promise<SmallRow[]> {
+/** One instance size, seed by seed: HiGHS's LP, the plan (within `limitMs`) and the plan with the workload band alone. */
+async function againstLp(accounts: number, reps: number, seeds: readonly number[], limitMs: number): Promise<SmallRow[]> {
   const highs = await highsLoader();
   const rows: SmallRow[] = [];
-  for (const seed of [1, 2, 3]) {
-    const problem = bandsInstance({ accounts: 3000, reps: 30, seed });
+  for (const seed of seeds) {
+    const problem = bandsInstance({ accounts, reps, seed });
     let started = performance.now();
-    const lp = highsTerritory(highs, compileProblem(parseProblem(problem), resolveOptions(OPTIONS)), false, 600);
+    const lp = highsTerritory(highs, compileProblem(parseProblem(problem), resolveOptions(OPTIONS)), false, 900);
     const lpSeconds = (performance.now() - started) / 1000;
     started = performance.now();
-    const plan = align(problem, { ...OPTIONS, timeLimitMs: 600_000 });
+    const plan = align(problem, { ...OPTIONS, timeLimitMs: limitMs });
     const seconds = (performance.now() - started) / 1000;
     const free = align(problem, { balance: { workload: 0.05 } });
     const row = { seed, status: plan.status, broken: plan.violations.length, objective: plan.metrics.objective, lp: lp.objective, workloadOnly: free.metrics.objective, gap: plan.bound?.gap, seconds, lpSeconds };
@@ -65,7 +66,6 @@ async function part1(): Promise<SmallRow[]> {
   return rows;
 }
 
-
 function writeCsv(dir: string, problem: Problem): void {
   const a = ["id,lng,lat,workload,potential"];
   for (const x of problem.accounts) a.push(`${x.id},${x.location[0]},${x.location[1]},${x.workload},${x.potential ?? 0}`);
@@ -73,30 +73,6 @@ function writeCsv(dir: string, problem: Problem): void {
   for (const x of problem.reps) r.push(`${x.id},${x.home[0]},${x.home[1]},${x.capacity}`);
   writeFileSync(join(dir, "accounts.csv"), `${a.join("\n")}\n`);
   writeFileSync(join(dir, "reps.csv"), `${r.join("\n")}\n`);
-}
-
-interface MidRow {
-  seed: number;
-  status: string;
-  broken: number;
-  objective: number;
-  lp: number;
-  gap: number | undefined;
-  seconds: number;
-}
-
-/** 10,000 × 50: a plan and its own bound within two minutes, against HiGHS's LP. */
-async function partMid(): Promise<MidRow[]> {
-  const highs = await highsLoader();
-  return [1, 2].map((seed) => {
-    const problem = bandsInstance({ accounts: 10_000, reps: 50, seed });
-    const lp = highsTerritory(highs, compileProblem(parseProblem(problem), resolveOptions(OPTIONS)), false, 900);
-    const started = performance.now();
-    const plan = align(problem, { ...OPTIONS, timeLimitMs: 120_000 });
-    const row = { seed, status: plan.status, broken: plan.violations.length, objective: plan.metrics.objective, lp: lp.objective, gap: plan.bound?.gap, seconds: (performance.now() - started) / 1000 };
-    console.log(JSON.stringify(row));
-    return row;
-  });
 }
 
 interface LargeRow {
@@ -128,8 +104,8 @@ function part2(): LargeRow {
 }
 
 const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(2)} %`;
-const rows = await part1();
-const mid = await partMid();
+const rows = await againstLp(3000, 30, [1, 2, 3], 600_000);
+const mid = await againstLp(10_000, 50, [1, 2], 120_000);
 const large = small ? undefined : part2();
 const lines = [
   "# Several hard bands",
