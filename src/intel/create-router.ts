@@ -22,9 +22,6 @@ const UNFINISHED = -2;
 /** Reps to a leaf of the tree of rep homes: smaller leaves price fewer reps per search (8 measured ~5 % faster than 16 at 2,000 reps). */
 const REP_LEAF = 8;
 
-/** `balanced`: reps searched nearest first before the search turns into a scan of every rep. */
-const NEAR_REPS = 256;
-
 /**
  * A router for new accounts against `plan` (any assignment of `problem`'s accounts: a `Plan` or rows
  * read from a CRM). Eligibility is the rule checker's: a rep may take an account when the segment and
@@ -103,14 +100,12 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   // Only `territory` looks at the plan's accounts around a new one.
   const index: PointIndex | undefined = policy === "territory" && assignedRows.length > 0 ? indexPoints(assignedRows, p.accountLng, p.accountLat) : undefined;
   const rule = segmentRegionRule(valid.reps);
-  // The rep furthest behind its target (least load per hour of capacity), recomputed when it gains load.
-  let behind = 0, behindStale = true;
   let typical = 0;
   for (const a of assignedRows) typical += p.travel(assign[a], a);
   typical = assignedRows.length > 0 && typical > 0 ? typical / assignedRows.length : 60;
   const pull = steering * typical;
   // Travel to each rep from the account being routed, computed on first use (stamp = call number).
-  const travel = new Float64Array(m), stamp = new Int32Array(m).fill(-1), visited = new Int32Array(m).fill(-1);
+  const travel = new Float64Array(m), stamp = new Int32Array(m).fill(-1);
   let call = 0, lng = 0, lat = 0;
   const travelTo = (r: number) => {
     if (stamp[r] !== call) {
@@ -141,17 +136,14 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     const target = sum * share[r];
     return { target, lower: target * (1 - width[r]), upper: upperOf(r, sum) };
   };
-  /**
-   * Visits reps nearest first (by their homes) until `visit` returns false (then returns true), at
-   * most `limit` of them (then returns false).
-   */
-  const nearestReps = (visit: (r: number) => boolean, limit = m): boolean => {
+  /** Visits reps nearest first (by their homes) until `visit` returns false or every rep is visited. */
+  const nearestReps = (visit: (r: number) => boolean): void => {
     let done = 0;
-    for (let want = Math.min(16, limit); ; want = Math.min(limit, want * 4)) {
+    for (let want = Math.min(16, m); ; want = Math.min(m, want * 4)) {
       const found = nearestPoints(repHomes, lng, lat, want, -1, rows, km);
-      for (let k = done; k < found; k++) if (!visit(rows[k])) return true;
+      for (let k = done; k < found; k++) if (!visit(rows[k])) return;
       done = found;
-      if (found < want || want === limit) return false;
+      if (found < want || want === m) return;
     }
   };
 
@@ -207,7 +199,6 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
     load[r] += hours;
     routed[r] += hours;
     if (pullIndex) setRepRatio(pullIndex, r, load[r] / p.capacity[r]);
-    if (r === behind) behindStale = true;
     routedTo[at] = r;
     return { accountId: id, repId: valid.reps[r].id, reason, travelMinutes: minutes, hours, message };
   }
@@ -240,52 +231,23 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
   }
 
   /**
-   * Travel plus a pull towards reps below target, among eligible reps with room in their band (the
-   * least overloaded when none has room). Reps are visited nearest first and the search stops once
-   * travel alone, less the largest pull of any rep, cannot beat the best found.
+   * Travel plus a pull towards reps below target, among eligible reps with room in their band
+   * (`cheapestWithRoom`); when none has room, the least overloaded: the least load after the
+   * account over its band's upper end (ties: the rep listed first).
    */
   function balancedRep(account: Account, eligible: (r: number) => boolean): { r: number; message: string } {
     ux = Math.cos(lat * RAD) * Math.cos(lng * RAD);
     uy = Math.cos(lat * RAD) * Math.sin(lng * RAD);
     uz = Math.sin(lat * RAD);
-    // The tree search finds the cheapest rep with room; without one, the scan below finds the least over.
-    const tree = cheapestWithRoom(account, eligible);
-    if (tree >= 0) return { r: tree, message: `rep ${valid.reps[tree].id}: least travel plus balance among reps with room in their band` };
-    // The strongest pull is the rep with the least load per hour of capacity (targets are proportional to capacity).
-    if (behindStale) {
-      behind = 0;
-      for (let r = 1; r < m; r++) if (pullIndex!.ratio[r] < pullIndex!.ratio[behind]) behind = r;
-      behindStale = false;
-    }
-    const strongest = Math.min(0, pullOf(behind));
-    let best = -1, bestCost = Infinity, fallback = -1, fallbackRatio = Infinity;
-    const seenAt = call;
-    const consider = (r: number) => {
-      visited[r] = seenAt;
-      if (rule && !rule(r, account)) return;
-      // Room first: without travel in workload it needs no trip, so full reps cost no trigonometry.
-      const after = load[r] + (p.travelHours ? hoursAt(account, travelTo(r)) : workOf(account));
-      const upper = upperOf(r, total);
-      if (exceeds(after, upper)) {
-        const ratio = after / upper;
-        if (ratio < fallbackRatio && eligible(r)) (fallbackRatio = ratio), (fallback = r);
-        return;
-      }
-      const pulled = pullOf(r);
-      // A far rep that cannot win even at the straight-line (chord) trip is not priced exactly.
-      if (best >= 0 && chordMinutes(r) + pulled > bestCost * (1 + 1e-9) + 1e-9) return;
-      if (!eligible(r)) return;
-      const cost = travelTo(r) + pulled;
-      if (cost < bestCost || (cost === bestCost && r < best)) (bestCost = cost), (best = r);
-    };
-    const settled = nearestReps((r) => {
-      if (best >= 0 && travelTo(r) + strongest > bestCost) return false;
-      consider(r);
-      return true;
-    }, Math.min(m, NEAR_REPS));
-    // Not settled among the nearest: every other rep, in any order (a sorted search that far costs more than a scan).
-    if (!settled) for (let r = 0; r < m; r++) if (visited[r] !== seenAt) consider(r);
+    const best = cheapestWithRoom(account, eligible);
     if (best >= 0) return { r: best, message: `rep ${valid.reps[best].id}: least travel plus balance among reps with room in their band` };
+    // The search looked at every eligible rep (it prunes only once it has found one): none has room.
+    let fallback = -1, fallbackRatio = Infinity;
+    for (let r = 0; r < m; r++) {
+      if (rule && !rule(r, account)) continue;
+      const ratio = (load[r] + (p.travelHours ? hoursAt(account, travelTo(r)) : workOf(account))) / upperOf(r, total);
+      if (ratio < fallbackRatio && eligible(r)) (fallbackRatio = ratio), (fallback = r);
+    }
     return { r: fallback, message: fallback < 0 ? "" : `every eligible rep is at its band's upper end; rep ${valid.reps[fallback].id} is the least over` };
   }
 
@@ -365,7 +327,7 @@ export function createRouterValidated(valid: Problem, plan: { readonly assignmen
    * is strong enough to draw work to a rep on the edge of the map before it drifts further, and
    * keeps reps that are all far behind, as when the new work rivals the old, competing on travel.
    */
-  function pullOf(r: number, perCapacity = capacityPerTarget()): number {
+  function pullOf(r: number, perCapacity: number): number {
     // The load ratio as the tree keeps it: the nodes' bounds (`pullAtRatio`) come from the same numbers.
     return pullFrom(perCapacity > 0 ? (pullIndex!.ratio[r] * perCapacity - 1) * inverseWidth[r] : 0);
   }
